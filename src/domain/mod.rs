@@ -1,0 +1,20 @@
+//! The pure domain: types and rules of the battle map, with no browser types so that
+//! everything here is tested natively with `cargo test`.
+
+pub mod compound;
+pub mod contact_card;
+pub mod dataset;
+pub mod limits;
+pub mod phone;
+pub mod pinyin;
+pub mod records;
+pub mod report;
+pub mod routing;
+pub mod scale;
+pub mod search;
+pub mod stats;
+pub mod steward;
+pub mod time;
+
+/// Milliseconds since the Unix epoch. Plain numbers keep the domain free of `js_sys::Date`.
+pub type Millis = i64;

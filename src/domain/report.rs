@@ -1,0 +1,287 @@
+//! Reports (modelled on Open311 GeoReport v2 service requests) and their status machine.
+//! The timeline is append-only: the current status is always the last event's.
+
+use serde::{Deserialize, Serialize};
+
+use super::Millis;
+use super::steward::Role;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Category {
+    Sanitation,
+    Parking,
+    Drainage,
+    SepticTank,
+    Facilities,
+    Safety,
+    NeighbourDispute,
+    PropertyFee,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 9] = [
+        Category::Sanitation,
+        Category::Parking,
+        Category::Drainage,
+        Category::SepticTank,
+        Category::Facilities,
+        Category::Safety,
+        Category::NeighbourDispute,
+        Category::PropertyFee,
+        Category::Other,
+    ];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Urgency {
+    Normal,
+    Urgent,
+    Emergency,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    Draft,
+    Submitted,
+    Acknowledged,
+    InProgress,
+    Resolved,
+    Confirmed,
+    Reopened,
+    Closed,
+}
+
+impl Status {
+    /// The legal next statuses. Only the reporter's confirmation makes a report 办结, so
+    /// nothing skips from open straight to Confirmed.
+    pub fn next(self) -> &'static [Status] {
+        use Status::*;
+        match self {
+            Draft => &[Submitted],
+            Submitted => &[Acknowledged, InProgress, Resolved, Closed],
+            Acknowledged => &[InProgress, Resolved, Closed],
+            InProgress => &[Resolved, Closed],
+            Resolved => &[Confirmed, Reopened],
+            Reopened => &[Acknowledged, InProgress, Resolved, Closed],
+            Confirmed => &[Closed],
+            Closed => &[],
+        }
+    }
+
+    pub fn can_become(self, to: Status) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Still waiting for someone to act.
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Draft | Status::Confirmed | Status::Closed)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatusEvent {
+    pub at: Millis,
+    pub status: Status,
+    pub note: String,
+    /// Who recorded it: `None` for the reporter, else the steward role.
+    pub by: Option<Role>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Also the reference number people quote: `R20261126-7KQ3X`.
+    pub id: String,
+    pub compound: String,
+    pub building: Option<String>,
+    pub unit: Option<String>,
+    pub category: Category,
+    /// Answers to the category's own questions, as (question key, answer).
+    #[serde(default)]
+    pub answers: Vec<(String, String)>,
+    pub description: String,
+    pub urgency: Urgency,
+    #[serde(default)]
+    pub reporter_name: Option<String>,
+    #[serde(default)]
+    pub reporter_phone: Option<String>,
+    /// The reporter allowed their phone to appear in shares.
+    #[serde(default)]
+    pub share_phone: bool,
+    #[serde(default)]
+    pub photos: Vec<String>,
+    pub timeline: Vec<StatusEvent>,
+    #[serde(default)]
+    pub assigned: Option<String>,
+    #[serde(default)]
+    pub expected_by: Option<Millis>,
+    #[serde(default)]
+    pub satisfaction: Option<u8>,
+    #[serde(default)]
+    pub followers: u32,
+    pub created_at: Millis,
+    pub updated_at: Millis,
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TransitionError {
+    Illegal { from: Status, to: Status },
+    NoteRequired,
+    /// Satisfaction goes with confirmation and is 1–5.
+    BadRating(u8),
+}
+
+impl Report {
+    pub fn status(&self) -> Status {
+        self.timeline.last().map_or(Status::Draft, |e| e.status)
+    }
+
+    /// When it was first submitted, if ever.
+    pub fn submitted_at(&self) -> Option<Millis> {
+        self.first_time(Status::Submitted)
+    }
+
+    pub fn first_time(&self, status: Status) -> Option<Millis> {
+        self.timeline.iter().find(|e| e.status == status).map(|e| e.at)
+    }
+
+    /// Appends a status event if the move is legal. Every change after submission needs
+    /// a note, so the timeline explains itself.
+    pub fn transition(
+        &mut self,
+        to: Status,
+        note: &str,
+        by: Option<Role>,
+        at: Millis,
+    ) -> Result<(), TransitionError> {
+        let from = self.status();
+        if !from.can_become(to) {
+            return Err(TransitionError::Illegal { from, to });
+        }
+        if to != Status::Submitted && note.trim().is_empty() {
+            return Err(TransitionError::NoteRequired);
+        }
+        self.timeline.push(StatusEvent {
+            at,
+            status: to,
+            note: note.trim().to_string(),
+            by,
+        });
+        self.updated_at = self.updated_at.max(at);
+        Ok(())
+    }
+
+    /// The reporter confirms the fix and rates it; only this counts as 办结.
+    pub fn confirm(&mut self, rating: u8, note: &str, at: Millis) -> Result<(), TransitionError> {
+        if !(1..=5).contains(&rating) {
+            return Err(TransitionError::BadRating(rating));
+        }
+        let note = if note.trim().is_empty() { "已确认解决" } else { note };
+        self.transition(Status::Confirmed, note, None, at)?;
+        self.satisfaction = Some(rating);
+        Ok(())
+    }
+}
+
+/// A readable reference, unique across devices: the date plus 25 random bits in
+/// Crockford base32 (no I, L, O, U to misread). Collisions need the same day and the same
+/// 1-in-33-million draw.
+pub fn reference_number(now: Millis, random: u32) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let (y, m, d) = super::time::civil_date(now);
+    let code: String = (0..5)
+        .map(|i| ALPHABET[((random >> (i * 5)) & 31) as usize] as char)
+        .collect();
+    format!("R{y:04}{m:02}{d:02}-{code}")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn report(compound: &str, category: Category) -> Report {
+        Report {
+            id: "R1".into(),
+            compound: compound.into(),
+            building: Some("1".into()),
+            unit: None,
+            category,
+            answers: vec![],
+            description: "化粪池堵塞".into(),
+            urgency: Urgency::Normal,
+            reporter_name: None,
+            reporter_phone: None,
+            share_phone: false,
+            photos: vec![],
+            timeline: vec![],
+            assigned: None,
+            expected_by: None,
+            satisfaction: None,
+            followers: 0,
+            created_at: 0,
+            updated_at: 0,
+            deleted: false,
+        }
+    }
+
+    #[test]
+    fn the_happy_path_is_legal() {
+        let mut r = report("c", Category::SepticTank);
+        assert_eq!(r.status(), Status::Draft);
+        r.transition(Status::Submitted, "", None, 1).unwrap();
+        r.transition(Status::Acknowledged, "收到", Some(Role::Property), 2).unwrap();
+        r.transition(Status::InProgress, "已派人", Some(Role::Property), 3).unwrap();
+        r.transition(Status::Resolved, "已疏通", Some(Role::Property), 4).unwrap();
+        r.confirm(5, "", 5).unwrap();
+        assert_eq!(r.status(), Status::Confirmed);
+        assert_eq!(r.satisfaction, Some(5));
+        assert_eq!(r.timeline.len(), 5);
+        assert_eq!(r.updated_at, 5);
+    }
+
+    #[test]
+    fn illegal_moves_are_refused_and_change_nothing() {
+        let mut r = report("c", Category::Parking);
+        r.transition(Status::Submitted, "", None, 1).unwrap();
+        let before = r.clone();
+        assert_eq!(
+            r.transition(Status::Confirmed, "好了", None, 2),
+            Err(TransitionError::Illegal { from: Status::Submitted, to: Status::Confirmed })
+        );
+        assert_eq!(r.confirm(5, "", 2), Err(TransitionError::Illegal {
+            from: Status::Submitted,
+            to: Status::Confirmed
+        }));
+        assert_eq!(
+            r.transition(Status::Acknowledged, "  ", Some(Role::Red), 2),
+            Err(TransitionError::NoteRequired)
+        );
+        assert_eq!(r, before);
+    }
+
+    #[test]
+    fn not_fixed_reopens_and_ratings_are_checked() {
+        let mut r = report("c", Category::Drainage);
+        r.transition(Status::Submitted, "", None, 1).unwrap();
+        r.transition(Status::Resolved, "修好了", Some(Role::Property), 2).unwrap();
+        assert_eq!(r.confirm(0, "", 3), Err(TransitionError::BadRating(0)));
+        assert_eq!(r.confirm(6, "", 3), Err(TransitionError::BadRating(6)));
+        r.transition(Status::Reopened, "还是堵", None, 3).unwrap();
+        assert!(r.status().is_open());
+        assert!(!Status::Closed.can_become(Status::Reopened));
+    }
+
+    #[test]
+    fn reference_numbers_are_dated_and_distinct() {
+        let now = 1_795_624_200_000; // 2026-11-26 in Xiangtan
+        let a = reference_number(now, 0x1ABC_DEF0);
+        assert!(a.starts_with("R20261126-"), "{a}");
+        assert_eq!(a.len(), "R20261126-".len() + 5);
+        let all: std::collections::HashSet<String> =
+            (0..10_000u32).map(|i| reference_number(now, i.wrapping_mul(2_654_435_761))).collect();
+        assert_eq!(all.len(), 10_000);
+        assert!(!a.contains(['I', 'L', 'O', 'U']));
+    }
+}

@@ -1,0 +1,69 @@
+//! The three kinds of people on a battle map, and how far each one's care reaches.
+
+use serde::{Deserialize, Serialize};
+
+use super::Millis;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// 红管家: Party-member volunteers, the backbone.
+    Red,
+    /// 物管家: staff of whoever manages the compound.
+    Property,
+    /// 和事佬: building head, unit head, resident representative.
+    Peacemaker,
+}
+
+impl Role {
+    /// The order the contact card shows them in.
+    pub const ALL: [Role; 3] = [Role::Red, Role::Property, Role::Peacemaker];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Red => "red",
+            Role::Property => "property",
+            Role::Peacemaker => "peacemaker",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+/// Where in the compound a steward serves. Narrower scopes win on the contact card.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "level", rename_all = "snake_case")]
+pub enum Scope {
+    Compound,
+    Grid { grid: String },
+    Building { building: String },
+    Unit { building: String, unit: String },
+}
+
+impl Scope {
+    /// 0 = closest. Used to rank stewards for one building.
+    pub fn rank(&self) -> u8 {
+        match self {
+            Scope::Unit { .. } => 0,
+            Scope::Building { .. } => 1,
+            Scope::Grid { .. } => 2,
+            Scope::Compound => 3,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Steward {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    /// 楼栋长, 单元长, 居民代表, 党员志愿者, 客服, 保洁主管…
+    pub title: String,
+    pub phone: String,
+    pub scope: Scope,
+    #[serde(default)]
+    pub duty_hours: Option<String>,
+    #[serde(default)]
+    pub updated_at: Millis,
+}

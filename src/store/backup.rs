@@ -1,0 +1,98 @@
+//! The full JSON backup: everything the resident has, versioned, and validated whole
+//! before anything is written, so a rejected import changes nothing.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::settings::Settings;
+use crate::domain::Millis;
+use crate::domain::compound::Compound;
+use crate::domain::report::Report;
+
+pub const FORMAT: &str = "compound-steward-backup";
+pub const VERSION: u32 = 1;
+/// 5 MB is the whole of most browsers' localStorage; a larger file cannot be ours.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: Millis,
+    pub settings: Settings,
+    pub compounds: Vec<Compound>,
+    pub reports: Vec<Report>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    NotJson,
+    NotABackup,
+    WrongVersion(u32),
+    DuplicateId(String),
+}
+
+pub fn export(settings: &Settings, compounds: &[Compound], reports: &[Report], now: Millis) -> String {
+    let backup = Backup {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: now,
+        settings: settings.clone(),
+        compounds: compounds.to_vec(),
+        reports: reports.to_vec(),
+    };
+    serde_json::to_string_pretty(&backup).unwrap_or_default()
+}
+
+/// Checks a backup file whole: size, JSON, format marker, version, then shape and
+/// duplicate ids.
+pub fn parse(text: &str) -> Result<Backup, ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ImportError::NotABackup);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => return Err(ImportError::WrongVersion(u32::try_from(v).unwrap_or(u32::MAX))),
+        None => return Err(ImportError::NotABackup),
+    }
+    let backup: Backup = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
+    first_duplicate(backup.compounds.iter().map(|c| c.id.as_str()))
+        .or_else(|| first_duplicate(backup.reports.iter().map(|r| r.id.as_str())))
+        .map_or(Ok(backup), |id| Err(ImportError::DuplicateId(id)))
+}
+
+fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut seen = HashSet::new();
+    ids.into_iter().find(|id| !seen.insert(*id)).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::compound::ManagementMode;
+    use crate::domain::dataset::tests::compound;
+
+    #[test]
+    fn round_trip_and_rejections() {
+        let c = compound("a", ManagementMode::Unmanaged);
+        let text = export(&Settings::default(), &[c.clone()], &[], 9);
+        assert_eq!(parse(&text).unwrap().compounds, vec![c.clone()]);
+        let dup = export(&Settings::default(), &[c.clone(), c], &[], 9);
+        assert_eq!(parse(&dup), Err(ImportError::DuplicateId("a".into())));
+        assert_eq!(parse("{"), Err(ImportError::NotJson));
+        assert_eq!(parse("[]"), Err(ImportError::NotABackup));
+        let v2 = text.replace("\"version\": 1", "\"version\": 2");
+        assert_eq!(parse(&v2), Err(ImportError::WrongVersion(2)));
+        let extra = text.replacen('{', "{\"surprise\": 1,", 1);
+        assert_eq!(parse(&extra), Err(ImportError::NotABackup));
+        let huge = " ".repeat(MAX_BYTES + 1);
+        assert_eq!(parse(&huge), Err(ImportError::TooLarge { bytes: MAX_BYTES + 1 }));
+    }
+}
