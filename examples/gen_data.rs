@@ -10,7 +10,9 @@ use std::path::Path;
 use compound_steward::domain::Millis;
 use compound_steward::domain::compound::{Compound, ManagementMode, Notice};
 use compound_steward::domain::dataset::{Dataset, District, ReferenceFigures, Subdistrict};
-use compound_steward::domain::scale::{Layout, Rng, build_roster, build_tree, scale_compounds, scale_reports};
+use compound_steward::domain::scale::{
+    Layout, Rng, build_roster, build_tree, scale_compounds, scale_reports,
+};
 use compound_steward::store::collections::REPORTS_SCHEMA;
 use compound_steward::store::envelope::encode;
 
@@ -38,14 +40,148 @@ fn specs() -> Vec<Spec> {
         "自7月起，东塘村小区与周边2个老旧小区打包交由金地物业托管，先做好保洁进楼、停车有序、人居提升等基础服务。",
     ));
     vec![
-        Spec { id: "tianhecun", name: "天鹤村小区", community: "晓塘社区", subdistrict: "书院路街道", built: Some(1986), households: None, mode: CommunityManaged, company: None, facilities: &[], notice: None, layout: Layout { grids: 2, buildings_per_grid: 3, units_per_building: 2 } },
-        Spec { id: "dongtangcun", name: "东塘村小区", community: "新塘社区", subdistrict: "书院路街道", built: Some(1995), households: Some(337), mode: PropertyCompany, company: Some("金地物业"), facilities: &[], notice: jindi_notice, layout: Layout { grids: 2, buildings_per_grid: 4, units_per_building: 3 } },
-        Spec { id: "xintang-beiyuan", name: "新塘北苑（示例）", community: "新塘社区", subdistrict: "书院路街道", built: Some(1993), households: None, mode: PropertyCompany, company: Some("金地物业"), facilities: &[], notice: jindi_notice, layout: Layout { grids: 1, buildings_per_grid: 3, units_per_building: 2 } },
-        Spec { id: "xintang-nanyuan", name: "新塘南苑（示例）", community: "新塘社区", subdistrict: "书院路街道", built: Some(1997), households: None, mode: PropertyCompany, company: Some("金地物业"), facilities: &[], notice: jindi_notice, layout: Layout { grids: 1, buildings_per_grid: 3, units_per_building: 2 } },
-        Spec { id: "guihuacun", name: "桂花村", community: "桂花社区（示例）", subdistrict: "书院路街道", built: None, households: None, mode: CommunityManaged, company: None, facilities: &["智慧单车棚", "共享晾衣架", "停车位", "电动车充电桩"], notice: Some(("新设施启用", "小区新建智慧单车棚、共享晾衣架、停车位和电动车充电桩，欢迎居民使用。")), layout: Layout { grids: 1, buildings_per_grid: 4, units_per_building: 2 } },
-        Spec { id: "songtaoli", name: "松涛里小区", community: "", subdistrict: "", built: None, households: None, mode: OwnerSelfGoverned, company: None, facilities: &[], notice: Some(("道路修缮完成", "小区道路已完成修补和黑化，感谢居民支持。")), layout: Layout { grids: 1, buildings_per_grid: 3, units_per_building: 2 } },
-        Spec { id: "yunfeng", name: "云峰安置区", community: "", subdistrict: "", built: None, households: None, mode: CommunityManaged, company: None, facilities: &[], notice: Some(("不动产办证", "云峰安置区、柏丽广场近千户居民的不动产证问题已解决，请留意社区领证通知。")), layout: Layout { grids: 2, buildings_per_grid: 3, units_per_building: 2 } },
-        Spec { id: "baili-plaza", name: "柏丽广场", community: "", subdistrict: "", built: None, households: None, mode: PropertyCompany, company: Some("柏丽物业（示例）"), facilities: &[], notice: None, layout: Layout { grids: 1, buildings_per_grid: 3, units_per_building: 2 } },
+        Spec {
+            id: "tianhecun",
+            name: "天鹤村小区",
+            community: "晓塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1986),
+            households: None,
+            mode: CommunityManaged,
+            company: None,
+            facilities: &[],
+            notice: None,
+            layout: Layout {
+                grids: 2,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "dongtangcun",
+            name: "东塘村小区",
+            community: "新塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1995),
+            households: Some(337),
+            mode: PropertyCompany,
+            company: Some("金地物业"),
+            facilities: &[],
+            notice: jindi_notice,
+            layout: Layout {
+                grids: 2,
+                buildings_per_grid: 4,
+                units_per_building: 3,
+            },
+        },
+        Spec {
+            id: "xintang-beiyuan",
+            name: "新塘北苑（示例）",
+            community: "新塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1993),
+            households: None,
+            mode: PropertyCompany,
+            company: Some("金地物业"),
+            facilities: &[],
+            notice: jindi_notice,
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "xintang-nanyuan",
+            name: "新塘南苑（示例）",
+            community: "新塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1997),
+            households: None,
+            mode: PropertyCompany,
+            company: Some("金地物业"),
+            facilities: &[],
+            notice: jindi_notice,
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "guihuacun",
+            name: "桂花村",
+            community: "桂花社区（示例）",
+            subdistrict: "书院路街道",
+            built: None,
+            households: None,
+            mode: CommunityManaged,
+            company: None,
+            facilities: &["智慧单车棚", "共享晾衣架", "停车位", "电动车充电桩"],
+            notice: Some((
+                "新设施启用",
+                "小区新建智慧单车棚、共享晾衣架、停车位和电动车充电桩，欢迎居民使用。",
+            )),
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 4,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "songtaoli",
+            name: "松涛里小区",
+            community: "",
+            subdistrict: "",
+            built: None,
+            households: None,
+            mode: OwnerSelfGoverned,
+            company: None,
+            facilities: &[],
+            notice: Some(("道路修缮完成", "小区道路已完成修补和黑化，感谢居民支持。")),
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "yunfeng",
+            name: "云峰安置区",
+            community: "",
+            subdistrict: "",
+            built: None,
+            households: None,
+            mode: CommunityManaged,
+            company: None,
+            facilities: &[],
+            notice: Some((
+                "不动产办证",
+                "云峰安置区、柏丽广场近千户居民的不动产证问题已解决，请留意社区领证通知。",
+            )),
+            layout: Layout {
+                grids: 2,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "baili-plaza",
+            name: "柏丽广场",
+            community: "",
+            subdistrict: "",
+            built: None,
+            households: None,
+            mode: PropertyCompany,
+            company: Some("柏丽物业（示例）"),
+            facilities: &[],
+            notice: None,
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
     ]
 }
 
@@ -75,7 +211,12 @@ fn sample() -> Dataset {
                 facilities: s.facilities.iter().map(|f| f.to_string()).collect(),
                 notices: s
                     .notice
-                    .map(|(title, body)| Notice { id: format!("{}-n1", s.id), title: title.into(), body: body.into(), published_at: PUBLISHED })
+                    .map(|(title, body)| Notice {
+                        id: format!("{}-n1", s.id),
+                        title: title.into(),
+                        body: body.into(),
+                        published_at: PUBLISHED,
+                    })
                     .into_iter()
                     .collect(),
                 updated_at: PUBLISHED,
@@ -83,7 +224,11 @@ fn sample() -> Dataset {
             }
         })
         .collect();
-    Dataset { district: district(), compounds, published_at: PUBLISHED }
+    Dataset {
+        district: district(),
+        compounds,
+        published_at: PUBLISHED,
+    }
 }
 
 fn district() -> District {
@@ -99,7 +244,12 @@ fn district() -> District {
         }],
         reference: ReferenceFigures {
             source: "岳塘新闻网 10月19日".into(),
-            compounds_by_mode: vec![(PropertyCompany, 303), (CommunityManaged, 110), (OwnerSelfGoverned, 128), (UnitManaged, 24)],
+            compounds_by_mode: vec![
+                (PropertyCompany, 303),
+                (CommunityManaged, 110),
+                (OwnerSelfGoverned, 128),
+                (UnitManaged, 24),
+            ],
             compounds_total: 565,
             covered: 457,
             complaints_accepted: 60,
@@ -123,7 +273,10 @@ fn write(path: &Path, text: &str) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("sample") => write(Path::new("public/data/district.json"), &encode(1, &sample())),
+        Some("sample") => write(
+            Path::new("public/data/district.json"),
+            &encode(1, &sample()),
+        ),
         Some("scale") => {
             let dir = Path::new(args.get(1).map_or("target/scale", String::as_str));
             let mut rng = Rng::new(565);

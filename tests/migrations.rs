@@ -12,32 +12,60 @@ use compound_steward::store::settings::{MyBuilding, Settings};
 #[test]
 fn settings_v0_to_v1() {
     let raw = include_str!("fixtures/settings_v0.json");
-    let settings: Settings = decode("cs.settings", raw, SETTINGS_SCHEMA, migrations::settings).unwrap();
+    let settings: Settings =
+        decode("cs.settings", raw, SETTINGS_SCHEMA, migrations::settings).unwrap();
     assert_eq!(settings.lang, Lang::En);
     assert!(settings.elder_mode);
     assert_eq!(
         settings.my_building,
-        Some(MyBuilding { compound: "dongtangcun".into(), building: "3".into(), unit: Some("2".into()) })
+        Some(MyBuilding {
+            compound: "dongtangcun".into(),
+            building: "3".into(),
+            unit: Some("2".into())
+        })
     );
     // Written back, it is at the current schema and reads back the same.
     let again = encode(SETTINGS_SCHEMA, &settings);
     assert!(again.starts_with(r#"{"schema":1,"#));
-    assert_eq!(decode::<Settings>("cs.settings", &again, SETTINGS_SCHEMA, migrations::settings), Ok(settings));
+    assert_eq!(
+        decode::<Settings>("cs.settings", &again, SETTINGS_SCHEMA, migrations::settings),
+        Ok(settings)
+    );
 }
 
 #[test]
 fn reports_v0_to_v1() {
     let raw = include_str!("fixtures/reports_v0.json");
-    let reports: Vec<Report> = decode("cs.reports", raw, REPORTS_SCHEMA, migrations::bare_array).unwrap();
+    let reports: Vec<Report> =
+        decode("cs.reports", raw, REPORTS_SCHEMA, migrations::bare_array).unwrap();
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].status(), Status::Submitted);
-    assert!(reports[0].photos.is_empty(), "new fields take their defaults");
+    assert!(
+        reports[0].photos.is_empty(),
+        "new fields take their defaults"
+    );
 }
 
 #[test]
 fn v0_of_the_wrong_shape_is_corrupt_not_a_panic() {
-    let err = decode::<Settings>("cs.settings", "[1,2]", SETTINGS_SCHEMA, migrations::settings);
-    assert_eq!(err, Err(StoreError::Corrupt { key: "cs.settings".into(), backup_key: None }));
-    let err = decode::<Vec<Report>>("cs.reports", r#"{"a":1}"#, REPORTS_SCHEMA, migrations::bare_array);
+    let err = decode::<Settings>(
+        "cs.settings",
+        "[1,2]",
+        SETTINGS_SCHEMA,
+        migrations::settings,
+    );
+    assert_eq!(
+        err,
+        Err(StoreError::Corrupt {
+            key: "cs.settings".into(),
+            backup_key: None
+        })
+    );
+    let err = decode::<Vec<Report>>(
+        "cs.reports",
+        r#"{"a":1}"#,
+        REPORTS_SCHEMA,
+        migrations::bare_array,
+    );
     assert!(matches!(err, Err(StoreError::Corrupt { .. })));
 }

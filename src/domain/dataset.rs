@@ -81,7 +81,11 @@ pub(crate) mod tests {
         assert_eq!(r.compounds_total, 565);
         assert_eq!(r.compounds_by_mode.iter().map(|(_, n)| n).sum::<u32>(), 565);
         assert_eq!(r.covered, 457);
-        let dongtang = data.compounds.iter().find(|c| c.name == "东塘村小区").unwrap();
+        let dongtang = data
+            .compounds
+            .iter()
+            .find(|c| c.name == "东塘村小区")
+            .unwrap();
         assert_eq!(dongtang.households, Some(337));
         assert_eq!(dongtang.property_company.as_deref(), Some("金地物业"));
         let jindi = data
@@ -93,13 +97,20 @@ pub(crate) mod tests {
         for c in &data.compounds {
             for s in &c.stewards {
                 let phone = super::super::phone::parse_phone(&s.phone).unwrap();
-                assert!(phone.digits.contains("0000"), "fake number only: {}", s.phone);
+                assert!(
+                    phone.digits.contains("0000"),
+                    "fake number only: {}",
+                    s.phone
+                );
             }
             for (_, b) in c.buildings() {
                 let card = super::super::contact_card::contact_card(c, &b.id, None).unwrap();
                 for role in super::super::steward::Role::ALL {
                     assert!(
-                        matches!(card.entry(role), super::super::contact_card::CardEntry::Found(_)),
+                        matches!(
+                            card.entry(role),
+                            super::super::contact_card::CardEntry::Found(_)
+                        ),
                         "{} {} lacks {:?}",
                         c.name,
                         b.name,

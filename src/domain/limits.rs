@@ -35,7 +35,10 @@ mod tests {
         let over = "堵".repeat(2_001);
         assert_eq!(
             check_text(&over, DESCRIPTION_MAX, true),
-            Err(TextError::TooLong { max: 2_000, actual: 2_001 })
+            Err(TextError::TooLong {
+                max: 2_000,
+                actual: 2_001
+            })
         );
         assert_eq!(check_text("   ", NAME_MAX, true), Err(TextError::Required));
         assert_eq!(check_text("  ", NAME_MAX, false), Ok(String::new()));

@@ -158,19 +158,31 @@ mod tests {
     #[test]
     fn landlines_and_hotlines() {
         assert_eq!(digits("(0731) 5555-0000"), "073155550000");
-        assert_eq!(parse_phone("0731-55550000").unwrap().kind, PhoneKind::Landline);
-        assert_eq!(parse_phone("010-12345678").unwrap().display(), "010-12345678");
+        assert_eq!(
+            parse_phone("0731-55550000").unwrap().kind,
+            PhoneKind::Landline
+        );
+        assert_eq!(
+            parse_phone("010-12345678").unwrap().display(),
+            "010-12345678"
+        );
         assert_eq!(parse_phone("12345").unwrap().kind, PhoneKind::Hotline);
         assert_eq!(parse_phone("110").unwrap().kind, PhoneKind::Hotline);
         assert_eq!(parse_phone("95598").unwrap().kind, PhoneKind::Hotline);
-        assert_eq!(parse_phone("400-800-1234").unwrap().display(), "400-800-1234");
+        assert_eq!(
+            parse_phone("400-800-1234").unwrap().display(),
+            "400-800-1234"
+        );
     }
 
     #[test]
     fn injection_and_junk_are_rejected() {
         assert_eq!(parse_phone("13800000001;x"), Err(PhoneError::BadCharacters));
         assert_eq!(parse_phone("123&body=hi"), Err(PhoneError::BadCharacters));
-        assert_eq!(parse_phone("javascript:alert(1)"), Err(PhoneError::BadCharacters));
+        assert_eq!(
+            parse_phone("javascript:alert(1)"),
+            Err(PhoneError::BadCharacters)
+        );
         assert_eq!(parse_phone("12+3"), Err(PhoneError::BadCharacters));
         assert_eq!(parse_phone("  "), Err(PhoneError::Empty));
         assert_eq!(parse_phone("1380000000"), Err(PhoneError::NotANumber));
@@ -182,7 +194,10 @@ mod tests {
     fn links_and_masking() {
         let p = parse_phone("138 0000 0001").unwrap();
         assert_eq!(p.tel_href(), "tel:13800000001");
-        assert_eq!(p.sms_href("化粪池 & 堵塞?"), "sms:13800000001?body=%E5%8C%96%E7%B2%AA%E6%B1%A0%20%26%20%E5%A0%B5%E5%A1%9E%3F");
+        assert_eq!(
+            p.sms_href("化粪池 & 堵塞?"),
+            "sms:13800000001?body=%E5%8C%96%E7%B2%AA%E6%B1%A0%20%26%20%E5%A0%B5%E5%A1%9E%3F"
+        );
         assert_eq!(p.display(), "138 0000 0001");
         assert_eq!(p.masked(), "138****0001");
     }

@@ -28,7 +28,9 @@ pub fn initial(c: char) -> Option<char> {
         return Some(c.to_ascii_lowercase());
     }
     let t = table();
-    t.binary_search_by_key(&c, |&(ch, _)| ch).ok().map(|i| t[i].1)
+    t.binary_search_by_key(&c, |&(ch, _)| ch)
+        .ok()
+        .map(|i| t[i].1)
 }
 
 /// The initials of a text, skipping what has none (punctuation, rare characters).

@@ -106,10 +106,19 @@ mod tests {
         };
         assert_eq!(perfect.total(), 100.0);
         assert_eq!(perfect.verdict(), Verdict::Keep);
-        let middling = Evaluation { satisfaction: 3.0, inspection_score: 60.0, median_days: 16.5, ..perfect.clone() };
+        let middling = Evaluation {
+            satisfaction: 3.0,
+            inspection_score: 60.0,
+            median_days: 16.5,
+            ..perfect.clone()
+        };
         assert_eq!(middling.total(), 72.0);
         assert_eq!(middling.verdict(), Verdict::Warn);
-        let poor = Evaluation { resolution_rate: 0.4, reopen_rate: 0.5, ..middling };
+        let poor = Evaluation {
+            resolution_rate: 0.4,
+            reopen_rate: 0.5,
+            ..middling
+        };
         assert_eq!(poor.verdict(), Verdict::Exit);
     }
 }

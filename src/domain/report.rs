@@ -127,7 +127,10 @@ pub struct Report {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TransitionError {
-    Illegal { from: Status, to: Status },
+    Illegal {
+        from: Status,
+        to: Status,
+    },
     NoteRequired,
     /// Satisfaction goes with confirmation and is 1–5.
     BadRating(u8),
@@ -144,7 +147,10 @@ impl Report {
     }
 
     pub fn first_time(&self, status: Status) -> Option<Millis> {
-        self.timeline.iter().find(|e| e.status == status).map(|e| e.at)
+        self.timeline
+            .iter()
+            .find(|e| e.status == status)
+            .map(|e| e.at)
     }
 
     /// Appends a status event if the move is legal. Every change after submission needs
@@ -178,7 +184,11 @@ impl Report {
         if !(1..=5).contains(&rating) {
             return Err(TransitionError::BadRating(rating));
         }
-        let note = if note.trim().is_empty() { "已确认解决" } else { note };
+        let note = if note.trim().is_empty() {
+            "已确认解决"
+        } else {
+            note
+        };
         self.transition(Status::Confirmed, note, None, at)?;
         self.satisfaction = Some(rating);
         Ok(())
@@ -231,9 +241,12 @@ pub(crate) mod tests {
         let mut r = report("c", Category::SepticTank);
         assert_eq!(r.status(), Status::Draft);
         r.transition(Status::Submitted, "", None, 1).unwrap();
-        r.transition(Status::Acknowledged, "收到", Some(Role::Property), 2).unwrap();
-        r.transition(Status::InProgress, "已派人", Some(Role::Property), 3).unwrap();
-        r.transition(Status::Resolved, "已疏通", Some(Role::Property), 4).unwrap();
+        r.transition(Status::Acknowledged, "收到", Some(Role::Property), 2)
+            .unwrap();
+        r.transition(Status::InProgress, "已派人", Some(Role::Property), 3)
+            .unwrap();
+        r.transition(Status::Resolved, "已疏通", Some(Role::Property), 4)
+            .unwrap();
         r.confirm(5, "", 5).unwrap();
         assert_eq!(r.status(), Status::Confirmed);
         assert_eq!(r.satisfaction, Some(5));
@@ -248,12 +261,18 @@ pub(crate) mod tests {
         let before = r.clone();
         assert_eq!(
             r.transition(Status::Confirmed, "好了", None, 2),
-            Err(TransitionError::Illegal { from: Status::Submitted, to: Status::Confirmed })
+            Err(TransitionError::Illegal {
+                from: Status::Submitted,
+                to: Status::Confirmed
+            })
         );
-        assert_eq!(r.confirm(5, "", 2), Err(TransitionError::Illegal {
-            from: Status::Submitted,
-            to: Status::Confirmed
-        }));
+        assert_eq!(
+            r.confirm(5, "", 2),
+            Err(TransitionError::Illegal {
+                from: Status::Submitted,
+                to: Status::Confirmed
+            })
+        );
         assert_eq!(
             r.transition(Status::Acknowledged, "  ", Some(Role::Red), 2),
             Err(TransitionError::NoteRequired)
@@ -265,7 +284,8 @@ pub(crate) mod tests {
     fn not_fixed_reopens_and_ratings_are_checked() {
         let mut r = report("c", Category::Drainage);
         r.transition(Status::Submitted, "", None, 1).unwrap();
-        r.transition(Status::Resolved, "修好了", Some(Role::Property), 2).unwrap();
+        r.transition(Status::Resolved, "修好了", Some(Role::Property), 2)
+            .unwrap();
         assert_eq!(r.confirm(0, "", 3), Err(TransitionError::BadRating(0)));
         assert_eq!(r.confirm(6, "", 3), Err(TransitionError::BadRating(6)));
         r.transition(Status::Reopened, "还是堵", None, 3).unwrap();
@@ -279,8 +299,9 @@ pub(crate) mod tests {
         let a = reference_number(now, 0x1ABC_DEF0);
         assert!(a.starts_with("R20261126-"), "{a}");
         assert_eq!(a.len(), "R20261126-".len() + 5);
-        let all: std::collections::HashSet<String> =
-            (0..10_000u32).map(|i| reference_number(now, i.wrapping_mul(2_654_435_761))).collect();
+        let all: std::collections::HashSet<String> = (0..10_000u32)
+            .map(|i| reference_number(now, i.wrapping_mul(2_654_435_761)))
+            .collect();
         assert_eq!(all.len(), 10_000);
         assert!(!a.contains(['I', 'L', 'O', 'U']));
     }

@@ -54,7 +54,10 @@ mod tests {
     #[test]
     fn disputes_always_go_to_the_peacemaker() {
         for mode in ManagementMode::ALL {
-            assert_eq!(responsible_role(Category::NeighbourDispute, mode), Role::Peacemaker);
+            assert_eq!(
+                responsible_role(Category::NeighbourDispute, mode),
+                Role::Peacemaker
+            );
             assert_eq!(responsible_role(Category::Other, mode), Role::Red);
         }
     }

@@ -17,7 +17,7 @@ impl Rng {
         Rng(seed.max(1))
     }
 
-    pub fn next(&mut self) -> u32 {
+    pub fn next_u32(&mut self) -> u32 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -25,7 +25,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        self.next() as usize % n.max(1)
+        self.next_u32() as usize % n.max(1)
     }
 }
 
@@ -72,7 +72,10 @@ pub fn build_tree(layout: &Layout) -> Vec<Grid> {
                         id: b.to_string(),
                         name: format!("{b}栋"),
                         units: (1..=layout.units_per_building)
-                            .map(|u| Unit { id: u.to_string(), name: format!("{u}单元") })
+                            .map(|u| Unit {
+                                id: u.to_string(),
+                                name: format!("{u}单元"),
+                            })
                             .collect(),
                     }
                 })
@@ -105,20 +108,71 @@ impl RosterWriter<'_> {
 }
 
 /// A complete three-role roster: every building's card has all three roles.
-pub fn build_roster(compound_id: &str, grids: &[Grid], rng: &mut Rng, serial: &mut u32) -> Vec<Steward> {
-    let mut w = RosterWriter { compound_id, rng, serial, out: Vec::new() };
-    w.add(Role::Red, "党支部书记", Scope::Compound, "周一至周五 8:30–17:30");
-    w.add(Role::Property, "物业客服", Scope::Compound, "每天 8:00–20:00");
+pub fn build_roster(
+    compound_id: &str,
+    grids: &[Grid],
+    rng: &mut Rng,
+    serial: &mut u32,
+) -> Vec<Steward> {
+    let mut w = RosterWriter {
+        compound_id,
+        rng,
+        serial,
+        out: Vec::new(),
+    };
+    w.add(
+        Role::Red,
+        "党支部书记",
+        Scope::Compound,
+        "周一至周五 8:30–17:30",
+    );
+    w.add(
+        Role::Property,
+        "物业客服",
+        Scope::Compound,
+        "每天 8:00–20:00",
+    );
     w.add(Role::Peacemaker, "居民代表", Scope::Compound, "");
     for grid in grids {
-        w.add(Role::Red, "网格员", Scope::Grid { grid: grid.id.clone() }, "周一至周六 9:00–18:00");
-        w.add(Role::Property, "保洁主管", Scope::Grid { grid: grid.id.clone() }, "每天 7:00–17:00");
+        w.add(
+            Role::Red,
+            "网格员",
+            Scope::Grid {
+                grid: grid.id.clone(),
+            },
+            "周一至周六 9:00–18:00",
+        );
+        w.add(
+            Role::Property,
+            "保洁主管",
+            Scope::Grid {
+                grid: grid.id.clone(),
+            },
+            "每天 7:00–17:00",
+        );
         for b in &grid.buildings {
             let building = b.id.clone();
-            w.add(Role::Peacemaker, "楼栋长", Scope::Building { building: building.clone() }, "");
-            w.add(Role::Red, "党员中心户", Scope::Building { building: building.clone() }, "");
+            w.add(
+                Role::Peacemaker,
+                "楼栋长",
+                Scope::Building {
+                    building: building.clone(),
+                },
+                "",
+            );
+            w.add(
+                Role::Red,
+                "党员中心户",
+                Scope::Building {
+                    building: building.clone(),
+                },
+                "",
+            );
             for u in &b.units {
-                let scope = Scope::Unit { building: building.clone(), unit: u.id.clone() };
+                let scope = Scope::Unit {
+                    building: building.clone(),
+                    unit: u.id.clone(),
+                };
                 w.add(Role::Peacemaker, "单元长", scope, "");
             }
         }
@@ -139,7 +193,11 @@ pub fn district_mode(index: usize) -> ManagementMode {
 /// `count` compounds laid out like the district: 457 of 565 covered.
 pub fn scale_compounds(count: usize, rng: &mut Rng) -> Vec<Compound> {
     let mut serial = 0;
-    let layout = Layout { grids: 2, buildings_per_grid: 6, units_per_building: 2 };
+    let layout = Layout {
+        grids: 2,
+        buildings_per_grid: 6,
+        units_per_building: 2,
+    };
     (0..count)
         .map(|i| {
             let id = format!("sc{i:04}");
@@ -171,7 +229,12 @@ pub fn scale_compounds(count: usize, rng: &mut Rng) -> Vec<Compound> {
 }
 
 /// `count` reports spread over the compounds and the last 180 days before `now`.
-pub fn scale_reports(compounds: &[Compound], count: usize, now: Millis, rng: &mut Rng) -> Vec<Report> {
+pub fn scale_reports(
+    compounds: &[Compound],
+    count: usize,
+    now: Millis,
+    rng: &mut Rng,
+) -> Vec<Report> {
     (0..count)
         .map(|i| {
             let c = &compounds[rng.below(compounds.len())];
@@ -200,7 +263,12 @@ pub fn scale_reports(compounds: &[Compound], count: usize, now: Millis, rng: &mu
             };
             let _ = r.transition(Status::Submitted, "", None, created);
             if rng.below(3) > 0 {
-                let _ = r.transition(Status::Resolved, "已处理", Some(Role::Property), created + DAY_MS);
+                let _ = r.transition(
+                    Status::Resolved,
+                    "已处理",
+                    Some(Role::Property),
+                    created + DAY_MS,
+                );
                 let _ = r.confirm(1 + rng.below(5) as u8, "", created + 2 * DAY_MS);
             }
             r
@@ -218,9 +286,15 @@ mod tests {
         let compounds = scale_compounds(565, &mut rng);
         let stewards: usize = compounds.iter().map(|c| c.stewards.len()).sum();
         assert!((28_000..=32_000).contains(&stewards), "{stewards}");
-        assert_eq!(crate::domain::stats::coverage(&compounds).percent(), Some(80.88));
+        assert_eq!(
+            crate::domain::stats::coverage(&compounds).percent(),
+            Some(80.88)
+        );
         let modes = crate::domain::stats::count_by_mode(&compounds);
-        assert_eq!(modes.iter().map(|(_, n)| n).collect::<Vec<_>>(), [&303, &110, &128, &24, &0]);
+        assert_eq!(
+            modes.iter().map(|(_, n)| n).collect::<Vec<_>>(),
+            [&303, &110, &128, &24, &0]
+        );
         let reports = scale_reports(&compounds, 10_000, 200 * DAY_MS, &mut rng);
         assert_eq!(reports.len(), 10_000);
         assert!(reports.iter().all(|r| r.submitted_at().is_some()));

@@ -102,7 +102,9 @@ mod tests {
     }
 
     fn names(compounds: &[Compound], hits: Vec<usize>) -> Vec<&str> {
-        hits.into_iter().map(|i| compounds[i].name.as_str()).collect()
+        hits.into_iter()
+            .map(|i| compounds[i].name.as_str())
+            .collect()
     }
 
     #[test]
@@ -138,9 +140,15 @@ mod tests {
         other.subdistrict = "建设路街道".into();
         let all = vec![named("东塘村小区", ManagementMode::PropertyCompany), other];
         let index = SearchIndex::new(&all);
-        let owners = Filter { mode: Some(ManagementMode::OwnerSelfGoverned), subdistrict: None };
+        let owners = Filter {
+            mode: Some(ManagementMode::OwnerSelfGoverned),
+            subdistrict: None,
+        };
         assert_eq!(names(&all, index.search("", &owners)), ["松涛里小区"]);
-        let street = Filter { mode: None, subdistrict: Some("书院路街道".into()) };
+        let street = Filter {
+            mode: None,
+            subdistrict: Some("书院路街道".into()),
+        };
         assert_eq!(names(&all, index.search("小区", &street)), ["东塘村小区"]);
     }
 }

@@ -15,8 +15,7 @@ pub struct Ratio {
 impl Ratio {
     /// Percentage rounded half-up to 2 decimals; `None` for an empty whole.
     pub fn percent(self) -> Option<f64> {
-        (self.whole > 0)
-            .then(|| (self.part as f64 * 10_000.0 / self.whole as f64).round() / 100.0)
+        (self.whole > 0).then(|| (self.part as f64 * 10_000.0 / self.whole as f64).round() / 100.0)
     }
 }
 
@@ -117,7 +116,13 @@ mod tests {
             })
             .collect();
         let ratio = coverage(&compounds);
-        assert_eq!(ratio, Ratio { part: 457, whole: 565 });
+        assert_eq!(
+            ratio,
+            Ratio {
+                part: 457,
+                whole: 565
+            }
+        );
         assert_eq!(ratio.percent(), Some(80.88));
         assert_eq!(Ratio { part: 0, whole: 0 }.percent(), None);
     }
@@ -140,10 +145,14 @@ mod tests {
     #[test]
     fn resolution_counts_only_confirmed_reports() {
         let mut fixed = submitted_report(0);
-        fixed.transition(Status::Resolved, "修好", Some(Role::Property), 2 * DAY_MS).unwrap();
+        fixed
+            .transition(Status::Resolved, "修好", Some(Role::Property), 2 * DAY_MS)
+            .unwrap();
         fixed.confirm(4, "", 3 * DAY_MS).unwrap();
         let mut claimed = submitted_report(0);
-        claimed.transition(Status::Resolved, "修好", Some(Role::Property), 4 * DAY_MS).unwrap();
+        claimed
+            .transition(Status::Resolved, "修好", Some(Role::Property), 4 * DAY_MS)
+            .unwrap();
         let draft = crate::domain::report::tests::report("c", Category::Other);
         let open = submitted_report(0);
         let reports = vec![fixed, claimed, draft, open];
@@ -160,7 +169,9 @@ mod tests {
         on_time.expected_by = Some(10 * DAY_MS);
         let mut done_late = submitted_report(0);
         done_late.expected_by = Some(DAY_MS);
-        done_late.transition(Status::Closed, "撤销", Some(Role::Red), 2).unwrap();
+        done_late
+            .transition(Status::Closed, "撤销", Some(Role::Red), 2)
+            .unwrap();
         assert_eq!(overdue(&[late, on_time, done_late], 5 * DAY_MS), 1);
     }
 
@@ -170,7 +181,8 @@ mod tests {
             .into_iter()
             .map(|d| {
                 let mut r = submitted_report(0);
-                r.transition(Status::Resolved, "好", Some(Role::Red), d * DAY_MS).unwrap();
+                r.transition(Status::Resolved, "好", Some(Role::Red), d * DAY_MS)
+                    .unwrap();
                 r
             })
             .collect();

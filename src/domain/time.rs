@@ -30,7 +30,12 @@ pub fn format_date(ms: Millis) -> String {
 /// `2026-11-26 09:05`
 pub fn format_date_time(ms: Millis) -> String {
     let minutes = (ms + CST_OFFSET_MS).rem_euclid(DAY_MS) / 60_000;
-    format!("{} {:02}:{:02}", format_date(ms), minutes / 60, minutes % 60)
+    format!(
+        "{} {:02}:{:02}",
+        format_date(ms),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 #[cfg(test)]

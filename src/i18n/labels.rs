@@ -66,7 +66,11 @@ pub fn store_error_message(error: &StoreError, lang: Lang) -> String {
         StoreError::Unavailable => s.err_unavailable.to_string(),
         StoreError::QuotaExceeded { .. } => s.err_quota.to_string(),
         StoreError::Corrupt { backup_key, .. } => {
-            format!("{} ({})", s.err_corrupt, backup_key.as_deref().unwrap_or("-"))
+            format!(
+                "{} ({})",
+                s.err_corrupt,
+                backup_key.as_deref().unwrap_or("-")
+            )
         }
         StoreError::UnknownSchema { .. } => s.err_schema.to_string(),
         StoreError::Other { detail, .. } => format!("{} ({detail})", s.err_other),

@@ -4,6 +4,7 @@
 
 mod en;
 mod labels;
+pub mod share;
 mod zh;
 
 pub use labels::*;

@@ -35,7 +35,12 @@ pub enum ImportError {
     DuplicateId(String),
 }
 
-pub fn export(settings: &Settings, compounds: &[Compound], reports: &[Report], now: Millis) -> String {
+pub fn export(
+    settings: &Settings,
+    compounds: &[Compound],
+    reports: &[Report],
+    now: Millis,
+) -> String {
     let backup = Backup {
         format: FORMAT.into(),
         version: VERSION,
@@ -59,7 +64,11 @@ pub fn parse(text: &str) -> Result<Backup, ImportError> {
     }
     match value.get("version").and_then(|v| v.as_u64()) {
         Some(v) if v == u64::from(VERSION) => {}
-        Some(v) => return Err(ImportError::WrongVersion(u32::try_from(v).unwrap_or(u32::MAX))),
+        Some(v) => {
+            return Err(ImportError::WrongVersion(
+                u32::try_from(v).unwrap_or(u32::MAX),
+            ));
+        }
         None => return Err(ImportError::NotABackup),
     }
     let backup: Backup = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
@@ -70,7 +79,9 @@ pub fn parse(text: &str) -> Result<Backup, ImportError> {
 
 fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut seen = HashSet::new();
-    ids.into_iter().find(|id| !seen.insert(*id)).map(str::to_string)
+    ids.into_iter()
+        .find(|id| !seen.insert(*id))
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -82,7 +93,7 @@ mod tests {
     #[test]
     fn round_trip_and_rejections() {
         let c = compound("a", ManagementMode::Unmanaged);
-        let text = export(&Settings::default(), &[c.clone()], &[], 9);
+        let text = export(&Settings::default(), std::slice::from_ref(&c), &[], 9);
         assert_eq!(parse(&text).unwrap().compounds, vec![c.clone()]);
         let dup = export(&Settings::default(), &[c.clone(), c], &[], 9);
         assert_eq!(parse(&dup), Err(ImportError::DuplicateId("a".into())));
@@ -93,6 +104,11 @@ mod tests {
         let extra = text.replacen('{', "{\"surprise\": 1,", 1);
         assert_eq!(parse(&extra), Err(ImportError::NotABackup));
         let huge = " ".repeat(MAX_BYTES + 1);
-        assert_eq!(parse(&huge), Err(ImportError::TooLarge { bytes: MAX_BYTES + 1 }));
+        assert_eq!(
+            parse(&huge),
+            Err(ImportError::TooLarge {
+                bytes: MAX_BYTES + 1
+            })
+        );
     }
 }

@@ -30,7 +30,10 @@ pub fn decode<T: DeserializeOwned>(
     current: u32,
     migrate: Migration,
 ) -> Result<T, StoreError> {
-    let corrupt = || StoreError::Corrupt { key: key.to_string(), backup_key: None };
+    let corrupt = || StoreError::Corrupt {
+        key: key.to_string(),
+        backup_key: None,
+    };
     let value: Value = serde_json::from_str(raw).map_err(|_| corrupt())?;
     let (mut schema, mut data) = match value {
         Value::Object(mut map) if map.contains_key("schema") && map.contains_key("data") => {
@@ -44,7 +47,10 @@ pub fn decode<T: DeserializeOwned>(
         other => (0, other),
     };
     if schema > current {
-        return Err(StoreError::UnknownSchema { key: key.to_string(), found: schema });
+        return Err(StoreError::UnknownSchema {
+            key: key.to_string(),
+            found: schema,
+        });
     }
     while schema < current {
         data = migrate(schema, data).ok_or_else(corrupt)?;
@@ -65,13 +71,28 @@ mod tests {
     fn round_trip_and_errors() {
         let raw = encode(1, &vec![1, 2, 3]);
         assert_eq!(raw, r#"{"schema":1,"data":[1,2,3]}"#);
-        assert_eq!(decode::<Vec<u8>>("k", &raw, 1, no_migrations), Ok(vec![1, 2, 3]));
-        let corrupt = StoreError::Corrupt { key: "k".into(), backup_key: None };
-        assert_eq!(decode::<Vec<u8>>("k", r#"{"schema":1,"da"#, 1, no_migrations), Err(corrupt.clone()));
-        assert_eq!(decode::<Vec<u8>>("k", r#"{"schema":1,"data":"x"}"#, 1, no_migrations), Err(corrupt));
+        assert_eq!(
+            decode::<Vec<u8>>("k", &raw, 1, no_migrations),
+            Ok(vec![1, 2, 3])
+        );
+        let corrupt = StoreError::Corrupt {
+            key: "k".into(),
+            backup_key: None,
+        };
+        assert_eq!(
+            decode::<Vec<u8>>("k", r#"{"schema":1,"da"#, 1, no_migrations),
+            Err(corrupt.clone())
+        );
+        assert_eq!(
+            decode::<Vec<u8>>("k", r#"{"schema":1,"data":"x"}"#, 1, no_migrations),
+            Err(corrupt)
+        );
         assert_eq!(
             decode::<Vec<u8>>("k", r#"{"schema":9,"data":[]}"#, 1, no_migrations),
-            Err(StoreError::UnknownSchema { key: "k".into(), found: 9 })
+            Err(StoreError::UnknownSchema {
+                key: "k".into(),
+                found: 9
+            })
         );
     }
 }

@@ -9,7 +9,10 @@ pub enum StoreError {
     QuotaExceeded { key: String },
     /// The stored text is not valid JSON or not the expected shape. `backup_key` is where
     /// the raw text was copied before defaults replaced it.
-    Corrupt { key: String, backup_key: Option<String> },
+    Corrupt {
+        key: String,
+        backup_key: Option<String>,
+    },
     /// Written by a newer version of the app than this one.
     UnknownSchema { key: String, found: u32 },
     /// Any other refusal from the browser, with its own words.

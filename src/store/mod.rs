@@ -12,4 +12,8 @@ pub mod settings;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 #[cfg(target_arch = "wasm32")]
+pub mod persist;
+#[cfg(target_arch = "wasm32")]
+pub mod published;
+#[cfg(target_arch = "wasm32")]
 pub mod state;

@@ -26,6 +26,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { lang: Lang::Zh, elder_mode: false, my_building: None, updated_at: 0 }
+        Settings {
+            lang: Lang::Zh,
+            elder_mode: false,
+            my_building: None,
+            updated_at: 0,
+        }
     }
 }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the release app into dist/ and prints the first-load sizes, raw and brotli.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+trunk build --release --offline
+node scripts/sizes.mjs

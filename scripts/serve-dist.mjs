@@ -1,0 +1,57 @@
+// A small static server for the release build (dist/), with the SPA fallback a static
+// host gives: any path that is not a file gets index.html, so deep links work on a cold
+// start. Node only, no dependencies. Usage: node scripts/serve-dist.mjs [port] [dir]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
+const root = resolve(process.argv[3] ?? 'dist');
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileFor(urlPath) {
+  const clean = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.[/\\])+/, '');
+  const candidate = join(root, clean);
+  if (!candidate.startsWith(root)) return null;
+  try {
+    const info = await stat(candidate);
+    return info.isFile() ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    const path = new URL(req.url, 'http://localhost').pathname;
+    const found = await fileFor(path);
+    const file = found ?? join(root, 'index.html');
+    const body = await readFile(file);
+    const hashed = /-[0-9a-f]{16}\./.test(file);
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      // Hashed build files never change; everything else is revalidated.
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  } catch (error) {
+    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(`server error: ${error.message}`);
+  }
+});
+
+server.listen(port, '127.0.0.1', () => {
+  console.log(`小区管家 is served at http://127.0.0.1:${port}/ (from ${root})`);
+});

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The README's first command: install what is missing, build the release app with its
+# sample data, and serve it on http://127.0.0.1:8080/ (PORT=… to change).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh
+exec node scripts/serve-dist.mjs "${PORT:-8080}" dist

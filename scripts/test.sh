@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The README's second command: every test. Native Rust tests (domain, store, migrations),
+# lints, the release build, then the browser tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+echo "== format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -- -D warnings
+node tests/no_inner_html.mjs
+
+echo "== Rust tests (native)"
+cargo test
+
+echo "== release build"
+scripts/build.sh
+
+echo "== browser tests (headless Chromium, 390×844)"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,110 @@
+//! The contact card: for one building (and unit), the closest 红管家, 物管家 and 和事佬,
+//! then the hotlines. What `/` shows for my building and what a QR poster opens.
+
+use leptos::prelude::*;
+
+use super::icons::{Icon, role_icon};
+use super::share_button::ShareButton;
+use super::steward_row::{PhoneActions, StewardRow};
+use crate::domain::compound::Compound;
+use crate::domain::contact_card::{CardEntry, contact_card};
+use crate::i18n::share::card_text;
+use crate::i18n::{role_label, strings};
+use crate::store::state::use_state;
+
+/// The card for `building` (and `unit`) of `compound`.
+#[component]
+pub fn ContactCardView(
+    /// The compound the building belongs to.
+    compound: Compound,
+    /// The building's id.
+    building: String,
+    /// Optional unit id; unit stewards come first when given.
+    #[prop(optional_no_strip)]
+    unit: Option<String>,
+) -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let Some((_, b)) = compound.find_building(&building) else {
+        return view! { <p class="notice notice--error" role="alert">{move || s().building_not_found}</p> }
+            .into_any();
+    };
+    let building_name = b.name.clone();
+    let unit_name = unit
+        .as_deref()
+        .and_then(|u| b.units.iter().find(|x| x.id == u))
+        .map(|u| u.name.clone());
+    let Ok(card) = contact_card(&compound, &building, unit.as_deref()) else {
+        return ().into_any();
+    };
+    let rows = card
+        .entries
+        .iter()
+        .map(|(role, entry)| {
+            let role = *role;
+            let people = match entry {
+                CardEntry::Found(people) => people
+                    .iter()
+                    .map(|p| view! { <StewardRow steward=(*p).clone()/> })
+                    .collect_view()
+                    .into_any(),
+                CardEntry::Vacant => {
+                    view! { <p class="card__vacant">{move || s().nobody}</p> }.into_any()
+                }
+            };
+            view! {
+                <section class=format!("card__role card__role--{}", role.key())>
+                    <h3 class="role-badge">
+                        <Icon kind=role_icon(role)/>
+                        <span>{move || role_label(role, state.lang.get())}</span>
+                    </h3>
+                    {people}
+                </section>
+            }
+        })
+        .collect_view();
+    let hotline = compound.hotline.clone();
+    let community = compound.community_phone.clone();
+    let share_text = {
+        let compound = compound.clone();
+        let title = format!("{} {}", compound.name, building_name);
+        let path = format!("/c/{}/b/{}", compound.id, building);
+        Signal::derive(move || {
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            let card = contact_card(&compound, &building, None);
+            card.map(|c| {
+                card_text(
+                    &compound,
+                    &title,
+                    &c,
+                    &format!("{origin}{path}"),
+                    state.lang.get(),
+                )
+            })
+            .unwrap_or_default()
+        })
+    };
+    view! {
+        <article class="card" aria-labelledby="card-title">
+            <h2 id="card-title" class="card__title">
+                {compound.name.clone()} " " {building_name.clone()} " " {unit_name}
+            </h2>
+            {rows}
+            <section class="card__hotlines">
+                <h3>{move || s().hotlines}</h3>
+                {hotline.map(|h| view! {
+                    <p class="card__hotline-label">{move || s().property_hotline}</p>
+                    <PhoneActions phone=h who=compound.property_company.clone().unwrap_or_default()/>
+                })}
+                {community.map(|h| view! {
+                    <p class="card__hotline-label">{move || s().community_phone}</p>
+                    <PhoneActions phone=h who=compound.community.clone()/>
+                })}
+            </section>
+            <ShareButton title=format!("{} {}", compound.name, building_name) text=share_text/>
+        </article>
+    }
+    .into_any()
+}

@@ -1,0 +1,8 @@
+//! Reusable view pieces. Pages (`crate::pages`) compose them.
+
+pub mod contact_card;
+pub mod icons;
+pub mod notices;
+pub mod share_button;
+pub mod shell;
+pub mod steward_row;

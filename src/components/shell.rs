@@ -1,0 +1,99 @@
+//! The frame around every page: a header with the app's name and language switch, and
+//! the bottom navigation with four thumb-sized items.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use super::icons::{Icon, IconKind};
+use crate::i18n::{Lang, Strings, strings};
+use crate::store::state::{use_state, use_writer};
+
+/// The top bar.
+#[component]
+pub fn AppHeader() -> impl IntoView {
+    let state = use_state();
+    let writer = use_writer();
+    let s = move || strings(state.lang.get());
+    let toggle = move |_| {
+        writer.update_settings(|st| {
+            st.lang = if st.lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            }
+        });
+    };
+    view! {
+        <header class="app-header">
+            <A href="/" attr:class="app-header__name">{move || s().app_name}</A>
+            <button type="button" class="app-header__lang" on:click=toggle
+                lang=move || if state.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                {move || s().switch_lang}
+            </button>
+        </header>
+    }
+}
+
+struct NavItem {
+    href: &'static str,
+    icon: IconKind,
+    label: fn(&Strings) -> &'static str,
+    /// Path prefixes that count as this section.
+    section: &'static [&'static str],
+}
+
+const NAV: [NavItem; 4] = [
+    NavItem {
+        href: "/",
+        icon: IconKind::Home,
+        label: |s| s.nav_home,
+        section: &["/c/"],
+    },
+    NavItem {
+        href: "/compounds",
+        icon: IconKind::List,
+        label: |s| s.nav_directory,
+        section: &["/compounds"],
+    },
+    NavItem {
+        href: "/report/new",
+        icon: IconKind::Report,
+        label: |s| s.nav_report,
+        section: &["/report"],
+    },
+    NavItem {
+        href: "/settings",
+        icon: IconKind::Person,
+        label: |s| s.nav_mine,
+        section: &["/settings", "/reports", "/district", "/steward"],
+    },
+];
+
+/// The bottom navigation; the current section is marked with `aria-current`.
+#[component]
+pub fn BottomNav() -> impl IntoView {
+    let state = use_state();
+    let location = use_location();
+    let items = NAV
+        .iter()
+        .map(|item| {
+            let current = move || {
+                let path = location.pathname.get();
+                let here = path == item.href || item.section.iter().any(|p| path.starts_with(p));
+                here.then_some("page")
+            };
+            view! {
+                <a href=item.href class="bottom-nav__item" aria-current=current>
+                    <Icon kind=item.icon/>
+                    <span>{move || (item.label)(strings(state.lang.get()))}</span>
+                </a>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="bottom-nav" aria-label=move || strings(state.lang.get()).main_nav>
+            {items}
+        </nav>
+    }
+}

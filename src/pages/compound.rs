@@ -1,0 +1,187 @@
+//! `/c/:compound`: the facts, then the battle map (一小区一作战图) grid → building → unit
+//! with the three roles at each level, then the notices.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::with_compound;
+use crate::components::icons::{Icon, role_icon};
+use crate::components::steward_row::{PhoneActions, StewardRow};
+use crate::domain::compound::{Building, Compound};
+use crate::domain::contact_card::stewards_at;
+use crate::domain::steward::Scope;
+use crate::domain::time::format_date;
+use crate::i18n::{mode_label, role_label, strings};
+use crate::store::state::use_state;
+
+#[component]
+pub fn CompoundPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("compound")).unwrap_or_default();
+    view! { <section class="page">{with_compound(id, |c| view! { <CompoundView compound=c/> })}</section> }
+}
+
+#[component]
+fn CompoundView(
+    /// The compound to show.
+    compound: Compound,
+) -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let compound_people = people(&compound, &Scope::Compound);
+    // One grid is shown open; with several, each folds so the map stays scannable.
+    let open = compound.grids.len() == 1;
+    let grids = compound
+        .grids
+        .iter()
+        .map(|g| {
+            let grid_people = people(&compound, &Scope::Grid { grid: g.id.clone() });
+            let buildings = g
+                .buildings
+                .iter()
+                .map(|b| building_block(&compound, b))
+                .collect_view();
+            view! {
+                <details class="battle-map__grid" open=open>
+                    <summary class="battle-map__grid-name">
+                        {g.name.clone()} " · " {g.buildings.len()} " " {move || s().buildings_count}
+                    </summary>
+                    {grid_people}
+                    {buildings}
+                </details>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1 class="page__title">{compound.name.clone()}</h1>
+        <Facts compound=compound.clone()/>
+        <section class="battle-map" aria-labelledby="battle-map-title">
+            <h2 id="battle-map-title">{move || s().battle_map}</h2>
+            <div class="battle-map__level">
+                <h3>{move || s().compound_level}</h3>
+                {compound_people}
+            </div>
+            {grids}
+        </section>
+        <Notices compound=compound/>
+    }
+}
+
+/// The stewards at exactly this level, grouped under role badges.
+fn people(compound: &Compound, scope: &Scope) -> impl IntoView + use<> {
+    let state = use_state();
+    stewards_at(compound, scope)
+        .into_iter()
+        .map(|st| {
+            let role = st.role;
+            view! {
+                <div class=format!("person person--{}", role.key())>
+                    <span class="role-badge role-badge--small">
+                        <Icon kind=role_icon(role)/>
+                        <span>{move || role_label(role, state.lang.get())}</span>
+                    </span>
+                    <StewardRow steward=st.clone() compact=true/>
+                </div>
+            }
+        })
+        .collect_view()
+}
+
+fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let units = b
+        .units
+        .iter()
+        .map(|u| {
+            let scope = Scope::Unit {
+                building: b.id.clone(),
+                unit: u.id.clone(),
+            };
+            view! {
+                <div class="battle-map__unit">
+                    <h5>{u.name.clone()}</h5>
+                    {people(compound, &scope)}
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="battle-map__building">
+            <h4 class="battle-map__building-name">
+                {b.name.clone()}
+                <A href=format!("/c/{}/b/{}", compound.id, b.id) attr:class="battle-map__card-link">
+                    {move || s().open_card}
+                </A>
+            </h4>
+            {people(compound, &Scope::Building { building: b.id.clone() })}
+            {units}
+        </div>
+    }
+}
+
+#[component]
+fn Facts(
+    /// Whose facts.
+    compound: Compound,
+) -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let or_unknown = move |v: Option<String>| v.unwrap_or_else(|| s().unknown.to_string());
+    let mode = compound.mode;
+    let covered = compound.covered;
+    let built = compound.built.map(|y| y.to_string());
+    let households = compound.households.map(|h| h.to_string());
+    let place = format!("{} {}", compound.community, compound.subdistrict);
+    let facilities = (!compound.facilities.is_empty()).then(|| compound.facilities.join("、"));
+    view! {
+        <section class="facts" aria-labelledby="facts-title">
+            <h2 id="facts-title">{move || s().facts}</h2>
+            <p class="facts__place">{place}</p>
+            <dl class="facts__list">
+                <dt>{move || s().management}</dt>
+                <dd><span class=format!("mode-badge mode-badge--{}", mode.key())>{move || mode_label(mode, state.lang.get())}</span></dd>
+                <dt>{move || s().built}</dt><dd>{move || or_unknown(built.clone())}</dd>
+                <dt>{move || s().households}</dt><dd>{move || or_unknown(households.clone())}</dd>
+                <dt>{move || s().company}</dt><dd>{move || or_unknown(compound.property_company.clone())}</dd>
+                {facilities.map(|f| view! { <dt>{move || s().facilities}</dt><dd>{f}</dd> })}
+            </dl>
+            <p class="facts__coverage">{move || if covered { s().covered } else { s().not_covered }}</p>
+            {compound.hotline.clone().map(|h| view! {
+                <p class="card__hotline-label">{move || s().property_hotline}</p>
+                <PhoneActions phone=h who=compound.name.clone()/>
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn Notices(
+    /// Whose notices.
+    compound: Compound,
+) -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let empty = compound.notices.is_empty();
+    let items = compound
+        .notices
+        .iter()
+        .map(|n| {
+            view! {
+                <li class="notice-item">
+                    <h3>{n.title.clone()}</h3>
+                    <p class="notice-item__date">{format_date(n.published_at)}</p>
+                    <p>{n.body.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="notices" aria-labelledby="notices-title">
+            <h2 id="notices-title">{move || s().notices}</h2>
+            {empty.then(|| view! { <p>{move || s().no_notices}</p> })}
+            <ul class="notices__list">{items}</ul>
+        </section>
+    }
+}

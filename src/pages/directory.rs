@@ -1,0 +1,183 @@
+//! `/compounds?q=&mode=&sd=`: every compound, searchable as you type. The query lives in
+//! the URL so a search can be shared and survives a reload.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+
+use crate::domain::compound::{Compound, ManagementMode};
+use crate::domain::phone::percent_encode;
+use crate::domain::search::{Filter, SearchIndex};
+use crate::i18n::{mode_label, strings};
+use crate::store::state::{Shared, use_state};
+
+const PAGE: usize = 30;
+
+#[component]
+pub fn DirectoryPage() -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let query = use_query_map();
+    let location = use_location();
+    let navigate = use_navigate();
+    let param = move |k: &str| query.with(|q| q.get(k)).unwrap_or_default();
+    let q = Memo::new(move |_| param("q"));
+    let mode = Memo::new(move |_| param("mode"));
+    let sd = Memo::new(move |_| param("sd"));
+    let (shown, set_shown) = signal(PAGE);
+
+    // Rebuilt only when the data changes, not per keystroke.
+    let index = Memo::new(move |_| {
+        state
+            .compounds
+            .with(|c| Shared(Arc::new(SearchIndex::new(&c.0))))
+    });
+    let hits = Memo::new(move |_| {
+        let filter = Filter {
+            mode: ManagementMode::from_key(&mode.get()),
+            subdistrict: Some(sd.get()).filter(|s| !s.is_empty()),
+        };
+        index.with(|i| i.0.search(&q.get(), &filter))
+    });
+    let subdistricts = Memo::new(move |_| {
+        let mut names: Vec<String> = state
+            .compounds
+            .with(|c| c.0.iter().map(|c| c.subdistrict.clone()).collect());
+        names.retain(|n| !n.is_empty());
+        names.sort();
+        names.dedup();
+        names
+    });
+
+    let has_more = move || hits.with(Vec::len) > shown.get();
+    let set_param = move |key: &'static str, value: String| {
+        let mut pairs: Vec<(&str, String)> = vec![
+            ("q", q.get_untracked()),
+            ("mode", mode.get_untracked()),
+            ("sd", sd.get_untracked()),
+        ];
+        for pair in pairs.iter_mut().filter(|(k, _)| *k == key) {
+            pair.1 = value.clone();
+        }
+        let search: Vec<String> = pairs
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
+            .collect();
+        let path = location.pathname.get_untracked();
+        let url = if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{}", search.join("&"))
+        };
+        set_shown.set(PAGE);
+        navigate(
+            &url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let on_q = {
+        let set_param = set_param.clone();
+        move |ev| set_param("q", event_target_value(&ev))
+    };
+    let on_mode = {
+        let set_param = set_param.clone();
+        move |ev| set_param("mode", event_target_value(&ev))
+    };
+    let on_sd = move |ev| set_param("sd", event_target_value(&ev));
+
+    let mode_options = move || {
+        ManagementMode::ALL
+            .into_iter()
+            .map(|m| view! { <option value=m.key() selected=move || mode.get() == m.key()>{move || mode_label(m, state.lang.get())}</option> })
+            .collect_view()
+    };
+    let sd_options = move || {
+        subdistricts
+            .get()
+            .into_iter()
+            .map(|n| {
+                let selected = sd.get() == n;
+                view! { <option value=n.clone() selected=selected>{n.clone()}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="page directory">
+            <h1 class="page__title">{move || s().nav_directory}</h1>
+            <div class="directory__controls" role="search">
+                <label class="field">
+                    <span class="field__label">{move || s().search_label}</span>
+                    <input type="search" class="field__input" name="q" autocomplete="off"
+                        placeholder=move || s().search_placeholder prop:value=q on:input=on_q/>
+                </label>
+                <div class="directory__filters">
+                    <label class="field">
+                        <span class="field__label">{move || s().mode_label}</span>
+                        <select class="field__input" name="mode" on:change=on_mode>
+                            <option value="" selected=move || mode.get().is_empty()>{move || s().all_modes}</option>
+                            {mode_options}
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field__label">{move || s().subdistrict_label}</span>
+                        <select class="field__input" name="sd" on:change=on_sd>
+                            <option value="" selected=move || sd.get().is_empty()>{move || s().all_subdistricts}</option>
+                            {sd_options}
+                        </select>
+                    </label>
+                </div>
+            </div>
+            <p class="directory__count" role="status">{move || format!("{} {}", hits.with(Vec::len), s().results)}</p>
+            <Show when=move || hits.with(Vec::is_empty) && !state.compounds.with(|c| c.0.is_empty())>
+                <p class="notice notice--info">{move || s().no_results}</p>
+            </Show>
+            <ul class="compound-list">
+                {move || {
+                    let all = state.compounds.get();
+                    hits.with(|h| h.iter().take(shown.get()).map(|&i| view! { <CompoundItem compound=all.0[i].clone()/> }).collect_view())
+                }}
+            </ul>
+            <Show when=has_more>
+                <button type="button" class="button button--secondary" on:click=move |_| set_shown.update(|n| *n += PAGE)>
+                    {move || s().show_more}
+                </button>
+            </Show>
+        </section>
+    }
+}
+
+/// One line of the directory.
+#[component]
+fn CompoundItem(
+    /// The compound to list.
+    compound: Compound,
+) -> impl IntoView {
+    let state = use_state();
+    let place = [compound.community.as_str(), compound.subdistrict.as_str()]
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mode = compound.mode;
+    view! {
+        <li class="compound-list__item">
+            <A href=format!("/c/{}", compound.id) attr:class="compound-list__link">
+                <span class="compound-list__name">{compound.name.clone()}</span>
+                <span class="compound-list__place">{place}</span>
+                <span class="compound-list__meta">
+                    <span class=format!("mode-badge mode-badge--{}", mode.key())>{move || mode_label(mode, state.lang.get())}</span>
+                    {compound.property_company.clone().map(|c| view! { <span class="compound-list__company">{c}</span> })}
+                </span>
+            </A>
+        </li>
+    }
+}

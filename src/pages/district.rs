@@ -1,0 +1,82 @@
+//! `/district`: coverage by management mode and how reports are handled, computed from
+//! the data; the district's published figures appear beside them as a reference only.
+
+use leptos::prelude::*;
+
+use crate::domain::stats::{
+    Ratio, count_by_mode, coverage, median_days_to_resolve, overdue, resolution_rate,
+};
+use crate::i18n::{mode_label, strings};
+use crate::store::state::{DatasetState, use_state};
+
+fn percent(r: Ratio) -> String {
+    r.percent().map_or_else(
+        || "—".into(),
+        |p| format!("{p:.2}% ({}/{})", r.part, r.whole),
+    )
+}
+
+#[component]
+pub fn DistrictPage() -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let reference = move || match state.dataset.get() {
+        DatasetState::Ready(d) => Some(d.0.district.reference.clone()),
+        _ => None,
+    };
+    let mode_rows = move || {
+        let lang = state.lang.get();
+        let counts = state.compounds.with(|c| count_by_mode(&c.0));
+        let refs = reference().map(|r| r.compounds_by_mode).unwrap_or_default();
+        counts
+            .into_iter()
+            .map(|(mode, n)| {
+                let published = refs
+                    .iter()
+                    .find(|(m, _)| *m == mode)
+                    .map(|(_, n)| n.to_string());
+                view! {
+                    <tr>
+                        <th scope="row">{mode_label(mode, lang)}</th>
+                        <td>{n}</td>
+                        <td>{published.unwrap_or_else(|| "—".into())}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let now = js_sys::Date::now() as i64;
+    view! {
+        <section class="page district">
+            <h1 class="page__title">{move || s().district_title}</h1>
+            <div class="stat">
+                <h2>{move || s().coverage}</h2>
+                <p class="stat__value" data-stat="coverage">{move || state.compounds.with(|c| percent(coverage(&c.0)))}</p>
+                <p class="stat__reference">
+                    {move || s().reference} ": "
+                    {move || reference().map(|r| percent(Ratio { part: r.covered as usize, whole: r.compounds_total as usize })).unwrap_or_default()}
+                </p>
+            </div>
+            <table class="table">
+                <caption>{move || s().by_mode}</caption>
+                <thead><tr><th scope="col">{move || s().mode_label}</th><th scope="col">{move || s().in_data}</th><th scope="col">{move || s().reference}</th></tr></thead>
+                <tbody>{mode_rows}</tbody>
+            </table>
+            <div class="stat">
+                <h2>{move || s().resolution_rate}</h2>
+                <p class="stat__value" data-stat="resolution">{move || state.reports.with(|r| percent(resolution_rate(r)))}</p>
+                <p class="stat__reference">{move || s().reference} ": "
+                    {move || reference().map(|r| format!("{}% ({}+)", r.resolution_rate_percent, r.complaints_accepted)).unwrap_or_default()}</p>
+            </div>
+            <div class="stat">
+                <h2>{move || s().median_days}</h2>
+                <p class="stat__value">{move || state.reports.with(|r| median_days_to_resolve(r).map_or_else(|| s().no_data_yet.to_string(), |d| format!("{d:.1}")))}</p>
+            </div>
+            <div class="stat">
+                <h2>{move || s().overdue}</h2>
+                <p class="stat__value">{move || state.reports.with(|r| overdue(r, now))}</p>
+            </div>
+            <p class="stat__reference">{move || s().reference} ": " {move || s().mediation_ref} "；" {move || s().arrears_ref}</p>
+        </section>
+    }
+}

@@ -1,0 +1,82 @@
+//! `/settings` (我的): language, elder mode, my building, and my data.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::time::format_date;
+use crate::download::download;
+use crate::i18n::{Lang, strings};
+use crate::store::backup;
+use crate::store::state::{use_state, use_writer};
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_state();
+    let writer = use_writer();
+    let s = move || strings(state.lang.get());
+    let set_lang = move |lang: Lang| writer.update_settings(|st| st.lang = lang);
+    let elder = move || state.settings.with(|st| st.elder_mode);
+    let my_building = move || {
+        let mine = state.settings.with(|st| st.my_building.clone())?;
+        state.compounds.with(|c| {
+            let compound = c.0.iter().find(|c| c.id == mine.compound)?;
+            let (_, b) = compound.find_building(&mine.building)?;
+            Some((
+                format!("{} {}", compound.name, b.name),
+                format!("/c/{}/b/{}", compound.id, b.id),
+            ))
+        })
+    };
+    let export = move |_| {
+        let now = js_sys::Date::now() as i64;
+        let text = state.settings.with(|st| {
+            state
+                .local_compounds
+                .with(|c| state.reports.with(|r| backup::export(st, c, r, now)))
+        });
+        download(
+            &format!("xiaoqu-guanjia-{}.json", format_date(now)),
+            "application/json",
+            &text,
+        );
+    };
+    view! {
+        <section class="page settings">
+            <h1 class="page__title">{move || s().settings}</h1>
+            <fieldset class="settings__group">
+                <legend>{move || s().language}</legend>
+                <label class="choice"><input type="radio" name="lang" prop:checked=move || state.lang.get() == Lang::Zh on:change=move |_| set_lang(Lang::Zh)/>" 中文"</label>
+                <label class="choice"><input type="radio" name="lang" prop:checked=move || state.lang.get() == Lang::En on:change=move |_| set_lang(Lang::En)/>" English"</label>
+            </fieldset>
+            <div class="settings__group">
+                <label class="choice">
+                    <input type="checkbox" name="elder" prop:checked=elder
+                        on:change=move |ev| { let on = event_target_checked(&ev); writer.update_settings(|st| st.elder_mode = on) }/>
+                    " " {move || s().elder_mode}
+                </label>
+                <p class="hint">{move || s().elder_mode_hint}</p>
+            </div>
+            <div class="settings__group">
+                <h2>{move || s().my_building}</h2>
+                {move || match my_building() {
+                    Some((name, href)) => view! {
+                        <p><A href=href>{name}</A></p>
+                        <button type="button" class="button button--secondary"
+                            on:click=move |_| writer.update_settings(|st| st.my_building = None)>{move || s().clear_my_building}</button>
+                    }.into_any(),
+                    None => view! { <p>{move || s().not_chosen}</p> }.into_any(),
+                }}
+                <A href="/compounds" attr:class="button button--secondary">{move || s().change_building}</A>
+            </div>
+            <div class="settings__group">
+                <h2>{move || s().data}</h2>
+                <p>{move || s().records_stored} ": " {move || state.reports.with(Vec::len)}</p>
+                <button type="button" class="button button--secondary" on:click=export>{move || s().export_backup}</button>
+            </div>
+            <nav class="settings__links">
+                <A href="/reports" attr:class="button button--secondary">{move || s().my_reports}</A>
+                <A href="/district" attr:class="button button--secondary">{move || s().district_link}</A>
+            </nav>
+        </section>
+    }
+}

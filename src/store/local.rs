@@ -1,0 +1,117 @@
+//! localStorage through web-sys. Every call returns a `Result`; nothing here panics or
+//! throws, even when storage is disabled (gloo-storage's `raw()` throws in that case,
+//! which is why the store talks to web-sys directly).
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::collections::backup_key;
+use super::envelope::{Migration, decode, encode};
+use super::error::StoreError;
+
+fn storage() -> Result<web_sys::Storage, StoreError> {
+    let window = web_sys::window().ok_or(StoreError::Unavailable)?;
+    let storage = window
+        .local_storage()
+        .map_err(|_| StoreError::Unavailable)?
+        .ok_or(StoreError::Unavailable)?;
+    // Some browsers hand out a storage object that refuses every write (Safari private
+    // mode of old); probe once so the app can say so up front.
+    storage
+        .set_item("cs.probe", "1")
+        .and_then(|()| storage.remove_item("cs.probe"))
+        .map_err(|_| StoreError::Unavailable)?;
+    Ok(storage)
+}
+
+pub fn available() -> bool {
+    storage().is_ok()
+}
+
+pub fn read_raw(key: &str) -> Result<Option<String>, StoreError> {
+    storage()?.get_item(key).map_err(|e| classify(key, &e))
+}
+
+pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
+    storage()?
+        .set_item(key, value)
+        .map_err(|e| classify(key, &e))
+}
+
+pub fn remove(key: &str) -> Result<(), StoreError> {
+    storage()?.remove_item(key).map_err(|e| classify(key, &e))
+}
+
+fn classify(key: &str, error: &JsValue) -> StoreError {
+    let name = error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.name()))
+        .unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        StoreError::QuotaExceeded {
+            key: key.to_string(),
+        }
+    } else {
+        StoreError::Other {
+            key: key.to_string(),
+            detail: name,
+        }
+    }
+}
+
+/// What loading a collection gave: the value to use, and a problem to show if any.
+pub struct Loaded<T> {
+    pub value: T,
+    pub problem: Option<StoreError>,
+}
+
+/// Reads and migrates a collection. A missing key gives the default. A corrupt value is
+/// copied aside under a backup key first, then the default is used; an unknown (newer)
+/// schema is left untouched.
+pub fn load<T: DeserializeOwned + Default>(
+    key: &str,
+    schema: u32,
+    migrate: Migration,
+) -> Loaded<T> {
+    let raw = match read_raw(key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => {
+            return Loaded {
+                value: T::default(),
+                problem: None,
+            };
+        }
+        Err(e) => {
+            return Loaded {
+                value: T::default(),
+                problem: Some(e),
+            };
+        }
+    };
+    match decode(key, &raw, schema, migrate) {
+        Ok(value) => Loaded {
+            value,
+            problem: None,
+        },
+        Err(StoreError::Corrupt { key, .. }) => {
+            let aside = backup_key(&key, js_sys::Date::now() as i64);
+            let saved = write_raw(&aside, &raw).is_ok();
+            Loaded {
+                value: T::default(),
+                problem: Some(StoreError::Corrupt {
+                    key,
+                    backup_key: saved.then_some(aside),
+                }),
+            }
+        }
+        Err(other) => Loaded {
+            value: T::default(),
+            problem: Some(other),
+        },
+    }
+}
+
+pub fn save<T: Serialize>(key: &str, schema: u32, value: &T) -> Result<(), StoreError> {
+    write_raw(key, &encode(schema, value))
+}

@@ -1,0 +1,142 @@
+// The foundation: the shell paints before the wasm, the app mounts with the sample
+// district, settings survive a reload, and every page renders without errors.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { appReady, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+
+let server;
+let phone;
+before(async () => {
+  server = await startServer();
+  phone = await startBrowser();
+});
+after(async () => {
+  await phone?.browser.close();
+  server?.stop();
+});
+
+describe('first visit', () => {
+  it('paints the static shell before the wasm arrives, then mounts the app', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    let releaseWasm;
+    const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+    await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
+    await page.goto(server.url + '/', { waitUntil: 'domcontentloaded' });
+    const shell = page.locator('#shell');
+    await shell.waitFor();
+    assert.match(await shell.innerText(), /小区管家/);
+    assert.match(await shell.innerText(), /正在加载/);
+    await screenshot(page, '00-shell');
+    releaseWasm();
+    await appReady(page);
+    assert.equal(await page.locator('#shell').count(), 0, 'the shell is replaced on mount');
+    await context.close();
+  });
+
+  it('lists the sample district compounds with a prompt to choose a building', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.getByText('东塘村小区').first().waitFor();
+    const names = await page.locator('.compound-list__name').allInnerTexts();
+    for (const name of ['天鹤村小区', '东塘村小区', '桂花村', '松涛里小区', '云峰安置区', '柏丽广场']) {
+      assert.ok(names.includes(name), `${name} is listed`);
+    }
+    await page.getByText('先选一次您住的小区和楼栋').waitFor();
+    await screenshot(page, '01-home-no-building');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('persistence', () => {
+  it('keeps language and elder mode across a reload, in the {schema, data} envelope', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    await page.goto(server.url + '/settings');
+    await appReady(page);
+    await page.getByLabel('长辈模式（大字）').check();
+    await page.getByLabel('English').check();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.reload();
+    await appReady(page);
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elder')));
+    const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cs.settings')));
+    assert.equal(stored.schema, 1);
+    assert.equal(stored.data.lang, 'En');
+    assert.equal(stored.data.elder_mode, true);
+    await screenshot(page, '02-settings-elder-en');
+    await context.close();
+  });
+
+  it('migrates settings written by the first prototype (schema 0)', async () => {
+    const context = await phone.newPhone();
+    await context.addInitScript(() => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('cs.settings', JSON.stringify({ lang: 'zh', my_building: 'dongtangcun/3' }));
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.getByRole('heading', { name: '我的楼栋' }).waitFor();
+    await page.getByText('东塘村小区 3栋').waitFor();
+    const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cs.settings')));
+    assert.equal(stored.schema, 1);
+    assert.deepEqual(stored.data.my_building, { compound: 'dongtangcun', building: '3', unit: null });
+    await context.close();
+  });
+});
+
+describe('pages', () => {
+  const pages = [
+    ['03-directory', '/compounds', '小区'],
+    ['04-compound', '/c/dongtangcun', '东塘村小区'],
+    ['05-building', '/c/dongtangcun/b/3', '东塘村小区 3栋'],
+    ['06-district', '/district', '全区概况'],
+    ['07-reports', '/reports', '我的报事'],
+    ['08-settings', '/settings', '设置'],
+  ];
+  for (const [name, path, heading] of pages) {
+    it(`${path} renders on a cold deep link`, async () => {
+      const context = await phone.newPhone();
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(server.url + path);
+      await appReady(page);
+      await page.locator('h1, h2').filter({ hasText: heading }).first().waitFor();
+      await screenshot(page, name);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+
+  it('shows a not-found page for unknown paths, and for unknown compounds', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    await page.goto(server.url + '/no/such/page');
+    await appReady(page);
+    await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+    await page.goto(server.url + '/c/no-such-compound');
+    await appReady(page);
+    await page.getByText('找不到这个小区').waitFor();
+    await context.close();
+  });
+
+  it('computes the coverage rate from the data, beside the district figure', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    await page.goto(server.url + '/district');
+    await appReady(page);
+    // The sample has 8 compounds, 4 of them property-managed and covered.
+    await page.locator('[data-stat="coverage"]').filter({ hasText: '50.00% (4/8)' }).waitFor();
+    await page.getByText('80.88% (457/565)').waitFor();
+    await context.close();
+  });
+});

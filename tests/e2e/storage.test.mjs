@@ -1,0 +1,123 @@
+// Storage faults never blank the page or lose data: each gives a plain-language notice
+// and leaves what was stored intact (or copied aside).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { appReady, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+
+let server;
+let phone;
+before(async () => {
+  server = await startServer();
+  phone = await startBrowser();
+});
+after(async () => {
+  await phone?.browser.close();
+  server?.stop();
+});
+
+/** A page whose localStorage holds `items` before the app starts (first load only). */
+async function seeded(items) {
+  const context = await phone.newPhone();
+  await context.addInitScript((seed) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      for (const [k, v] of Object.entries(seed)) localStorage.setItem(k, v);
+    }
+  }, items);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
+describe('storage faults', () => {
+  it('a corrupt value is copied aside, defaults load, and a notice explains it', async () => {
+    const { context, page } = await seeded({ 'cs.settings': '{"schema":1,"data":{"lang":"En", trunc' });
+    const errors = watchErrors(page);
+    await page.goto(server.url + '/');
+    await appReady(page);
+    const notice = page.locator('.problem--corrupt');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /已损坏.*另存/);
+    await page.getByText('东塘村小区').first().waitFor();
+    const stored = await snapshot(page);
+    const aside = Object.keys(stored).filter((k) => k.startsWith('cs.settings.corrupt.'));
+    assert.equal(aside.length, 1, 'one backup copy');
+    assert.equal(stored[aside[0]], '{"schema":1,"data":{"lang":"En", trunc', 'the raw text is kept byte for byte');
+    assert.match(await notice.innerText(), new RegExp(aside[0].replace(/\./g, '\\.')));
+    await screenshot(page, '10-corrupt-notice');
+    await page.getByRole('button', { name: '知道了' }).click();
+    assert.equal(await notice.count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('data from a newer schema is left untouched and the app says so', async () => {
+    const newer = '{"schema":99,"data":[{"id":"future"}]}';
+    const { context, page } = await seeded({ 'cs.reports': newer });
+    await page.goto(server.url + '/settings');
+    await appReady(page);
+    await page.locator('.problem--schema').waitFor();
+    await page.getByLabel('长辈模式（大字）').check();
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => localStorage.getItem('cs.reports')), newer);
+    await context.close();
+  });
+
+  it('with localStorage disabled the app still shows the district and says settings will not be kept', async () => {
+    const context = await phone.newPhone();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+    });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.url + '/c/dongtangcun/b/3');
+    await appReady(page);
+    await page.locator('.problem--unavailable').waitFor();
+    await page.locator('a[href="tel:13800000048"], a[href^="tel:"]').first().waitFor();
+    await screenshot(page, '11-storage-unavailable');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a full storage keeps earlier data, keeps the change in memory, and says so', async () => {
+    const { context, page } = await seeded({});
+    await page.goto(server.url + '/settings');
+    await appReady(page);
+    await page.getByLabel('English').check();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    const before = await snapshot(page);
+    await page.evaluate(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key.startsWith('cs.') && key !== 'cs.probe') throw new DOMException('full', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    });
+    await page.getByLabel('Elder mode (large text)').check();
+    await page.locator('.problem--quota').waitFor();
+    assert.match(await page.locator('.problem--quota').innerText(), /storage is full.*intact/);
+    assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elder')), 'the change stays in memory');
+    assert.deepEqual(await snapshot(page), before, 'stored data unchanged');
+    await screenshot(page, '12-quota-notice');
+    await context.close();
+  });
+
+  it('two tabs: a change in one reaches the other without a reload, and neither is lost', async () => {
+    const context = await phone.newPhone();
+    const a = await context.newPage();
+    const b = await context.newPage();
+    await a.goto(server.url + '/c/dongtangcun/b/2');
+    await b.goto(server.url + '/settings');
+    await appReady(a);
+    await appReady(b);
+    await a.getByRole('button', { name: '设为我的楼栋' }).click();
+    await b.getByRole('link', { name: '东塘村小区 2栋' }).waitFor();
+    await b.getByLabel('长辈模式（大字）').check();
+    await a.waitForFunction(() => document.documentElement.classList.contains('elder'));
+    const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('cs.settings')));
+    assert.equal(stored.data.elder_mode, true);
+    assert.equal(stored.data.my_building.building, '2');
+    await context.close();
+  });
+});
