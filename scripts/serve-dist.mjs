@@ -7,6 +7,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
 const root = resolve(process.argv[3] ?? 'dist');
+// The benchmark serves the scale dataset in place of the sample: DATA_DIR=target/scale.
+const dataDir = process.env.DATA_DIR ? resolve(process.env.DATA_DIR) : null;
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -36,7 +38,9 @@ async function fileFor(urlPath) {
 const server = createServer(async (req, res) => {
   try {
     const path = new URL(req.url, 'http://localhost').pathname;
-    const found = await fileFor(path);
+    const found = dataDir && path.startsWith('/data/')
+      ? join(dataDir, path.slice('/data/'.length))
+      : await fileFor(path);
     const file = found ?? join(root, 'index.html');
     const body = await readFile(file);
     const hashed = /-[0-9a-f]{16}\./.test(file);

@@ -12,6 +12,7 @@ use crate::pages::directory::DirectoryPage;
 use crate::pages::district::DistrictPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
+use crate::pages::poster::PosterPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::store::published::load_dataset;
@@ -45,6 +46,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compounds") view=DirectoryPage/>
                     <Route path=path!("/c/:compound") view=CompoundPage/>
                     <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
+                    <Route path=path!("/c/:compound/poster") view=PosterPage/>
                     <Route path=path!("/reports") view=ReportsPage/>
                     <Route path=path!("/district") view=DistrictPage/>
                     <Route path=path!("/settings") view=SettingsPage/>

@@ -67,7 +67,7 @@ pub fn ContactCardView(
     let community = compound.community_phone.clone();
     let share_text = {
         let compound = compound.clone();
-        let title = format!("{} {}", compound.name, building_name);
+        let building_name = building_name.clone();
         let path = format!("/c/{}/b/{}", compound.id, building);
         Signal::derive(move || {
             let origin = web_sys::window()
@@ -77,7 +77,7 @@ pub fn ContactCardView(
             card.map(|c| {
                 card_text(
                     &compound,
-                    &title,
+                    &building_name,
                     &c,
                     &format!("{origin}{path}"),
                     state.lang.get(),

@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod limits;
 pub mod phone;
 pub mod pinyin;
+pub mod qr;
 pub mod records;
 pub mod report;
 pub mod routing;

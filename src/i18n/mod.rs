@@ -86,6 +86,9 @@ pub struct Strings {
     pub unknown: &'static str,
     pub open_card: &'static str,
     pub buildings_count: &'static str,
+    pub poster: &'static str,
+    pub print: &'static str,
+    pub scan_hint: &'static str,
     // reports
     pub my_reports: &'static str,
     pub no_reports: &'static str,

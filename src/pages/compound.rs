@@ -64,7 +64,8 @@ fn CompoundView(
             </div>
             {grids}
         </section>
-        <Notices compound=compound/>
+        <Notices compound=compound.clone()/>
+        <A href=format!("/c/{}/poster", compound.id) attr:class="button button--secondary">{move || s().poster}</A>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod directory;
 pub mod district;
 pub mod home;
 pub mod not_found;
+pub mod poster;
 pub mod reports;
 pub mod settings;
 

@@ -1,0 +1,134 @@
+//! `/c/:compound/poster`: the printable A4 battle-map poster, with each building's three
+//! stewards and a QR code that opens that building's card on this app's own origin.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::with_compound;
+use crate::domain::compound::{Building, Compound};
+use crate::domain::contact_card::{CardEntry, contact_card};
+use crate::domain::phone::parse_phone;
+use crate::domain::qr::qr_path;
+use crate::i18n::{mode_label, role_label, strings};
+use crate::store::state::use_state;
+
+/// More buildings than this and each grid starts a new printed page.
+const BUILDINGS_PER_PAGE: usize = 6;
+
+#[component]
+pub fn PosterPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("compound")).unwrap_or_default();
+    view! { <section class="page poster">{with_compound(id, |c| view! { <Poster compound=c/> })}</section> }
+}
+
+fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+#[component]
+fn Poster(
+    /// The compound whose poster this is.
+    compound: Compound,
+) -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let mode = compound.mode;
+    let paged = compound.building_count() > BUILDINGS_PER_PAGE;
+    let hotline = compound
+        .hotline
+        .as_deref()
+        .and_then(|h| parse_phone(h).ok())
+        .map(|p| p.display());
+    let grids = compound
+        .grids
+        .iter()
+        .map(|g| {
+            let buildings = g.buildings.iter().map(|b| building_block(&compound, b)).collect_view();
+            view! {
+                <section class=if paged { "poster__grid poster__grid--paged" } else { "poster__grid" }>
+                    <h2>{g.name.clone()}</h2>
+                    <div class="poster__buildings">{buildings}</div>
+                </section>
+            }
+        })
+        .collect_view();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <button type="button" class="button no-print" on:click=print>{move || s().print}</button>
+        <header class="poster__head">
+            <p class="poster__campaign">{move || s().campaign}</p>
+            <h1>{compound.name.clone()} " · " {move || s().battle_map}</h1>
+            <p>
+                {move || mode_label(mode, state.lang.get())}
+                {compound.property_company.clone().map(|c| format!(" · {c}"))}
+                {hotline.map(|h| format!(" · {h}"))}
+            </p>
+            <p class="poster__hint">{move || s().scan_hint}</p>
+        </header>
+        {grids}
+    }
+}
+
+fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
+    let state = use_state();
+    let url = format!("{}/c/{}/b/{}", origin(), compound.id, b.id);
+    let rows = contact_card(compound, &b.id, None)
+        .map(|card| {
+            card.entries
+                .into_iter()
+                .map(|(role, entry)| {
+                    let who = match entry {
+                        CardEntry::Found(people) => people
+                            .first()
+                            .map(|p| {
+                                let phone = parse_phone(&p.phone)
+                                    .map(|n| n.display())
+                                    .unwrap_or_default();
+                                (p.name.clone(), phone)
+                            })
+                            .unwrap_or_default(),
+                        CardEntry::Vacant => ("—".into(), String::new()),
+                    };
+                    view! {
+                        <li class=format!("poster__role poster__role--{}", role.key())>
+                            <b>{move || role_label(role, state.lang.get())}</b> " " {who.0} " "
+                            <span class="poster__phone">{who.1}</span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+        .ok();
+    view! {
+        <article class="poster__building">
+            <h3>{b.name.clone()}</h3>
+            <ul class="poster__roles">{rows}</ul>
+            <QrCode text=url/>
+        </article>
+    }
+}
+
+/// A QR code drawn as one SVG path; `data-qr` carries the encoded text for checking.
+#[component]
+fn QrCode(
+    /// What the code encodes.
+    text: String,
+) -> impl IntoView {
+    qr_path(&text).map(|qr| {
+        let view_box = format!("0 0 {0} {0}", qr.size);
+        view! {
+            <svg class="qr" viewBox=view_box width="132" height="132" role="img" aria-label=text.clone()
+                data-qr=text shape-rendering="crispEdges">
+                <rect width="100%" height="100%" fill="#fff"></rect>
+                <path d=qr.d fill="#000"></path>
+            </svg>
+        }
+    })
+}

@@ -1,0 +1,166 @@
+// Residents find and reach their stewards: search, battle map, my building, building
+// cards from a cold deep link, the poster's QR codes, and sharing a card.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { appReady, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+let server;
+let phone;
+before(async () => {
+  server = await startServer();
+  phone = await startBrowser();
+});
+after(async () => {
+  await phone?.browser.close();
+  server?.stop();
+});
+
+async function open(path, options) {
+  const context = await phone.newPhone(options);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + path);
+  await appReady(page);
+  return { context, page, errors };
+}
+
+describe('directory search', () => {
+  for (const query of ['东塘', 'dtc', 'DTC']) {
+    it(`"${query}" finds 东塘村小区 first, and the query is in the URL`, async () => {
+      const { context, page } = await open('/compounds');
+      await page.getByText('东塘村小区').first().waitFor();
+      await page.getByLabel('搜索小区').fill(query);
+      await page.waitForURL((url) => url.searchParams.get('q') === query);
+      const names = await page.locator('.compound-list__name').allInnerTexts();
+      assert.equal(names[0], '东塘村小区');
+      await page.reload();
+      await appReady(page);
+      await page.locator('.compound-list__name').first().waitFor();
+      assert.equal(await page.getByLabel('搜索小区').inputValue(), query, 'the search survives a reload');
+      assert.equal((await page.locator('.compound-list__name').allInnerTexts())[0], '东塘村小区');
+      await context.close();
+    });
+  }
+
+  it('filters by management mode and says when nothing matches', async () => {
+    const { context, page } = await open('/compounds?mode=owners');
+    await page.getByText('松涛里小区').waitFor();
+    assert.deepEqual(await page.locator('.compound-list__name').allInnerTexts(), ['松涛里小区']);
+    await page.getByLabel('搜索小区').fill('不存在的小区');
+    await page.getByText('没有找到符合条件的小区').waitFor();
+    await context.close();
+  });
+});
+
+describe('battle map and cards', () => {
+  it('the compound page shows all three roles with normalised tel: links', async () => {
+    const { context, page, errors } = await open('/c/dongtangcun');
+    await page.getByRole('heading', { name: '一小区一作战图' }).waitFor();
+    for (const role of ['红管家', '物管家', '和事佬']) {
+      assert.ok((await page.locator('.role-badge', { hasText: role }).count()) > 0, `${role} is on the map`);
+    }
+    const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.length > 10);
+    for (const href of hrefs) assert.match(href, /^tel:\d{5,12}$/);
+    const sms = await page.locator('a[href^="sms:"]').first().getAttribute('href');
+    assert.match(sms, /^sms:1\d{10}$/);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 390), true, 'no sideways scroll at 390 px');
+    await screenshot(page, '20-compound');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('is readable on a 360 px screen without sideways scrolling', async () => {
+    const { context, page } = await open('/c/dongtangcun/b/3', { viewport: { width: 360, height: 740 } });
+    await page.getByText('东塘村小区 3栋').waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+    await context.close();
+  });
+
+  it('a cold deep link to a building card shows the closest steward of each role', async () => {
+    const { context, page } = await open('/c/dongtangcun/b/3?u=2');
+    await page.getByText('东塘村小区 3栋 2单元').waitFor();
+    const roles = page.locator('.card__role');
+    assert.equal(await roles.count(), 3);
+    // In unit 2 the peacemaker is the unit head, not the building head.
+    assert.match(await page.locator('.card__role--peacemaker').innerText(), /单元长/);
+    for (let i = 0; i < 3; i++) {
+      const call = roles.nth(i).locator('a.phone__call');
+      assert.match(await call.getAttribute('href'), /^tel:1380000\d{4}$/);
+      const box = await call.boundingBox();
+      assert.ok(box.height >= 56, 'call buttons are at least 56 px high');
+    }
+    await screenshot(page, '21-building-card');
+    await context.close();
+  });
+
+  it('choosing my building makes / open on my card, after a reload too', async () => {
+    const { context, page } = await open('/c/dongtangcun/b/3');
+    await page.getByRole('button', { name: '设为我的楼栋' }).click();
+    await page.getByText('这是我的楼栋').waitFor();
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.reload();
+    await appReady(page);
+    await page.getByRole('heading', { name: '我的楼栋' }).waitFor();
+    await page.getByText('东塘村小区 3栋').waitFor();
+    assert.equal(await page.locator('.card__role').count(), 3);
+    await screenshot(page, '22-my-card');
+    await page.getByRole('link', { name: '换一个楼栋' }).click();
+    await page.getByLabel('搜索小区').waitFor();
+    await context.close();
+  });
+
+  it('shares a card as text (copied where the Web Share API is missing)', async () => {
+    const context = await phone.newPhone();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await context.addInitScript(() => { delete Navigator.prototype.share; });
+    const page = await context.newPage();
+    await page.goto(server.url + '/c/dongtangcun/b/1');
+    await appReady(page);
+    await page.getByRole('button', { name: '分享联系卡' }).click();
+    await page.getByText('已复制').waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(text, /^【小区管家】东塘村小区 1栋/);
+    assert.match(text, /红管家：.+138 0000 \d{4}/);
+    assert.match(text, /物管家：/);
+    assert.match(text, /和事佬：/);
+    assert.ok(text.trim().endsWith(`${server.url}/c/dongtangcun/b/1`));
+    await context.close();
+  });
+});
+
+describe('poster', () => {
+  it('has one QR per building, each decoding to that building card on this origin', async () => {
+    const { context, page, errors } = await open('/c/dongtangcun/poster');
+    await page.locator('svg.qr').first().waitFor();
+    const qrs = page.locator('svg.qr');
+    assert.equal(await qrs.count(), 8, '东塘村 has 8 buildings');
+    await page.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
+    const decoded = await page.evaluate(async () => {
+      const out = [];
+      for (const svg of document.querySelectorAll('svg.qr')) {
+        const img = new Image();
+        img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 264;
+        const ctx = canvas.getContext('2d');
+        ctx.drawImage(img, 0, 0, 264, 264);
+        const data = ctx.getImageData(0, 0, 264, 264);
+        out.push(window.jsQR(data.data, 264, 264)?.data ?? null);
+      }
+      return out;
+    });
+    const expected = Array.from({ length: 8 }, (_, i) => `${server.url}/c/dongtangcun/b/${i + 1}`);
+    assert.deepEqual(decoded, expected);
+    await screenshot(page, '23-poster');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.bottom-nav').isVisible(), false, 'no navigation on paper');
+    await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
