@@ -19,4 +19,4 @@ echo "== release build"
 scripts/build.sh
 
 echo "== browser tests (headless Chromium, 390×844)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/

@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::notices::ProblemNotices;
+use crate::components::pwa_banners::PwaBanners;
 use crate::components::shell::{AppHeader, BottomNav};
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
@@ -22,6 +23,7 @@ use crate::store::state::provide_app_state;
 pub fn App() -> impl IntoView {
     let (state, writer) = provide_app_state();
     load_dataset(writer);
+    provide_context(crate::pwa::start());
     // The document follows the settings: language for screen readers and fonts, and the
     // elder-mode class that enlarges everything.
     Effect::new(move |_| {
@@ -40,6 +42,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <AppHeader/>
             <main id="main" class="app-main">
+                <PwaBanners/>
                 <ProblemNotices/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=HomePage/>

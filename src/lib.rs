@@ -13,6 +13,8 @@ pub mod components;
 mod download;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
+#[cfg(target_arch = "wasm32")]
+pub mod pwa;
 
 /// Replaces the static shell of `index.html` with the app.
 #[cfg(target_arch = "wasm32")]

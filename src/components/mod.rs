@@ -3,6 +3,7 @@
 pub mod contact_card;
 pub mod icons;
 pub mod notices;
+pub mod pwa_banners;
 pub mod share_button;
 pub mod shell;
 pub mod steward_row;

@@ -29,9 +29,11 @@ pub fn PhoneActions(
             // Only mobiles take texts; a landline or hotline gets the call button alone.
             let sms = (p.kind == PhoneKind::Mobile).then(|| p.sms_href(""));
             let shown = p.display();
+            // The accessible name contains the visible number (WCAG 2.5.3, label in name).
             let call_label = {
                 let who = who.clone();
-                move || format!("{} {who}", s().call)
+                let shown = shown.clone();
+                move || format!("{} {who} {shown}", s().call)
             };
             let text_label = move || format!("{} {who}", s().text);
             view! {

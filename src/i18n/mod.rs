@@ -125,6 +125,13 @@ pub struct Strings {
     pub err_other: &'static str,
     pub err_dataset: &'static str,
     pub dismiss: &'static str,
+    pub offline: &'static str,
+    pub update_ready: &'static str,
+    pub reload: &'static str,
+    pub install: &'static str,
+    pub ios_install: &'static str,
+    pub storage_used: &'static str,
+    pub storage_persisted: &'static str,
     // not found
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,

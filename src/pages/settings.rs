@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::pwa_banners::InstallHelp;
 use crate::domain::time::format_date;
 use crate::download::download;
 use crate::i18n::{Lang, strings};
@@ -40,6 +41,20 @@ pub fn SettingsPage() -> impl IntoView {
             &text,
         );
     };
+    let (usage, set_usage) = signal(None::<(f64, f64, bool)>);
+    wasm_bindgen_futures::spawn_local(
+        async move { set_usage.set(crate::pwa::storage_usage().await) },
+    );
+    let usage_text = move || {
+        usage.get().map(|(used, quota, _)| {
+            format!(
+                "{} {:.1} KB / {:.0} MB",
+                s().storage_used,
+                used / 1024.0,
+                quota / 1_048_576.0
+            )
+        })
+    };
     view! {
         <section class="page settings">
             <h1 class="page__title">{move || s().settings}</h1>
@@ -71,8 +86,13 @@ pub fn SettingsPage() -> impl IntoView {
             <div class="settings__group">
                 <h2>{move || s().data}</h2>
                 <p>{move || s().records_stored} ": " {move || state.reports.with(Vec::len)}</p>
+                <p class="settings__usage" data-usage>{usage_text}</p>
+                <Show when=move || usage.get().is_some_and(|u| u.2)>
+                    <p class="hint">{move || s().storage_persisted}</p>
+                </Show>
                 <button type="button" class="button button--secondary" on:click=export>{move || s().export_backup}</button>
             </div>
+            <InstallHelp/>
             <nav class="settings__links">
                 <A href="/reports" attr:class="button button--secondary">{move || s().my_reports}</A>
                 <A href="/district" attr:class="button button--secondary">{move || s().district_link}</A>

@@ -27,10 +27,10 @@ function freePort() {
   });
 }
 
-/** Starts the static server on dist/; resolves once it listens. */
-export async function startServer() {
+/** Starts the static server on `dir` (dist/ by default); resolves once it listens. */
+export async function startServer(dir = join(root, 'dist')) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'scripts', 'serve-dist.mjs'), String(port), join(root, 'dist')], {
+  const child = spawn(process.execPath, [join(root, 'scripts', 'serve-dist.mjs'), String(port), dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve, reject) => {
@@ -38,6 +38,18 @@ export async function startServer() {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/** A phone in a persistent (non-incognito) profile, as an installable app needs. */
+export async function persistentPhone(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_FLAGS,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  });
 }
 
 /** A fresh browser with a phone context (390×844, zh-CN, touch). */

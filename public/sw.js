@@ -1,0 +1,40 @@
+// 小区管家's service worker. scripts/post_build.mjs fills in VERSION and PRECACHE after
+// every build from trunk's staging folder: the list is never written by hand.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+const CACHE = `cs-${VERSION}`;
+
+self.addEventListener('install', (event) => {
+  // Cache the whole build, then wait: the page decides when to switch (skipWaiting below).
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener('activate', (event) => {
+  // Old versions' caches go only now, when no page still runs their files.
+  event.waitUntil(
+    caches.keys().then((keys) =>
+      Promise.all(keys.filter((k) => k.startsWith('cs-') && k !== CACHE).map((k) => caches.delete(k))),
+    ),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'SKIP_WAITING') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    // Every route is the one app: answer deep links from the cached index.html, offline too.
+    event.respondWith(
+      caches.open(CACHE).then((cache) => cache.match('/index.html')).then((hit) => hit ?? fetch(request)),
+    );
+    return;
+  }
+  event.respondWith(
+    caches.open(CACHE).then((cache) =>
+      cache.match(request, { ignoreSearch: true }).then((hit) => hit ?? fetch(request)),
+    ),
+  );
+});

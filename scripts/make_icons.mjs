@@ -1,0 +1,20 @@
+// Renders the app's icons (public/icons/*.svg) to the PNG sizes the manifest lists, in
+// headless Chromium. Run by hand after changing the artwork: node scripts/make_icons.mjs
+import { readFileSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const jobs = [
+  ['icon.svg', 'icon-192.png', 192],
+  ['icon.svg', 'icon-512.png', 512],
+  ['maskable.svg', 'maskable-512.png', 512],
+  ['icon.svg', 'apple-touch-icon.png', 180],
+];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+for (const [source, target, size] of jobs) {
+  const page = await browser.newPage({ viewport: { width: size, height: size } });
+  const svg = readFileSync(`public/icons/${source}`, 'utf8');
+  await page.setContent(`<style>html,body{margin:0;background:transparent}</style><img src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}" width="${size}" height="${size}">`);
+  await page.screenshot({ path: `public/icons/${target}`, omitBackground: true });
+  console.log(`public/icons/${target}`);
+}
+await browser.close();

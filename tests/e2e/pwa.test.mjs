@@ -1,0 +1,143 @@
+// Installable and offline: the manifest passes Chromium's installability check, the app
+// cold-starts offline on any route, a new deployment is offered (never forced), and the
+// Content-Security-Policy holds on every page.
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { appReady, persistentPhone, root, screenshot, startBrowser, startServer } from './harness.mjs';
+
+let phone;
+before(async () => { phone = await startBrowser(); });
+after(async () => { await phone?.browser.close(); });
+
+/** A private copy of dist/ so a test can "deploy" a new version into it. */
+function siteCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'cs-site-'));
+  cpSync(join(root, 'dist'), dir, { recursive: true });
+  return dir;
+}
+
+async function controlledPage(url, path = '/') {
+  const context = await phone.newPhone();
+  const page = await context.newPage();
+  await page.goto(url + path);
+  await appReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await appReady(page);
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the worker controls the page');
+  return { context, page };
+}
+
+describe('installable PWA', () => {
+  it('has no installability errors and a complete manifest', async () => {
+    const server = await startServer();
+    const profile = mkdtempSync(join(tmpdir(), 'cs-profile-'));
+    // Incognito contexts are never installable: this one check uses a real profile.
+    const context = await persistentPhone(profile);
+    after(() => { server.stop(); rmSync(profile, { recursive: true, force: true }); });
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await (await page.request.get(server.url + '/manifest.webmanifest')).json();
+    assert.equal(manifest.lang, 'zh-CN');
+    assert.equal(manifest.display, 'standalone');
+    assert.deepEqual(manifest.shortcuts.map((s) => s.url), ['/', '/report/new']);
+    for (const icon of manifest.icons) {
+      const res = await page.request.get(server.url + icon.src);
+      assert.equal(res.status(), 200);
+      assert.equal(res.headers()['content-type'], 'image/png');
+    }
+    assert.ok(manifest.icons.some((i) => i.purpose === 'maskable'));
+    await context.close();
+  });
+
+  it('the worker precaches exactly the build output', async () => {
+    const sw = readFileSync(join(root, 'dist', 'sw.js'), 'utf8');
+    const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+    const wasm = list.filter((p) => p.endsWith('_bg.wasm'));
+    assert.equal(wasm.length, 1);
+    assert.ok(readFileSync(join(root, 'dist', 'index.html'), 'utf8').includes(wasm[0]), 'the precached wasm is the one index.html loads');
+    assert.ok(list.includes('/index.html') && list.includes('/data/district.json'));
+  });
+});
+
+describe('offline', () => {
+  it('cold-starts offline on a deep link after one visit', async () => {
+    const server = await startServer();
+    const { context, page } = await controlledPage(server.url);
+    await context.setOffline(true);
+    const fresh = await context.newPage();
+    await fresh.goto(server.url + '/c/dongtangcun/b/3');
+    await appReady(fresh);
+    await fresh.getByText('东塘村小区 3栋').waitFor();
+    await fresh.getByText('当前离线').waitFor();
+    assert.match(await fresh.locator('a.phone__call').first().getAttribute('href'), /^tel:/);
+    await screenshot(fresh, '30-offline-card');
+    await fresh.goto(server.url + '/compounds?q=dtc');
+    await appReady(fresh);
+    await fresh.getByText('东塘村小区').first().waitFor();
+    await context.close();
+    server.stop();
+    void page;
+  });
+});
+
+describe('updates', () => {
+  it('a new deployment is offered with 新版本可用 · 刷新 and works after the tap', async () => {
+    const site = siteCopy();
+    const server = await startServer(site);
+    const { context, page } = await controlledPage(server.url, '/c/dongtangcun');
+    const failed = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    // Deploy: a changed index.html and so a new worker version.
+    const swPath = join(site, 'sw.js');
+    writeFileSync(swPath, readFileSync(swPath, 'utf8').replace(/const VERSION = '(\w+)'/, "const VERSION = '$1next'"));
+    writeFileSync(join(site, 'index.html'), readFileSync(join(site, 'index.html'), 'utf8').replace('</body>', '<!-- v2 --></body>'));
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    const prompt = page.getByRole('alert').filter({ hasText: '新版本可用' });
+    await prompt.waitFor({ timeout: 15000 });
+    assert.equal(await page.evaluate(() => caches.keys().then((k) => k.length)), 2, 'the old cache stays until the switch');
+    await screenshot(page, '31-update-prompt');
+    await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '刷新' }).click()]);
+    await appReady(page);
+    await page.getByRole('heading', { name: '东塘村小区' }).waitFor();
+    const keys = await page.evaluate(() => caches.keys());
+    assert.equal(keys.length, 1, 'old caches are removed after activation');
+    assert.match(keys[0], /next$/);
+    assert.deepEqual(failed, []);
+    await context.close();
+    server.stop();
+    rmSync(site, { recursive: true, force: true });
+  });
+});
+
+describe('content security policy', () => {
+  it('has no unsafe-inline and no violation on any page', async () => {
+    const html = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
+    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+    assert.ok(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'"), csp);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+    const server = await startServer();
+    const context = await phone.newPhone();
+    await context.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const page = await context.newPage();
+    for (const path of ['/', '/compounds', '/c/dongtangcun', '/c/dongtangcun/b/1', '/c/dongtangcun/poster', '/reports', '/district', '/settings', '/nope']) {
+      await page.goto(server.url + path);
+      await appReady(page);
+      await page.waitForTimeout(150);
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+    }
+    await context.close();
+    server.stop();
+  });
+});
