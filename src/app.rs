@@ -14,6 +14,8 @@ use crate::pages::district::DistrictPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::poster::PosterPage;
+use crate::pages::report_detail::ReportDetailPage;
+use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::store::published::load_dataset;
@@ -50,7 +52,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/c/:compound") view=CompoundPage/>
                     <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
                     <Route path=path!("/c/:compound/poster") view=PosterPage/>
+                    <Route path=path!("/report/new") view=ReportNewPage/>
                     <Route path=path!("/reports") view=ReportsPage/>
+                    <Route path=path!("/reports/:id") view=ReportDetailPage/>
                     <Route path=path!("/district") view=DistrictPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>

@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::icons::{Icon, IconKind};
-use crate::i18n::strings;
+use crate::i18n::{Strings, strings};
 use crate::store::state::use_state;
 
 fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<Promise> {
@@ -38,6 +38,9 @@ pub fn ShareButton(
     title: String,
     /// The text to share or copy.
     text: Signal<String>,
+    /// The button's label; "share this card" when not given.
+    #[prop(optional)]
+    label: Option<fn(&Strings) -> &'static str>,
 ) -> impl IntoView {
     let state = use_state();
     let s = move || strings(state.lang.get());
@@ -52,7 +55,7 @@ pub fn ShareButton(
     view! {
         <button type="button" class="button button--secondary" on:click=on_click>
             <Icon kind=IconKind::Share/>
-            <span>{move || s().share_card}</span>
+            <span>{move || label.map_or(s().share_card, |l| l(s()))}</span>
         </button>
         <p class="share__status" role="status" aria-live="polite">
             {move || match outcome.get() {

@@ -10,6 +10,7 @@ pub mod pinyin;
 pub mod qr;
 pub mod records;
 pub mod report;
+pub mod report_rules;
 pub mod routing;
 pub mod scale;
 pub mod search;

@@ -1,8 +1,9 @@
 //! Which role a report goes to, by category and by who manages the compound.
 
-use super::compound::ManagementMode;
+use super::compound::{Compound, ManagementMode};
+use super::contact_card::{CardEntry, contact_card};
 use super::report::Category;
-use super::steward::Role;
+use super::steward::{Role, Scope, Steward};
 
 /// Disputes go to the peacemaker everywhere. Upkeep goes to the property steward where a
 /// company or work unit manages the compound; elsewhere nobody is paid for it, so the red
@@ -31,9 +32,63 @@ pub fn responsible_role(category: Category, mode: ManagementMode) -> Role {
     }
 }
 
+/// The person a report should go to: the closest steward of the responsible role for
+/// the building (and unit), or of the whole compound when no building was chosen.
+pub fn responsible_steward<'a>(
+    compound: &'a Compound,
+    building: Option<&str>,
+    unit: Option<&str>,
+    category: Category,
+) -> Option<&'a Steward> {
+    let role = responsible_role(category, compound.mode);
+    if let Some(b) = building
+        && let Ok(card) = contact_card(compound, b, unit)
+    {
+        return match card.entry(role) {
+            CardEntry::Found(people) => people.first().copied(),
+            CardEntry::Vacant => None,
+        };
+    }
+    let of_role = || compound.stewards.iter().filter(|s| s.role == role);
+    of_role()
+        .find(|s| s.scope == Scope::Compound)
+        .or_else(|| of_role().next())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_report_goes_to_the_closest_steward_of_the_right_role() {
+        use crate::domain::scale::{Layout, Rng, build_roster, build_tree};
+        let mut c = crate::domain::dataset::tests::compound("d", ManagementMode::PropertyCompany);
+        c.grids = build_tree(&Layout {
+            grids: 1,
+            buildings_per_grid: 2,
+            units_per_building: 2,
+        });
+        c.stewards = build_roster("d", &c.grids, &mut Rng::new(3), &mut 0);
+        let septic = responsible_steward(&c, Some("2"), Some("1"), Category::SepticTank).unwrap();
+        assert_eq!(
+            (septic.role, septic.title.as_str()),
+            (Role::Property, "保洁主管")
+        );
+        let dispute =
+            responsible_steward(&c, Some("2"), Some("1"), Category::NeighbourDispute).unwrap();
+        assert_eq!(dispute.title, "单元长");
+        assert_eq!(
+            dispute.scope,
+            Scope::Unit {
+                building: "2".into(),
+                unit: "1".into()
+            }
+        );
+        let whole = responsible_steward(&c, None, None, Category::NeighbourDispute).unwrap();
+        assert_eq!(whole.title, "居民代表");
+        c.stewards.retain(|s| s.role != Role::Property);
+        assert!(responsible_steward(&c, Some("1"), None, Category::Parking).is_none());
+    }
 
     #[test]
     fn septic_tank_goes_to_the_property_steward_where_a_company_manages() {

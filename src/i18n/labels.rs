@@ -3,7 +3,10 @@
 
 use super::Lang;
 use crate::domain::compound::ManagementMode;
-use crate::domain::report::{Category, Status};
+use crate::domain::limits::TextError;
+use crate::domain::phone::PhoneError;
+use crate::domain::report::{Category, Status, Urgency};
+use crate::domain::report_rules::FieldError;
 use crate::domain::steward::Role;
 use crate::store::error::StoreError;
 
@@ -56,6 +59,54 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
         Status::Confirmed => pick(lang, "已办结", "Confirmed fixed"),
         Status::Reopened => pick(lang, "已重开", "Reopened"),
         Status::Closed => pick(lang, "已关闭", "Closed"),
+    }
+}
+
+pub fn urgency_label(urgency: Urgency, lang: Lang) -> &'static str {
+    match urgency {
+        Urgency::Normal => pick(lang, "一般", "Normal"),
+        Urgency::Urgent => pick(lang, "紧急", "Urgent"),
+        Urgency::Emergency => pick(lang, "非常紧急（有危险）", "Emergency (danger)"),
+    }
+}
+
+/// Labels of the category-specific questions (`domain::report_rules::questions`).
+pub fn question_label(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "overflowing" => pick(lang, "是否已经外溢？", "Is it overflowing?"),
+        "which_unit" => pick(lang, "哪个单元附近？", "Near which unit?"),
+        "where" => pick(lang, "具体位置", "Where exactly?"),
+        "fire_lane" => pick(lang, "是否堵塞消防通道？", "Is a fire lane blocked?"),
+        "parties" => pick(lang, "涉及哪几户？", "Which households are involved?"),
+        "mediated_before" => pick(lang, "之前调解过吗？", "Mediated before?"),
+        "flooding" => pick(lang, "是否积水进屋？", "Is water getting into homes?"),
+        "danger_now" => pick(lang, "现在是否有危险？", "Is anyone in danger now?"),
+        "which_facility" => pick(lang, "哪个设施？", "Which facility?"),
+        _ => pick(lang, "补充", "Detail"),
+    }
+}
+
+pub fn yes_no(answer: bool, lang: Lang) -> &'static str {
+    match answer {
+        true => pick(lang, "是", "Yes"),
+        false => pick(lang, "否", "No"),
+    }
+}
+
+/// The message shown next to a form field.
+pub fn field_error_message(error: &FieldError, lang: Lang) -> String {
+    let s = super::strings(lang);
+    let text = |e: &TextError| match e {
+        TextError::Required => s.err_required.to_string(),
+        TextError::TooLong { max, actual } => format!("{}（{actual} / {max}）", s.err_too_long),
+    };
+    match error {
+        FieldError::CompoundRequired => s.err_compound.to_string(),
+        FieldError::Description(e) | FieldError::Name(e) => text(e),
+        FieldError::Phone(PhoneError::BadCharacters) => s.err_phone_chars.to_string(),
+        FieldError::Phone(PhoneError::Empty | PhoneError::NotANumber) => {
+            s.err_phone_number.to_string()
+        }
     }
 }
 

@@ -1,9 +1,11 @@
 //! The contact card as plain text a resident can paste into a WeChat group.
 
-use super::{Lang, role_label, strings};
+use super::{Lang, category_label, question_label, role_label, strings, urgency_label, yes_no};
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, ContactCard};
 use crate::domain::phone::parse_phone;
+use crate::domain::report::Report;
+use crate::domain::time::format_date_time;
 
 /// Stewards' numbers are written out in full: they are on the card to be called.
 pub fn card_text(
@@ -45,6 +47,64 @@ pub fn card_text(
     lines.join("\n")
 }
 
+/// A report as text for an SMS, a share sheet or WeChat. `place` is the compound,
+/// building and unit written out. The reporter's name and phone appear only when the
+/// reporter allowed it.
+pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let label = |z: &'static str, e: &'static str| if zh { z } else { e };
+    let mut lines = vec![
+        format!(
+            "【{}】{} {}",
+            strings(lang).app_name,
+            label("报事", "Report"),
+            report.id
+        ),
+        place.to_string(),
+        format!(
+            "{}：{}（{}）",
+            label("类别", "Category"),
+            category_label(report.category, lang),
+            urgency_label(report.urgency, lang)
+        ),
+        format!("{}：{}", label("问题", "Problem"), report.description),
+    ];
+    for (key, answer) in &report.answers {
+        let shown = match answer.as_str() {
+            "yes" => yes_no(true, lang),
+            "no" => yes_no(false, lang),
+            other => other,
+        };
+        if !shown.is_empty() {
+            lines.push(format!("{} {}", question_label(key, lang), shown));
+        }
+    }
+    if let Some(at) = report.submitted_at() {
+        lines.push(format!(
+            "{}：{}",
+            label("时间", "Time"),
+            format_date_time(at)
+        ));
+    }
+    if report.share_phone {
+        let name = report.reporter_name.clone().unwrap_or_default();
+        let phone = report
+            .reporter_phone
+            .as_deref()
+            .and_then(|p| parse_phone(p).ok())
+            .map(|p| p.display())
+            .unwrap_or_default();
+        if !name.is_empty() || !phone.is_empty() {
+            lines.push(
+                format!("{}：{} {}", label("报事人", "Reporter"), name, phone)
+                    .trim_end()
+                    .to_string(),
+            );
+        }
+    }
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +138,27 @@ mod tests {
         assert!(lines[3].starts_with("和事佬：") && lines[3].contains("楼栋长"));
         assert_eq!(lines[4], "物业服务热线：0731-00001001");
         assert_eq!(lines[5], "https://x/c/dongtangcun/b/1");
+    }
+
+    #[test]
+    fn report_text_hides_the_reporter_unless_allowed() {
+        use crate::domain::report::{Category, Status};
+        let mut r = crate::domain::report::tests::report("dongtangcun", Category::SepticTank);
+        r.id = "R20261126-ABCDE".into();
+        r.answers = vec![
+            ("overflowing".into(), "yes".into()),
+            ("which_unit".into(), String::new()),
+        ];
+        r.reporter_name = Some("张三".into());
+        r.reporter_phone = Some("13800000001".into());
+        r.transition(Status::Submitted, "", None, 1_795_624_200_000)
+            .unwrap();
+        let text = report_text(&r, "东塘村小区 3栋", Lang::Zh);
+        assert_eq!(
+            text,
+            "【小区管家】报事 R20261126-ABCDE\n东塘村小区 3栋\n类别：化粪池（一般）\n问题：化粪池堵塞\n是否已经外溢？ 是\n时间：2026-11-26 00:30"
+        );
+        r.share_phone = true;
+        assert!(report_text(&r, "x", Lang::Zh).ends_with("报事人：张三 138 0000 0001"));
     }
 }

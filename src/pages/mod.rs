@@ -7,6 +7,8 @@ pub mod district;
 pub mod home;
 pub mod not_found;
 pub mod poster;
+pub mod report_detail;
+pub mod report_new;
 pub mod reports;
 pub mod settings;
 

@@ -1,43 +1,139 @@
-//! `/reports`: the reports kept on this phone, newest first, with their status.
+//! `/reports`: the reports kept on this phone — drafts to continue, then the rest newest
+//! first, filtered by status and category, overdue ones marked — and the CSV export.
 
 use leptos::prelude::*;
 
-use crate::domain::time::format_date_time;
+use super::report_detail::place_name;
+use super::report_new::now;
+use crate::domain::report::{Category, Report, Status};
+use crate::domain::time::{format_date, format_date_time};
+use crate::download::download;
 use crate::i18n::{category_label, status_label, strings};
+use crate::store::csv::reports_csv;
 use crate::store::state::use_state;
+
+const STATUSES: [Status; 7] = [
+    Status::Submitted,
+    Status::Acknowledged,
+    Status::InProgress,
+    Status::Resolved,
+    Status::Confirmed,
+    Status::Reopened,
+    Status::Closed,
+];
 
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let state = use_state();
     let s = move || strings(state.lang.get());
-    let rows = move || {
-        let lang = state.lang.get();
-        let mut reports = state.reports.get();
-        reports.retain(|r| !r.deleted);
-        reports.sort_by_key(|r| std::cmp::Reverse(r.created_at));
-        reports
+    let (status_filter, set_status_filter) = signal(None::<Status>);
+    let (category_filter, set_category_filter) = signal(None::<Category>);
+    let live = move || {
+        state.reports.with(|all| {
+            all.iter()
+                .filter(|r| !r.deleted)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let drafts = move || {
+        live()
             .into_iter()
-            .map(|r| {
-                view! {
-                    <li class="report-item">
-                        <p class="report-item__head">
-                            <span class="report-item__category">{category_label(r.category, lang)}</span>
-                            <span class=format!("status status--{:?}", r.status())>{status_label(r.status(), lang)}</span>
-                        </p>
-                        <p class="report-item__ref">{r.id.clone()} " · " {format_date_time(r.created_at)}</p>
-                        <p class="report-item__text">{r.description.clone()}</p>
-                    </li>
-                }
-            })
-            .collect_view()
+            .filter(|r| r.status() == Status::Draft)
+            .collect::<Vec<_>>()
+    };
+    let shown = move || {
+        let mut list: Vec<Report> = live()
+            .into_iter()
+            .filter(|r| r.status() != Status::Draft)
+            .filter(|r| status_filter.get().is_none_or(|f| r.status() == f))
+            .filter(|r| category_filter.get().is_none_or(|f| r.category == f))
+            .collect();
+        list.sort_by_key(|r| std::cmp::Reverse(r.created_at));
+        list
+    };
+    let export = move |_| {
+        let csv = state.compounds.with(|c| {
+            state
+                .reports
+                .with(|r| reports_csv(r, &c.0, state.lang.get()))
+        });
+        download(
+            &format!("baoshi-{}.csv", format_date(now())),
+            "text/csv",
+            &csv,
+        );
     };
     view! {
         <section class="page">
             <h1 class="page__title">{move || s().my_reports}</h1>
-            <Show when=move || state.reports.with(|r| r.iter().all(|r| r.deleted))>
+            <a href="/report/new" class="button">{move || s().new_report}</a>
+            <Show when=move || !drafts().is_empty()>
+                <h2>{move || s().drafts}</h2>
+                <ul class="report-list">
+                    {move || drafts().into_iter().map(|r| view! {
+                        <li class="report-item report-item--draft">
+                            <p class="report-item__text">{if r.description.is_empty() { "…".to_string() } else { r.description.clone() }}</p>
+                            <p class="report-item__ref">{format_date_time(r.updated_at)}</p>
+                            <a class="button button--secondary" href=format!("/report/new?draft={}", r.id)>{move || s().continue_draft}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </Show>
+            <div class="directory__filters">
+                <label class="field">
+                    <span class="field__label">{move || s().new_status}</span>
+                    <select class="field__input" name="status" on:change=move |ev| {
+                        let i: Option<usize> = event_target_value(&ev).parse().ok();
+                        set_status_filter.set(i.and_then(|i| STATUSES.get(i).copied()));
+                    }>
+                        <option value="">{move || s().all_statuses}</option>
+                        {STATUSES.iter().enumerate().map(|(i, st)| view! {
+                            <option value=i.to_string()>{move || status_label(*st, state.lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="field">
+                    <span class="field__label">{move || s().category_label}</span>
+                    <select class="field__input" name="category" on:change=move |ev| {
+                        let i: Option<usize> = event_target_value(&ev).parse().ok();
+                        set_category_filter.set(i.and_then(|i| Category::ALL.get(i).copied()));
+                    }>
+                        <option value="">{move || s().all_categories}</option>
+                        {Category::ALL.iter().enumerate().map(|(i, c)| view! {
+                            <option value=i.to_string()>{move || category_label(*c, state.lang.get())}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+            </div>
+            <Show when=move || shown().is_empty()>
                 <p class="notice notice--info">{move || s().no_reports}</p>
             </Show>
-            <ul class="report-list">{rows}</ul>
+            <ul class="report-list">
+                {move || {
+                    let lang = state.lang.get();
+                    let t = now();
+                    shown().into_iter().map(|r| {
+                        let status = r.status();
+                        let overdue = status.is_open() && r.expected_by.is_some_and(|d| d < t);
+                        let place = state.compounds.with(|c| place_name(&r, c.0.iter().find(|c| c.id == r.compound)));
+                        view! {
+                            <li class=if overdue { "report-item report-item--overdue" } else { "report-item" }>
+                                <a class="report-item__link" href=format!("/reports/{}", r.id)>
+                                    <p class="report-item__head">
+                                        <span>{category_label(r.category, lang)}</span>
+                                        <span class=format!("status status--{status:?}")>{status_label(status, lang)}</span>
+                                    </p>
+                                    <p class="report-item__ref">{r.id.clone()} " · " {place} " · " {format_date_time(r.created_at)}</p>
+                                    {overdue.then(|| view! { <span class="tag tag--overdue">{move || s().overdue_tag}</span> })}
+                                    <p class="report-item__text">{r.description.clone()}</p>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
+            </ul>
+            <button type="button" class="button button--secondary" on:click=export>{move || s().export_csv}</button>
         </section>
     }
 }

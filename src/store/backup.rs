@@ -71,7 +71,7 @@ pub fn parse(text: &str) -> Result<Backup, ImportError> {
         }
         None => return Err(ImportError::NotABackup),
     }
-    let backup: Backup = serde_json::from_value(value).map_err(|_| ImportError::NotABackup)?;
+    let backup: Backup = serde_json::from_str(text).map_err(|_| ImportError::NotABackup)?;
     first_duplicate(backup.compounds.iter().map(|c| c.id.as_str()))
         .or_else(|| first_duplicate(backup.reports.iter().map(|r| r.id.as_str())))
         .map_or(Ok(backup), |id| Err(ImportError::DuplicateId(id)))

@@ -22,8 +22,16 @@ pub fn encode<T: Serialize>(schema: u32, data: &T) -> String {
     serde_json::to_string(&Envelope { schema, data }).unwrap_or_default()
 }
 
+/// Just the schema number, read without building the whole value.
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: Option<u32>,
+}
+
 /// Parses a stored value, migrating older schemas. A value without the envelope is
-/// schema 0 (what the first prototype wrote).
+/// schema 0 (what the first prototype wrote). The current schema is parsed straight from
+/// the text; only older ones go through `serde_json::Value` for their migrations, and
+/// come back as text so that each type has one deserializer in the wasm, not two.
 pub fn decode<T: DeserializeOwned>(
     key: &str,
     raw: &str,
@@ -34,17 +42,10 @@ pub fn decode<T: DeserializeOwned>(
         key: key.to_string(),
         backup_key: None,
     };
-    let value: Value = serde_json::from_str(raw).map_err(|_| corrupt())?;
-    let (mut schema, mut data) = match value {
-        Value::Object(mut map) if map.contains_key("schema") && map.contains_key("data") => {
-            let schema = map
-                .get("schema")
-                .and_then(Value::as_u64)
-                .and_then(|n| u32::try_from(n).ok())
-                .ok_or_else(corrupt)?;
-            (schema, map.remove("data").unwrap_or(Value::Null))
-        }
-        other => (0, other),
+    let schema = match serde_json::from_str::<SchemaProbe>(raw) {
+        Ok(SchemaProbe { schema: Some(n) }) => n,
+        // An object without `schema`, an array, …: the prototype's bare value.
+        Ok(SchemaProbe { schema: None }) | Err(_) => 0,
     };
     if schema > current {
         return Err(StoreError::UnknownSchema {
@@ -52,11 +53,19 @@ pub fn decode<T: DeserializeOwned>(
             found: schema,
         });
     }
-    while schema < current {
-        data = migrate(schema, data).ok_or_else(corrupt)?;
-        schema += 1;
+    if schema == current {
+        return serde_json::from_str::<Envelope<T>>(raw)
+            .map(|e| e.data)
+            .map_err(|_| corrupt());
     }
-    serde_json::from_value(data).map_err(|_| corrupt())
+    let mut data: Value = serde_json::from_str(raw).map_err(|_| corrupt())?;
+    if schema > 0 {
+        data = data.get_mut("data").map(Value::take).ok_or_else(corrupt)?;
+    }
+    for from in schema..current {
+        data = migrate(from, data).ok_or_else(corrupt)?;
+    }
+    serde_json::from_str(&data.to_string()).map_err(|_| corrupt())
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod collections;
+pub mod csv;
 pub mod envelope;
 pub mod error;
 pub mod merge;

@@ -75,6 +75,15 @@ impl AppWriter {
         });
     }
 
+    /// Adds a report, or replaces the one with its id.
+    pub fn upsert_report(&self, report: Report) {
+        self.set_reports
+            .update(|all| match all.iter_mut().find(|r| r.id == report.id) {
+                Some(existing) => *existing = report,
+                None => all.push(report),
+            });
+    }
+
     pub fn report_problem(&self, problem: StoreError) {
         self.set_problems.update(|p| {
             if !p.contains(&problem) {

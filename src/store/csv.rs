@@ -1,0 +1,110 @@
+//! CSV export of reports for spreadsheets. Every cell is quoted, and a cell that a
+//! spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`.
+
+use crate::domain::compound::Compound;
+use crate::domain::report::Report;
+use crate::domain::time::format_date_time;
+use crate::i18n::{Lang, category_label, status_label, urgency_label};
+
+/// One cell, quoted and defused.
+pub fn cell(text: &str) -> String {
+    let defused = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    format!("\"{}\"", defused.replace('"', "\"\""))
+}
+
+fn row(cells: &[String]) -> String {
+    cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",")
+}
+
+/// The reports as CSV with a header row; a UTF-8 BOM so spreadsheet programs read the
+/// Chinese correctly. Reporter phones are never exported.
+pub fn reports_csv(reports: &[Report], compounds: &[Compound], lang: Lang) -> String {
+    let header = match lang {
+        Lang::Zh => [
+            "编号",
+            "小区",
+            "楼栋",
+            "单元",
+            "类别",
+            "状态",
+            "紧急程度",
+            "描述",
+            "提交时间",
+            "期望完成",
+            "满意度",
+            "跟进人数",
+        ],
+        Lang::En => [
+            "Reference",
+            "Compound",
+            "Building",
+            "Unit",
+            "Category",
+            "Status",
+            "Urgency",
+            "Description",
+            "Submitted",
+            "Expected by",
+            "Satisfaction",
+            "Followers",
+        ],
+    };
+    let mut lines = vec![row(&header.map(String::from))];
+    for r in reports.iter().filter(|r| !r.deleted) {
+        let compound = compounds.iter().find(|c| c.id == r.compound);
+        lines.push(row(&[
+            r.id.clone(),
+            compound.map_or_else(|| r.compound.clone(), |c| c.name.clone()),
+            r.building.clone().unwrap_or_default(),
+            r.unit.clone().unwrap_or_default(),
+            category_label(r.category, lang).into(),
+            status_label(r.status(), lang).into(),
+            urgency_label(r.urgency, lang).into(),
+            r.description.clone(),
+            r.submitted_at().map(format_date_time).unwrap_or_default(),
+            r.expected_by.map(format_date_time).unwrap_or_default(),
+            r.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
+            r.followers.to_string(),
+        ]));
+    }
+    format!("\u{FEFF}{}\r\n", lines.join("\r\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::report::Category;
+    use crate::domain::report::tests::report;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("化粪池"), "\"化粪池\"");
+        assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(cell("+1"), "\"'+1\"");
+        assert_eq!(cell("-2"), "\"'-2\"");
+        assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
+        assert_eq!(cell("a,b\nc"), "\"a,b\nc\"");
+    }
+
+    #[test]
+    fn reports_csv_has_a_header_and_no_reporter_phone() {
+        let mut r = report("dongtangcun", Category::SepticTank);
+        r.reporter_phone = Some("13800000001".into());
+        r.description = "=cmd|' /C calc'!A0".into();
+        let csv = reports_csv(&[r], &[], Lang::Zh);
+        let lines: Vec<&str> = csv
+            .trim_start_matches('\u{FEFF}')
+            .trim_end()
+            .split("\r\n")
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].starts_with("\"编号\",\"小区\""));
+        assert!(lines[1].contains("\"'=cmd|' /C calc'!A0\""));
+        assert!(!csv.contains("13800000001"));
+    }
+}
