@@ -1,6 +1,7 @@
 //! Reusable view pieces. Pages (`crate::pages`) compose them.
 
 pub mod contact_card;
+pub mod data_tools;
 pub mod icons;
 pub mod notices;
 pub mod pwa_banners;

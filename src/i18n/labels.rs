@@ -8,6 +8,7 @@ use crate::domain::phone::PhoneError;
 use crate::domain::report::{Category, Status, Urgency};
 use crate::domain::report_rules::FieldError;
 use crate::domain::steward::Role;
+use crate::store::backup::ImportError;
 use crate::store::error::StoreError;
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -107,6 +108,18 @@ pub fn field_error_message(error: &FieldError, lang: Lang) -> String {
         FieldError::Phone(PhoneError::Empty | PhoneError::NotANumber) => {
             s.err_phone_number.to_string()
         }
+    }
+}
+
+/// Why a backup file was refused.
+pub fn import_error_message(error: &ImportError, lang: Lang) -> String {
+    let s = super::strings(lang);
+    match error {
+        ImportError::TooLarge { .. } => s.import_too_large.to_string(),
+        ImportError::NotJson => s.import_not_json.to_string(),
+        ImportError::NotABackup => s.import_not_backup.to_string(),
+        ImportError::WrongVersion(_) => s.import_wrong_version.to_string(),
+        ImportError::DuplicateId(id) => format!("{}{id}", s.import_duplicate),
     }
 }
 

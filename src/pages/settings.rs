@@ -3,11 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::data_tools::DataTools;
 use crate::components::pwa_banners::InstallHelp;
-use crate::domain::time::format_date;
-use crate::download::download;
 use crate::i18n::{Lang, strings};
-use crate::store::backup;
 use crate::store::state::{use_state, use_writer};
 
 #[component]
@@ -27,19 +25,6 @@ pub fn SettingsPage() -> impl IntoView {
                 format!("/c/{}/b/{}", compound.id, b.id),
             ))
         })
-    };
-    let export = move |_| {
-        let now = js_sys::Date::now() as i64;
-        let text = state.settings.with(|st| {
-            state
-                .local_compounds
-                .with(|c| state.reports.with(|r| backup::export(st, c, r, now)))
-        });
-        download(
-            &format!("xiaoqu-guanjia-{}.json", format_date(now)),
-            "application/json",
-            &text,
-        );
     };
     let (usage, set_usage) = signal(None::<(f64, f64, bool)>);
     wasm_bindgen_futures::spawn_local(
@@ -90,7 +75,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <Show when=move || usage.get().is_some_and(|u| u.2)>
                     <p class="hint">{move || s().storage_persisted}</p>
                 </Show>
-                <button type="button" class="button button--secondary" on:click=export>{move || s().export_backup}</button>
+                <DataTools/>
             </div>
             <InstallHelp/>
             <nav class="settings__links">

@@ -72,6 +72,10 @@ fn sync_collection<T>(
 ) where
     T: Record + Clone + Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
 {
+    // Nothing to keep and nothing kept: write nothing (after "erase all", no key returns).
+    if ours.is_empty() && matches!(read_raw(key), Ok(None)) {
+        return;
+    }
     let theirs: Vec<T> = stored(key, schema, migrations::bare_array).unwrap_or_default();
     let merged = merge(ours, &theirs);
     write_if_changed(writer, key, &encode(schema, &merged));

@@ -1,0 +1,106 @@
+// Backups: export and restore round-trip; bad files are refused whole with a reason and
+// storage stays byte-for-byte the same; "erase all my data" leaves nothing behind.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { appReady, startBrowser, startServer } from './harness.mjs';
+
+let server;
+let phone;
+before(async () => {
+  server = await startServer();
+  phone = await startBrowser();
+});
+after(async () => {
+  await phone?.browser.close();
+  server?.stop();
+});
+
+const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
+async function reportOnce(page) {
+  await page.goto(server.url + '/report/new?c=dongtangcun&b=4');
+  await appReady(page);
+  await page.getByLabel('问题描述').fill('备份测试：4栋楼道堆物');
+  await page.getByRole('button', { name: '提交报事' }).click();
+  await page.waitForURL(/\/reports\/R/);
+  return page.url().split('/').pop();
+}
+
+async function exportBackup(page) {
+  await page.goto(server.url + '/settings');
+  await appReady(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出备份（JSON）' }).click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+async function importText(page, name, text) {
+  await page.locator('input[name="backup"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+describe('backup', () => {
+  it('exports and restores on another phone', async () => {
+    const a = await (await phone.newPhone()).newPage();
+    const id = await reportOnce(a);
+    const text = await exportBackup(a);
+    assert.equal(JSON.parse(text).format, 'compound-steward-backup');
+    const b = await (await phone.newPhone()).newPage();
+    await b.goto(server.url + '/settings');
+    await appReady(b);
+    await importText(b, 'backup.json', text);
+    await b.getByText('已恢复备份：1').waitFor();
+    await b.goto(server.url + '/reports');
+    await appReady(b);
+    await b.getByText(id).waitFor();
+  });
+
+  it('refuses bad files whole, with a reason, and changes nothing', async () => {
+    const page = await (await phone.newPhone()).newPage();
+    await reportOnce(page);
+    const good = JSON.parse(await exportBackup(page));
+    const before = await snapshot(page);
+    const duplicate = structuredClone(good);
+    duplicate.reports.push(duplicate.reports[0]);
+    const unknownField = { ...good, surprise: true };
+    const cases = [
+      ['broken.json', '{"format":"compound-steward-backup",', '不是有效的 JSON'],
+      ['other.json', JSON.stringify({ hello: 'world' }), '不是小区管家的备份'],
+      ['v9.json', JSON.stringify({ ...good, version: 9 }), '不同版本'],
+      ['dup.json', JSON.stringify(duplicate), '重复的记录编号'],
+      ['extra.json', JSON.stringify(unknownField), '不是小区管家的备份'],
+      ['huge.json', ' '.repeat(5 * 1024 * 1024 + 10), '文件太大'],
+      ['long.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], description: 'x'.repeat(10) , timeline: 'no' }] }), '不是小区管家的备份'],
+    ];
+    for (const [name, text, reason] of cases) {
+      await importText(page, name, text);
+      await page.locator('.import-error', { hasText: reason }).waitFor();
+      assert.deepEqual(await snapshot(page), before, `${name} changed storage`);
+    }
+  });
+
+  it('"erase all my data" removes every key and cache after confirmation', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    await reportOnce(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.evaluate(() => caches.open('cs-old-marker').then((c) => c.put('/marker', new Response('x'))));
+    await page.goto(server.url + '/settings');
+    await appReady(page);
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+    await page.getByRole('button', { name: '清除我的全部数据' }).click();
+    await page.waitForTimeout(200);
+    assert.match(asked, /无法恢复/);
+    assert.ok(Object.keys(await snapshot(page)).some((k) => k.startsWith('cs.')), 'dismissing keeps everything');
+    page.once('dialog', (d) => d.accept());
+    await Promise.all([page.waitForURL(server.url + '/'), page.getByRole('button', { name: '清除我的全部数据' }).click()]);
+    await appReady(page);
+    const keys = Object.keys(await snapshot(page)).filter((k) => k !== 'cs.settings');
+    assert.deepEqual(keys, [], 'no report or backup keys remain');
+    const settings = JSON.parse((await snapshot(page))['cs.settings'] ?? 'null');
+    assert.ok(settings === null || settings.data.my_building === null, 'only fresh defaults');
+    // The app's own files may be cached again by the fresh worker; nothing older survives.
+    assert.ok(!(await page.evaluate(() => caches.keys())).includes('cs-old-marker'));
+    await context.close();
+  });
+});
