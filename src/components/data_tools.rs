@@ -30,6 +30,7 @@ async fn erase_everything() {
             let _ = storage.remove_item(key);
         }
     }
+    crate::store::photos::delete_all();
     if let Ok(caches) = window.caches()
         && let Ok(names) = JsFuture::from(caches.keys()).await
     {

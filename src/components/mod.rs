@@ -4,6 +4,7 @@ pub mod contact_card;
 pub mod data_tools;
 pub mod icons;
 pub mod notices;
+pub mod photos;
 pub mod pwa_banners;
 pub mod share_button;
 pub mod shell;

@@ -6,6 +6,7 @@ pub mod contact_card;
 pub mod dataset;
 pub mod limits;
 pub mod phone;
+pub mod photo;
 pub mod pinyin;
 pub mod qr;
 pub mod records;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::report_new::now;
+use crate::components::photos::Photos;
 use crate::components::share_button::ShareButton;
 use crate::domain::compound::Compound;
 use crate::domain::phone::parse_phone;
@@ -118,6 +119,7 @@ fn ReportView(
                 {answers}
             </dl>
             <p class="report-detail__description">{report.description.clone()}</p>
+            {(!report.photos.is_empty()).then(|| view! { <Photos keys=Signal::stored(report.photos.clone())/> })}
             {status.is_open().then(|| view! { <SendPanel report=report.clone() compound=compound.clone() place=place.clone()/> })}
             <section class="timeline" aria-labelledby="timeline-title">
                 <h2 id="timeline-title">{move || s().timeline}</h2>
@@ -125,6 +127,7 @@ fn ReportView(
             </section>
             {(status == Status::Resolved).then(|| view! { <ConfirmPanel report=report.clone()/> })}
             {(!status.next().is_empty()).then(|| view! { <UpdatePanel report=report.clone()/> })}
+            <DeleteReport report=report.clone()/>
         </section>
     }
 }
@@ -323,4 +326,36 @@ fn ConfirmPanel(
             <button type="button" class="button button--secondary" on:click=reopen>{move || s().not_fixed}</button>
         </section>
     }
+}
+
+/// Deleting a report removes its photos, then leaves a tombstone (for a later sync).
+#[component]
+fn DeleteReport(
+    /// The report to delete.
+    report: Report,
+) -> impl IntoView {
+    let state = use_state();
+    let writer = use_writer();
+    let navigate = leptos_router::hooks::use_navigate();
+    let s = move || strings(state.lang.get());
+    let delete = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(s().confirm_delete).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        let mut gone = report.clone();
+        let keys = std::mem::take(&mut gone.photos);
+        gone.deleted = true;
+        gone.updated_at = now();
+        writer.upsert_report(gone);
+        wasm_bindgen_futures::spawn_local(async move {
+            for key in keys {
+                let _ = crate::store::photos::delete(&key).await;
+            }
+        });
+        navigate("/reports", Default::default());
+    };
+    view! { <button type="button" class="button button--danger" on:click=delete>{move || s().delete_report}</button> }
 }

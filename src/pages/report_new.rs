@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::components::photos::Photos;
 use crate::domain::Millis;
 use crate::domain::compound::Compound;
 use crate::domain::limits::DESCRIPTION_MAX;
@@ -214,7 +215,12 @@ pub fn ReportNewPage() -> impl IntoView {
     let edit_urgency = edit.clone();
     let edit_name = edit.clone();
     let edit_phone = edit.clone();
-    let edit_share = edit;
+    let edit_share = edit.clone();
+    let edit_photos = edit;
+    let photo_keys = Signal::derive(move || draft.with(|d| d.photos.clone()));
+    let on_photos =
+        Callback::new(move |keys: Vec<String>| edit_photos(&|d| d.photos = keys.clone()));
+    let photo_prefix = draft.with_untracked(|d| d.id.clone());
 
     view! {
         <form class="page report-form" on:submit=submit novalidate>
@@ -314,6 +320,10 @@ pub fn ReportNewPage() -> impl IntoView {
                 </span>
                 <FieldMessage message=Signal::derive(error_for(|e| matches!(e, FieldError::Description(_))))/>
             </label>
+            <fieldset class="field">
+                <legend class="field__label">{move || s().photos_label}</legend>
+                <Photos keys=photo_keys on_change=on_photos prefix=photo_prefix/>
+            </fieldset>
             <fieldset class="field">
                 <legend class="field__label">{move || s().urgency_label}</legend>
                 {[Urgency::Normal, Urgency::Urgent, Urgency::Emergency].into_iter().map(|u| {

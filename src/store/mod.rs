@@ -15,6 +15,8 @@ pub mod local;
 #[cfg(target_arch = "wasm32")]
 pub mod persist;
 #[cfg(target_arch = "wasm32")]
+pub mod photos;
+#[cfg(target_arch = "wasm32")]
 pub mod published;
 #[cfg(target_arch = "wasm32")]
 pub mod state;

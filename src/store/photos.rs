@@ -1,0 +1,137 @@
+//! Report photos in IndexedDB (localStorage is far too small), through web-sys. Each
+//! photo is a JPEG data URL under its own key; the report keeps the keys. Every failure
+//! comes back as a message for the UI, never a panic.
+
+use js_sys::Promise;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+use crate::domain::photo::{MAX_SIDE, scaled_size};
+
+const DB: &str = "cs-photos";
+const STORE: &str = "photos";
+
+/// Why a photo could not be kept (the browser's own words, for the notice).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhotoError(pub String);
+
+fn error(e: impl Into<JsValue>) -> PhotoError {
+    let e: JsValue = e.into();
+    let text = e
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "IndexedDB".into());
+    PhotoError(text)
+}
+
+/// Waits for an IndexedDB request as a future.
+async fn done(request: &IdbRequest) -> Result<JsValue, PhotoError> {
+    let req = request.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = Closure::once_into_js(move || resolve.call0(&JsValue::NULL));
+        let fail = Closure::once_into_js(move || reject.call0(&JsValue::NULL));
+        req.set_onsuccess(Some(ok.unchecked_ref()));
+        req.set_onerror(Some(fail.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(error)?;
+    request.result().map_err(error)
+}
+
+async fn open() -> Result<IdbDatabase, PhotoError> {
+    let factory = web_sys::window()
+        .ok_or_else(|| PhotoError("no window".into()))?
+        .indexed_db()
+        .map_err(error)?
+        .ok_or_else(|| PhotoError("IndexedDB unavailable".into()))?;
+    let request = factory.open_with_u32(DB, 1).map_err(error)?;
+    let upgrade = request.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = upgrade.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+            let _ = db.create_object_store(STORE);
+        }
+    });
+    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    done(&request)
+        .await?
+        .dyn_into::<IdbDatabase>()
+        .map_err(error)
+}
+
+async fn with_store<F>(mode: IdbTransactionMode, op: F) -> Result<JsValue, PhotoError>
+where
+    F: FnOnce(&web_sys::IdbObjectStore) -> Result<IdbRequest, JsValue>,
+{
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(STORE, mode)
+        .map_err(error)?;
+    let store = tx.object_store(STORE).map_err(error)?;
+    let result = done(&op(&store).map_err(error)?).await;
+    db.close();
+    result
+}
+
+pub async fn put(key: &str, data_url: &str) -> Result<(), PhotoError> {
+    with_store(IdbTransactionMode::Readwrite, |s| {
+        s.put_with_key(&data_url.into(), &key.into())
+    })
+    .await
+    .map(|_| ())
+}
+
+pub async fn get(key: &str) -> Result<Option<String>, PhotoError> {
+    with_store(IdbTransactionMode::Readonly, |s| s.get(&key.into()))
+        .await
+        .map(|v| v.as_string())
+}
+
+pub async fn delete(key: &str) -> Result<(), PhotoError> {
+    with_store(IdbTransactionMode::Readwrite, |s| s.delete(&key.into()))
+        .await
+        .map(|_| ())
+}
+
+/// Deletes the whole photo database ("erase all my data").
+pub fn delete_all() {
+    if let Some(Ok(Some(factory))) = web_sys::window().map(|w| w.indexed_db()) {
+        let _ = factory.delete_database(DB);
+    }
+}
+
+/// Scales a picked or taken picture down (longest side 1280 px) and encodes it as JPEG.
+pub async fn shrink(file: &web_sys::File) -> Result<String, PhotoError> {
+    let window = web_sys::window().ok_or_else(|| PhotoError("no window".into()))?;
+    let bitmap: web_sys::ImageBitmap =
+        JsFuture::from(window.create_image_bitmap_with_blob(file).map_err(error)?)
+            .await
+            .map_err(error)?
+            .dyn_into()
+            .map_err(error)?;
+    let (w, h) = scaled_size(bitmap.width(), bitmap.height(), MAX_SIDE);
+    let document = window
+        .document()
+        .ok_or_else(|| PhotoError("no document".into()))?;
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .map_err(error)?
+        .dyn_into()
+        .map_err(error)?;
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(error)?
+        .ok_or_else(|| PhotoError("no canvas".into()))?
+        .dyn_into()
+        .map_err(error)?;
+    context
+        .draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, f64::from(w), f64::from(h))
+        .map_err(error)?;
+    bitmap.close();
+    canvas
+        .to_data_url_with_type_and_encoder_options("image/jpeg", &JsValue::from_f64(0.8))
+        .map_err(error)
+}

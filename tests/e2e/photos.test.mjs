@@ -1,0 +1,109 @@
+// Photos: scaled down, kept in IndexedDB across reloads, removed with their report; an
+// IndexedDB failure is shown and never blocks the report.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { appReady, screenshot, startBrowser, startServer } from './harness.mjs';
+
+let server;
+let phone;
+let bigPng;
+before(async () => {
+  server = await startServer();
+  phone = await startBrowser();
+  // A 2000×1500 picture, drawn by the browser itself, like a phone camera's (if smaller).
+  const page = await (await phone.newPhone()).newPage();
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 2000;
+    c.height = 1500;
+    const g = c.getContext('2d');
+    g.fillStyle = '#3a7';
+    g.fillRect(0, 0, 2000, 1500);
+    g.fillStyle = '#c33';
+    g.fillRect(500, 400, 800, 600);
+    return c.toDataURL('image/png').split(',')[1];
+  });
+  bigPng = Buffer.from(b64, 'base64');
+});
+after(async () => {
+  await phone?.browser.close();
+  server?.stop();
+});
+
+const photoKeys = (page) =>
+  page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('cs-photos', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('photos');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('photos').objectStore('photos').getAllKeys();
+      req.onsuccess = () => { open.result.close(); resolve(req.result); };
+    };
+  }));
+
+async function attach(page) {
+  await page.locator('input[name="photo"]').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: bigPng });
+}
+
+describe('photos', () => {
+  it('are scaled down, survive a reload, and go with their report', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    await page.goto(server.url + '/report/new?c=dongtangcun&b=6');
+    await appReady(page);
+    await page.getByLabel('问题描述').fill('6栋门口垃圾堆积');
+    await attach(page);
+    const thumb = page.locator('img.photos__thumb');
+    await thumb.waitFor();
+    const size = await thumb.evaluate((img) => [img.naturalWidth, img.naturalHeight, img.src.slice(0, 22)]);
+    assert.deepEqual(size, [1280, 960, 'data:image/jpeg;base64']);
+    assert.equal((await photoKeys(page)).length, 1);
+    await page.reload();
+    await appReady(page);
+    await page.locator('img.photos__thumb').waitFor();
+    await screenshot(page, '44-report-photo');
+    await page.getByRole('button', { name: '提交报事' }).click();
+    await page.waitForURL(/\/reports\/R/);
+    await page.locator('img.photos__thumb').waitFor();
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: '删除这条报事' }).click();
+    await page.waitForURL(/\/reports$/);
+    await page.waitForFunction(async () => true);
+    for (let i = 0; i < 20 && (await photoKeys(page)).length; i++) await page.waitForTimeout(100);
+    assert.deepEqual(await photoKeys(page), [], 'the photo is deleted with its report');
+    await context.close();
+  });
+
+  it('a removed photo leaves IndexedDB too', async () => {
+    const context = await phone.newPhone();
+    const page = await context.newPage();
+    await page.goto(server.url + '/report/new?c=dongtangcun&b=7');
+    await appReady(page);
+    await attach(page);
+    await page.locator('img.photos__thumb').waitFor();
+    await page.getByRole('button', { name: '删除这张照片' }).click();
+    await page.waitForFunction(() => !document.querySelector('img.photos__thumb'));
+    for (let i = 0; i < 20 && (await photoKeys(page)).length; i++) await page.waitForTimeout(100);
+    assert.deepEqual(await photoKeys(page), []);
+    await context.close();
+  });
+
+  it('when IndexedDB fails the error is shown and the report still saves', async () => {
+    const context = await phone.newPhone();
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = function () { throw new DOMException('IndexedDB is disabled', 'UnknownError'); };
+    });
+    const page = await context.newPage();
+    await page.goto(server.url + '/report/new?c=dongtangcun&b=8');
+    await appReady(page);
+    await page.getByLabel('问题描述').fill('8栋排水沟堵塞');
+    await attach(page);
+    const error = page.locator('.photos__error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /照片没有保存.*IndexedDB is disabled/);
+    await page.getByRole('button', { name: '提交报事' }).click();
+    await page.waitForURL(/\/reports\/R/);
+    await page.locator('[data-status="Submitted"]').waitFor();
+    await context.close();
+  });
+});
