@@ -117,6 +117,7 @@ fn ReportView(
                 {(report.followers > 0).then(|| view! { <dt>{move || s().followers}</dt><dd>{report.followers}</dd> })}
                 {report.satisfaction.map(|n| view! { <dt>{move || s().rating_label}</dt><dd>{"★".repeat(n as usize)}</dd> })}
                 {answers}
+                <Reporter report=report.clone()/>
             </dl>
             <p class="report-detail__description">{report.description.clone()}</p>
             {(!report.photos.is_empty()).then(|| view! { <Photos keys=Signal::stored(report.photos.clone())/> })}
@@ -358,4 +359,38 @@ fn DeleteReport(
         navigate("/reports", Default::default());
     };
     view! { <button type="button" class="button button--danger" on:click=delete>{move || s().delete_report}</button> }
+}
+
+/// The reporter's name and phone, the phone masked (138****0001) until revealed on purpose.
+#[component]
+fn Reporter(
+    /// Whose reporter.
+    report: Report,
+) -> impl IntoView {
+    let state = use_state();
+    let s = move || strings(state.lang.get());
+    let phone = report
+        .reporter_phone
+        .as_deref()
+        .and_then(|p| parse_phone(p).ok());
+    let name = report.reporter_name.clone().unwrap_or_default();
+    if phone.is_none() && name.is_empty() {
+        return None;
+    }
+    let (revealed, set_revealed) = signal(false);
+    let masked = phone.as_ref().map(|p| p.masked()).unwrap_or_default();
+    let full = phone.as_ref().map(|p| p.display()).unwrap_or_default();
+    let has_phone = phone.is_some();
+    Some(view! {
+        <dt>{move || s().reporter_role}</dt>
+        <dd class="reporter">
+            {name} " "
+            <span class="reporter__phone">{move || if revealed.get() { full.clone() } else { masked.clone() }}</span>
+            <Show when=move || has_phone && !revealed.get()>
+                <button type="button" class="button button--small button--secondary" on:click=move |_| set_revealed.set(true)>
+                    {move || s().show_number}
+                </button>
+            </Show>
+        </dd>
+    })
 }

@@ -129,6 +129,9 @@ describe('sending and following', () => {
     assert.ok(body.includes(id) && body.includes('东塘村小区 3栋 2单元') && body.includes('污水 & 臭味?'));
     assert.ok(!href.includes('&', href.indexOf('body=')), 'the body cannot add parameters');
     assert.ok(!body.includes('9999'), 'the reporter phone stays private by default');
+    assert.equal(await page.locator('.reporter__phone').innerText(), '139****9999', 'masked on the page too');
+    await page.getByRole('button', { name: '显示完整号码' }).click();
+    assert.equal(await page.locator('.reporter__phone').innerText(), '139 0000 9999');
     await context.close();
   });
 

@@ -120,4 +120,56 @@ describe('storage faults', () => {
     assert.equal(stored.data.my_building.building, '2');
     await context.close();
   });
+
+  it('a migration interrupted before its write leaves the old data whole, and finishes next time', async () => {
+    const v0 = JSON.stringify({ lang: 'zh', my_building: 'dongtangcun/2' });
+    const context = await phone.newPhone();
+    // First visit: the write of the migrated value never happens (as if the tab died).
+    await context.addInitScript((old) => {
+      if (!sessionStorage.getItem('seeded')) {
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem('cs.settings', old);
+        const original = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key === 'cs.settings') throw new DOMException('killed', 'AbortError');
+          return original.call(this, key, value);
+        };
+      }
+    }, v0);
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await appReady(page);
+    await page.getByText('东塘村小区 2栋').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('cs.settings')), v0, 'the old value, untouched');
+    await page.reload();
+    await appReady(page);
+    await page.getByText('东塘村小区 2栋').waitFor();
+    const now = JSON.parse(await page.evaluate(() => localStorage.getItem('cs.settings')));
+    assert.equal(now.schema, 1, 'the migration completes on the next start');
+    assert.equal(now.data.my_building.building, '2');
+    await context.close();
+  });
+
+  it('a report made while storage is full stays on screen and goes into the backup export', async () => {
+    const { context, page } = await seeded({});
+    await page.goto(server.url + '/report/new?c=dongtangcun&b=1');
+    await appReady(page);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function (key) {
+        if (key !== 'cs.probe') throw new DOMException('full', 'QuotaExceededError');
+      };
+    });
+    await page.getByLabel('问题描述').fill('存储满时的报事');
+    await page.getByRole('button', { name: '提交报事' }).click();
+    await page.waitForURL(/\/reports\/R/);
+    await page.locator('.problem--quota').waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('cs.reports')), null, 'nothing half-written');
+    await page.getByRole('link', { name: '我的', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出备份（JSON）' }).click()]);
+    const { readFileSync } = await import('node:fs');
+    const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(backup.reports.length, 1);
+    assert.equal(backup.reports[0].description, '存储满时的报事');
+    await context.close();
+  });
 });
