@@ -37,11 +37,16 @@ try {
   const count = await page.locator('.directory__count').innerText();
   const search = page.locator('input[name="q"]');
   const times = [];
+  // Time from the input event to the updated list, measured inside the page (the input
+  // handler, the URL update and the re-render all run before the next macrotask).
   for (const q of ['示', '示例', 'z', 'zs', '第3街道']) {
-    const start = await page.evaluate(() => performance.now());
-    await search.fill(q);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    times.push((await page.evaluate(() => performance.now())) - start);
+    times.push(await page.evaluate((value) => new Promise((resolve) => {
+      const input = document.querySelector('input[name="q"]');
+      input.value = value;
+      const start = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      setTimeout(() => resolve(performance.now() - start), 0);
+    }), q));
   }
   times.sort((a, b) => a - b);
   row(`search keystroke, median of ${times.length} (list said "${count}")`, times[Math.floor(times.length / 2)].toFixed(1), '≤ 16 ms');

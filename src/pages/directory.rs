@@ -140,10 +140,17 @@ pub fn DirectoryPage() -> impl IntoView {
                 <p class="notice notice--info">{move || s().no_results}</p>
             </Show>
             <ul class="compound-list">
-                {move || {
-                    let all = state.compounds.get();
-                    hits.with(|h| h.iter().take(shown.get()).map(|&i| view! { <CompoundItem compound=all.0[i].clone()/> }).collect_view())
-                }}
+                // Keyed by compound (and its edit time), so a keystroke only adds and removes rows
+                // instead of rebuilding every visible one.
+                <For
+                    each=move || state.compounds.with(|all| hits.with(|h| {
+                        h.iter().take(shown.get()).map(|&i| (all.0[i].id.clone(), all.0[i].updated_at, i)).collect::<Vec<_>>()
+                    }))
+                    key=|(id, updated_at, _)| (id.clone(), *updated_at)
+                    let:row
+                >
+                    {state.compounds.with_untracked(|all| all.0.get(row.2).map(compound_item))}
+                </For>
             </ul>
             <Show when=has_more>
                 <button type="button" class="button button--secondary" on:click=move |_| set_shown.update(|n| *n += PAGE)>
@@ -154,12 +161,8 @@ pub fn DirectoryPage() -> impl IntoView {
     }
 }
 
-/// One line of the directory.
-#[component]
-fn CompoundItem(
-    /// The compound to list.
-    compound: Compound,
-) -> impl IntoView {
+/// One line of the directory; takes only the headline fields, not the whole roster.
+fn compound_item(compound: &Compound) -> impl IntoView + use<> {
     let state = use_state();
     let place = [compound.community.as_str(), compound.subdistrict.as_str()]
         .iter()
@@ -168,14 +171,17 @@ fn CompoundItem(
         .collect::<Vec<_>>()
         .join(" · ");
     let mode = compound.mode;
+    let href = format!("/c/{}", compound.id);
+    let name = compound.name.clone();
+    let company = compound.property_company.clone();
     view! {
         <li class="compound-list__item">
-            <A href=format!("/c/{}", compound.id) attr:class="compound-list__link">
-                <span class="compound-list__name">{compound.name.clone()}</span>
+            <A href=href attr:class="compound-list__link">
+                <span class="compound-list__name">{name}</span>
                 <span class="compound-list__place">{place}</span>
                 <span class="compound-list__meta">
                     <span class=format!("mode-badge mode-badge--{}", mode.key())>{move || mode_label(mode, state.lang.get())}</span>
-                    {compound.property_company.clone().map(|c| view! { <span class="compound-list__company">{c}</span> })}
+                    {company.map(|c| view! { <span class="compound-list__company">{c}</span> })}
                 </span>
             </A>
         </li>
