@@ -159,6 +159,7 @@ pub const EN: Strings = Strings {
     err_other: "Saving failed; everything saved before is intact",
     err_dataset: "The compound list could not be loaded. Check the network and reload.",
     dismiss: "OK",
+    download_raw: "Download the damaged data as it was",
     offline: "You are offline: stewards' numbers still work, and reports are kept on the phone.",
     update_ready: "A new version is ready",
     reload: "Reload",

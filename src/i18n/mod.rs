@@ -195,6 +195,7 @@ pub struct Strings {
     pub err_other: &'static str,
     pub err_dataset: &'static str,
     pub dismiss: &'static str,
+    pub download_raw: &'static str,
     pub offline: &'static str,
     pub update_ready: &'static str,
     pub reload: &'static str,

@@ -159,6 +159,7 @@ pub const ZH: Strings = Strings {
     err_other: "保存数据时出错，之前保存的数据都还在",
     err_dataset: "小区名单暂时无法加载，请检查网络后刷新。",
     dismiss: "知道了",
+    download_raw: "下载损坏数据的原样副本",
     offline: "当前离线：管家电话照常可查，报事会先存在手机上。",
     update_ready: "新版本可用",
     reload: "刷新",

@@ -46,6 +46,9 @@ describe('storage faults', () => {
     assert.equal(stored[aside[0]], '{"schema":1,"data":{"lang":"En", trunc', 'the raw text is kept byte for byte');
     assert.match(await notice.innerText(), new RegExp(aside[0].replace(/\./g, '\\.')));
     await screenshot(page, '10-corrupt-notice');
+    const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: '下载损坏数据的原样副本' }).click()]);
+    const { readFileSync } = await import('node:fs');
+    assert.equal(readFileSync(await download.path(), 'utf8'), '{"schema":1,"data":{"lang":"En", trunc');
     await page.getByRole('button', { name: '知道了' }).click();
     assert.equal(await notice.count(), 0);
     assert.deepEqual(errors, []);
@@ -170,6 +173,31 @@ describe('storage faults', () => {
     const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(backup.reports.length, 1);
     assert.equal(backup.reports[0].description, '存储满时的报事');
+    await context.close();
+  });
+
+  it('two tabs creating reports at the same time lose neither', async () => {
+    const context = await phone.newPhone();
+    const a = await context.newPage();
+    const b = await context.newPage();
+    for (const [page, building] of [[a, '1'], [b, '2']]) {
+      await page.goto(`${server.url}/report/new?c=dongtangcun&b=${building}`);
+      await appReady(page);
+      await page.getByLabel('问题描述').fill(`标签页 ${building} 的报事`);
+    }
+    await Promise.all([
+      a.getByRole('button', { name: '提交报事' }).click(),
+      b.getByRole('button', { name: '提交报事' }).click(),
+    ]);
+    await a.waitForURL(/\/reports\/R/);
+    await b.waitForURL(/\/reports\/R/);
+    await a.waitForTimeout(300);
+    const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('cs.reports'))).data;
+    const submitted = stored.filter((r) => r.timeline.length > 0).map((r) => r.description).sort();
+    assert.deepEqual(submitted, ['标签页 1 的报事', '标签页 2 的报事']);
+    await a.goto(server.url + '/reports');
+    await appReady(a);
+    assert.equal(await a.locator('.report-item__link').count(), 2);
     await context.close();
   });
 });
