@@ -7,9 +7,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::time::format_date;
 use crate::download::download;
-use crate::i18n::{import_error_message, strings};
+use crate::i18n::{import_error_message, roster_error_message, strings};
 use crate::store::backup;
 use crate::store::merge::merge;
+use crate::store::roster_csv;
 use crate::store::state::{use_state, use_writer};
 
 async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
@@ -107,6 +108,40 @@ pub fn DataTools() -> impl IntoView {
             }
         });
     };
+    let export_roster = move |_| {
+        let csv = state.compounds.with(|c| roster_csv::export(&c.0));
+        download(
+            &format!("mingce-{}.csv", format_date(js_sys::Date::now() as i64)),
+            "text/csv",
+            &csv,
+        );
+    };
+    let on_roster = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let lang = state.lang.get_untracked();
+            let text = read_file(&input).await.unwrap_or_default();
+            input.set_value("");
+            match roster_csv::import(&text, js_sys::Date::now() as i64) {
+                Ok(imported) => {
+                    let names: Vec<String> = imported.iter().map(|c| c.name.clone()).collect();
+                    writer
+                        .set_local_compounds
+                        .update(|ours| *ours = merge(&imported, ours));
+                    set_message.set(Some((
+                        true,
+                        format!("{}{}", strings(lang).roster_ok, names.join("、")),
+                    )));
+                }
+                Err(e) => set_message.set(Some((false, roster_error_message(&e, lang)))),
+            }
+        });
+    };
     let erase = move |_| {
         let confirmed = web_sys::window()
             .and_then(|w| w.confirm_with_message(s().erase_confirm).ok())
@@ -120,6 +155,11 @@ pub fn DataTools() -> impl IntoView {
         <label class="button button--secondary file-button">
             {move || s().import_backup}
             <input type="file" name="backup" accept=".json,application/json" class="file-button__input" on:change=on_file/>
+        </label>
+        <button type="button" class="button button--secondary" on:click=export_roster>{move || s().roster_export}</button>
+        <label class="button button--secondary file-button">
+            {move || s().roster_import}
+            <input type="file" name="roster" accept=".csv,text/csv" class="file-button__input" on:change=on_roster/>
         </label>
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "notice notice--info" } else { "notice notice--error import-error" } role="alert">{text}</p>

@@ -10,6 +10,7 @@ use crate::domain::report_rules::FieldError;
 use crate::domain::steward::Role;
 use crate::store::backup::ImportError;
 use crate::store::error::StoreError;
+use crate::store::roster_csv::RosterError;
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
@@ -120,6 +121,25 @@ pub fn import_error_message(error: &ImportError, lang: Lang) -> String {
         ImportError::NotABackup => s.import_not_backup.to_string(),
         ImportError::WrongVersion(_) => s.import_wrong_version.to_string(),
         ImportError::DuplicateId(id) => format!("{}{id}", s.import_duplicate),
+    }
+}
+
+/// Why a roster CSV was refused, with the line and column to fix.
+pub fn roster_error_message(error: &RosterError, lang: Lang) -> String {
+    let s = super::strings(lang);
+    let line_word = if lang == Lang::Zh { " 行" } else { "" };
+    match error {
+        RosterError::TooLarge { .. } => s.roster_too_large.to_string(),
+        RosterError::UnterminatedQuote { line } => format!("{}{line}{line_word}", s.roster_quote),
+        RosterError::MissingColumn(c) => format!("{}{c}", s.roster_missing),
+        RosterError::UnknownColumn(c) => format!("{}{c}", s.roster_unknown),
+        RosterError::BadCell {
+            line,
+            column,
+            value,
+        } => format!("{}{line}{line_word}, {column}: {value}", s.roster_bad_cell),
+        RosterError::DuplicateRow { line } => format!("{}{line}{line_word}", s.roster_duplicate),
+        RosterError::Empty => s.roster_empty.to_string(),
     }
 }
 

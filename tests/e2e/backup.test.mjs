@@ -103,4 +103,51 @@ describe('backup', () => {
     assert.ok(!(await page.evaluate(() => caches.keys())).includes('cs-old-marker'));
     await context.close();
   });
+
+  it('a roster CSV round-trips: export, add a steward in a spreadsheet, import, and the card shows them', async () => {
+    const page = await (await phone.newPhone()).newPage();
+    await page.goto(server.url + '/settings');
+    await appReady(page);
+    await page.getByText('已用存储').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出小区和名册（CSV）' }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    const lines = csv.trim().split('\r\n');
+    const dongtang = lines.find((l) => l.startsWith('"dongtangcun"'));
+    const facts = dongtang.split('","').slice(0, 8).join('","');
+    const added = `${facts}","g1","3","1","red","测试新人","党员志愿者","138 0000 9001","","","",""`;
+    await page.locator('input[name="roster"]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from([...lines, added].join('\r\n')) });
+    await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
+    await page.goto(server.url + '/c/dongtangcun/b/3?u=1');
+    await appReady(page);
+    await page.locator('.card__role--red', { hasText: '测试新人' }).waitFor();
+    assert.equal(await page.locator('.card__role--red a.phone__call').getAttribute('href'), 'tel:13800009001');
+    // Other units keep their building's red steward.
+    await page.goto(server.url + '/c/dongtangcun/b/3?u=2');
+    await appReady(page);
+    assert.doesNotMatch(await page.locator('.card__role--red').innerText(), /测试新人/);
+  });
+
+  it('refuses bad roster CSVs whole, naming the line, and changes nothing', async () => {
+    const page = await (await phone.newPhone()).newPage();
+    await reportOnce(page);
+    await page.goto(server.url + '/settings');
+    await appReady(page);
+    const before = await snapshot(page);
+    const header = 'compound_id,compound_name,community,subdistrict,mode,covered,property_company,hotline,grid,building,unit,role,name,title,phone,duty_hours';
+    const row = (phone) => `newone,新小区,,,物业管理,是,,,g1,1,,和事佬,赵六,楼栋长,${phone},`;
+    const cases = [
+      ['phone.csv', [header, row('138 0000 0001'), row('138;x')].join('\n'), /第3 行, phone/],
+      ['inject.csv', [header, row('123&body=hi')].join('\n'), /第2 行, phone/],
+      ['column.csv', `${header},surprise\n${row('138 0000 0001')}`, /不认识的列.*surprise/],
+      ['quote.csv', `${header}\n"newone,新小区`, /引号没有配对/],
+      ['dup.csv', [header, row('138 0000 0001'), row('138 0000 0001')].join('\n'), /重复出现.*第3 行/],
+      ['mode.csv', [header, 'newone,新小区,,,随便,是,,,,,,,,,,'].join('\n'), /第2 行, mode/],
+      ['huge.csv', header + '\n' + 'x'.repeat(1024 * 1024), /超过 1 MB/],
+    ];
+    for (const [name, text, reason] of cases) {
+      await page.locator('input[name="roster"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+      await page.locator('.import-error', { hasText: reason }).waitFor();
+      assert.deepEqual(await snapshot(page), before, `${name} changed storage`);
+    }
+  });
 });
