@@ -18,6 +18,26 @@ async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
     JsFuture::from(file.text()).await.ok()?.as_string()
 }
 
+/// A file input's change handler: reads the chosen file as text, clears the input (so the
+/// same file can be chosen again after fixing it) and hands the text to `apply`.
+fn on_file_text(
+    apply: impl Fn(String) + Copy + 'static,
+) -> impl Fn(leptos::ev::Event) + Copy + 'static {
+    move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = read_file(&input).await.unwrap_or_default();
+            input.set_value("");
+            apply(text);
+        });
+    }
+}
+
 /// Removes every `cs.*` key, the caches and the service worker, then restarts the app.
 async fn erase_everything() {
     let Some(window) = web_sys::window() else {
@@ -77,37 +97,27 @@ pub fn DataTools() -> impl IntoView {
             &text,
         );
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let lang = state.lang.get_untracked();
-            let text = read_file(&input).await.unwrap_or_default();
-            input.set_value("");
-            match backup::parse(&text) {
-                Ok(b) => {
-                    let count = b.reports.len();
-                    writer
-                        .set_reports
-                        .update(|ours| *ours = merge(ours, &b.reports));
-                    writer
-                        .set_local_compounds
-                        .update(|ours| *ours = merge(ours, &b.compounds));
-                    writer.set_settings.update(|ours| {
-                        if b.settings.updated_at > ours.updated_at {
-                            *ours = b.settings;
-                        }
-                    });
-                    set_message.set(Some((true, format!("{}{count}", strings(lang).import_ok))));
-                }
-                Err(e) => set_message.set(Some((false, import_error_message(&e, lang)))),
+    let on_file = on_file_text(move |text| {
+        let lang = state.lang.get_untracked();
+        match backup::parse(&text) {
+            Ok(b) => {
+                let count = b.reports.len();
+                writer
+                    .set_reports
+                    .update(|ours| *ours = merge(ours, &b.reports));
+                writer
+                    .set_local_compounds
+                    .update(|ours| *ours = merge(ours, &b.compounds));
+                writer.set_settings.update(|ours| {
+                    if b.settings.updated_at > ours.updated_at {
+                        *ours = b.settings;
+                    }
+                });
+                set_message.set(Some((true, format!("{}{count}", strings(lang).import_ok))));
             }
-        });
-    };
+            Err(e) => set_message.set(Some((false, import_error_message(&e, lang)))),
+        }
+    });
     let export_roster = move |_| {
         let csv = state.compounds.with(|c| roster_csv::export(&c.0));
         download(
@@ -116,32 +126,22 @@ pub fn DataTools() -> impl IntoView {
             &csv,
         );
     };
-    let on_roster = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        wasm_bindgen_futures::spawn_local(async move {
-            let lang = state.lang.get_untracked();
-            let text = read_file(&input).await.unwrap_or_default();
-            input.set_value("");
-            match roster_csv::import(&text, js_sys::Date::now() as i64) {
-                Ok(imported) => {
-                    let names: Vec<String> = imported.iter().map(|c| c.name.clone()).collect();
-                    writer
-                        .set_local_compounds
-                        .update(|ours| *ours = merge(&imported, ours));
-                    set_message.set(Some((
-                        true,
-                        format!("{}{}", strings(lang).roster_ok, names.join("、")),
-                    )));
-                }
-                Err(e) => set_message.set(Some((false, roster_error_message(&e, lang)))),
+    let on_roster = on_file_text(move |text| {
+        let lang = state.lang.get_untracked();
+        match roster_csv::import(&text, js_sys::Date::now() as i64) {
+            Ok(imported) => {
+                let names: Vec<String> = imported.iter().map(|c| c.name.clone()).collect();
+                writer
+                    .set_local_compounds
+                    .update(|ours| *ours = merge(&imported, ours));
+                set_message.set(Some((
+                    true,
+                    format!("{}{}", strings(lang).roster_ok, names.join("、")),
+                )));
             }
-        });
-    };
+            Err(e) => set_message.set(Some((false, roster_error_message(&e, lang)))),
+        }
+    });
     let erase = move |_| {
         let confirmed = web_sys::window()
             .and_then(|w| w.confirm_with_message(s().erase_confirm).ok())

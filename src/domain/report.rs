@@ -137,6 +137,38 @@ pub enum TransitionError {
 }
 
 impl Report {
+    /// A new, empty draft for a place; it becomes a report on `transition(Submitted)`.
+    pub fn draft(
+        id: String,
+        compound: String,
+        building: Option<String>,
+        unit: Option<String>,
+        at: Millis,
+    ) -> Report {
+        Report {
+            id,
+            compound,
+            building,
+            unit,
+            category: Category::Other,
+            answers: vec![],
+            description: String::new(),
+            urgency: Urgency::Normal,
+            reporter_name: None,
+            reporter_phone: None,
+            share_phone: false,
+            photos: vec![],
+            timeline: vec![],
+            assigned: None,
+            expected_by: None,
+            satisfaction: None,
+            followers: 0,
+            created_at: at,
+            updated_at: at,
+            deleted: false,
+        }
+    }
+
     pub fn status(&self) -> Status {
         self.timeline.last().map_or(Status::Draft, |e| e.status)
     }
@@ -212,28 +244,10 @@ pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn report(compound: &str, category: Category) -> Report {
-        Report {
-            id: "R1".into(),
-            compound: compound.into(),
-            building: Some("1".into()),
-            unit: None,
-            category,
-            answers: vec![],
-            description: "化粪池堵塞".into(),
-            urgency: Urgency::Normal,
-            reporter_name: None,
-            reporter_phone: None,
-            share_phone: false,
-            photos: vec![],
-            timeline: vec![],
-            assigned: None,
-            expected_by: None,
-            satisfaction: None,
-            followers: 0,
-            created_at: 0,
-            updated_at: 0,
-            deleted: false,
-        }
+        let mut r = Report::draft("R1".into(), compound.into(), Some("1".into()), None, 0);
+        r.category = category;
+        r.description = "化粪池堵塞".into();
+        r
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::Millis;
 use super::compound::{Building, Compound, Grid, ManagementMode, Unit};
-use super::report::{Category, Report, Status, Urgency};
+use super::report::{Category, Report, Status};
 use super::steward::{Role, Scope, Steward};
 use super::time::DAY_MS;
 
@@ -239,28 +239,16 @@ pub fn scale_reports(
         .map(|i| {
             let c = &compounds[rng.below(compounds.len())];
             let created = now - (rng.below(180) as Millis) * DAY_MS;
-            let mut r = Report {
-                id: format!("R-SCALE-{i:05}"),
-                compound: c.id.clone(),
-                building: Some("1".into()),
-                unit: None,
-                category: Category::ALL[rng.below(Category::ALL.len())],
-                answers: vec![],
-                description: format!("示例报事 {i}"),
-                urgency: Urgency::Normal,
-                reporter_name: None,
-                reporter_phone: None,
-                share_phone: false,
-                photos: vec![],
-                timeline: vec![],
-                assigned: None,
-                expected_by: Some(created + 7 * DAY_MS),
-                satisfaction: None,
-                followers: 0,
-                created_at: created,
-                updated_at: created,
-                deleted: false,
-            };
+            let mut r = Report::draft(
+                format!("R-SCALE-{i:05}"),
+                c.id.clone(),
+                Some("1".into()),
+                None,
+                created,
+            );
+            r.category = Category::ALL[rng.below(Category::ALL.len())];
+            r.description = format!("示例报事 {i}");
+            r.expected_by = Some(created + 7 * DAY_MS);
             let _ = r.transition(Status::Submitted, "", None, created);
             if rng.below(3) > 0 {
                 let _ = r.transition(

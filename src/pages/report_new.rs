@@ -28,38 +28,22 @@ fn blank_draft(state: AppState, c: Option<String>, b: Option<String>, u: Option<
     let mine = state.settings.with_untracked(|s| s.my_building.clone());
     let from_mine = c.is_none();
     let at = now();
-    Report {
-        id: reference_number(at, (js_sys::Math::random() * f64::from(u32::MAX)) as u32),
-        compound: c
-            .or_else(|| mine.as_ref().map(|m| m.compound.clone()))
+    Report::draft(
+        reference_number(at, (js_sys::Math::random() * f64::from(u32::MAX)) as u32),
+        c.or_else(|| mine.as_ref().map(|m| m.compound.clone()))
             .unwrap_or_default(),
-        building: if from_mine {
+        if from_mine {
             mine.as_ref().map(|m| m.building.clone())
         } else {
             b
         },
-        unit: if from_mine {
+        if from_mine {
             mine.and_then(|m| m.unit)
         } else {
             u
         },
-        category: Category::Other,
-        answers: vec![],
-        description: String::new(),
-        urgency: Urgency::Normal,
-        reporter_name: None,
-        reporter_phone: None,
-        share_phone: false,
-        photos: vec![],
-        timeline: vec![],
-        assigned: None,
-        expected_by: None,
-        satisfaction: None,
-        followers: 0,
-        created_at: at,
-        updated_at: at,
-        deleted: false,
-    }
+        at,
+    )
 }
 
 /// Days a steward has, by urgency, before the report counts as overdue.

@@ -2,19 +2,10 @@
 // and elder mode.
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { after, before, describe, it } from 'node:test';
-import { appReady, startBrowser, startServer } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { appReady, useSite } from './harness.mjs';
 
-let server;
-let phone;
-before(async () => {
-  server = await startServer();
-  phone = await startBrowser();
-});
-after(async () => {
-  await phone?.browser.close();
-  server?.stop();
-});
+const site = useSite();
 
 const PAGES = ['/', '/compounds?q=东塘', '/c/dongtangcun', '/c/dongtangcun/b/3', '/c/dongtangcun/poster', '/reports', '/district', '/settings', '/nope'];
 
@@ -22,14 +13,14 @@ for (const elder of [false, true]) {
   describe(elder ? 'elder mode' : 'normal mode', () => {
     for (const path of PAGES) {
       it(`${path} has no serious or critical axe violations`, async () => {
-        const context = await phone.newPhone({ bypassCSP: true });
+        const context = await site.phone.newPhone({ bypassCSP: true });
         if (elder) {
           await context.addInitScript(() => {
             localStorage.setItem('cs.settings', JSON.stringify({ schema: 1, data: { lang: 'Zh', elder_mode: true, my_building: null, updated_at: 1 } }));
           });
         }
         const page = await context.newPage();
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         await appReady(page);
         await page.waitForTimeout(200);
         const { violations } = await new AxeBuilder({ page }).analyze();

@@ -2,24 +2,15 @@
 // storage stays byte-for-byte the same; "erase all my data" leaves nothing behind.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { appReady, startBrowser, startServer } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { appReady, useSite } from './harness.mjs';
 
-let server;
-let phone;
-before(async () => {
-  server = await startServer();
-  phone = await startBrowser();
-});
-after(async () => {
-  await phone?.browser.close();
-  server?.stop();
-});
+const site = useSite();
 
 const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
 async function reportOnce(page) {
-  await page.goto(server.url + '/report/new?c=dongtangcun&b=4');
+  await page.goto(site.server.url + '/report/new?c=dongtangcun&b=4');
   await appReady(page);
   await page.getByLabel('问题描述').fill('备份测试：4栋楼道堆物');
   await page.getByRole('button', { name: '提交报事' }).click();
@@ -28,7 +19,7 @@ async function reportOnce(page) {
 }
 
 async function exportBackup(page) {
-  await page.goto(server.url + '/settings');
+  await page.goto(site.server.url + '/settings');
   await appReady(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出备份（JSON）' }).click()]);
   return readFileSync(await download.path(), 'utf8');
@@ -40,22 +31,22 @@ async function importText(page, name, text) {
 
 describe('backup', () => {
   it('exports and restores on another phone', async () => {
-    const a = await (await phone.newPhone()).newPage();
+    const a = await (await site.phone.newPhone()).newPage();
     const id = await reportOnce(a);
     const text = await exportBackup(a);
     assert.equal(JSON.parse(text).format, 'compound-steward-backup');
-    const b = await (await phone.newPhone()).newPage();
-    await b.goto(server.url + '/settings');
+    const b = await (await site.phone.newPhone()).newPage();
+    await b.goto(site.server.url + '/settings');
     await appReady(b);
     await importText(b, 'backup.json', text);
     await b.getByText('已恢复备份：1').waitFor();
-    await b.goto(server.url + '/reports');
+    await b.goto(site.server.url + '/reports');
     await appReady(b);
     await b.getByText(id).waitFor();
   });
 
   it('refuses bad files whole, with a reason, and changes nothing', async () => {
-    const page = await (await phone.newPhone()).newPage();
+    const page = await (await site.phone.newPhone()).newPage();
     await reportOnce(page);
     const good = JSON.parse(await exportBackup(page));
     const before = await snapshot(page);
@@ -79,12 +70,12 @@ describe('backup', () => {
   });
 
   it('"erase all my data" removes every key and cache after confirmation', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
     await reportOnce(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.evaluate(() => caches.open('cs-old-marker').then((c) => c.put('/marker', new Response('x'))));
-    await page.goto(server.url + '/settings');
+    await page.goto(site.server.url + '/settings');
     await appReady(page);
     let asked = '';
     page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
@@ -93,7 +84,7 @@ describe('backup', () => {
     assert.match(asked, /无法恢复/);
     assert.ok(Object.keys(await snapshot(page)).some((k) => k.startsWith('cs.')), 'dismissing keeps everything');
     page.once('dialog', (d) => d.accept());
-    await Promise.all([page.waitForURL(server.url + '/'), page.getByRole('button', { name: '清除我的全部数据' }).click()]);
+    await Promise.all([page.waitForURL(site.server.url + '/'), page.getByRole('button', { name: '清除我的全部数据' }).click()]);
     await appReady(page);
     const keys = Object.keys(await snapshot(page)).filter((k) => k !== 'cs.settings');
     assert.deepEqual(keys, [], 'no report or backup keys remain');
@@ -105,8 +96,8 @@ describe('backup', () => {
   });
 
   it('a roster CSV round-trips: export, add a steward in a spreadsheet, import, and the card shows them', async () => {
-    const page = await (await phone.newPhone()).newPage();
-    await page.goto(server.url + '/settings');
+    const page = await (await site.phone.newPhone()).newPage();
+    await page.goto(site.server.url + '/settings');
     await appReady(page);
     await page.getByText('已用存储').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出小区和名册（CSV）' }).click()]);
@@ -117,20 +108,20 @@ describe('backup', () => {
     const added = `${facts}","g1","3","1","red","测试新人","党员志愿者","138 0000 9001","","","",""`;
     await page.locator('input[name="roster"]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from([...lines, added].join('\r\n')) });
     await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
-    await page.goto(server.url + '/c/dongtangcun/b/3?u=1');
+    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=1');
     await appReady(page);
     await page.locator('.card__role--red', { hasText: '测试新人' }).waitFor();
     assert.equal(await page.locator('.card__role--red a.phone__call').getAttribute('href'), 'tel:13800009001');
     // Other units keep their building's red steward.
-    await page.goto(server.url + '/c/dongtangcun/b/3?u=2');
+    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
     await appReady(page);
     assert.doesNotMatch(await page.locator('.card__role--red').innerText(), /测试新人/);
   });
 
   it('refuses bad roster CSVs whole, naming the line, and changes nothing', async () => {
-    const page = await (await phone.newPhone()).newPage();
+    const page = await (await site.phone.newPhone()).newPage();
     await reportOnce(page);
-    await page.goto(server.url + '/settings');
+    await page.goto(site.server.url + '/settings');
     await appReady(page);
     const before = await snapshot(page);
     const header = 'compound_id,compound_name,community,subdistrict,mode,covered,property_company,hotline,grid,building,unit,role,name,title,phone,duty_hours';

@@ -1,28 +1,19 @@
 // The foundation: the shell paints before the wasm, the app mounts with the sample
 // district, settings survive a reload, and every page renders without errors.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { appReady, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
 
-let server;
-let phone;
-before(async () => {
-  server = await startServer();
-  phone = await startBrowser();
-});
-after(async () => {
-  await phone?.browser.close();
-  server?.stop();
-});
+const site = useSite();
 
 describe('first visit', () => {
   it('paints the static shell before the wasm arrives, then mounts the app', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
     let releaseWasm;
     const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
     await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
-    await page.goto(server.url + '/', { waitUntil: 'domcontentloaded' });
+    await page.goto(site.server.url + '/', { waitUntil: 'domcontentloaded' });
     const shell = page.locator('#shell');
     await shell.waitFor();
     assert.match(await shell.innerText(), /小区管家/);
@@ -35,10 +26,10 @@ describe('first visit', () => {
   });
 
   it('lists the sample district compounds with a prompt to choose a building', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + '/');
+    await page.goto(site.server.url + '/');
     await appReady(page);
     await page.getByText('东塘村小区').first().waitFor();
     const names = await page.locator('.compound-list__name').allInnerTexts();
@@ -54,9 +45,9 @@ describe('first visit', () => {
 
 describe('persistence', () => {
   it('keeps language and elder mode across a reload, in the {schema, data} envelope', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/settings');
+    await page.goto(site.server.url + '/settings');
     await appReady(page);
     await page.getByLabel('长辈模式（大字）').check();
     await page.getByLabel('English').check();
@@ -75,7 +66,7 @@ describe('persistence', () => {
   });
 
   it('migrates settings written by the first prototype (schema 0)', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     await context.addInitScript(() => {
       if (!sessionStorage.getItem('seeded')) {
         sessionStorage.setItem('seeded', '1');
@@ -83,7 +74,7 @@ describe('persistence', () => {
       }
     });
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(site.server.url + '/');
     await appReady(page);
     await page.getByRole('heading', { name: '我的楼栋' }).waitFor();
     await page.getByText('东塘村小区 3栋').waitFor();
@@ -105,10 +96,10 @@ describe('pages', () => {
   ];
   for (const [name, path, heading] of pages) {
     it(`${path} renders on a cold deep link`, async () => {
-      const context = await phone.newPhone();
+      const context = await site.phone.newPhone();
       const page = await context.newPage();
       const errors = watchErrors(page);
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       await appReady(page);
       await page.locator('h1, h2').filter({ hasText: heading }).first().waitFor();
       await screenshot(page, name);
@@ -118,21 +109,21 @@ describe('pages', () => {
   }
 
   it('shows a not-found page for unknown paths, and for unknown compounds', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/no/such/page');
+    await page.goto(site.server.url + '/no/such/page');
     await appReady(page);
     await page.getByRole('heading', { name: '页面不存在' }).waitFor();
-    await page.goto(server.url + '/c/no-such-compound');
+    await page.goto(site.server.url + '/c/no-such-compound');
     await appReady(page);
     await page.getByText('找不到这个小区').waitFor();
     await context.close();
   });
 
   it('computes the coverage rate from the data, beside the district figure', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/district');
+    await page.goto(site.server.url + '/district');
     await appReady(page);
     // The sample has 8 compounds, 4 of them property-managed and covered.
     await page.locator('[data-stat="coverage"]').filter({ hasText: '50.00% (4/8)' }).waitFor();

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,4 +86,21 @@ export async function appReady(page) {
 export async function screenshot(page, name) {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The usual set-up of a test file: one static server and one browser for the file,
+ * stopped after it. Fields are filled in by `before`.
+ */
+export function useSite() {
+  const site = { server: null, phone: null };
+  before(async () => {
+    site.server = await startServer();
+    site.phone = await startBrowser();
+  });
+  after(async () => {
+    await site.phone?.browser.close();
+    site.server?.stop();
+  });
+  return site;
 }

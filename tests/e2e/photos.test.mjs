@@ -1,17 +1,16 @@
 // Photos: scaled down, kept in IndexedDB across reloads, removed with their report; an
 // IndexedDB failure is shown and never blocks the report.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { appReady, screenshot, startBrowser, startServer } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { appReady, screenshot, useSite } from './harness.mjs';
 
-let server;
-let phone;
+const site = useSite();
 let bigPng;
-before(async () => {
-  server = await startServer();
-  phone = await startBrowser();
-  // A 2000×1500 picture, drawn by the browser itself, like a phone camera's (if smaller).
-  const page = await (await phone.newPhone()).newPage();
+
+/** A 2000×1500 picture, drawn by the browser itself, like a phone camera's (if smaller). */
+async function picture() {
+  if (bigPng) return bigPng;
+  const page = await (await site.phone.newPhone()).newPage();
   const b64 = await page.evaluate(() => {
     const c = document.createElement('canvas');
     c.width = 2000;
@@ -24,11 +23,8 @@ before(async () => {
     return c.toDataURL('image/png').split(',')[1];
   });
   bigPng = Buffer.from(b64, 'base64');
-});
-after(async () => {
-  await phone?.browser.close();
-  server?.stop();
-});
+  return bigPng;
+}
 
 const photoKeys = (page) =>
   page.evaluate(() => new Promise((resolve, reject) => {
@@ -42,14 +38,14 @@ const photoKeys = (page) =>
   }));
 
 async function attach(page) {
-  await page.locator('input[name="photo"]').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: bigPng });
+  await page.locator('input[name="photo"]').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: await picture() });
 }
 
 describe('photos', () => {
   it('are scaled down, survive a reload, and go with their report', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=6');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=6');
     await appReady(page);
     await page.getByLabel('问题描述').fill('6栋门口垃圾堆积');
     await attach(page);
@@ -75,9 +71,9 @@ describe('photos', () => {
   });
 
   it('a removed photo leaves IndexedDB too', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=7');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=7');
     await appReady(page);
     await attach(page);
     await page.locator('img.photos__thumb').waitFor();
@@ -89,12 +85,12 @@ describe('photos', () => {
   });
 
   it('when IndexedDB fails the error is shown and the report still saves', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     await context.addInitScript(() => {
       IDBFactory.prototype.open = function () { throw new DOMException('IndexedDB is disabled', 'UnknownError'); };
     });
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=8');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=8');
     await appReady(page);
     await page.getByLabel('问题描述').fill('8栋排水沟堵塞');
     await attach(page);

@@ -1,18 +1,9 @@
 // Building leads report problems offline and follow them to the end.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { appReady, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
 
-let server;
-let phone;
-before(async () => {
-  server = await startServer();
-  phone = await startBrowser();
-});
-after(async () => {
-  await phone?.browser.close();
-  server?.stop();
-});
+const site = useSite();
 
 async function fillSepticReport(page, description = '3栋化粪池堵塞，污水外溢') {
   await page.getByLabel('类别').selectOption({ label: '化粪池' });
@@ -31,10 +22,10 @@ const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('cs
 
 describe('new report', () => {
   it('is created offline and is still there after a reload', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=3&u=2');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=3&u=2');
     await appReady(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
@@ -53,18 +44,18 @@ describe('new report', () => {
   });
 
   it('keeps a draft when the page is closed mid-typing, and several drafts can exist', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     let page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=1');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=1');
     await appReady(page);
     await page.getByLabel('问题描述').fill('楼道灯坏了，晚上');
     await page.waitForURL(/draft=/);
     await page.close();
     page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=guihuacun');
+    await page.goto(site.server.url + '/report/new?c=guihuacun');
     await appReady(page);
     await page.getByLabel('问题描述').fill('第二份草稿');
-    await page.goto(server.url + '/reports');
+    await page.goto(site.server.url + '/reports');
     await appReady(page);
     await page.getByRole('heading', { name: '草稿' }).waitFor();
     assert.equal(await page.locator('.report-item--draft').count(), 2);
@@ -76,9 +67,9 @@ describe('new report', () => {
   });
 
   it('shows a clear message next to each bad field and saves nothing as submitted', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new');
+    await page.goto(site.server.url + '/report/new');
     await appReady(page);
     await page.getByLabel('电话', { exact: true }).fill('138 0000 0001;x');
     await page.getByRole('button', { name: '提交报事' }).click();
@@ -91,13 +82,13 @@ describe('new report', () => {
   });
 
   it('suggests a matching open report, and "mine too" follows it instead', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=5');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=5');
     await appReady(page);
     await fillSepticReport(page, '5栋化粪池又堵了');
     const first = await submitted(page);
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=5');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=5');
     await appReady(page);
     await page.getByLabel('类别').selectOption({ label: '化粪池' });
     const dup = page.locator('.duplicates');
@@ -114,9 +105,9 @@ describe('new report', () => {
 
 describe('sending and following', () => {
   it('the sms: link goes to the responsible steward with an encoded body and no hidden phone', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=3&u=2');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=3&u=2');
     await appReady(page);
     await fillSepticReport(page, '污水 & 臭味?');
     await page.getByLabel('电话', { exact: true }).fill('139 0000 9999');
@@ -136,9 +127,9 @@ describe('sending and following', () => {
   });
 
   it('follows the legal transitions, refuses illegal ones, and counts only confirmed reports as resolved', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=tianhecun&b=1');
+    await page.goto(site.server.url + '/report/new?c=tianhecun&b=1');
     await appReady(page);
     await fillSepticReport(page);
     await submitted(page);
@@ -164,16 +155,16 @@ describe('sending and following', () => {
     await page.locator('[data-status="Confirmed"]').waitFor();
     assert.equal(await page.locator('.timeline__event').count(), 5);
     await screenshot(page, '42-report-confirmed');
-    await page.goto(server.url + '/district');
+    await page.goto(site.server.url + '/district');
     await appReady(page);
     await page.locator('[data-stat="resolution"]').filter({ hasText: '100.00% (1/1)' }).waitFor();
     await context.close();
   });
 
   it('"not fixed" reopens the report', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/report/new?c=tianhecun&b=2');
+    await page.goto(site.server.url + '/report/new?c=tianhecun&b=2');
     await appReady(page);
     await fillSepticReport(page);
     await submitted(page);
@@ -187,12 +178,12 @@ describe('sending and following', () => {
   });
 
   it('shows markup typed into any field as text', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const page = await context.newPage();
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
     const evil = '<img src=x onerror=alert(1)>';
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=2');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=2');
     await appReady(page);
     await page.getByLabel('类别').selectOption({ label: '停车秩序' });
     await page.getByLabel('具体位置').fill(evil);
@@ -200,7 +191,7 @@ describe('sending and following', () => {
     await page.getByLabel('姓名', { exact: true }).fill(evil);
     await submitted(page);
     await page.locator('.report-detail__description', { hasText: evil }).waitFor();
-    await page.goto(server.url + '/reports');
+    await page.goto(site.server.url + '/reports');
     await appReady(page);
     await page.locator('.report-item__text', { hasText: evil }).first().waitFor();
     assert.equal(await page.locator('img[src="x"]').count(), 0);

@@ -2,26 +2,17 @@
 // cards from a cold deep link, the poster's QR codes, and sharing a card.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import { appReady, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
-let server;
-let phone;
-before(async () => {
-  server = await startServer();
-  phone = await startBrowser();
-});
-after(async () => {
-  await phone?.browser.close();
-  server?.stop();
-});
+const site = useSite();
 
 async function open(path, options) {
-  const context = await phone.newPhone(options);
+  const context = await site.phone.newPhone(options);
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   await appReady(page);
   return { context, page, errors };
 }
@@ -100,7 +91,7 @@ describe('battle map and cards', () => {
     const { context, page } = await open('/c/dongtangcun/b/3');
     await page.getByRole('button', { name: '设为我的楼栋' }).click();
     await page.getByText('这是我的楼栋').waitFor();
-    await page.goto(server.url + '/');
+    await page.goto(site.server.url + '/');
     await appReady(page);
     await page.reload();
     await appReady(page);
@@ -114,11 +105,11 @@ describe('battle map and cards', () => {
   });
 
   it('shares a card as text (copied where the Web Share API is missing)', async () => {
-    const context = await phone.newPhone();
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const context = await site.phone.newPhone();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     await context.addInitScript(() => { delete Navigator.prototype.share; });
     const page = await context.newPage();
-    await page.goto(server.url + '/c/dongtangcun/b/1');
+    await page.goto(site.server.url + '/c/dongtangcun/b/1');
     await appReady(page);
     await page.getByRole('button', { name: '分享联系卡' }).click();
     await page.getByText('已复制').waitFor();
@@ -127,7 +118,7 @@ describe('battle map and cards', () => {
     assert.match(text, /红管家：.+138 0000 \d{4}/);
     assert.match(text, /物管家：/);
     assert.match(text, /和事佬：/);
-    assert.ok(text.trim().endsWith(`${server.url}/c/dongtangcun/b/1`));
+    assert.ok(text.trim().endsWith(`${site.server.url}/c/dongtangcun/b/1`));
     await context.close();
   });
 });
@@ -154,7 +145,7 @@ describe('poster', () => {
       }
       return out;
     });
-    const expected = Array.from({ length: 8 }, (_, i) => `${server.url}/c/dongtangcun/b/${i + 1}`);
+    const expected = Array.from({ length: 8 }, (_, i) => `${site.server.url}/c/dongtangcun/b/${i + 1}`);
     assert.deepEqual(decoded, expected);
     await screenshot(page, '23-poster');
     await page.emulateMedia({ media: 'print' });

@@ -1,23 +1,14 @@
 // Storage faults never blank the page or lose data: each gives a plain-language notice
 // and leaves what was stored intact (or copied aside).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { appReady, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
 
-let server;
-let phone;
-before(async () => {
-  server = await startServer();
-  phone = await startBrowser();
-});
-after(async () => {
-  await phone?.browser.close();
-  server?.stop();
-});
+const site = useSite();
 
 /** A page whose localStorage holds `items` before the app starts (first load only). */
 async function seeded(items) {
-  const context = await phone.newPhone();
+  const context = await site.phone.newPhone();
   await context.addInitScript((seed) => {
     if (!sessionStorage.getItem('seeded')) {
       sessionStorage.setItem('seeded', '1');
@@ -34,7 +25,7 @@ describe('storage faults', () => {
   it('a corrupt value is copied aside, defaults load, and a notice explains it', async () => {
     const { context, page } = await seeded({ 'cs.settings': '{"schema":1,"data":{"lang":"En", trunc' });
     const errors = watchErrors(page);
-    await page.goto(server.url + '/');
+    await page.goto(site.server.url + '/');
     await appReady(page);
     const notice = page.locator('.problem--corrupt');
     await notice.waitFor();
@@ -58,7 +49,7 @@ describe('storage faults', () => {
   it('data from a newer schema is left untouched and the app says so', async () => {
     const newer = '{"schema":99,"data":[{"id":"future"}]}';
     const { context, page } = await seeded({ 'cs.reports': newer });
-    await page.goto(server.url + '/settings');
+    await page.goto(site.server.url + '/settings');
     await appReady(page);
     await page.locator('.problem--schema').waitFor();
     await page.getByLabel('长辈模式（大字）').check();
@@ -68,13 +59,13 @@ describe('storage faults', () => {
   });
 
   it('with localStorage disabled the app still shows the district and says settings will not be kept', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(server.url + '/c/dongtangcun/b/3');
+    await page.goto(site.server.url + '/c/dongtangcun/b/3');
     await appReady(page);
     await page.locator('.problem--unavailable').waitFor();
     await page.locator('a[href="tel:13800000048"], a[href^="tel:"]').first().waitFor();
@@ -85,7 +76,7 @@ describe('storage faults', () => {
 
   it('a full storage keeps earlier data, keeps the change in memory, and says so', async () => {
     const { context, page } = await seeded({});
-    await page.goto(server.url + '/settings');
+    await page.goto(site.server.url + '/settings');
     await appReady(page);
     await page.getByLabel('English').check();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
@@ -107,11 +98,11 @@ describe('storage faults', () => {
   });
 
   it('two tabs: a change in one reaches the other without a reload, and neither is lost', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const a = await context.newPage();
     const b = await context.newPage();
-    await a.goto(server.url + '/c/dongtangcun/b/2');
-    await b.goto(server.url + '/settings');
+    await a.goto(site.server.url + '/c/dongtangcun/b/2');
+    await b.goto(site.server.url + '/settings');
     await appReady(a);
     await appReady(b);
     await a.getByRole('button', { name: '设为我的楼栋' }).click();
@@ -126,7 +117,7 @@ describe('storage faults', () => {
 
   it('a migration interrupted before its write leaves the old data whole, and finishes next time', async () => {
     const v0 = JSON.stringify({ lang: 'zh', my_building: 'dongtangcun/2' });
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     // First visit: the write of the migrated value never happens (as if the tab died).
     await context.addInitScript((old) => {
       if (!sessionStorage.getItem('seeded')) {
@@ -140,7 +131,7 @@ describe('storage faults', () => {
       }
     }, v0);
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(site.server.url + '/');
     await appReady(page);
     await page.getByText('东塘村小区 2栋').waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('cs.settings')), v0, 'the old value, untouched');
@@ -155,7 +146,7 @@ describe('storage faults', () => {
 
   it('a report made while storage is full stays on screen and goes into the backup export', async () => {
     const { context, page } = await seeded({});
-    await page.goto(server.url + '/report/new?c=dongtangcun&b=1');
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=1');
     await appReady(page);
     await page.evaluate(() => {
       Storage.prototype.setItem = function (key) {
@@ -177,11 +168,11 @@ describe('storage faults', () => {
   });
 
   it('two tabs creating reports at the same time lose neither', async () => {
-    const context = await phone.newPhone();
+    const context = await site.phone.newPhone();
     const a = await context.newPage();
     const b = await context.newPage();
     for (const [page, building] of [[a, '1'], [b, '2']]) {
-      await page.goto(`${server.url}/report/new?c=dongtangcun&b=${building}`);
+      await page.goto(`${site.server.url}/report/new?c=dongtangcun&b=${building}`);
       await appReady(page);
       await page.getByLabel('问题描述').fill(`标签页 ${building} 的报事`);
     }
@@ -195,7 +186,7 @@ describe('storage faults', () => {
     const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('cs.reports'))).data;
     const submitted = stored.filter((r) => r.timeline.length > 0).map((r) => r.description).sort();
     assert.deepEqual(submitted, ['标签页 1 的报事', '标签页 2 的报事']);
-    await a.goto(server.url + '/reports');
+    await a.goto(site.server.url + '/reports');
     await appReady(a);
     assert.equal(await a.locator('.report-item__link').count(), 2);
     await context.close();
