@@ -141,6 +141,7 @@ pub const EN: Strings = Strings {
     clear_my_building: "Forget my building",
     data: "My data",
     export_backup: "Export backup (JSON)",
+    import_implausible: "The backup holds impossible values (too long or out of range); nothing was changed: ",
     roster_export: "Export compounds and roster (CSV)",
     roster_import: "Import compounds and roster (CSV)",
     roster_ok: "Compounds imported: ",

@@ -121,6 +121,7 @@ pub fn import_error_message(error: &ImportError, lang: Lang) -> String {
         ImportError::NotABackup => s.import_not_backup.to_string(),
         ImportError::WrongVersion(_) => s.import_wrong_version.to_string(),
         ImportError::DuplicateId(id) => format!("{}{id}", s.import_duplicate),
+        ImportError::Implausible(id) => format!("{}{id}", s.import_implausible),
     }
 }
 

@@ -176,6 +176,7 @@ pub struct Strings {
     pub clear_my_building: &'static str,
     pub data: &'static str,
     pub export_backup: &'static str,
+    pub import_implausible: &'static str,
     pub roster_export: &'static str,
     pub roster_import: &'static str,
     pub roster_ok: &'static str,

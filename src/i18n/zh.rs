@@ -141,6 +141,7 @@ pub const ZH: Strings = Strings {
     clear_my_building: "清除我的楼栋",
     data: "我的数据",
     export_backup: "导出备份（JSON）",
+    import_implausible: "备份里有不可能的内容（过长或超出范围），未做任何改动：",
     roster_export: "导出小区和名册（CSV）",
     roster_import: "导入小区和名册（CSV）",
     roster_ok: "已导入小区：",

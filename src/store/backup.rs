@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::settings::Settings;
 use crate::domain::Millis;
 use crate::domain::compound::Compound;
+use crate::domain::limits::{DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, TITLE_MAX};
+use crate::domain::photo::MAX_PHOTOS;
 use crate::domain::report::Report;
 
 pub const FORMAT: &str = "compound-steward-backup";
@@ -28,11 +30,15 @@ pub struct Backup {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotJson,
     NotABackup,
     WrongVersion(u32),
     DuplicateId(String),
+    /// A record with a value no real record has (too long, out of range).
+    Implausible(String),
 }
 
 pub fn export(
@@ -72,9 +78,49 @@ pub fn parse(text: &str) -> Result<Backup, ImportError> {
         None => return Err(ImportError::NotABackup),
     }
     let backup: Backup = serde_json::from_str(text).map_err(|_| ImportError::NotABackup)?;
-    first_duplicate(backup.compounds.iter().map(|c| c.id.as_str()))
+    if let Some(id) = first_duplicate(backup.compounds.iter().map(|c| c.id.as_str()))
         .or_else(|| first_duplicate(backup.reports.iter().map(|r| r.id.as_str())))
-        .map_or(Ok(backup), |id| Err(ImportError::DuplicateId(id)))
+    {
+        return Err(ImportError::DuplicateId(id));
+    }
+    match backup
+        .reports
+        .iter()
+        .find_map(implausible_report)
+        .or_else(|| backup.compounds.iter().find_map(implausible_compound))
+    {
+        Some(id) => Err(ImportError::Implausible(id)),
+        None => Ok(backup),
+    }
+}
+
+fn too_long(text: &str, max: usize) -> bool {
+    text.chars().count() > max
+}
+
+/// The id of a report the app itself could never have written, if this is one.
+fn implausible_report(r: &Report) -> Option<String> {
+    let bad = too_long(&r.id, 40)
+        || too_long(&r.description, DESCRIPTION_MAX)
+        || r.reporter_name
+            .as_deref()
+            .is_some_and(|n| too_long(n, NAME_MAX))
+        || r.photos.len() > MAX_PHOTOS
+        || r.satisfaction.is_some_and(|n| !(1..=5).contains(&n))
+        || r.answers
+            .iter()
+            .any(|(k, v)| too_long(k, 40) || too_long(v, 100))
+        || r.timeline.iter().any(|e| too_long(&e.note, NOTE_MAX));
+    bad.then(|| r.id.chars().take(40).collect())
+}
+
+fn implausible_compound(c: &Compound) -> Option<String> {
+    let bad = too_long(&c.id, 40)
+        || too_long(&c.name, NAME_MAX)
+        || c.stewards.iter().any(|s| {
+            too_long(&s.name, NAME_MAX) || too_long(&s.title, TITLE_MAX) || too_long(&s.phone, 30)
+        });
+    bad.then(|| c.id.chars().take(40).collect())
 }
 
 fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
@@ -103,6 +149,11 @@ mod tests {
         assert_eq!(parse(&v2), Err(ImportError::WrongVersion(2)));
         let extra = text.replacen('{', "{\"surprise\": 1,", 1);
         assert_eq!(parse(&extra), Err(ImportError::NotABackup));
+        let mut long =
+            crate::domain::report::tests::report("a", crate::domain::report::Category::Other);
+        long.description = "长".repeat(DESCRIPTION_MAX + 1);
+        let absurd = export(&Settings::default(), &[], &[long], 9);
+        assert_eq!(parse(&absurd), Err(ImportError::Implausible("R1".into())));
         let huge = " ".repeat(MAX_BYTES + 1);
         assert_eq!(
             parse(&huge),

@@ -60,7 +60,9 @@ describe('backup', () => {
       ['dup.json', JSON.stringify(duplicate), '重复的记录编号'],
       ['extra.json', JSON.stringify(unknownField), '不是小区管家的备份'],
       ['huge.json', ' '.repeat(5 * 1024 * 1024 + 10), '文件太大'],
-      ['long.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], description: 'x'.repeat(10) , timeline: 'no' }] }), '不是小区管家的备份'],
+      ['shape.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], timeline: 'no' }] }), '不是小区管家的备份'],
+      ['long.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], description: '长'.repeat(100000) }] }), '不可能的内容'],
+      ['rating.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], satisfaction: 9 }] }), '不可能的内容'],
     ];
     for (const [name, text, reason] of cases) {
       await importText(page, name, text);

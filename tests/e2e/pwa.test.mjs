@@ -131,7 +131,7 @@ describe('content security policy', () => {
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
     const page = await context.newPage();
-    for (const path of ['/', '/compounds', '/c/dongtangcun', '/c/dongtangcun/b/1', '/c/dongtangcun/poster', '/reports', '/district', '/settings', '/nope']) {
+    for (const path of ['/report/new?c=dongtangcun&b=1', '/', '/compounds', '/c/dongtangcun', '/c/dongtangcun/b/1', '/c/dongtangcun/poster', '/reports', '/district', '/settings', '/nope']) {
       await page.goto(server.url + path);
       await appReady(page);
       await page.waitForTimeout(150);
