@@ -60,7 +60,7 @@ const NAV: [NavItem; 4] = [
         href: "/report/new",
         icon: IconKind::Report,
         label: |s| s.nav_report,
-        section: &["/report"],
+        section: &["/report/"],
     },
     NavItem {
         href: "/settings",

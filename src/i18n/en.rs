@@ -60,6 +60,7 @@ pub const EN: Strings = Strings {
     my_reports: "My reports",
     no_reports: "No reports yet.",
     new_report: "Report a problem",
+    status_label: "Status",
     show_number: "Show the full number",
     photos_label: "Photos (up to 4)",
     add_photo: "Take or choose a photo",

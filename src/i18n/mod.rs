@@ -93,6 +93,7 @@ pub struct Strings {
     pub my_reports: &'static str,
     pub no_reports: &'static str,
     pub new_report: &'static str,
+    pub status_label: &'static str,
     pub show_number: &'static str,
     pub photos_label: &'static str,
     pub add_photo: &'static str,

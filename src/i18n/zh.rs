@@ -60,6 +60,7 @@ pub const ZH: Strings = Strings {
     my_reports: "我的报事",
     no_reports: "还没有报事记录。",
     new_report: "我要报事",
+    status_label: "状态",
     show_number: "显示完整号码",
     photos_label: "照片（最多 4 张）",
     add_photo: "拍照或选照片",

@@ -82,7 +82,7 @@ pub fn ReportsPage() -> impl IntoView {
             </Show>
             <div class="directory__filters">
                 <label class="field">
-                    <span class="field__label">{move || s().new_status}</span>
+                    <span class="field__label">{move || s().status_label}</span>
                     <select class="field__input" name="status" on:change=move |ev| {
                         let i: Option<usize> = event_target_value(&ev).parse().ok();
                         set_status_filter.set(i.and_then(|i| STATUSES.get(i).copied()));
