@@ -2,8 +2,13 @@
 // compounds, ~31,000 stewards, 10,000 reports) in headless Chromium, and prints a report.
 // Reported, never asserted: timings depend on the machine.
 //   cargo run --release --example gen_data -- scale target/scale && node scripts/bench.mjs
+// With --lighthouse it also runs Lighthouse 12.2.3 (mobile, simulated throttling) on the
+// sample-data home page, through npx (downloaded once from the npm registry).
 import { existsSync, readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const scale = 'target/scale';
@@ -69,3 +74,26 @@ try {
 }
 console.log('\nbenchmark (desktop viewport, this machine)');
 for (const [what, ms, budget] of rows) console.log(`  ${String(ms).padStart(8)} ms  ${what}   [budget ${budget}]`);
+
+if (process.argv.includes('--lighthouse')) {
+  const port2 = 8766;
+  const sample = spawn(process.execPath, ['scripts/serve-dist.mjs', String(port2), 'dist'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => sample.stdout.once('data', resolve));
+  const out = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');
+  const flags = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
+  const run = spawnSync('npx', ['--yes', 'lighthouse@12.2.3', `http://127.0.0.1:${port2}/`, '--quiet', '--only-categories=performance',
+    '--output=json', `--output-path=${out}`, '--chrome-path=/usr/bin/chromium', `--chrome-flags=${flags}`], { stdio: 'inherit' });
+  sample.kill();
+  if (run.status === 0) {
+    const lhr = JSON.parse(readFileSync(out, 'utf8'));
+    const audit = (id) => lhr.audits[id].numericValue;
+    console.log('\nLighthouse 12.2.3, mobile, simulated throttling (home page, sample data)');
+    console.log(`  performance ${Math.round(lhr.categories.performance.score * 100)}   [budget ≥ 95]`);
+    console.log(`  FCP ${(audit('first-contentful-paint') / 1000).toFixed(2)} s   [budget ≤ 1.5 s]`);
+    console.log(`  LCP ${(audit('largest-contentful-paint') / 1000).toFixed(2)} s`);
+    console.log(`  TBT ${Math.round(audit('total-blocking-time'))} ms   [budget ≤ 100 ms]`);
+    console.log(`  CLS ${audit('cumulative-layout-shift').toFixed(3)}   [budget ≤ 0.02]`);
+  } else {
+    console.log('Lighthouse did not run (npx lighthouse@12.2.3 failed)');
+  }
+}
