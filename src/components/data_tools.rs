@@ -10,7 +10,7 @@ use crate::download::download;
 use crate::i18n::{import_error_message, roster_error_message, strings};
 use crate::store::backup;
 use crate::store::merge::merge;
-use crate::store::roster_csv;
+use crate::store::roster;
 use crate::store::state::{use_state, use_writer};
 
 async fn read_file(input: &web_sys::HtmlInputElement) -> Option<String> {
@@ -119,7 +119,7 @@ pub fn DataTools() -> impl IntoView {
         }
     });
     let export_roster = move |_| {
-        let csv = state.compounds.with(|c| roster_csv::export(&c.0));
+        let csv = state.compounds.with(|c| roster::export(&c.0));
         download(
             &format!("mingce-{}.csv", format_date(js_sys::Date::now() as i64)),
             "text/csv",
@@ -128,7 +128,7 @@ pub fn DataTools() -> impl IntoView {
     };
     let on_roster = on_file_text(move |text| {
         let lang = state.lang.get_untracked();
-        match roster_csv::import(&text, js_sys::Date::now() as i64) {
+        match roster::import(&text, js_sys::Date::now() as i64) {
             Ok(imported) => {
                 let names: Vec<String> = imported.iter().map(|c| c.name.clone()).collect();
                 writer

@@ -2,6 +2,7 @@
 
 pub mod contact_card;
 pub mod data_tools;
+pub mod form_fields;
 pub mod icons;
 pub mod notices;
 pub mod photos;

@@ -10,7 +10,7 @@ use crate::domain::report_rules::FieldError;
 use crate::domain::steward::Role;
 use crate::store::backup::ImportError;
 use crate::store::error::StoreError;
-use crate::store::roster_csv::RosterError;
+use crate::store::roster::RosterError;
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {

@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::components::form_fields::{FieldMessage, building_options, unit_options};
 use crate::components::photos::Photos;
 use crate::domain::Millis;
-use crate::domain::compound::Compound;
 use crate::domain::limits::DESCRIPTION_MAX;
 use crate::domain::report::{Category, Report, Status, Urgency, reference_number};
 use crate::domain::report_rules::{
@@ -367,52 +367,5 @@ pub fn ReportNewPage() -> impl IntoView {
             </Show>
             <button type="submit" class="button">{move || s().submit}</button>
         </form>
-    }
-}
-
-fn building_options(compound: Option<Compound>, chosen: Option<String>) -> impl IntoView {
-    compound
-        .map(|c| {
-            c.buildings()
-                .map(|(_, b)| {
-                    let selected = chosen.as_deref() == Some(b.id.as_str());
-                    view! { <option value=b.id.clone() selected=selected>{b.name.clone()}</option> }
-                })
-                .collect_view()
-        })
-        .unwrap_or_default()
-}
-
-fn unit_options(
-    compound: Option<Compound>,
-    chosen: (Option<String>, Option<String>),
-) -> impl IntoView {
-    let (building, unit) = chosen;
-    compound
-        .and_then(|c| {
-            let (_, b) = c.find_building(building.as_deref()?)?;
-            Some(
-                b.units
-                    .iter()
-                    .map(|u| {
-                        let selected = unit.as_deref() == Some(u.id.as_str());
-                        view! { <option value=u.id.clone() selected=selected>{u.name.clone()}</option> }
-                    })
-                    .collect_view(),
-            )
-        })
-        .unwrap_or_default()
-}
-
-/// A validation message under a field, announced when it appears.
-#[component]
-pub fn FieldMessage(
-    /// The message, or `None` when the field is fine.
-    message: Signal<Option<String>>,
-) -> impl IntoView {
-    move || {
-        message
-            .get()
-            .map(|m| view! { <span class="field__error" role="alert">{m}</span> })
     }
 }

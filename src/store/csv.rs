@@ -1,5 +1,6 @@
-//! CSV export of reports for spreadsheets. Every cell is quoted, and a cell that a
-//! spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`.
+//! CSV for spreadsheets: reading records (RFC 4180), and writing cells and the reports
+//! export. Every written cell is quoted, and a cell that a spreadsheet would run as a
+//! formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`.
 
 use crate::domain::compound::Compound;
 use crate::domain::report::Report;
@@ -74,6 +75,54 @@ pub fn reports_csv(reports: &[Report], compounds: &[Compound], lang: Lang) -> St
     format!("\u{FEFF}{}\r\n", lines.join("\r\n"))
 }
 
+/// A quoted field that never closes; `line` is where its record starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnterminatedQuote {
+    pub line: usize,
+}
+
+/// RFC 4180 fields: quotes, doubled quotes, commas and newlines inside quotes; a UTF-8
+/// BOM and CRLF line ends are accepted. Each record comes with its first line number.
+pub fn parse_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, UnterminatedQuote> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut records = Vec::new();
+    let (mut field, mut record) = (String::new(), Vec::new());
+    let (mut line, mut start_line, mut quoted) = (1, 1, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => {
+                line += usize::from(c == '\n');
+                field.push(c);
+            }
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                record.push(std::mem::take(&mut field));
+                records.push((start_line, std::mem::take(&mut record)));
+                line += 1;
+                start_line = line;
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    if quoted {
+        return Err(UnterminatedQuote { line: start_line });
+    }
+    if !field.is_empty() || !record.is_empty() {
+        record.push(field);
+        records.push((start_line, record));
+    }
+    records.retain(|(_, r)| r.iter().any(|f| !f.trim().is_empty()));
+    Ok(records)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +155,23 @@ mod tests {
         assert!(lines[0].starts_with("\"编号\",\"小区\""));
         assert!(lines[1].contains("\"'=cmd|' /C calc'!A0\""));
         assert!(!csv.contains("13800000001"));
+    }
+
+    #[test]
+    fn parses_quotes_commas_and_newlines() {
+        let records =
+            parse_records("\u{FEFF}a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",x,\r\n\n")
+                .unwrap();
+        assert_eq!(
+            records,
+            vec![
+                (1, vec!["a".into(), "b,c".into(), "say \"hi\"".into()]),
+                (2, vec!["multi\nline".into(), "x".into(), String::new()]),
+            ]
+        );
+        assert_eq!(
+            parse_records("a,\"open"),
+            Err(UnterminatedQuote { line: 1 })
+        );
     }
 }

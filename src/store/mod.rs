@@ -8,7 +8,7 @@ pub mod envelope;
 pub mod error;
 pub mod merge;
 pub mod migrations;
-pub mod roster_csv;
+pub mod roster;
 pub mod settings;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,104 +1,14 @@
-//! Compounds and their rosters as CSV, for stewards who keep them in a spreadsheet: one row
-//! per steward (or per building/unit with nobody yet), compound facts repeated on each row.
-//! An import is checked whole — size, header, every row — before anything is written.
+//! Reading a roster CSV into compounds, every row checked before anything is returned.
 
 use std::collections::HashSet;
 
+use super::{COLUMNS, MAX_BYTES, REQUIRED, RosterError};
 use crate::domain::Millis;
 use crate::domain::compound::{Building, Compound, Grid, ManagementMode, Unit};
 use crate::domain::limits::{NAME_MAX, TITLE_MAX};
 use crate::domain::phone::parse_phone;
 use crate::domain::steward::{Role, Scope, Steward};
-
-pub const MAX_BYTES: usize = 1024 * 1024;
-pub const COLUMNS: [&str; 19] = [
-    "compound_id",
-    "compound_name",
-    "community",
-    "subdistrict",
-    "mode",
-    "covered",
-    "property_company",
-    "hotline",
-    "grid",
-    "building",
-    "unit",
-    "role",
-    "name",
-    "title",
-    "phone",
-    "duty_hours",
-    "grid_name",
-    "building_name",
-    "unit_name",
-];
-/// The first 16 columns must be there; the display names may be left out (then the id
-/// is the name).
-const REQUIRED: usize = 16;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RosterError {
-    TooLarge {
-        bytes: usize,
-    },
-    UnterminatedQuote {
-        line: usize,
-    },
-    MissingColumn(&'static str),
-    UnknownColumn(String),
-    /// A row (1-based line in the file) with a bad cell.
-    BadCell {
-        line: usize,
-        column: &'static str,
-        value: String,
-    },
-    DuplicateRow {
-        line: usize,
-    },
-    Empty,
-}
-
-/// RFC 4180 fields: quotes, doubled quotes, commas and newlines inside quotes; a UTF-8
-/// BOM and CRLF line ends are accepted. Each record comes with its first line number.
-pub fn parse_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, RosterError> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut records = Vec::new();
-    let (mut field, mut record) = (String::new(), Vec::new());
-    let (mut line, mut start_line, mut quoted) = (1, 1, false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                line += usize::from(c == '\n');
-                field.push(c);
-            }
-            (false, '"') if field.is_empty() => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push((start_line, std::mem::take(&mut record)));
-                line += 1;
-                start_line = line;
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if quoted {
-        return Err(RosterError::UnterminatedQuote { line: start_line });
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push((start_line, record));
-    }
-    records.retain(|(_, r)| r.iter().any(|f| !f.trim().is_empty()));
-    Ok(records)
-}
+use crate::store::csv::parse_records;
 
 fn parse_mode(v: &str) -> Option<ManagementMode> {
     ManagementMode::from_key(v).or(match v {
@@ -311,7 +221,8 @@ pub fn import(text: &str, now: Millis) -> Result<Vec<Compound>, RosterError> {
     if text.len() > MAX_BYTES {
         return Err(RosterError::TooLarge { bytes: text.len() });
     }
-    let records = parse_records(text)?;
+    let records =
+        parse_records(text).map_err(|e| RosterError::UnterminatedQuote { line: e.line })?;
     let (_, header) = records.first().ok_or(RosterError::Empty)?;
     let index = header_index(header)?;
     let mut compounds: Vec<Compound> = Vec::new();
@@ -360,87 +271,6 @@ pub fn import(text: &str, now: Millis) -> Result<Vec<Compound>, RosterError> {
 }
 
 /// The compounds as a roster CSV in the same columns `import` reads.
-pub fn export(compounds: &[Compound]) -> String {
-    let mut lines = vec![COLUMNS.join(",")];
-    for c in compounds.iter().filter(|c| !c.deleted) {
-        let facts = [
-            c.id.clone(),
-            c.name.clone(),
-            c.community.clone(),
-            c.subdistrict.clone(),
-            c.mode.key().into(),
-            if c.covered { "yes" } else { "no" }.into(),
-            c.property_company.clone().unwrap_or_default(),
-            c.hotline.clone().unwrap_or_default(),
-        ];
-        let names = |place: &[String; 3]| -> [String; 3] {
-            let grid = c.grids.iter().find(|g| g.id == place[0]);
-            let building = grid.and_then(|g| g.buildings.iter().find(|b| b.id == place[1]));
-            let unit = building.and_then(|b| b.units.iter().find(|u| u.id == place[2]));
-            [
-                grid.map(|g| g.name.clone()).unwrap_or_default(),
-                building.map(|b| b.name.clone()).unwrap_or_default(),
-                unit.map(|u| u.name.clone()).unwrap_or_default(),
-            ]
-        };
-        let mut push = |place: [String; 3], person: [String; 5]| {
-            let shown = names(&place);
-            let cells: Vec<String> = facts
-                .iter()
-                .cloned()
-                .chain(place)
-                .chain(person)
-                .chain(shown)
-                .map(|v| super::csv::cell(&v))
-                .collect();
-            lines.push(cells.join(","));
-        };
-        // The tree first (so empty buildings and units survive), then the people.
-        for g in &c.grids {
-            for b in &g.buildings {
-                push(
-                    [g.id.clone(), b.id.clone(), String::new()],
-                    Default::default(),
-                );
-                for u in &b.units {
-                    push(
-                        [g.id.clone(), b.id.clone(), u.id.clone()],
-                        Default::default(),
-                    );
-                }
-            }
-        }
-        for s in &c.stewards {
-            let grid_of = |b: &str| {
-                c.find_building(b)
-                    .map(|(g, _)| g.id.clone())
-                    .unwrap_or_default()
-            };
-            let place = match &s.scope {
-                Scope::Compound => Default::default(),
-                Scope::Grid { grid } => [grid.clone(), String::new(), String::new()],
-                Scope::Building { building } => {
-                    [grid_of(building), building.clone(), String::new()]
-                }
-                Scope::Unit { building, unit } => {
-                    [grid_of(building), building.clone(), unit.clone()]
-                }
-            };
-            push(
-                place,
-                [
-                    s.role.key().into(),
-                    s.name.clone(),
-                    s.title.clone(),
-                    s.phone.clone(),
-                    s.duty_hours.clone().unwrap_or_default(),
-                ],
-            );
-        }
-    }
-    format!("\u{FEFF}{}\r\n", lines.join("\r\n"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,24 +282,6 @@ mod tests {
             .chain(rows.iter().copied())
             .collect::<Vec<_>>()
             .join("\r\n")
-    }
-
-    #[test]
-    fn parses_quotes_commas_and_newlines() {
-        let records =
-            parse_records("\u{FEFF}a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"multi\nline\",x,\r\n\n")
-                .unwrap();
-        assert_eq!(
-            records,
-            vec![
-                (1, vec!["a".into(), "b,c".into(), "say \"hi\"".into()]),
-                (2, vec!["multi\nline".into(), "x".into(), String::new()]),
-            ]
-        );
-        assert_eq!(
-            parse_records("a,\"open"),
-            Err(RosterError::UnterminatedQuote { line: 1 })
-        );
     }
 
     #[test]
@@ -572,7 +384,7 @@ mod tests {
             units_per_building: 2,
         });
         c.stewards = build_roster("dongtangcun", &c.grids, &mut Rng::new(9), &mut 0);
-        let back = import(&export(std::slice::from_ref(&c)), 0).unwrap();
+        let back = import(&super::super::export(std::slice::from_ref(&c)), 0).unwrap();
         assert_eq!(back[0].grids, c.grids);
         assert_eq!(back[0].stewards.len(), c.stewards.len());
         for (a, b) in back[0].stewards.iter().zip(&c.stewards) {
