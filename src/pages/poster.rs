@@ -49,7 +49,8 @@ fn Poster(
             let buildings = g.buildings.iter().map(|b| building_block(&compound, b)).collect_view();
             view! {
                 <section class=if paged { "poster__grid poster__grid--paged" } else { "poster__grid" }>
-                    <h2>{g.name.clone()}</h2>
+                    // Each grid may be printed and posted on its own: say which compound it is.
+                    <h2>{compound.name.clone()} " · " {g.name.clone()}</h2>
                     <div class="poster__buildings">{buildings}</div>
                 </section>
             }
