@@ -1,5 +1,5 @@
-// axe-core finds no serious or critical accessibility violation on any page, in normal
-// and elder mode.
+// axe-core finds no serious or critical accessibility violation on any page, in normal,
+// elder and dark mode.
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
@@ -9,11 +9,11 @@ const site = useSite();
 
 const PAGES = ['/', '/compounds?q=东塘', '/c/dongtangcun', '/c/dongtangcun/b/3', '/c/dongtangcun/poster', '/reports', '/district', '/settings', '/nope'];
 
-for (const elder of [false, true]) {
-  describe(elder ? 'elder mode' : 'normal mode', () => {
+for (const [elder, dark] of [[false, false], [true, false], [false, true]]) {
+  describe(elder ? 'elder mode' : dark ? 'dark mode' : 'normal mode', () => {
     for (const path of PAGES) {
       it(`${path} has no serious or critical axe violations`, async () => {
-        const context = await site.phone.newPhone({ bypassCSP: true });
+        const context = await site.phone.newPhone({ bypassCSP: true, colorScheme: dark ? 'dark' : 'light' });
         if (elder) {
           await context.addInitScript(() => {
             localStorage.setItem('cs.settings', JSON.stringify({ schema: 1, data: { lang: 'Zh', elder_mode: true, my_building: null, updated_at: 1 } }));
