@@ -65,25 +65,34 @@ pub fn ContactCardView(
         .collect_view();
     let hotline = compound.hotline.clone();
     let community = compound.community_phone.clone();
+    // The shared text is the card on screen: the same unit, and a link that opens it.
     let share_text = {
         let compound = compound.clone();
-        let building_name = building_name.clone();
-        let path = format!("/c/{}/b/{}", compound.id, building);
+        let place = [Some(building_name.clone()), unit_name.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let unit = unit.clone();
+        let path = match &unit {
+            Some(u) => format!("/c/{}/b/{}?u={u}", compound.id, building),
+            None => format!("/c/{}/b/{}", compound.id, building),
+        };
         Signal::derive(move || {
             let origin = web_sys::window()
                 .and_then(|w| w.location().origin().ok())
                 .unwrap_or_default();
-            let card = contact_card(&compound, &building, None);
-            card.map(|c| {
-                card_text(
-                    &compound,
-                    &building_name,
-                    &c,
-                    &format!("{origin}{path}"),
-                    state.lang.get(),
-                )
-            })
-            .unwrap_or_default()
+            contact_card(&compound, &building, unit.as_deref())
+                .map(|c| {
+                    card_text(
+                        &compound,
+                        &place,
+                        &c,
+                        &format!("{origin}{path}"),
+                        state.lang.get(),
+                    )
+                })
+                .unwrap_or_default()
         })
     };
     view! {

@@ -173,6 +173,11 @@ impl Report {
         self.timeline.last().map_or(Status::Draft, |e| e.status)
     }
 
+    /// Still open and past its expected-by date.
+    pub fn is_overdue(&self, now: Millis) -> bool {
+        self.status().is_open() && self.expected_by.is_some_and(|due| due < now)
+    }
+
     /// When it was first submitted, if ever.
     pub fn submitted_at(&self) -> Option<Millis> {
         self.first_time(Status::Submitted)

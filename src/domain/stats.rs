@@ -77,9 +77,7 @@ pub fn median_days_to_resolve(reports: &[Report]) -> Option<f64> {
 
 /// Open reports whose expected-by date has passed.
 pub fn overdue(reports: &[Report], now: Millis) -> usize {
-    submitted(reports)
-        .filter(|r| r.status().is_open() && r.expected_by.is_some_and(|due| due < now))
-        .count()
+    submitted(reports).filter(|r| r.is_overdue(now)).count()
 }
 
 /// Share of submitted reports that were reopened at least once.

@@ -130,7 +130,6 @@ pub const EN: Strings = Strings {
     resolution_rate: "Resolution rate",
     median_days: "Median days to resolve",
     overdue: "Overdue",
-    compounds_unit: "",
     no_data_yet: "No data yet",
     mediation_ref: "Pre-litigation mediation: 26 cases (300,000+ yuan); oral mediation: 38 cases",
     arrears_ref: "Property-fee arrears recovered: 39,271 yuan",

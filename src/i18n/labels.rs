@@ -88,6 +88,15 @@ pub fn question_label(key: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// A stored answer as shown: "yes"/"no" in the language, free text as typed.
+pub fn answer_label(answer: &str, lang: Lang) -> &str {
+    match answer {
+        "yes" => yes_no(true, lang),
+        "no" => yes_no(false, lang),
+        other => other,
+    }
+}
+
 pub fn yes_no(answer: bool, lang: Lang) -> &'static str {
     match answer {
         true => pick(lang, "是", "Yes"),

@@ -164,7 +164,6 @@ pub struct Strings {
     pub resolution_rate: &'static str,
     pub median_days: &'static str,
     pub overdue: &'static str,
-    pub compounds_unit: &'static str,
     pub no_data_yet: &'static str,
     pub mediation_ref: &'static str,
     pub arrears_ref: &'static str,

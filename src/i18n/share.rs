@@ -1,6 +1,8 @@
 //! The contact card as plain text a resident can paste into a WeChat group.
 
-use super::{Lang, category_label, question_label, role_label, strings, urgency_label, yes_no};
+use super::{
+    Lang, answer_label, category_label, question_label, role_label, strings, urgency_label,
+};
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, ContactCard};
 use crate::domain::phone::parse_phone;
@@ -70,11 +72,7 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
         format!("{}：{}", label("问题", "Problem"), report.description),
     ];
     for (key, answer) in &report.answers {
-        let shown = match answer.as_str() {
-            "yes" => yes_no(true, lang),
-            "no" => yes_no(false, lang),
-            other => other,
-        };
+        let shown = answer_label(answer, lang);
         if !shown.is_empty() {
             lines.push(format!("{} {}", question_label(key, lang), shown));
         }

@@ -130,7 +130,6 @@ pub const ZH: Strings = Strings {
     resolution_rate: "办结率",
     median_days: "处理天数中位数",
     overdue: "逾期未办",
-    compounds_unit: "个",
     no_data_yet: "暂无数据",
     mediation_ref: "诉前调解成功 26 件（涉及 30 余万元），口头调解成功 38 件",
     arrears_ref: "收回欠缴物业费 39271 元",

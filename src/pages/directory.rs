@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use super::replace_in_place;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
@@ -74,14 +74,7 @@ pub fn DirectoryPage() -> impl IntoView {
             format!("{path}?{}", search.join("&"))
         };
         set_shown.set(PAGE);
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&url, replace_in_place());
     };
     let on_q = {
         let set_param = set_param.clone();

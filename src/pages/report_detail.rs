@@ -15,8 +15,8 @@ use crate::domain::steward::Role;
 use crate::domain::time::{format_date, format_date_time};
 use crate::i18n::share::report_text;
 use crate::i18n::{
-    Lang, Strings, category_label, question_label, role_label, status_label, strings,
-    urgency_label, yes_no,
+    Lang, Strings, answer_label, category_label, question_label, role_label, status_label, strings,
+    urgency_label,
 };
 use crate::store::state::{use_state, use_writer};
 
@@ -75,17 +75,13 @@ fn ReportView(
         .with_untracked(|c| c.0.iter().find(|c| c.id == report.compound).cloned());
     let place = place_name(&report, compound.as_ref());
     let status = report.status();
-    let overdue = status.is_open() && report.expected_by.is_some_and(|d| d < now());
+    let overdue = report.is_overdue(now());
     let answers = report
         .answers
         .iter()
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| {
-            let shown = match v.as_str() {
-                "yes" => yes_no(true, lang).to_string(),
-                "no" => yes_no(false, lang).to_string(),
-                other => other.to_string(),
-            };
+            let shown = answer_label(v, lang).to_string();
             view! { <dt>{question_label(k, lang)}</dt><dd>{shown}</dd> }
         })
         .collect_view();

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use super::replace_in_place;
+
 use crate::components::form_fields::{FieldMessage, building_options, unit_options};
 use crate::components::photos::Photos;
 use crate::domain::Millis;
@@ -98,14 +100,7 @@ pub fn ReportNewPage() -> impl IntoView {
                     "/report/new?draft={}",
                     draft.with_untracked(|d| d.id.clone())
                 );
-                navigate(
-                    &url,
-                    NavigateOptions {
-                        replace: true,
-                        scroll: false,
-                        ..Default::default()
-                    },
-                );
+                navigate(&url, replace_in_place());
             }
         }
     };

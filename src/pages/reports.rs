@@ -115,7 +115,7 @@ pub fn ReportsPage() -> impl IntoView {
                     let t = now();
                     shown().into_iter().map(|r| {
                         let status = r.status();
-                        let overdue = status.is_open() && r.expected_by.is_some_and(|d| d < t);
+                        let overdue = r.is_overdue(t);
                         let place = state.compounds.with(|c| place_name(&r, c.0.iter().find(|c| c.id == r.compound)));
                         view! {
                             <li class=if overdue { "report-item report-item--overdue" } else { "report-item" }>

@@ -4,9 +4,6 @@ pub const SETTINGS: &str = "cs.settings";
 pub const COMPOUNDS: &str = "cs.compounds";
 pub const REPORTS: &str = "cs.reports";
 
-/// Every key the app owns, for export and "erase all my data".
-pub const ALL: [&str; 3] = [SETTINGS, COMPOUNDS, REPORTS];
-
 pub const SETTINGS_SCHEMA: u32 = 1;
 pub const COMPOUNDS_SCHEMA: u32 = 1;
 pub const REPORTS_SCHEMA: u32 = 1;

@@ -17,7 +17,7 @@ pub struct Envelope<T> {
 pub type Migration = fn(from: u32, data: Value) -> Option<Value>;
 
 /// Wraps a value at the current schema.
-pub fn encode<T: Serialize>(schema: u32, data: &T) -> String {
+pub fn encode<T: Serialize + ?Sized>(schema: u32, data: &T) -> String {
     // Serialising our own plain data types cannot fail (no maps with non-string keys).
     serde_json::to_string(&Envelope { schema, data }).unwrap_or_default()
 }

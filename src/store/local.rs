@@ -2,6 +2,9 @@
 //! throws, even when storage is disabled (gloo-storage's `raw()` throws in that case,
 //! which is why the store talks to web-sys directly).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,6 +12,20 @@ use wasm_bindgen::{JsCast, JsValue};
 use super::collections::backup_key;
 use super::envelope::{Migration, decode, encode};
 use super::error::StoreError;
+
+thread_local! {
+    /// Per key, the stored text this tab last read, wrote or merged in. Finding another
+    /// text in storage means a second tab wrote since: only then must it be decoded.
+    static SEEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+pub fn mark_seen(key: &str, text: String) {
+    SEEN.with(|seen| seen.borrow_mut().insert(key.to_string(), text));
+}
+
+pub fn is_seen(key: &str, text: &str) -> bool {
+    SEEN.with(|seen| seen.borrow().get(key).is_some_and(|t| t == text))
+}
 
 fn storage() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or(StoreError::Unavailable)?;
@@ -25,10 +42,6 @@ fn storage() -> Result<web_sys::Storage, StoreError> {
     Ok(storage)
 }
 
-pub fn available() -> bool {
-    storage().is_ok()
-}
-
 pub fn read_raw(key: &str) -> Result<Option<String>, StoreError> {
     storage()?.get_item(key).map_err(|e| classify(key, &e))
 }
@@ -37,10 +50,6 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
     storage()?
         .set_item(key, value)
         .map_err(|e| classify(key, &e))
-}
-
-pub fn remove(key: &str) -> Result<(), StoreError> {
-    storage()?.remove_item(key).map_err(|e| classify(key, &e))
 }
 
 fn classify(key: &str, error: &JsValue) -> StoreError {
@@ -89,6 +98,7 @@ pub fn load<T: DeserializeOwned + Default>(
             };
         }
     };
+    mark_seen(key, raw.clone());
     match decode(key, &raw, schema, migrate) {
         Ok(value) => Loaded {
             value,

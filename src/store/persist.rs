@@ -11,7 +11,7 @@ use super::collections::{
     COMPOUNDS, COMPOUNDS_SCHEMA, REPORTS, REPORTS_SCHEMA, SETTINGS, SETTINGS_SCHEMA,
 };
 use super::envelope::{Migration, decode, encode};
-use super::local::{read_raw, write_raw};
+use super::local::{is_seen, mark_seen, read_raw, write_raw};
 use super::merge::{Record, merge};
 use super::migrations;
 use super::settings::Settings;
@@ -32,21 +32,23 @@ pub fn start(state: AppState, writer: AppWriter) {
         }
     });
     Effect::new(move |_| {
-        let ours = state.reports.get();
         if writable(state, REPORTS) {
-            sync_collection(writer, REPORTS, REPORTS_SCHEMA, &ours, writer.set_reports);
+            let joined = state
+                .reports
+                .with(|ours| sync_collection(writer, REPORTS, REPORTS_SCHEMA, ours));
+            if let Some(all) = joined {
+                writer.set_reports.set(all);
+            }
         }
     });
     Effect::new(move |_| {
-        let ours = state.local_compounds.get();
         if writable(state, COMPOUNDS) {
-            sync_collection(
-                writer,
-                COMPOUNDS,
-                COMPOUNDS_SCHEMA,
-                &ours,
-                writer.set_local_compounds,
-            );
+            let joined = state
+                .local_compounds
+                .with(|ours| sync_collection(writer, COMPOUNDS, COMPOUNDS_SCHEMA, ours));
+            if let Some(all) = joined {
+                writer.set_local_compounds.set(all);
+            }
         }
     });
     listen_to_other_tabs(writer);
@@ -61,27 +63,43 @@ fn stored<T: serde::de::DeserializeOwned>(key: &str, schema: u32, migrate: Migra
     decode(key, &raw, schema, migrate).ok()
 }
 
-/// Writes ours merged with the stored collection; if the stored side had records we did
-/// not, they join our state too (the effect then finds nothing to write).
-fn sync_collection<T>(
-    writer: AppWriter,
-    key: &str,
-    schema: u32,
-    ours: &[T],
-    set: WriteSignal<Vec<T>>,
-) where
-    T: Record + Clone + Serialize + serde::de::DeserializeOwned + Send + Sync + 'static,
+/// Another tab's collection, read for merging; marked seen so the next write does not
+/// decode it again.
+fn theirs<T: serde::de::DeserializeOwned>(key: &str, schema: u32) -> Option<Vec<T>> {
+    let raw = read_raw(key).ok()??;
+    let records = decode(key, &raw, schema, migrations::bare_array).ok()?;
+    mark_seen(key, raw);
+    Some(records)
+}
+
+/// Writes ours, merged with the stored collection when another tab changed it since this
+/// tab last saw it (the usual case — only this tab writing — needs no decoding). Returns
+/// the merged collection when the other tab had records we lacked, for the state.
+fn sync_collection<T>(writer: AppWriter, key: &str, schema: u32, ours: &[T]) -> Option<Vec<T>>
+where
+    T: Record + Clone + Serialize + serde::de::DeserializeOwned,
 {
+    let raw = read_raw(key).ok().flatten();
     // Nothing to keep and nothing kept: write nothing (after "erase all", no key returns).
-    if ours.is_empty() && matches!(read_raw(key), Ok(None)) {
-        return;
+    if ours.is_empty() && raw.is_none() {
+        return None;
     }
-    let theirs: Vec<T> = stored(key, schema, migrations::bare_array).unwrap_or_default();
-    let merged = merge(ours, &theirs);
-    write_if_changed(writer, key, &encode(schema, &merged));
-    if merged.len() != ours.len() {
-        set.set(merged);
+    let merged = raw
+        .as_deref()
+        .filter(|text| !is_seen(key, text))
+        .and_then(|text| decode::<Vec<T>>(key, text, schema, migrations::bare_array).ok())
+        .map(|theirs| merge(ours, &theirs));
+    let text = encode(schema, merged.as_deref().unwrap_or(ours));
+    if raw.as_deref() == Some(text.as_str()) {
+        mark_seen(key, text);
+    } else {
+        match write_raw(key, &text) {
+            Ok(()) => mark_seen(key, text),
+            // The new data stays in memory (and in a backup export); earlier data is intact.
+            Err(problem) => writer.report_problem(problem),
+        }
     }
+    merged.filter(|m| m.len() != ours.len())
 }
 
 fn write_if_changed(writer: AppWriter, key: &str, text: &str) {
@@ -100,18 +118,14 @@ fn listen_to_other_tabs(writer: AppWriter) {
         Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
             match event.key().as_deref() {
                 Some(REPORTS) => {
-                    if let Some(theirs) =
-                        stored::<Vec<_>>(REPORTS, REPORTS_SCHEMA, migrations::bare_array)
-                    {
+                    if let Some(theirs) = theirs(REPORTS, REPORTS_SCHEMA) {
                         writer
                             .set_reports
                             .update(|ours| *ours = merge(ours, &theirs));
                     }
                 }
                 Some(COMPOUNDS) => {
-                    if let Some(theirs) =
-                        stored::<Vec<_>>(COMPOUNDS, COMPOUNDS_SCHEMA, migrations::bare_array)
-                    {
+                    if let Some(theirs) = theirs(COMPOUNDS, COMPOUNDS_SCHEMA) {
                         writer
                             .set_local_compounds
                             .update(|ours| *ours = merge(ours, &theirs));
