@@ -11,6 +11,7 @@ use crate::components::share_button::ShareButton;
 use crate::domain::compound::Compound;
 use crate::domain::phone::parse_phone;
 use crate::domain::report::{Report, Status, TransitionError};
+use crate::domain::routing::responsible_role;
 use crate::domain::steward::Role;
 use crate::domain::time::{format_date, format_date_time};
 use crate::i18n::share::report_text;
@@ -208,7 +209,13 @@ fn UpdatePanel(
         .collect();
     let (to, set_to) = signal(choices.first().copied());
     let (note, set_note) = signal(String::new());
-    let (by, set_by) = signal(Some(Role::Property));
+    // Usually the steward the report was routed to records the next step.
+    let routed = state.compounds.with_untracked(|c| {
+        c.0.iter()
+            .find(|c| c.id == report.compound)
+            .map_or(Role::Red, |c| responsible_role(report.category, c.mode))
+    });
+    let (by, set_by) = signal(Some(routed));
     let (error, set_error) = signal(None::<TransitionError>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -251,7 +258,7 @@ fn UpdatePanel(
                     set_by.set(roles[i.min(3)]);
                 }>
                     {roles.into_iter().enumerate().map(|(i, r)| view! {
-                        <option value=i.to_string() selected=r == Some(Role::Property)>
+                        <option value=i.to_string() selected=r == Some(routed)>
                             {move || r.map_or(s().reporter_role, |r| role_label(r, state.lang.get()))}
                         </option>
                     }).collect_view()}

@@ -134,6 +134,8 @@ describe('sending and following', () => {
     await fillSepticReport(page);
     await submitted(page);
     const update = page.locator('form.update');
+    // 天鹤村 is community-managed: its septic-tank reports go to the 红管家, who records them.
+    assert.equal(await update.locator('select[name="by"] option:checked').innerText(), '红管家');
     // A status change without a note is refused with a message.
     await update.getByLabel('新状态').selectOption({ label: '已受理' });
     await update.getByRole('button', { name: '保存进展' }).click();
