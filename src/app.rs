@@ -18,14 +18,15 @@ use crate::pages::report_detail::ReportDetailPage;
 use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
-use crate::store::published::load_dataset;
-use crate::store::state::provide_app_state;
+use crate::state::dataset::load_dataset;
+use crate::state::{persist, provide_app_state};
 
 #[component]
 pub fn App() -> impl IntoView {
     let (state, writer) = provide_app_state();
+    persist::start(state, writer);
     load_dataset(writer);
-    provide_context(crate::pwa::start());
+    provide_context(crate::platform::pwa::start());
     // The document follows the settings: language for screen readers and fonts, and the
     // elder-mode class that enlarges everything.
     Effect::new(move |_| {

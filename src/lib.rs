@@ -1,20 +1,55 @@
-//! 小区管家 · Compound Steward. The pure core (`domain`, `i18n`, most of `store`)
-//! compiles and tests natively; the UI exists only in the wasm build.
+//! 小区管家 · Compound Steward.
+//!
+//! Layers, each depending only on those above it:
+//! - `domain`: the rules of the battle map and of reports (pure);
+//! - `format`: stored and exchanged formats — envelopes, migrations, backups, CSV (pure);
+//! - `i18n`: every user-visible string (pure);
+//! - `platform`: the browser — localStorage, IndexedDB, downloads, the service worker;
+//! - `state`: the reactive app state and the one place it is persisted;
+//! - `components` and `pages`: the views; `app`: the routes.
+//!
+//! The pure layers compile and test natively; the rest exists only in the wasm build.
+
+/// Stable string keys for a fieldless enum, in declaration order: for URLs, form values,
+/// CSS modifiers, test hooks and CSV — never the `Debug` output. `index` is the position
+/// in `ALL`, for tables of labels in the catalogue.
+macro_rules! keyed_enum {
+    ($ty:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
+        impl $ty {
+            pub const ALL: [$ty; [$($key),+].len()] = [$($ty::$variant),+];
+
+            pub fn key(self) -> &'static str {
+                match self { $($ty::$variant => $key),+ }
+            }
+
+            pub fn from_key(key: &str) -> Option<$ty> {
+                match key { $($key => Some($ty::$variant),)+ _ => None }
+            }
+
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
 
 pub mod domain;
+pub mod format;
 pub mod i18n;
-pub mod store;
+
+#[cfg(test)]
+mod fixtures;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
-pub mod download;
-#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
-pub mod pwa;
+pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
 
 /// Replaces the static shell of `index.html` with the app.
 #[cfg(target_arch = "wasm32")]

@@ -1,19 +1,16 @@
 //! Stored data from every older schema still loads. Fixtures are what schema 0 (the first
 //! prototype, without envelopes) really wrote.
 
+use compound_steward::domain::lang::Lang;
 use compound_steward::domain::report::{Report, Status};
-use compound_steward::i18n::Lang;
-use compound_steward::store::collections::{REPORTS_SCHEMA, SETTINGS_SCHEMA};
-use compound_steward::store::envelope::{decode, encode};
-use compound_steward::store::error::StoreError;
-use compound_steward::store::migrations;
-use compound_steward::store::settings::{MyBuilding, Settings};
+use compound_steward::format::collections::{REPORTS, SETTINGS};
+use compound_steward::format::error::StoreError;
+use compound_steward::format::settings::{MyBuilding, Settings};
 
 #[test]
 fn settings_v0_to_v1() {
     let raw = include_str!("fixtures/settings_v0.json");
-    let settings: Settings =
-        decode("cs.settings", raw, SETTINGS_SCHEMA, migrations::settings).unwrap();
+    let settings: Settings = SETTINGS.decode(raw).unwrap();
     assert_eq!(settings.lang, Lang::En);
     assert!(settings.elder_mode);
     assert_eq!(
@@ -25,19 +22,15 @@ fn settings_v0_to_v1() {
         })
     );
     // Written back, it is at the current schema and reads back the same.
-    let again = encode(SETTINGS_SCHEMA, &settings);
+    let again = SETTINGS.encode(&settings);
     assert!(again.starts_with(r#"{"schema":1,"#));
-    assert_eq!(
-        decode::<Settings>("cs.settings", &again, SETTINGS_SCHEMA, migrations::settings),
-        Ok(settings)
-    );
+    assert_eq!(SETTINGS.decode::<Settings>(&again), Ok(settings));
 }
 
 #[test]
 fn reports_v0_to_v1() {
     let raw = include_str!("fixtures/reports_v0.json");
-    let reports: Vec<Report> =
-        decode("cs.reports", raw, REPORTS_SCHEMA, migrations::bare_array).unwrap();
+    let reports: Vec<Report> = REPORTS.decode(raw).unwrap();
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].status(), Status::Submitted);
     assert!(
@@ -48,12 +41,7 @@ fn reports_v0_to_v1() {
 
 #[test]
 fn v0_of_the_wrong_shape_is_corrupt_not_a_panic() {
-    let err = decode::<Settings>(
-        "cs.settings",
-        "[1,2]",
-        SETTINGS_SCHEMA,
-        migrations::settings,
-    );
+    let err = SETTINGS.decode::<Settings>("[1,2]");
     assert_eq!(
         err,
         Err(StoreError::Corrupt {
@@ -61,11 +49,6 @@ fn v0_of_the_wrong_shape_is_corrupt_not_a_panic() {
             backup_key: None
         })
     );
-    let err = decode::<Vec<Report>>(
-        "cs.reports",
-        r#"{"a":1}"#,
-        REPORTS_SCHEMA,
-        migrations::bare_array,
-    );
+    let err = REPORTS.decode::<Vec<Report>>(r#"{"a":1}"#);
     assert!(matches!(err, Err(StoreError::Corrupt { .. })));
 }

@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 
 use super::icons::{Icon, role_icon};
+use super::report_here_link::ReportHereLink;
+use super::sample_notice::SampleNotice;
 use super::share_button::ShareButton;
 use super::steward_row::{PhoneActions, StewardRow};
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::i18n::share::card_text;
-use crate::i18n::{role_label, strings};
-use crate::store::state::use_state;
+use crate::state::{use_state, use_strings};
 
 /// The card for `building` (and `unit`) of `compound`.
 #[component]
@@ -24,7 +25,7 @@ pub fn ContactCardView(
     unit: Option<String>,
 ) -> impl IntoView {
     let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let Some((_, b)) = compound.find_building(&building) else {
         return view! { <p class="notice notice--error" role="alert">{move || s().building_not_found}</p> }
             .into_any();
@@ -56,7 +57,7 @@ pub fn ContactCardView(
                 <section class=format!("card__role card__role--{}", role.key())>
                     <h3 class="role-badge">
                         <Icon kind=role_icon(role)/>
-                        <span>{move || role_label(role, state.lang.get())}</span>
+                        <span>{move || s().role(role)}</span>
                     </h3>
                     {people}
                 </section>
@@ -64,6 +65,7 @@ pub fn ContactCardView(
         })
         .collect_view();
     let hotline = compound.hotline.clone();
+    let building_id = building.clone();
     let community = compound.community_phone.clone();
     // The shared text is the card on screen: the same unit, and a link that opens it.
     let share_text = {
@@ -100,6 +102,7 @@ pub fn ContactCardView(
             <h2 id="card-title" class="card__title">
                 {compound.name.clone()} " " {building_name.clone()} " " {unit_name}
             </h2>
+            <SampleNotice sample=compound.sample/>
             {rows}
             <section class="card__hotlines">
                 <h3>{move || s().hotlines}</h3>
@@ -112,6 +115,7 @@ pub fn ContactCardView(
                     <PhoneActions phone=h who=compound.community.clone()/>
                 })}
             </section>
+            <ReportHereLink compound=compound.id.clone() building=building_id unit=unit/>
             <ShareButton title=format!("{} {}", compound.name, building_name) text=share_text/>
         </article>
     }

@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::photo::MAX_PHOTOS;
-use crate::i18n::strings;
-use crate::store::photos;
-use crate::store::state::use_state;
+use crate::platform::clock::now;
+use crate::platform::photos;
+use crate::state::use_strings;
 
 /// Thumbnails of `keys`, with add/remove controls when `on_change` is given.
 #[component]
@@ -24,8 +24,7 @@ pub fn Photos(
     #[prop(optional, into)]
     prefix: String,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let loaded = RwSignal::new(HashMap::<String, String>::new());
     let (error, set_error) = signal(None::<String>);
     let prefix = StoredValue::new(prefix);
@@ -66,10 +65,7 @@ pub fn Photos(
                 .into_iter()
                 .take(MAX_PHOTOS.saturating_sub(current.len()))
             {
-                let key = format!(
-                    "{prefix}-p{}",
-                    js_sys::Date::now() as u64 + current.len() as u64
-                );
+                let key = format!("{prefix}-p{}", now() + current.len() as i64);
                 let saved = match photos::shrink(&file).await {
                     Ok(url) => photos::put(&key, &url).await.map(|()| url),
                     Err(e) => Err(e),
@@ -124,7 +120,7 @@ pub fn Photos(
             <Show when=move || editable && keys.with(Vec::len) < MAX_PHOTOS>
                 <label class="button button--secondary file-button">
                     {move || s().add_photo}
-                    <input type="file" name="photo" accept="image/*" capture="environment" multiple class="file-button__input" on:change=add/>
+                    <input type="file" name="photo" accept="image/*" multiple class="file-button__input" on:change=add/>
                 </label>
             </Show>
             {move || error.get().map(|e| view! { <p class="field__error photos__error" role="alert">{s().photo_error} {e}</p> })}

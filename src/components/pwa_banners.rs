@@ -1,18 +1,19 @@
-//! The offline banner and the "new version — reload" prompt, above every page.
+//! The offline banner, the "new version — reload" prompt and, inside WeChat, how to open
+//! the page in the phone's browser — above every page.
 
 use leptos::prelude::*;
 
-use crate::i18n::strings;
-use crate::pwa::{PwaState, apply_update};
-use crate::store::state::use_state;
+use crate::platform::pwa::{PwaState, apply_update};
+use crate::state::use_strings;
 
 /// Banners for the network and update state.
 #[component]
 pub fn PwaBanners() -> impl IntoView {
-    let state = use_state();
     let pwa = expect_context::<PwaState>();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
+    let wechat = crate::platform::pwa::is_wechat();
     view! {
+        {wechat.then(|| view! { <p class="banner banner--wechat" role="note">{move || s().wechat_hint}</p> })}
         <Show when=move || !pwa.online.get()>
             <p class="banner banner--offline" role="status">{move || s().offline}</p>
         </Show>
@@ -30,13 +31,12 @@ pub fn PwaBanners() -> impl IntoView {
 /// The install button where the browser offers it, or written steps on iOS.
 #[component]
 pub fn InstallHelp() -> impl IntoView {
-    let state = use_state();
     let pwa = expect_context::<PwaState>();
-    let s = move || strings(state.lang.get());
-    let ios = crate::pwa::is_ios_browser();
+    let s = use_strings();
+    let ios = crate::platform::pwa::is_ios_browser();
     view! {
         <Show when=move || pwa.can_install.get()>
-            <button type="button" class="button" on:click=move |_| crate::pwa::prompt_install()>{move || s().install}</button>
+            <button type="button" class="button" on:click=move |_| crate::platform::pwa::prompt_install()>{move || s().install}</button>
         </Show>
         {ios.then(|| view! { <p class="hint">{move || s().ios_install}</p> })}
     }

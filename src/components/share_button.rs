@@ -7,8 +7,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::icons::{Icon, IconKind};
-use crate::i18n::{Strings, strings};
-use crate::store::state::use_state;
+use crate::i18n::Strings;
+use crate::state::use_strings;
 
 fn call_method(target: &JsValue, name: &str, arg: &JsValue) -> Option<Promise> {
     let method: Function = Reflect::get(target, &name.into()).ok()?.dyn_into().ok()?;
@@ -42,8 +42,7 @@ pub fn ShareButton(
     #[prop(optional)]
     label: Option<fn(&Strings) -> &'static str>,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let (outcome, set_outcome) = signal(None::<Result<bool, ()>>);
     let on_click = move |_| {
         let title = title.clone();

@@ -6,15 +6,15 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::icons::{Icon, IconKind};
-use crate::i18n::{Lang, Strings, strings};
-use crate::store::state::{use_state, use_writer};
+use crate::i18n::{Lang, Strings};
+use crate::state::{use_state, use_strings, use_writer};
 
 /// The top bar.
 #[component]
 pub fn AppHeader() -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let toggle = move |_| {
         writer.update_settings(|st| {
             st.lang = if st.lang == Lang::Zh {
@@ -73,7 +73,7 @@ const NAV: [NavItem; 4] = [
 /// The bottom navigation; the current section is marked with `aria-current`.
 #[component]
 pub fn BottomNav() -> impl IntoView {
-    let state = use_state();
+    let s = use_strings();
     let location = use_location();
     let items = NAV
         .iter()
@@ -86,13 +86,13 @@ pub fn BottomNav() -> impl IntoView {
             view! {
                 <a href=item.href class="bottom-nav__item" aria-current=current>
                     <Icon kind=item.icon/>
-                    <span>{move || (item.label)(strings(state.lang.get()))}</span>
+                    <span>{move || (item.label)(s())}</span>
                 </a>
             }
         })
         .collect_view();
     view! {
-        <nav class="bottom-nav" aria-label=move || strings(state.lang.get()).main_nav>
+        <nav class="bottom-nav" aria-label=move || s().main_nav>
             {items}
         </nav>
     }

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 use super::icons::{Icon, IconKind};
 use crate::domain::phone::{PhoneKind, parse_phone};
 use crate::domain::steward::Steward;
-use crate::i18n::strings;
-use crate::store::state::use_state;
+use crate::state::use_strings;
 
 /// A call button (≥ 56 px, full width) and a text button for a phone number. An invalid
 /// number is written out but not linked, so nothing odd reaches `tel:`.
@@ -21,8 +20,7 @@ pub fn PhoneActions(
     #[prop(optional)]
     compact: bool,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     match parse_phone(&phone) {
         Ok(p) => {
             let tel = p.tel_href();
@@ -65,8 +63,7 @@ pub fn StewardRow(
     #[prop(optional)]
     compact: bool,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let hours = steward.duty_hours.clone();
     view! {
         <div class=if compact { "steward steward--compact" } else { "steward" }>

@@ -15,30 +15,14 @@ pub enum ManagementMode {
     Unmanaged,
 }
 
-impl ManagementMode {
-    pub const ALL: [ManagementMode; 5] = [
-        ManagementMode::PropertyCompany,
-        ManagementMode::CommunityManaged,
-        ManagementMode::OwnerSelfGoverned,
-        ManagementMode::UnitManaged,
-        ManagementMode::Unmanaged,
-    ];
-
-    /// Stable key for URLs and CSV (`?mode=property`).
-    pub fn key(self) -> &'static str {
-        match self {
-            ManagementMode::PropertyCompany => "property",
-            ManagementMode::CommunityManaged => "community",
-            ManagementMode::OwnerSelfGoverned => "owners",
-            ManagementMode::UnitManaged => "unit",
-            ManagementMode::Unmanaged => "none",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<ManagementMode> {
-        Self::ALL.into_iter().find(|m| m.key() == key)
-    }
-}
+// Keys for URLs and CSV (`?mode=property`).
+keyed_enum!(ManagementMode {
+    PropertyCompany => "property",
+    CommunityManaged => "community",
+    OwnerSelfGoverned => "owners",
+    UnitManaged => "unit",
+    Unmanaged => "none",
+});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
@@ -98,9 +82,37 @@ pub struct Compound {
     /// A tombstone: deleted records stay so that a later sync can see the deletion.
     #[serde(default)]
     pub deleted: bool,
+    /// The roster is the generator's fictional sample, not real people: the app says so
+    /// wherever names and numbers show or print, until real data replaces it.
+    #[serde(default)]
+    pub sample: bool,
 }
 
 impl Compound {
+    /// A compound known only by its id: nothing else recorded yet.
+    pub fn new(id: &str) -> Compound {
+        Compound {
+            id: id.into(),
+            name: id.into(),
+            community: String::new(),
+            subdistrict: String::new(),
+            built: None,
+            households: None,
+            mode: ManagementMode::Unmanaged,
+            covered: false,
+            property_company: None,
+            hotline: None,
+            community_phone: None,
+            grids: vec![],
+            stewards: vec![],
+            facilities: vec![],
+            notices: vec![],
+            updated_at: 0,
+            deleted: false,
+            sample: false,
+        }
+    }
+
     pub fn buildings(&self) -> impl Iterator<Item = (&Grid, &Building)> {
         self.grids
             .iter()

@@ -94,20 +94,7 @@ pub fn stewards_at<'a>(compound: &'a Compound, scope: &Scope) -> Vec<&'a Steward
 mod tests {
     use super::*;
     use crate::domain::compound::{Building, Grid, ManagementMode, Unit};
-    use crate::domain::dataset::tests::compound;
-
-    fn steward(id: &str, role: Role, scope: Scope) -> Steward {
-        Steward {
-            id: id.into(),
-            name: id.into(),
-            role,
-            title: String::new(),
-            phone: "138 0000 0001".into(),
-            scope,
-            duty_hours: None,
-            updated_at: 0,
-        }
-    }
+    use crate::fixtures::{compound, steward};
 
     /// Two grids; building 1 (units 1, 2) in g1, building 2 in g2.
     fn two_grids() -> Compound {

@@ -45,31 +45,8 @@ pub struct Dataset {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// A bare compound for tests.
-    pub(crate) fn compound(id: &str, mode: ManagementMode) -> Compound {
-        Compound {
-            id: id.into(),
-            name: format!("{id}小区"),
-            community: "晓塘社区".into(),
-            subdistrict: "书院路街道".into(),
-            built: None,
-            households: None,
-            mode,
-            covered: false,
-            property_company: None,
-            hotline: None,
-            community_phone: None,
-            grids: vec![],
-            stewards: vec![],
-            facilities: vec![],
-            notices: vec![],
-            updated_at: 0,
-            deleted: false,
-        }
-    }
 
     #[test]
     fn the_published_sample_parses_and_matches_the_facts() {
@@ -77,6 +54,10 @@ pub(crate) mod tests {
         let envelope: serde_json::Value = serde_json::from_str(text).unwrap();
         assert_eq!(envelope["schema"], 1);
         let data: Dataset = serde_json::from_value(envelope["data"].clone()).unwrap();
+        assert!(
+            data.compounds.iter().all(|c| c.sample),
+            "every sample roster says it is one"
+        );
         let r = &data.district.reference;
         assert_eq!(r.compounds_total, 565);
         assert_eq!(r.compounds_by_mode.iter().map(|(_, n)| n).sum::<u32>(), 565);

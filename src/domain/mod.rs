@@ -4,6 +4,7 @@
 pub mod compound;
 pub mod contact_card;
 pub mod dataset;
+pub mod lang;
 pub mod limits;
 pub mod phone;
 pub mod photo;
@@ -13,7 +14,6 @@ pub mod records;
 pub mod report;
 pub mod report_rules;
 pub mod routing;
-pub mod scale;
 pub mod search;
 pub mod stats;
 pub mod steward;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Millis;
+use super::compound::Compound;
 use super::steward::Role;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -19,25 +20,40 @@ pub enum Category {
     Other,
 }
 
-impl Category {
-    pub const ALL: [Category; 9] = [
-        Category::Sanitation,
-        Category::Parking,
-        Category::Drainage,
-        Category::SepticTank,
-        Category::Facilities,
-        Category::Safety,
-        Category::NeighbourDispute,
-        Category::PropertyFee,
-        Category::Other,
-    ];
-}
+keyed_enum!(Category {
+    Sanitation => "sanitation",
+    Parking => "parking",
+    Drainage => "drainage",
+    SepticTank => "septic_tank",
+    Facilities => "facilities",
+    Safety => "safety",
+    NeighbourDispute => "neighbour_dispute",
+    PropertyFee => "property_fee",
+    Other => "other",
+});
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Urgency {
     Normal,
     Urgent,
     Emergency,
+}
+
+keyed_enum!(Urgency {
+    Normal => "normal",
+    Urgent => "urgent",
+    Emergency => "emergency",
+});
+
+impl Urgency {
+    /// Days a steward has, by urgency, before the report counts as overdue.
+    pub fn days_allowed(self) -> Millis {
+        match self {
+            Urgency::Normal => 7,
+            Urgency::Urgent => 3,
+            Urgency::Emergency => 1,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,6 +67,17 @@ pub enum Status {
     Reopened,
     Closed,
 }
+
+keyed_enum!(Status {
+    Draft => "draft",
+    Submitted => "submitted",
+    Acknowledged => "acknowledged",
+    InProgress => "in_progress",
+    Resolved => "resolved",
+    Confirmed => "confirmed",
+    Reopened => "reopened",
+    Closed => "closed",
+});
 
 impl Status {
     /// The legal next statuses. Only the reporter's confirmation makes a report 办结, so
@@ -137,6 +164,30 @@ pub enum TransitionError {
 }
 
 impl Report {
+    /// "东塘村小区 3栋 2单元": where the report is, from the ids it keeps, in the names
+    /// of its compound (or just the compound id when the compound is unknown here).
+    pub fn place_name(&self, compound: Option<&Compound>) -> String {
+        let Some(c) = compound else {
+            return self.compound.clone();
+        };
+        let building = self
+            .building
+            .as_deref()
+            .and_then(|b| c.find_building(b))
+            .map(|(_, b)| b);
+        let unit =
+            building.and_then(|b| b.units.iter().find(|u| Some(&u.id) == self.unit.as_ref()));
+        [
+            Some(c.name.as_str()),
+            building.map(|b| b.name.as_str()),
+            unit.map(|u| u.name.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+
     /// A new, empty draft for a place; it becomes a report on `transition(Submitted)`.
     pub fn draft(
         id: String,
@@ -203,7 +254,9 @@ impl Report {
         if !from.can_become(to) {
             return Err(TransitionError::Illegal { from, to });
         }
-        if to != Status::Submitted && note.trim().is_empty() {
+        // Submitting and confirming (which carries a rating) need no words; every other
+        // step says what was done.
+        if !matches!(to, Status::Submitted | Status::Confirmed) && note.trim().is_empty() {
             return Err(TransitionError::NoteRequired);
         }
         self.timeline.push(StatusEvent {
@@ -221,11 +274,6 @@ impl Report {
         if !(1..=5).contains(&rating) {
             return Err(TransitionError::BadRating(rating));
         }
-        let note = if note.trim().is_empty() {
-            "已确认解决"
-        } else {
-            note
-        };
         self.transition(Status::Confirmed, note, None, at)?;
         self.satisfaction = Some(rating);
         Ok(())
@@ -245,15 +293,9 @@ pub fn reference_number(now: Millis, random: u32) -> String {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    pub(crate) fn report(compound: &str, category: Category) -> Report {
-        let mut r = Report::draft("R1".into(), compound.into(), Some("1".into()), None, 0);
-        r.category = category;
-        r.description = "化粪池堵塞".into();
-        r
-    }
+    use crate::fixtures::report;
 
     #[test]
     fn the_happy_path_is_legal() {

@@ -2,9 +2,11 @@
 //! validating the form, and finding likely duplicates before submitting.
 
 use super::Millis;
+use super::compound::Compound;
 use super::limits::{DESCRIPTION_MAX, NAME_MAX, TextError, check_text};
 use super::phone::{PhoneError, parse_phone};
-use super::report::{Category, Report};
+use super::report::{Category, Report, Status};
+use super::routing::responsible_steward;
 use super::time::DAY_MS;
 
 /// How a category-specific question is answered.
@@ -20,6 +22,19 @@ pub struct Question {
     pub key: &'static str,
     pub kind: AnswerKind,
 }
+
+/// Every question key, in the order of the catalogue's `questions` labels.
+pub const QUESTION_KEYS: [&str; 9] = [
+    "overflowing",
+    "which_unit",
+    "where",
+    "fire_lane",
+    "parties",
+    "mediated_before",
+    "flooding",
+    "danger_now",
+    "which_facility",
+];
 
 /// What stewards need to know first, per category (as FixMyStreet asks per category).
 pub fn questions(category: Category) -> &'static [Question] {
@@ -83,16 +98,6 @@ pub fn questions(category: Category) -> &'static [Question] {
     }
 }
 
-/// A report form as typed, before validation.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ReportInput {
-    pub compound: String,
-    pub building: String,
-    pub description: String,
-    pub reporter_name: String,
-    pub reporter_phone: String,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     CompoundRequired,
@@ -101,25 +106,69 @@ pub enum FieldError {
     Phone(PhoneError),
 }
 
-/// Checks the whole form and returns every problem at once, so each field can show its
+/// Checks a draft whole and returns every problem at once, so each field can show its
 /// own message.
-pub fn validate(input: &ReportInput) -> Vec<FieldError> {
+pub fn validate(draft: &Report) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if input.compound.trim().is_empty() {
+    if draft.compound.trim().is_empty() {
         errors.push(FieldError::CompoundRequired);
     }
-    if let Err(e) = check_text(&input.description, DESCRIPTION_MAX, true) {
+    if let Err(e) = check_text(&draft.description, DESCRIPTION_MAX, true) {
         errors.push(FieldError::Description(e));
     }
-    if let Err(e) = check_text(&input.reporter_name, NAME_MAX, false) {
+    let name = draft.reporter_name.as_deref().unwrap_or_default();
+    if let Err(e) = check_text(name, NAME_MAX, false) {
         errors.push(FieldError::Name(e));
     }
-    if !input.reporter_phone.trim().is_empty()
-        && let Err(e) = parse_phone(&input.reporter_phone)
+    let phone = draft.reporter_phone.as_deref().unwrap_or_default();
+    if !phone.trim().is_empty()
+        && let Err(e) = parse_phone(phone)
     {
         errors.push(FieldError::Phone(e));
     }
     errors
+}
+
+/// Submits a draft: checked whole, then given its deadline by urgency, routed to the
+/// responsible steward of its compound, and recorded as submitted. Either the submitted
+/// report or every problem with the draft.
+pub fn submit(
+    draft: &Report,
+    compound: Option<&Compound>,
+    now: Millis,
+) -> Result<Report, Vec<FieldError>> {
+    let problems = validate(draft);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut report = draft.clone();
+    report.description = report.description.trim().to_string();
+    report.expected_by = Some(now + report.urgency.days_allowed() * DAY_MS);
+    report.assigned = compound.and_then(|c| {
+        responsible_steward(
+            c,
+            report.building.as_deref(),
+            report.unit.as_deref(),
+            report.category,
+        )
+        .map(|s| s.id.clone())
+    });
+    // A draft can always be submitted: it is its only legal next state.
+    let _ = report.transition(Status::Submitted, "", None, now);
+    Ok(report)
+}
+
+/// "Mine too": instead of filing the same problem again, the draft's author follows the
+/// existing report. Returns it with one more follower, and the draft as a tombstone (kept
+/// so that another tab or a later sync learns it is gone).
+pub fn follow(existing: &Report, draft: &Report, now: Millis) -> (Report, Report) {
+    let mut followed = existing.clone();
+    followed.followers += 1;
+    followed.updated_at = now;
+    let mut dropped = draft.clone();
+    dropped.deleted = true;
+    dropped.updated_at = now;
+    (followed, dropped)
 }
 
 /// Open, submitted reports of the same compound, building and category from the last 30
@@ -142,20 +191,25 @@ pub fn likely_duplicates<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::report::Status;
-    use crate::domain::report::tests::report;
+    use crate::fixtures::report;
+
+    #[test]
+    fn every_asked_question_has_a_catalogued_key() {
+        for category in Category::ALL {
+            for q in questions(category) {
+                assert!(QUESTION_KEYS.contains(&q.key), "{}", q.key);
+            }
+        }
+    }
 
     #[test]
     fn every_problem_is_reported_at_once() {
-        let input = ReportInput {
-            compound: " ".into(),
-            building: String::new(),
-            description: String::new(),
-            reporter_name: "名".repeat(41),
-            reporter_phone: "123&body=x".into(),
-        };
+        let mut draft = report(" ", Category::Other);
+        draft.description = String::new();
+        draft.reporter_name = Some("名".repeat(41));
+        draft.reporter_phone = Some("123&body=x".into());
         assert_eq!(
-            validate(&input),
+            validate(&draft),
             vec![
                 FieldError::CompoundRequired,
                 FieldError::Description(TextError::Required),
@@ -166,12 +220,37 @@ mod tests {
                 FieldError::Phone(PhoneError::BadCharacters),
             ]
         );
-        let ok = ReportInput {
-            compound: "dongtangcun".into(),
-            description: "化粪池堵了".into(),
-            ..ReportInput::default()
-        };
+        assert_eq!(submit(&draft, None, 1).unwrap_err().len(), 4);
+        let ok = report("dongtangcun", Category::Other);
         assert!(validate(&ok).is_empty(), "name and phone are optional");
+    }
+
+    #[test]
+    fn submitting_sets_the_deadline_by_urgency_and_routes_the_report() {
+        let c = crate::fixtures::mapped_compound("d", 1, 2, 2);
+        let mut draft = report("d", Category::SepticTank);
+        draft.building = Some("2".into());
+        draft.description = "  化粪池堵了  ".into();
+        draft.urgency = crate::domain::report::Urgency::Urgent;
+        let sent = submit(&draft, Some(&c), 10).unwrap();
+        assert_eq!(sent.status(), Status::Submitted);
+        assert_eq!(sent.expected_by, Some(10 + 3 * DAY_MS));
+        assert_eq!(sent.description, "化粪池堵了");
+        let steward = c
+            .stewards
+            .iter()
+            .find(|s| Some(&s.id) == sent.assigned.as_ref());
+        assert_eq!(steward.map(|s| s.title.as_str()), Some("保洁主管"));
+        assert_eq!(submit(&draft, None, 10).unwrap().assigned, None);
+    }
+
+    #[test]
+    fn following_adds_a_follower_and_drops_the_draft() {
+        let existing = report("d", Category::Parking);
+        let draft = report("d", Category::Parking);
+        let (followed, dropped) = follow(&existing, &draft, 7);
+        assert_eq!((followed.followers, followed.updated_at), (1, 7));
+        assert!(dropped.deleted && !followed.deleted);
     }
 
     #[test]

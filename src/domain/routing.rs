@@ -61,14 +61,7 @@ mod tests {
 
     #[test]
     fn the_report_goes_to_the_closest_steward_of_the_right_role() {
-        use crate::domain::scale::{Layout, Rng, build_roster, build_tree};
-        let mut c = crate::domain::dataset::tests::compound("d", ManagementMode::PropertyCompany);
-        c.grids = build_tree(&Layout {
-            grids: 1,
-            buildings_per_grid: 2,
-            units_per_building: 2,
-        });
-        c.stewards = build_roster("d", &c.grids, &mut Rng::new(3), &mut 0);
+        let mut c = crate::fixtures::mapped_compound("d", 1, 2, 2);
         let septic = responsible_steward(&c, Some("2"), Some("1"), Category::SepticTank).unwrap();
         assert_eq!(
             (septic.role, septic.title.as_str()),

@@ -93,7 +93,7 @@ fn rank(e: &Entry, q: &str, ascii: bool) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dataset::tests::compound;
+    use crate::fixtures::compound;
 
     fn named(name: &str, mode: ManagementMode) -> Compound {
         let mut c = compound(name, mode);

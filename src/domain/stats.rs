@@ -100,9 +100,9 @@ pub fn mean_satisfaction(reports: &[Report]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dataset::tests::compound;
     use crate::domain::report::{Category, Report};
     use crate::domain::steward::Role;
+    use crate::fixtures::compound;
 
     #[test]
     fn district_coverage_is_80_88_percent() {
@@ -135,7 +135,7 @@ mod tests {
     }
 
     fn submitted_report(at: Millis) -> Report {
-        let mut r = crate::domain::report::tests::report("c", Category::Drainage);
+        let mut r = crate::fixtures::report("c", Category::Drainage);
         r.transition(Status::Submitted, "", None, at).unwrap();
         r
     }
@@ -151,7 +151,7 @@ mod tests {
         claimed
             .transition(Status::Resolved, "修好", Some(Role::Property), 4 * DAY_MS)
             .unwrap();
-        let draft = crate::domain::report::tests::report("c", Category::Other);
+        let draft = crate::fixtures::report("c", Category::Other);
         let open = submitted_report(0);
         let reports = vec![fixed, claimed, draft, open];
         assert_eq!(resolution_rate(&reports), Ratio { part: 1, whole: 3 });

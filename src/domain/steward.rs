@@ -14,22 +14,12 @@ pub enum Role {
     Peacemaker,
 }
 
-impl Role {
-    /// The order the contact card shows them in.
-    pub const ALL: [Role; 3] = [Role::Red, Role::Property, Role::Peacemaker];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Red => "red",
-            Role::Property => "property",
-            Role::Peacemaker => "peacemaker",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Role> {
-        Self::ALL.into_iter().find(|r| r.key() == key)
-    }
-}
+// `ALL` is also the order the contact card shows them in.
+keyed_enum!(Role {
+    Red => "red",
+    Property => "property",
+    Peacemaker => "peacemaker",
+});
 
 /// Where in the compound a steward serves. Narrower scopes win on the contact card.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -7,25 +7,7 @@ mod labels;
 pub mod share;
 mod zh;
 
-pub use labels::*;
-
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
-impl Lang {
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::domain::lang::Lang;
 
 /// The strings of one language. Fields are grouped by page.
 pub struct Strings {
@@ -186,6 +168,7 @@ pub struct Strings {
     pub roster_unknown: &'static str,
     pub roster_bad_cell: &'static str,
     pub roster_duplicate: &'static str,
+    pub roster_duplicate_column: &'static str,
     pub roster_empty: &'static str,
     pub import_backup: &'static str,
     pub import_ok: &'static str,
@@ -218,6 +201,28 @@ pub struct Strings {
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub go_home: &'static str,
+    pub sample_notice: &'static str,
+    pub report_here: &'static str,
+    pub wechat_hint: &'static str,
+    // names of domain values, in the order of each enum's `ALL` (see labels.rs)
+    pub roles: [&'static str; 3],
+    pub modes: [&'static str; 5],
+    pub categories: [&'static str; 9],
+    pub statuses: [&'static str; 8],
+    pub urgencies: [&'static str; 3],
+    /// In the order of `report_rules::QUESTION_KEYS`, then the label of an unknown key.
+    pub questions: [&'static str; 10],
+    pub yes: &'static str,
+    pub no: &'static str,
+    // share texts
+    pub share_report_word: &'static str,
+    pub share_category: &'static str,
+    pub share_problem: &'static str,
+    pub share_time: &'static str,
+    pub share_reporter: &'static str,
+    /// After a line number in a file ("第 3 行" reads "3 行" here).
+    pub line_suffix: &'static str,
+    pub reports_csv_header: [&'static str; 12],
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {

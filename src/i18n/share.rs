@@ -1,8 +1,6 @@
 //! The contact card as plain text a resident can paste into a WeChat group.
 
-use super::{
-    Lang, answer_label, category_label, question_label, role_label, strings, urgency_label,
-};
+use super::{Lang, strings};
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, ContactCard};
 use crate::domain::phone::parse_phone;
@@ -36,7 +34,7 @@ pub fn card_text(
                 .join("；"),
             CardEntry::Vacant => s.nobody.to_string(),
         };
-        lines.push(format!("{}：{}", role_label(*role, lang), who));
+        lines.push(format!("{}：{}", s.role(*role), who));
     }
     if let Some(hotline) = compound
         .hotline
@@ -53,36 +51,26 @@ pub fn card_text(
 /// building and unit written out. The reporter's name and phone appear only when the
 /// reporter allowed it.
 pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let label = |z: &'static str, e: &'static str| if zh { z } else { e };
+    let s = strings(lang);
     let mut lines = vec![
-        format!(
-            "【{}】{} {}",
-            strings(lang).app_name,
-            label("报事", "Report"),
-            report.id
-        ),
+        format!("【{}】{} {}", s.app_name, s.share_report_word, report.id),
         place.to_string(),
         format!(
             "{}：{}（{}）",
-            label("类别", "Category"),
-            category_label(report.category, lang),
-            urgency_label(report.urgency, lang)
+            s.share_category,
+            s.category(report.category),
+            s.urgency(report.urgency)
         ),
-        format!("{}：{}", label("问题", "Problem"), report.description),
+        format!("{}：{}", s.share_problem, report.description),
     ];
     for (key, answer) in &report.answers {
-        let shown = answer_label(answer, lang);
+        let shown = s.answer(answer);
         if !shown.is_empty() {
-            lines.push(format!("{} {}", question_label(key, lang), shown));
+            lines.push(format!("{} {}", s.question(key), shown));
         }
     }
     if let Some(at) = report.submitted_at() {
-        lines.push(format!(
-            "{}：{}",
-            label("时间", "Time"),
-            format_date_time(at)
-        ));
+        lines.push(format!("{}：{}", s.share_time, format_date_time(at)));
     }
     if report.share_phone {
         let name = report.reporter_name.clone().unwrap_or_default();
@@ -94,7 +82,7 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
             .unwrap_or_default();
         if !name.is_empty() || !phone.is_empty() {
             lines.push(
-                format!("{}：{} {}", label("报事人", "Reporter"), name, phone)
+                format!("{}：{} {}", s.share_reporter, name, phone)
                     .trim_end()
                     .to_string(),
             );
@@ -106,22 +94,13 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::compound::ManagementMode;
     use crate::domain::contact_card::contact_card;
-    use crate::domain::scale::{Layout, Rng, build_roster, build_tree};
 
     #[test]
     fn card_text_lists_three_roles_and_the_link() {
-        let mut c =
-            crate::domain::dataset::tests::compound("dongtangcun", ManagementMode::PropertyCompany);
+        let mut c = crate::fixtures::mapped_compound("dongtangcun", 1, 1, 1);
         c.name = "东塘村小区".into();
         c.hotline = Some("0731-0000 1001".into());
-        c.grids = build_tree(&Layout {
-            grids: 1,
-            buildings_per_grid: 1,
-            units_per_building: 1,
-        });
-        c.stewards = build_roster("d", &c.grids, &mut Rng::new(1), &mut 0);
         c.stewards
             .retain(|st| st.role != crate::domain::steward::Role::Property);
         let card = contact_card(&c, "1", None).unwrap();
@@ -141,7 +120,7 @@ mod tests {
     #[test]
     fn report_text_hides_the_reporter_unless_allowed() {
         use crate::domain::report::{Category, Status};
-        let mut r = crate::domain::report::tests::report("dongtangcun", Category::SepticTank);
+        let mut r = crate::fixtures::report("dongtangcun", Category::SepticTank);
         r.id = "R20261126-ABCDE".into();
         r.answers = vec![
             ("overflowing".into(), "yes".into()),

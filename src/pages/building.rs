@@ -7,15 +7,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::with_compound;
 use crate::components::contact_card::ContactCardView;
-use crate::i18n::strings;
-use crate::store::settings::MyBuilding;
-use crate::store::state::{use_state, use_writer};
+use crate::format::settings::MyBuilding;
+use crate::state::{use_state, use_strings, use_writer};
 
 #[component]
 pub fn BuildingPage() -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let params = use_params_map();
     let query = use_query_map();
     let compound_id = move || params.with(|p| p.get("compound")).unwrap_or_default();

@@ -7,13 +7,14 @@ use leptos_router::hooks::use_params_map;
 
 use super::with_compound;
 use crate::components::icons::{Icon, role_icon};
+use crate::components::report_here_link::ReportHereLink;
+use crate::components::sample_notice::SampleNotice;
 use crate::components::steward_row::{PhoneActions, StewardRow};
 use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::stewards_at;
 use crate::domain::steward::Scope;
 use crate::domain::time::format_date;
-use crate::i18n::{mode_label, role_label, strings};
-use crate::store::state::use_state;
+use crate::state::use_strings;
 
 #[component]
 pub fn CompoundPage() -> impl IntoView {
@@ -27,8 +28,7 @@ fn CompoundView(
     /// The compound to show.
     compound: Compound,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let compound_people = people(&compound, &Scope::Compound);
     // One grid is shown open; with several, each folds so the map stays scannable.
     let open = compound.grids.len() == 1;
@@ -55,6 +55,7 @@ fn CompoundView(
         .collect_view();
     view! {
         <h1 class="page__title">{compound.name.clone()}</h1>
+        <SampleNotice sample=compound.sample/>
         <Facts compound=compound.clone()/>
         <section class="battle-map" aria-labelledby="battle-map-title">
             <h2 id="battle-map-title">{move || s().battle_map}</h2>
@@ -71,7 +72,7 @@ fn CompoundView(
 
 /// The stewards at exactly this level, grouped under role badges.
 fn people(compound: &Compound, scope: &Scope) -> impl IntoView + use<> {
-    let state = use_state();
+    let s = use_strings();
     stewards_at(compound, scope)
         .into_iter()
         .map(|st| {
@@ -80,7 +81,7 @@ fn people(compound: &Compound, scope: &Scope) -> impl IntoView + use<> {
                 <div class=format!("person person--{}", role.key())>
                     <span class="role-badge role-badge--small">
                         <Icon kind=role_icon(role)/>
-                        <span>{move || role_label(role, state.lang.get())}</span>
+                        <span>{move || s().role(role)}</span>
                     </span>
                     <StewardRow steward=st.clone() compact=true/>
                 </div>
@@ -90,8 +91,7 @@ fn people(compound: &Compound, scope: &Scope) -> impl IntoView + use<> {
 }
 
 fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let units = b
         .units
         .iter()
@@ -116,6 +116,7 @@ fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
                     {move || s().open_card}
                 </A>
             </h4>
+            <ReportHereLink compound=compound.id.clone() building=b.id.clone()/>
             {people(compound, &Scope::Building { building: b.id.clone() })}
             {units}
         </div>
@@ -127,8 +128,7 @@ fn Facts(
     /// Whose facts.
     compound: Compound,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let or_unknown = move |v: Option<String>| v.unwrap_or_else(|| s().unknown.to_string());
     let mode = compound.mode;
     let covered = compound.covered;
@@ -142,7 +142,7 @@ fn Facts(
             <p class="facts__place">{place}</p>
             <dl class="facts__list">
                 <dt>{move || s().management}</dt>
-                <dd><span class=format!("mode-badge mode-badge--{}", mode.key())>{move || mode_label(mode, state.lang.get())}</span></dd>
+                <dd><span class=format!("mode-badge mode-badge--{}", mode.key())>{move || s().mode(mode)}</span></dd>
                 <dt>{move || s().built}</dt><dd>{move || or_unknown(built.clone())}</dd>
                 <dt>{move || s().households}</dt><dd>{move || or_unknown(households.clone())}</dd>
                 <dt>{move || s().company}</dt><dd>{move || or_unknown(compound.property_company.clone())}</dd>
@@ -162,8 +162,7 @@ fn Notices(
     /// Whose notices.
     compound: Compound,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let empty = compound.notices.is_empty();
     let items = compound
         .notices

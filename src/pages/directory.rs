@@ -11,15 +11,14 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use crate::domain::compound::{Compound, ManagementMode};
 use crate::domain::phone::percent_encode;
 use crate::domain::search::{Filter, SearchIndex};
-use crate::i18n::{mode_label, strings};
-use crate::store::state::{Shared, use_state};
+use crate::state::{Shared, use_state, use_strings};
 
 const PAGE: usize = 30;
 
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let query = use_query_map();
     let location = use_location();
     let navigate = use_navigate();
@@ -89,7 +88,7 @@ pub fn DirectoryPage() -> impl IntoView {
     let mode_options = move || {
         ManagementMode::ALL
             .into_iter()
-            .map(|m| view! { <option value=m.key() selected=move || mode.get() == m.key()>{move || mode_label(m, state.lang.get())}</option> })
+            .map(|m| view! { <option value=m.key() selected=move || mode.get() == m.key()>{move || s().mode(m)}</option> })
             .collect_view()
     };
     let sd_options = move || {
@@ -156,7 +155,7 @@ pub fn DirectoryPage() -> impl IntoView {
 
 /// One line of the directory; takes only the headline fields, not the whole roster.
 fn compound_item(compound: &Compound) -> impl IntoView + use<> {
-    let state = use_state();
+    let s = use_strings();
     let place = [compound.community.as_str(), compound.subdistrict.as_str()]
         .iter()
         .filter(|p| !p.is_empty())
@@ -173,7 +172,7 @@ fn compound_item(compound: &Compound) -> impl IntoView + use<> {
                 <span class="compound-list__name">{name}</span>
                 <span class="compound-list__place">{place}</span>
                 <span class="compound-list__meta">
-                    <span class=format!("mode-badge mode-badge--{}", mode.key())>{move || mode_label(mode, state.lang.get())}</span>
+                    <span class=format!("mode-badge mode-badge--{}", mode.key())>{move || s().mode(mode)}</span>
                     {company.map(|c| view! { <span class="compound-list__company">{c}</span> })}
                 </span>
             </A>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use crate::domain::stats::{
     Ratio, count_by_mode, coverage, median_days_to_resolve, overdue, resolution_rate,
 };
-use crate::i18n::{mode_label, strings};
-use crate::store::state::{DatasetState, use_state};
+use crate::platform::clock::now;
+use crate::state::{DatasetState, use_state, use_strings};
 
 fn percent(r: Ratio) -> String {
     r.percent().map_or_else(
@@ -19,13 +19,12 @@ fn percent(r: Ratio) -> String {
 #[component]
 pub fn DistrictPage() -> impl IntoView {
     let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let reference = move || match state.dataset.get() {
         DatasetState::Ready(d) => Some(d.0.district.reference.clone()),
         _ => None,
     };
     let mode_rows = move || {
-        let lang = state.lang.get();
         let counts = state.compounds.with(|c| count_by_mode(&c.0));
         let refs = reference().map(|r| r.compounds_by_mode).unwrap_or_default();
         counts
@@ -37,7 +36,7 @@ pub fn DistrictPage() -> impl IntoView {
                     .map(|(_, n)| n.to_string());
                 view! {
                     <tr>
-                        <th scope="row">{mode_label(mode, lang)}</th>
+                        <th scope="row">{s().mode(mode)}</th>
                         <td>{n}</td>
                         <td>{published.unwrap_or_else(|| "—".into())}</td>
                     </tr>
@@ -45,7 +44,7 @@ pub fn DistrictPage() -> impl IntoView {
             })
             .collect_view()
     };
-    let now = js_sys::Date::now() as i64;
+    let now = now();
     view! {
         <section class="page district">
             <h1 class="page__title">{move || s().district_title}</h1>

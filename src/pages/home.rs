@@ -6,13 +6,12 @@ use leptos_router::components::A;
 use super::directory::DirectoryPage;
 use super::with_compound;
 use crate::components::contact_card::ContactCardView;
-use crate::i18n::strings;
-use crate::store::state::use_state;
+use crate::state::{use_state, use_strings};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let mine = move || state.settings.with(|st| st.my_building.clone());
     move || match mine() {
         Some(my) => {

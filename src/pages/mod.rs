@@ -16,7 +16,7 @@ use leptos::prelude::*;
 
 use crate::domain::compound::Compound;
 use crate::i18n::strings;
-use crate::store::state::{DatasetState, use_state};
+use crate::state::{DatasetState, use_state};
 
 /// Navigation that rewrites the current history entry and keeps the scroll position:
 /// for state kept in the URL (a search, a draft id), not for going somewhere.

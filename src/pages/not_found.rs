@@ -1,14 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::strings;
-use crate::store::state::use_state;
+use crate::state::use_strings;
 
 /// Any path the router does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     view! {
         <section class="page">
             <h1>{move || s().not_found_title}</h1>

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::with_compound;
+use crate::components::sample_notice::SampleNotice;
 use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::domain::phone::parse_phone;
 use crate::domain::qr::qr_path;
-use crate::i18n::{mode_label, role_label, strings};
-use crate::store::state::use_state;
+use crate::state::use_strings;
 
 /// More buildings than this and each grid starts a new printed page.
 const BUILDINGS_PER_PAGE: usize = 6;
@@ -33,8 +33,7 @@ fn Poster(
     /// The compound whose poster this is.
     compound: Compound,
 ) -> impl IntoView {
-    let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let mode = compound.mode;
     let paged = compound.building_count() > BUILDINGS_PER_PAGE;
     let hotline = compound
@@ -51,6 +50,7 @@ fn Poster(
                 <section class=if paged { "poster__grid poster__grid--paged" } else { "poster__grid" }>
                     // Each grid may be printed and posted on its own: say which compound it is.
                     <h2>{compound.name.clone()} " · " {g.name.clone()}</h2>
+                    {paged.then(|| view! { <SampleNotice sample=compound.sample/> })}
                     <div class="poster__buildings">{buildings}</div>
                 </section>
             }
@@ -67,18 +67,19 @@ fn Poster(
             <p class="poster__campaign">{move || s().campaign}</p>
             <h1>{compound.name.clone()} " · " {move || s().battle_map}</h1>
             <p>
-                {move || mode_label(mode, state.lang.get())}
+                {move || s().mode(mode)}
                 {compound.property_company.clone().map(|c| format!(" · {c}"))}
                 {hotline.map(|h| format!(" · {h}"))}
             </p>
             <p class="poster__hint">{move || s().scan_hint}</p>
+            <SampleNotice sample=compound.sample/>
         </header>
         {grids}
     }
 }
 
 fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
-    let state = use_state();
+    let s = use_strings();
     let url = format!("{}/c/{}/b/{}", origin(), compound.id, b.id);
     let rows = contact_card(compound, &b.id, None)
         .map(|card| {
@@ -99,7 +100,7 @@ fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
                     };
                     view! {
                         <li class=format!("poster__role poster__role--{}", role.key())>
-                            <b>{move || role_label(role, state.lang.get())}</b> " " {who.0} " "
+                            <b>{move || s().role(role)}</b> " " {who.0} " "
                             <span class="poster__phone">{who.1}</span>
                         </li>
                     }

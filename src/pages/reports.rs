@@ -3,14 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::report_detail::place_name;
-use super::report_new::now;
 use crate::domain::report::{Category, Report, Status};
 use crate::domain::time::{format_date, format_date_time};
-use crate::download::download;
-use crate::i18n::{category_label, status_label, strings};
-use crate::store::csv::reports_csv;
-use crate::store::state::use_state;
+use crate::format::csv::reports_csv;
+use crate::platform::clock::now;
+use crate::platform::download::download;
+use crate::state::{use_state, use_strings};
 
 const STATUSES: [Status; 7] = [
     Status::Submitted,
@@ -25,7 +23,7 @@ const STATUSES: [Status; 7] = [
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let state = use_state();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let (status_filter, set_status_filter) = signal(None::<Status>);
     let (category_filter, set_category_filter) = signal(None::<Category>);
     let live = move || {
@@ -53,11 +51,9 @@ pub fn ReportsPage() -> impl IntoView {
         list
     };
     let export = move |_| {
-        let csv = state.compounds.with(|c| {
-            state
-                .reports
-                .with(|r| reports_csv(r, &c.0, state.lang.get()))
-        });
+        let csv = state
+            .compounds
+            .with(|c| state.reports.with(|r| reports_csv(r, &c.0, s())));
         download(
             &format!("baoshi-{}.csv", format_date(now())),
             "text/csv",
@@ -80,28 +76,26 @@ pub fn ReportsPage() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </Show>
-            <div class="directory__filters">
+            <div class="report-filters">
                 <label class="field">
                     <span class="field__label">{move || s().status_label}</span>
                     <select class="field__input" name="status" on:change=move |ev| {
-                        let i: Option<usize> = event_target_value(&ev).parse().ok();
-                        set_status_filter.set(i.and_then(|i| STATUSES.get(i).copied()));
+                        set_status_filter.set(Status::from_key(&event_target_value(&ev)));
                     }>
                         <option value="">{move || s().all_statuses}</option>
-                        {STATUSES.iter().enumerate().map(|(i, st)| view! {
-                            <option value=i.to_string()>{move || status_label(*st, state.lang.get())}</option>
+                        {STATUSES.map(|st| view! {
+                            <option value=st.key()>{move || s().status(st)}</option>
                         }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
                     <span class="field__label">{move || s().category_label}</span>
                     <select class="field__input" name="category" on:change=move |ev| {
-                        let i: Option<usize> = event_target_value(&ev).parse().ok();
-                        set_category_filter.set(i.and_then(|i| Category::ALL.get(i).copied()));
+                        set_category_filter.set(Category::from_key(&event_target_value(&ev)));
                     }>
                         <option value="">{move || s().all_categories}</option>
-                        {Category::ALL.iter().enumerate().map(|(i, c)| view! {
-                            <option value=i.to_string()>{move || category_label(*c, state.lang.get())}</option>
+                        {Category::ALL.map(|c| view! {
+                            <option value=c.key()>{move || s().category(c)}</option>
                         }).collect_view()}
                     </select>
                 </label>
@@ -111,18 +105,18 @@ pub fn ReportsPage() -> impl IntoView {
             </Show>
             <ul class="report-list">
                 {move || {
-                    let lang = state.lang.get();
+                    let words = s();
                     let t = now();
                     shown().into_iter().map(|r| {
                         let status = r.status();
                         let overdue = r.is_overdue(t);
-                        let place = state.compounds.with(|c| place_name(&r, c.0.iter().find(|c| c.id == r.compound)));
+                        let place = state.compounds.with(|c| r.place_name(c.0.iter().find(|c| c.id == r.compound)));
                         view! {
                             <li class=if overdue { "report-item report-item--overdue" } else { "report-item" }>
                                 <a class="report-item__link" href=format!("/reports/{}", r.id)>
                                     <p class="report-item__head">
-                                        <span>{category_label(r.category, lang)}</span>
-                                        <span class=format!("status status--{status:?}")>{status_label(status, lang)}</span>
+                                        <span>{words.category(r.category)}</span>
+                                        <span class=format!("status status--{}", status.key())>{words.status(status)}</span>
                                     </p>
                                     <p class="report-item__ref">{r.id.clone()} " · " {place} " · " {format_date_time(r.created_at)}</p>
                                     {overdue.then(|| view! { <span class="tag tag--overdue">{move || s().overdue_tag}</span> })}

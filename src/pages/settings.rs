@@ -5,14 +5,14 @@ use leptos_router::components::A;
 
 use crate::components::data_tools::DataTools;
 use crate::components::pwa_banners::InstallHelp;
-use crate::i18n::{Lang, strings};
-use crate::store::state::{use_state, use_writer};
+use crate::i18n::Lang;
+use crate::state::{use_state, use_strings, use_writer};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
-    let s = move || strings(state.lang.get());
+    let s = use_strings();
     let set_lang = move |lang: Lang| writer.update_settings(|st| st.lang = lang);
     let elder = move || state.settings.with(|st| st.elder_mode);
     let my_building = move || {
@@ -27,9 +27,9 @@ pub fn SettingsPage() -> impl IntoView {
         })
     };
     let (usage, set_usage) = signal(None::<(f64, f64, bool)>);
-    wasm_bindgen_futures::spawn_local(
-        async move { set_usage.set(crate::pwa::storage_usage().await) },
-    );
+    wasm_bindgen_futures::spawn_local(async move {
+        set_usage.set(crate::platform::pwa::storage_usage().await)
+    });
     let usage_text = move || {
         usage.get().map(|(used, quota, _)| {
             format!(

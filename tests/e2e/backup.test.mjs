@@ -1,32 +1,25 @@
 // Backups: export and restore round-trip; bad files are refused whole with a reason and
 // storage stays byte-for-byte the same; "erase all my data" leaves nothing behind.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { appReady, useSite } from './harness.mjs';
+import { appReady, storageSnapshot as snapshot, useSite } from './harness.mjs';
+import { ReportForm } from './pages/report_form.mjs';
+import { SettingsPage } from './pages/settings.mjs';
 
 const site = useSite();
 
-const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
-
 async function reportOnce(page) {
-  await page.goto(site.server.url + '/report/new?c=dongtangcun&b=4');
-  await appReady(page);
-  await page.getByLabel('问题描述').fill('备份测试：4栋楼道堆物');
-  await page.getByRole('button', { name: '提交报事' }).click();
-  await page.waitForURL(/\/reports\/R/);
-  return page.url().split('/').pop();
+  const form = await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=4');
+  await form.describe('备份测试：4栋楼道堆物');
+  return form.submit();
 }
 
 async function exportBackup(page) {
-  await page.goto(site.server.url + '/settings');
-  await appReady(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出备份（JSON）' }).click()]);
-  return readFileSync(await download.path(), 'utf8');
+  return (await SettingsPage.open(page, site.server.url)).exportBackup();
 }
 
 async function importText(page, name, text) {
-  await page.locator('input[name="backup"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await new SettingsPage(page).importBackup(name, text);
 }
 
 describe('backup', () => {
@@ -97,18 +90,34 @@ describe('backup', () => {
     await context.close();
   });
 
-  it('a roster CSV round-trips: export, add a steward in a spreadsheet, import, and the card shows them', async () => {
+  it('a roster CSV round-trips: export, import, export again gives the same file, and nothing is lost', async () => {
     const page = await (await site.phone.newPhone()).newPage();
-    await page.goto(site.server.url + '/settings');
-    await appReady(page);
+    const settings = await SettingsPage.open(page, site.server.url);
     await page.getByText('已用存储').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出小区和名册（CSV）' }).click()]);
-    const csv = readFileSync(await download.path(), 'utf8');
-    const lines = csv.trim().split('\r\n');
-    const dongtang = lines.find((l) => l.startsWith('"dongtangcun"'));
-    const facts = dongtang.split('","').slice(0, 8).join('","');
-    const added = `${facts}","g1","3","1","red","测试新人","党员志愿者","138 0000 9001","","","",""`;
-    await page.locator('input[name="roster"]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from([...lines, added].join('\r\n')) });
+    const csv = await settings.exportRoster();
+    await settings.importRoster('roster.csv', csv);
+    await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
+    const again = await settings.exportRoster();
+    assert.equal(again, csv, 'every field the file carries comes back the same');
+    // What the file does not carry (notices) and what it does (households) both survive.
+    await page.goto(site.server.url + '/c/dongtangcun');
+    await appReady(page);
+    await page.locator('.facts', { hasText: '337' }).waitFor();
+    await page.locator('.notice-item').first().waitFor();
+    await page.goto(site.server.url + '/c/dongtangcun/b/3');
+    await appReady(page);
+    assert.match(await page.locator('.card__role--red').innerText(), /138 0000 \d{4}/);
+  });
+
+  it('a steward added in a spreadsheet shows on the card of their unit only', async () => {
+    const page = await (await site.phone.newPhone()).newPage();
+    const settings = await SettingsPage.open(page, site.server.url);
+    const lines = (await settings.exportRoster()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const header = lines[0].split(',');
+    const cells = lines.find((l) => l.startsWith('"dongtangcun"')).slice(1, -1).split('","');
+    const set = (column, value) => { cells[header.indexOf(column)] = value; };
+    for (const [column, value] of Object.entries({ grid: 'g1', building: '3', unit: '1', role: 'red', name: '测试新人', title: '党员志愿者', phone: '138 0000 9001', duty_hours: '', steward_id: '', grid_name: '', building_name: '', unit_name: '' })) set(column, value);
+    await settings.importRoster('roster.csv', [...lines, `"${cells.join('","')}"`].join('\r\n'));
     await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
     await page.goto(site.server.url + '/c/dongtangcun/b/3?u=1');
     await appReady(page);
@@ -138,7 +147,7 @@ describe('backup', () => {
       ['huge.csv', header + '\n' + 'x'.repeat(1024 * 1024), /超过 1 MB/],
     ];
     for (const [name, text, reason] of cases) {
-      await page.locator('input[name="roster"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+      await new SettingsPage(page).importRoster(name, text);
       await page.locator('.import-error', { hasText: reason }).waitFor();
       assert.deepEqual(await snapshot(page), before, `${name} changed storage`);
     }

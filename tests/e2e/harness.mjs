@@ -104,3 +104,9 @@ export function useSite() {
   });
   return site;
 }
+
+/** Every localStorage key and value, to prove a refused input changed nothing. */
+export const storageSnapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+
+/** The stored reports (the `cs.reports` envelope's data). */
+export const storedReports = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('cs.reports') ?? '{"data":[]}').data);

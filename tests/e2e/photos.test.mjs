@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appReady, screenshot, useSite } from './harness.mjs';
+import { ReportForm } from './pages/report_form.mjs';
 
 const site = useSite();
 let bigPng;
@@ -37,17 +38,25 @@ const photoKeys = (page) =>
     };
   }));
 
-async function attach(page) {
-  await page.locator('input[name="photo"]').setInputFiles({ name: 'camera.png', mimeType: 'image/png', buffer: await picture() });
+/** Picks `count` pictures at once, as from the phone's gallery. */
+async function attach(page, count = 1) {
+  const buffer = await picture();
+  const files = Array.from({ length: count }, (_, i) => ({ name: `photo-${i + 1}.png`, mimeType: 'image/png', buffer }));
+  await page.locator('input[name="photo"]').setInputFiles(files);
+}
+
+/** Waits until IndexedDB holds `n` photo keys (writes finish after the thumbnails show). */
+async function photoKeysSettle(page, n) {
+  for (let i = 0; i < 50 && (await photoKeys(page)).length !== n; i++) await page.waitForTimeout(100);
+  return photoKeys(page);
 }
 
 describe('photos', () => {
   it('are scaled down, survive a reload, and go with their report', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=6');
-    await appReady(page);
-    await page.getByLabel('问题描述').fill('6栋门口垃圾堆积');
+    const form = await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=6');
+    await form.describe('6栋门口垃圾堆积');
     await attach(page);
     const thumb = page.locator('img.photos__thumb');
     await thumb.waitFor();
@@ -58,29 +67,42 @@ describe('photos', () => {
     await appReady(page);
     await page.locator('img.photos__thumb').waitFor();
     await screenshot(page, '44-report-photo');
-    await page.getByRole('button', { name: '提交报事' }).click();
-    await page.waitForURL(/\/reports\/R/);
+    await form.submit();
     await page.locator('img.photos__thumb').waitFor();
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: '删除这条报事' }).click();
     await page.waitForURL(/\/reports$/);
-    await page.waitForFunction(async () => true);
-    for (let i = 0; i < 20 && (await photoKeys(page)).length; i++) await page.waitForTimeout(100);
-    assert.deepEqual(await photoKeys(page), [], 'the photo is deleted with its report');
+    assert.deepEqual(await photoKeysSettle(page, 0), [], 'the photo is deleted with its report');
+    await context.close();
+  });
+
+  it('several can be picked at once (gallery, not only the camera), up to four', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=7');
+    // No `capture` attribute: with it many Android phones open only the camera.
+    assert.equal(await page.locator('input[name="photo"]').getAttribute('capture'), null);
+    assert.equal(await page.locator('input[name="photo"]').getAttribute('multiple'), '');
+    await attach(page, 3);
+    await page.locator('img.photos__thumb').nth(2).waitFor();
+    assert.equal((await photoKeysSettle(page, 3)).length, 3);
+    await attach(page, 3);
+    await page.locator('img.photos__thumb').nth(3).waitFor();
+    assert.equal(await page.locator('img.photos__thumb').count(), 4, 'the fifth and sixth are not taken');
+    assert.equal(await page.locator('input[name="photo"]').count(), 0, 'no more picking at four');
     await context.close();
   });
 
   it('a removed photo leaves IndexedDB too', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=7');
-    await appReady(page);
-    await attach(page);
-    await page.locator('img.photos__thumb').waitFor();
-    await page.getByRole('button', { name: '删除这张照片' }).click();
-    await page.waitForFunction(() => !document.querySelector('img.photos__thumb'));
-    for (let i = 0; i < 20 && (await photoKeys(page)).length; i++) await page.waitForTimeout(100);
-    assert.deepEqual(await photoKeys(page), []);
+    await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=7');
+    await attach(page, 2);
+    await page.locator('img.photos__thumb').nth(1).waitFor();
+    assert.equal((await photoKeysSettle(page, 2)).length, 2);
+    await page.getByRole('button', { name: '删除这张照片' }).first().click();
+    await page.locator('img.photos__thumb').nth(1).waitFor({ state: 'detached' });
+    assert.equal((await photoKeysSettle(page, 1)).length, 1);
     await context.close();
   });
 
@@ -90,16 +112,14 @@ describe('photos', () => {
       IDBFactory.prototype.open = function () { throw new DOMException('IndexedDB is disabled', 'UnknownError'); };
     });
     const page = await context.newPage();
-    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=8');
-    await appReady(page);
-    await page.getByLabel('问题描述').fill('8栋排水沟堵塞');
+    const form = await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=8');
+    await form.describe('8栋排水沟堵塞');
     await attach(page);
     const error = page.locator('.photos__error');
     await error.waitFor();
     assert.match(await error.innerText(), /照片没有保存.*IndexedDB is disabled/);
-    await page.getByRole('button', { name: '提交报事' }).click();
-    await page.waitForURL(/\/reports\/R/);
-    await page.locator('[data-status="Submitted"]').waitFor();
+    await form.submit();
+    await page.locator('[data-status="submitted"]').waitFor();
     await context.close();
   });
 });

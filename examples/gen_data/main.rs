@@ -1,0 +1,297 @@
+//! Writes the data files the app and its tests load.
+//!
+//! `cargo run --example gen_data -- sample` writes `public/data/district.json`: Yuetang
+//! District's published figures and the compounds FACTS.md names, with fictional rosters.
+//! `cargo run --example gen_data -- scale DIR` writes the scale dataset (565 compounds,
+//! ~30,000 stewards, 10,000 reports) to DIR for benchmarks and stress tests.
+
+mod roster;
+mod scale;
+
+use std::path::Path;
+
+// `roster.rs` is also compiled into the library's tests (src/fixtures.rs), where it names
+// the domain as `crate::domain`; this makes the same path work here.
+use compound_steward::domain;
+use compound_steward::format::collections::{DATASET_SCHEMA, REPORTS};
+use compound_steward::format::envelope::encode;
+use domain::Millis;
+use domain::compound::{Compound, ManagementMode, Notice};
+use domain::dataset::{Dataset, District, ReferenceFigures, Subdistrict};
+use roster::{Layout, Rng, build_roster, build_tree};
+use scale::{scale_compounds, scale_reports};
+
+/// 2026-10-19 08:00 in Xiangtan: the day of the district's report.
+const PUBLISHED: Millis = 1_792_368_000_000;
+
+struct Spec {
+    id: &'static str,
+    name: &'static str,
+    community: &'static str,
+    subdistrict: &'static str,
+    built: Option<u16>,
+    households: Option<u32>,
+    mode: ManagementMode,
+    company: Option<&'static str>,
+    facilities: &'static [&'static str],
+    notice: Option<(&'static str, &'static str)>,
+    layout: Layout,
+}
+
+fn specs() -> Vec<Spec> {
+    use ManagementMode::*;
+    let jindi_notice = Some((
+        "金地物业连片托管",
+        "自7月起，东塘村小区与周边2个老旧小区打包交由金地物业托管，先做好保洁进楼、停车有序、人居提升等基础服务。",
+    ));
+    vec![
+        Spec {
+            id: "tianhecun",
+            name: "天鹤村小区",
+            community: "晓塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1986),
+            households: None,
+            mode: CommunityManaged,
+            company: None,
+            facilities: &[],
+            notice: None,
+            layout: Layout {
+                grids: 2,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "dongtangcun",
+            name: "东塘村小区",
+            community: "新塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1995),
+            households: Some(337),
+            mode: PropertyCompany,
+            company: Some("金地物业"),
+            facilities: &[],
+            notice: jindi_notice,
+            layout: Layout {
+                grids: 2,
+                buildings_per_grid: 4,
+                units_per_building: 3,
+            },
+        },
+        Spec {
+            id: "xintang-beiyuan",
+            name: "新塘北苑（示例）",
+            community: "新塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1993),
+            households: None,
+            mode: PropertyCompany,
+            company: Some("金地物业"),
+            facilities: &[],
+            notice: jindi_notice,
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "xintang-nanyuan",
+            name: "新塘南苑（示例）",
+            community: "新塘社区",
+            subdistrict: "书院路街道",
+            built: Some(1997),
+            households: None,
+            mode: PropertyCompany,
+            company: Some("金地物业"),
+            facilities: &[],
+            notice: jindi_notice,
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "guihuacun",
+            name: "桂花村",
+            community: "桂花社区（示例）",
+            subdistrict: "书院路街道",
+            built: None,
+            households: None,
+            mode: CommunityManaged,
+            company: None,
+            facilities: &["智慧单车棚", "共享晾衣架", "停车位", "电动车充电桩"],
+            notice: Some((
+                "新设施启用",
+                "小区新建智慧单车棚、共享晾衣架、停车位和电动车充电桩，欢迎居民使用。",
+            )),
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 4,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "songtaoli",
+            name: "松涛里小区",
+            community: "",
+            subdistrict: "",
+            built: None,
+            households: None,
+            mode: OwnerSelfGoverned,
+            company: None,
+            facilities: &[],
+            notice: Some(("道路修缮完成", "小区道路已完成修补和黑化，感谢居民支持。")),
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "yunfeng",
+            name: "云峰安置区",
+            community: "",
+            subdistrict: "",
+            built: None,
+            households: None,
+            mode: CommunityManaged,
+            company: None,
+            facilities: &[],
+            notice: Some((
+                "不动产办证",
+                "云峰安置区、柏丽广场近千户居民的不动产证问题已解决，请留意社区领证通知。",
+            )),
+            layout: Layout {
+                grids: 2,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+        Spec {
+            id: "baili-plaza",
+            name: "柏丽广场",
+            community: "",
+            subdistrict: "",
+            built: None,
+            households: None,
+            mode: PropertyCompany,
+            company: Some("柏丽物业（示例）"),
+            facilities: &[],
+            notice: None,
+            layout: Layout {
+                grids: 1,
+                buildings_per_grid: 3,
+                units_per_building: 2,
+            },
+        },
+    ]
+}
+
+fn sample() -> Dataset {
+    let mut rng = Rng::new(2026);
+    let mut serial = 0;
+    let compounds = specs()
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let grids = build_tree(&s.layout);
+            let stewards = build_roster(s.id, &grids, &mut rng, &mut serial);
+            Compound {
+                id: s.id.into(),
+                name: s.name.into(),
+                community: s.community.into(),
+                subdistrict: s.subdistrict.into(),
+                built: s.built,
+                households: s.households,
+                mode: s.mode,
+                covered: matches!(s.mode, ManagementMode::PropertyCompany),
+                property_company: s.company.map(String::from),
+                hotline: s.company.map(|_| format!("0731-0000 {:04}", 1001 + i)),
+                community_phone: Some(format!("0731-0000 {:04}", 2001 + i)),
+                grids,
+                stewards,
+                facilities: s.facilities.iter().map(|f| f.to_string()).collect(),
+                notices: s
+                    .notice
+                    .map(|(title, body)| Notice {
+                        id: format!("{}-n1", s.id),
+                        title: title.into(),
+                        body: body.into(),
+                        published_at: PUBLISHED,
+                    })
+                    .into_iter()
+                    .collect(),
+                updated_at: PUBLISHED,
+                deleted: false,
+                sample: true,
+            }
+        })
+        .collect();
+    Dataset {
+        district: district(),
+        compounds,
+        published_at: PUBLISHED,
+    }
+}
+
+fn district() -> District {
+    use ManagementMode::*;
+    District {
+        name: "岳塘区".into(),
+        city: "湘潭市".into(),
+        province: "湖南省".into(),
+        campaign: "美好小区·幸福家园".into(),
+        subdistricts: vec![Subdistrict {
+            name: "书院路街道".into(),
+            communities: vec!["晓塘社区".into(), "新塘社区".into()],
+        }],
+        reference: ReferenceFigures {
+            source: "岳塘新闻网 10月19日".into(),
+            compounds_by_mode: vec![
+                (PropertyCompany, 303),
+                (CommunityManaged, 110),
+                (OwnerSelfGoverned, 128),
+                (UnitManaged, 24),
+            ],
+            compounds_total: 565,
+            covered: 457,
+            complaints_accepted: 60,
+            resolution_rate_percent: 100.0,
+            pre_litigation_cases: 26,
+            pre_litigation_yuan: 300_000,
+            oral_mediation_cases: 38,
+            arrears_recovered_yuan: 39_271,
+        },
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).expect("create the output folder");
+    }
+    std::fs::write(path, text).expect("write the data file");
+    println!("wrote {} ({} bytes)", path.display(), text.len());
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("sample") => write(
+            Path::new("public/data/district.json"),
+            &encode(DATASET_SCHEMA, &sample()),
+        ),
+        Some("scale") => {
+            let dir = Path::new(args.get(1).map_or("target/scale", String::as_str));
+            let mut rng = Rng::new(565);
+            let mut data = sample();
+            data.compounds = scale_compounds(565, &mut rng);
+            let reports = scale_reports(&data.compounds, 10_000, PUBLISHED, &mut rng);
+            write(&dir.join("district.json"), &encode(DATASET_SCHEMA, &data));
+            write(&dir.join("reports.json"), &REPORTS.encode(&reports));
+        }
+        _ => eprintln!("usage: gen_data sample | gen_data scale [DIR]"),
+    }
+}

@@ -1,0 +1,119 @@
+//! The scale dataset (565 compounds, ~30,000 stewards, 10,000 reports) for benchmarks
+//! and stress tests, laid out like the district (FACTS.md).
+
+use crate::domain::Millis;
+use crate::domain::compound::{Compound, ManagementMode};
+use crate::domain::report::{Category, Report, Status};
+use crate::domain::steward::Role;
+use crate::domain::time::DAY_MS;
+use crate::roster::{Layout, Rng, build_roster, build_tree, fictional_name};
+
+/// The district's mix (FACTS.md): 303 / 110 / 128 / 24 of 565.
+pub fn district_mode(index: usize) -> ManagementMode {
+    match index % 565 {
+        0..303 => ManagementMode::PropertyCompany,
+        303..413 => ManagementMode::CommunityManaged,
+        413..541 => ManagementMode::OwnerSelfGoverned,
+        _ => ManagementMode::UnitManaged,
+    }
+}
+
+/// `count` compounds laid out like the district: 457 of 565 covered.
+pub fn scale_compounds(count: usize, rng: &mut Rng) -> Vec<Compound> {
+    let mut serial = 0;
+    let layout = Layout {
+        grids: 2,
+        buildings_per_grid: 6,
+        units_per_building: 2,
+    };
+    (0..count)
+        .map(|i| {
+            let id = format!("sc{i:04}");
+            let grids = build_tree(&layout);
+            let stewards = build_roster(&id, &grids, rng, &mut serial);
+            let mode = district_mode(i);
+            Compound {
+                name: format!("{}{}小区", fictional_name(rng), i),
+                community: format!("第{}社区", i % 40 + 1),
+                subdistrict: format!("第{}街道", i % 9 + 1),
+                built: Some(1980 + (i % 25) as u16),
+                households: Some(120 + (i % 400) as u32),
+                covered: i % 565 < 457,
+                property_company: (mode == ManagementMode::PropertyCompany)
+                    .then(|| format!("示例物业{}号", i % 100 + 1)),
+                hotline: Some("0731-5555 0000".into()),
+                community_phone: None,
+                mode,
+                grids,
+                stewards,
+                facilities: vec![],
+                notices: vec![],
+                updated_at: 0,
+                deleted: false,
+                sample: true,
+                id,
+            }
+        })
+        .collect()
+}
+
+/// `count` reports spread over the compounds and the last 180 days before `now`.
+pub fn scale_reports(
+    compounds: &[Compound],
+    count: usize,
+    now: Millis,
+    rng: &mut Rng,
+) -> Vec<Report> {
+    (0..count)
+        .map(|i| {
+            let c = &compounds[rng.below(compounds.len())];
+            let created = now - (rng.below(180) as Millis) * DAY_MS;
+            let mut r = Report::draft(
+                format!("R-SCALE-{i:05}"),
+                c.id.clone(),
+                Some("1".into()),
+                None,
+                created,
+            );
+            r.category = Category::ALL[rng.below(Category::ALL.len())];
+            r.description = format!("示例报事 {i}");
+            r.expected_by = Some(created + 7 * DAY_MS);
+            let _ = r.transition(Status::Submitted, "", None, created);
+            if rng.below(3) > 0 {
+                let _ = r.transition(
+                    Status::Resolved,
+                    "已处理",
+                    Some(Role::Property),
+                    created + DAY_MS,
+                );
+                let _ = r.confirm(1 + rng.below(5) as u8, "", created + 2 * DAY_MS);
+            }
+            r
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scale_dataset_has_the_district_shape() {
+        let mut rng = Rng::new(7);
+        let compounds = scale_compounds(565, &mut rng);
+        let stewards: usize = compounds.iter().map(|c| c.stewards.len()).sum();
+        assert!((28_000..=32_000).contains(&stewards), "{stewards}");
+        assert_eq!(
+            crate::domain::stats::coverage(&compounds).percent(),
+            Some(80.88)
+        );
+        let modes = crate::domain::stats::count_by_mode(&compounds);
+        assert_eq!(
+            modes.iter().map(|(_, n)| n).collect::<Vec<_>>(),
+            [&303, &110, &128, &24, &0]
+        );
+        let reports = scale_reports(&compounds, 10_000, 200 * DAY_MS, &mut rng);
+        assert_eq!(reports.len(), 10_000);
+        assert!(reports.iter().all(|r| r.submitted_at().is_some()));
+    }
+}

@@ -1,0 +1,45 @@
+//! The pieces of a report's page: sending it to the steward, recording the next step,
+//! the reporter's confirmation, the reporter's contact and deleting it.
+
+pub mod confirm_panel;
+pub mod reporter;
+pub mod send_panel;
+pub mod update_panel;
+
+use leptos::prelude::*;
+
+use crate::domain::report::Report;
+use crate::platform::clock::now;
+use crate::platform::photos;
+use crate::state::{use_strings, use_writer};
+
+/// Deleting a report removes its photos, then leaves a tombstone (for a later sync).
+#[component]
+pub fn DeleteReport(
+    /// The report to delete.
+    report: Report,
+) -> impl IntoView {
+    let writer = use_writer();
+    let navigate = leptos_router::hooks::use_navigate();
+    let s = use_strings();
+    let delete = move |_| {
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(s().confirm_delete).ok())
+            .unwrap_or(false);
+        if !confirmed {
+            return;
+        }
+        let mut gone = report.clone();
+        let keys = std::mem::take(&mut gone.photos);
+        gone.deleted = true;
+        gone.updated_at = now();
+        writer.upsert_report(gone);
+        wasm_bindgen_futures::spawn_local(async move {
+            for key in keys {
+                let _ = photos::delete(&key).await;
+            }
+        });
+        navigate("/reports", Default::default());
+    };
+    view! { <button type="button" class="button button--danger" on:click=delete>{move || s().delete_report}</button> }
+}

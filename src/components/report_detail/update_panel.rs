@@ -1,0 +1,89 @@
+//! Recording what happens next: a legal next status, a note, and who records it.
+
+use leptos::prelude::*;
+
+use crate::domain::report::{Report, Status, TransitionError};
+use crate::domain::routing::responsible_role;
+use crate::domain::steward::Role;
+use crate::platform::clock::now;
+use crate::state::{use_state, use_strings, use_writer};
+
+/// The value of "the reporter" among the recorders.
+const REPORTER: &str = "reporter";
+
+/// Recording the next step: a legal next status, a note, and who records it.
+#[component]
+pub fn UpdatePanel(
+    /// The report to update.
+    report: Report,
+) -> impl IntoView {
+    let state = use_state();
+    let writer = use_writer();
+    let s = use_strings();
+    let current = report.status();
+    // Confirmation has its own panel (with the rating); every other legal step is here.
+    let choices: Vec<Status> = current
+        .next()
+        .iter()
+        .copied()
+        .filter(|s| *s != Status::Confirmed)
+        .collect();
+    let (to, set_to) = signal(choices.first().copied());
+    let choices = StoredValue::new(choices);
+    let (note, set_note) = signal(String::new());
+    // Usually the steward the report was routed to records the next step.
+    let routed = state.compounds.with_untracked(|c| {
+        c.0.iter()
+            .find(|c| c.id == report.compound)
+            .map_or(Role::Red, |c| responsible_role(report.category, c.mode))
+    });
+    let (by, set_by) = signal(Some(routed));
+    let (error, set_error) = signal(None::<TransitionError>);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(target) = to.get_untracked() else {
+            return;
+        };
+        let mut updated = report.clone();
+        match updated.transition(target, &note.get_untracked(), by.get_untracked(), now()) {
+            Ok(()) => {
+                set_error.set(None);
+                writer.upsert_report(updated);
+            }
+            Err(e) => set_error.set(Some(e)),
+        }
+    };
+    view! {
+        <form class="update-panel" on:submit=save novalidate>
+            <h2>{move || s().record_update}</h2>
+            <label class="field">
+                <span class="field__label">{move || s().new_status}</span>
+                <select class="field__input" name="status" on:change=move |ev| {
+                    set_to.set(Status::from_key(&event_target_value(&ev)));
+                }>
+                    {choices.get_value().into_iter().map(|st| view! {
+                        <option value=st.key()>{move || s().status(st)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field__label">{move || s().recorded_by}</span>
+                <select class="field__input" name="by" on:change=move |ev| {
+                    // The reporter has no role key: anything else is a steward's role.
+                    set_by.set(Role::from_key(&event_target_value(&ev)));
+                }>
+                    <option value=REPORTER>{move || s().reporter_role}</option>
+                    {Role::ALL.map(|r| view! {
+                        <option value=r.key() selected=r == routed>{move || s().role(r)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field">
+                <span class="field__label">{move || s().note_label}</span>
+                <textarea class="field__input" name="note" rows="3" prop:value=note on:input=move |ev| set_note.set(event_target_value(&ev))></textarea>
+            </label>
+            {move || error.get().map(|e| view! { <p class="field__error" role="alert">{s().transition_error(&e)}</p> })}
+            <button type="submit" class="button">{move || s().save_update}</button>
+        </form>
+    }
+}

@@ -1,0 +1,58 @@
+//! Every stored collection described once: its localStorage key, the schema it is
+//! written at, and how older schemas are upgraded. Loading, persisting and the listener
+//! for other tabs all read these, so a new migration cannot be skipped by one of them.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::envelope::{Migration, decode, encode};
+use super::error::StoreError;
+use super::migrations;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Collection {
+    pub key: &'static str,
+    pub schema: u32,
+    pub migrate: Migration,
+}
+
+impl Collection {
+    /// A stored value of this collection, migrated from whatever schema wrote it.
+    pub fn decode<T: DeserializeOwned>(&self, raw: &str) -> Result<T, StoreError> {
+        decode(self.key, raw, self.schema, self.migrate)
+    }
+
+    /// The value as stored, at the current schema.
+    pub fn encode<T: Serialize + ?Sized>(&self, data: &T) -> String {
+        encode(self.schema, data)
+    }
+}
+
+pub const SETTINGS: Collection = Collection {
+    key: "cs.settings",
+    schema: 1,
+    migrate: migrations::settings,
+};
+
+pub const COMPOUNDS: Collection = Collection {
+    key: "cs.compounds",
+    schema: 1,
+    migrate: migrations::bare_array,
+};
+
+pub const REPORTS: Collection = Collection {
+    key: "cs.reports",
+    schema: 1,
+    migrate: migrations::bare_array,
+};
+
+/// The schema of the published dataset file (`public/data/district.json`).
+pub const DATASET_SCHEMA: u32 = 1;
+
+/// Every key this app writes starts with this; "erase all" removes exactly these.
+pub const KEY_PREFIX: &str = "cs.";
+
+/// Where a corrupt value is copied before anything replaces it.
+pub fn backup_key(key: &str, now_ms: i64) -> String {
+    format!("{key}.corrupt.{now_ms}")
+}

@@ -1,0 +1,63 @@
+//! Everything that can go wrong with stored data, as values the UI turns into a plain
+//! message. Nothing in the store panics.
+
+use crate::i18n::Strings;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// localStorage is disabled, blocked (private mode, policy) or missing.
+    Unavailable,
+    /// The browser refused the write: the phone's storage for this site is full.
+    QuotaExceeded { key: String },
+    /// The stored text is not valid JSON or not the expected shape. `backup_key` is where
+    /// the raw text was copied before defaults replaced it.
+    Corrupt {
+        key: String,
+        backup_key: Option<String>,
+    },
+    /// Written by a newer version of the app than this one.
+    UnknownSchema { key: String, found: u32 },
+    /// Any other refusal from the browser, with its own words.
+    Other { key: String, detail: String },
+}
+
+impl StoreError {
+    /// A stable code for tests and for the notice's CSS class.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::Unavailable => "unavailable",
+            StoreError::QuotaExceeded { .. } => "quota",
+            StoreError::Corrupt { .. } => "corrupt",
+            StoreError::UnknownSchema { .. } => "schema",
+            StoreError::Other { .. } => "other",
+        }
+    }
+
+    /// The plain-language message for the notice.
+    pub fn message(&self, s: &Strings) -> String {
+        match self {
+            StoreError::Unavailable => s.err_unavailable.to_string(),
+            StoreError::QuotaExceeded { .. } => s.err_quota.to_string(),
+            StoreError::Corrupt { backup_key, .. } => {
+                format!(
+                    "{} ({})",
+                    s.err_corrupt,
+                    backup_key.as_deref().unwrap_or("-")
+                )
+            }
+            StoreError::UnknownSchema { .. } => s.err_schema.to_string(),
+            StoreError::Other { detail, .. } => format!("{} ({detail})", s.err_other),
+        }
+    }
+
+    /// The backup key of a corrupt value, when its raw copy was kept.
+    pub fn raw_copy(&self) -> Option<&str> {
+        match self {
+            StoreError::Corrupt {
+                backup_key: Some(key),
+                ..
+            } => Some(key),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! Pure formats of stored and exchanged data: `{schema, data}` envelopes and their
+//! migrations, the description of each stored collection, merging, JSON backups, CSV and
+//! the roster spreadsheet. No browser types: everything here is tested natively.
+
+pub mod backup;
+pub mod collections;
+pub mod csv;
+pub mod envelope;
+pub mod error;
+pub mod merge;
+pub mod migrations;
+pub mod roster;
+pub mod settings;

@@ -1,0 +1,128 @@
+//! Compounds and their rosters as CSV, for stewards who keep them in a spreadsheet: one row
+//! per steward (or per building/unit with nobody yet), compound facts repeated on each row.
+//! An import is checked whole — size, header, every row — before anything is returned,
+//! and it keeps every field of a compound that the file does not carry.
+mod export;
+mod import;
+
+pub use export::export;
+pub use import::import;
+
+use crate::i18n::Strings;
+
+pub const MAX_BYTES: usize = 1024 * 1024;
+
+/// The columns, by their header names. The first `REQUIRED` must be in every file;
+/// the rest may be left out, and then what the app already has is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    CompoundId,
+    CompoundName,
+    Community,
+    Subdistrict,
+    Mode,
+    Covered,
+    PropertyCompany,
+    Hotline,
+    Grid,
+    Building,
+    Unit,
+    Role,
+    Name,
+    Title,
+    Phone,
+    DutyHours,
+    GridName,
+    BuildingName,
+    UnitName,
+    Built,
+    Households,
+    CommunityPhone,
+    Facilities,
+    StewardId,
+}
+
+keyed_enum!(Column {
+    CompoundId => "compound_id",
+    CompoundName => "compound_name",
+    Community => "community",
+    Subdistrict => "subdistrict",
+    Mode => "mode",
+    Covered => "covered",
+    PropertyCompany => "property_company",
+    Hotline => "hotline",
+    Grid => "grid",
+    Building => "building",
+    Unit => "unit",
+    Role => "role",
+    Name => "name",
+    Title => "title",
+    Phone => "phone",
+    DutyHours => "duty_hours",
+    GridName => "grid_name",
+    BuildingName => "building_name",
+    UnitName => "unit_name",
+    Built => "built",
+    Households => "households",
+    CommunityPhone => "community_phone",
+    Facilities => "facilities",
+    StewardId => "steward_id",
+});
+
+/// How many leading columns of `Column::ALL` every file must have.
+pub const REQUIRED: usize = 16;
+
+/// Facilities share one cell, separated by this (a `;` is read too).
+pub const FACILITY_SEPARATOR: char = '；';
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RosterError {
+    TooLarge {
+        bytes: usize,
+    },
+    UnterminatedQuote {
+        line: usize,
+    },
+    MissingColumn(Column),
+    UnknownColumn(String),
+    DuplicateColumn(Column),
+    /// A row (1-based line in the file) with a bad cell.
+    BadCell {
+        line: usize,
+        column: Column,
+        value: String,
+    },
+    DuplicateRow {
+        line: usize,
+    },
+    Empty,
+}
+
+impl RosterError {
+    /// Why the file was refused, with the line and column to fix.
+    pub fn message(&self, s: &Strings) -> String {
+        match self {
+            RosterError::TooLarge { .. } => s.roster_too_large.to_string(),
+            RosterError::UnterminatedQuote { line } => {
+                format!("{}{}", s.roster_quote, s.line(*line))
+            }
+            RosterError::MissingColumn(c) => format!("{}{}", s.roster_missing, c.key()),
+            RosterError::UnknownColumn(c) => format!("{}{c}", s.roster_unknown),
+            RosterError::DuplicateColumn(c) => format!("{}{}", s.roster_duplicate_column, c.key()),
+            RosterError::BadCell {
+                line,
+                column,
+                value,
+            } => format!(
+                "{}{}, {}: {value}",
+                s.roster_bad_cell,
+                s.line(*line),
+                column.key()
+            ),
+            RosterError::DuplicateRow { line } => {
+                format!("{}{}", s.roster_duplicate, s.line(*line))
+            }
+            RosterError::Empty => s.roster_empty.to_string(),
+        }
+    }
+}

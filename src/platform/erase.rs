@@ -1,0 +1,47 @@
+//! "Erase all my data": every key this app wrote, the photo database, the caches and the
+//! service worker, so nothing of this visit stays behind.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::format::collections::KEY_PREFIX;
+
+/// Removes every `cs.*` key, the caches and the service worker, then restarts the app.
+pub async fn erase_everything() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(Some(storage)) = window.local_storage() {
+        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect();
+        for key in keys.iter().filter(|k| k.starts_with(KEY_PREFIX)) {
+            let _ = storage.remove_item(key);
+        }
+    }
+    super::photos::delete_all();
+    if let Ok(caches) = window.caches()
+        && let Ok(names) = JsFuture::from(caches.keys()).await
+    {
+        for name in js_sys::Array::from(&names)
+            .iter()
+            .filter_map(|n| n.as_string())
+        {
+            let _ = JsFuture::from(caches.delete(&name)).await;
+        }
+    }
+    // Unregister the worker too, so nothing of this visit stays behind.
+    let navigator = window.navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false)
+        && let Ok(list) = JsFuture::from(navigator.service_worker().get_registrations()).await
+    {
+        for reg in js_sys::Array::from(&list).iter() {
+            if let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>()
+                && let Ok(p) = reg.unregister()
+            {
+                let _ = JsFuture::from(p).await;
+            }
+        }
+    }
+    let _ = window.location().replace("/");
+}

@@ -1,0 +1,11 @@
+//! The browser, behind plain Rust functions: localStorage, IndexedDB photos, downloads,
+//! the clock, erasing everything, and the service worker. Every failure comes back as a
+//! value, never a panic. Nothing above this layer touches web-sys storage directly.
+
+pub mod clock;
+pub mod download;
+pub mod erase;
+pub mod fetch;
+pub mod local_storage;
+pub mod photos;
+pub mod pwa;

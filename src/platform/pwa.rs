@@ -1,0 +1,196 @@
+//! The installable, offline side: service-worker registration (release builds only) with
+//! a "new version — reload" prompt instead of a silent takeover, the online/offline state,
+//! the install prompt, and persistent storage with its usage.
+
+use std::cell::RefCell;
+
+use js_sys::{Function, Promise, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// The deferred `beforeinstallprompt` event, kept until the user taps "install".
+    static INSTALL_EVENT: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+#[derive(Clone, Copy)]
+pub struct PwaState {
+    pub online: ReadSignal<bool>,
+    pub update_ready: ReadSignal<bool>,
+    pub can_install: ReadSignal<bool>,
+}
+
+fn on_window(event: &str, handler: impl Fn(web_sys::Event) + 'static) {
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    }
+    closure.forget();
+}
+
+pub fn start() -> PwaState {
+    let navigator = web_sys::window().map(|w| w.navigator());
+    let (online, set_online) = signal(navigator.as_ref().is_none_or(|n| n.on_line()));
+    let (update_ready, set_update_ready) = signal(false);
+    let (can_install, set_can_install) = signal(false);
+    on_window("online", move |_| set_online.set(true));
+    on_window("offline", move |_| set_online.set(false));
+    on_window("beforeinstallprompt", move |event| {
+        event.prevent_default();
+        INSTALL_EVENT.with(|e| *e.borrow_mut() = Some(event.into()));
+        set_can_install.set(true);
+    });
+    on_window("appinstalled", move |_| set_can_install.set(false));
+    if !cfg!(debug_assertions) {
+        register_worker(set_update_ready);
+    }
+    request_persistence();
+    PwaState {
+        online,
+        update_ready,
+        can_install,
+    }
+}
+
+fn worker_container() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent on insecure origins and in some webviews: then the app simply runs online.
+    Reflect::has(&navigator, &"serviceWorker".into())
+        .ok()?
+        .then(|| navigator.service_worker())
+}
+
+fn register_worker(set_update_ready: WriteSignal<bool>) {
+    let Some(container) = worker_container() else {
+        return;
+    };
+    let promise = container.register("/sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(promise).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
+        let controlled = move || worker_container().and_then(|c| c.controller()).is_some();
+        // A worker already waiting from an earlier visit: offer it now.
+        if reg.waiting().is_some() && controlled() {
+            set_update_ready.set(true);
+        }
+        let reg_for_found = reg.clone();
+        let on_found = Closure::<dyn Fn()>::new(move || {
+            let Some(installing) = reg_for_found.installing() else {
+                return;
+            };
+            let watched = installing.clone();
+            let on_state = Closure::<dyn Fn()>::new(move || {
+                if watched.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                    set_update_ready.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+            on_state.forget();
+        });
+        reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+        on_found.forget();
+    });
+}
+
+/// The user tapped "reload": let the waiting worker take over, then reload once it has.
+pub fn apply_update() {
+    let Some(container) = worker_container() else {
+        return;
+    };
+    let reload = Closure::<dyn Fn()>::new(|| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(container.get_registration()).await else {
+            return;
+        };
+        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
+            return;
+        };
+        if let Some(waiting) = reg.waiting() {
+            let _ = waiting.post_message(&"SKIP_WAITING".into());
+        }
+    });
+}
+
+/// Shows the browser's install dialog for the event saved earlier.
+pub fn prompt_install() {
+    let Some(event) = INSTALL_EVENT.with(|e| e.borrow_mut().take()) else {
+        return;
+    };
+    if let Ok(prompt) =
+        Reflect::get(&event, &"prompt".into()).and_then(|p| p.dyn_into::<Function>())
+    {
+        let _ = prompt.call0(&event);
+    }
+}
+
+/// WeChat's in-app browser (where most QR codes are scanned) cannot install a web app;
+/// residents need to be told to open the page in the phone's browser.
+pub fn is_wechat() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().user_agent().ok())
+        .is_some_and(|ua| ua.contains("MicroMessenger"))
+}
+
+/// iPhones have no install prompt: the app shows written steps there instead.
+pub fn is_ios_browser() -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let ua = navigator.user_agent().unwrap_or_default();
+    let standalone = Reflect::get(&navigator, &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    (ua.contains("iPhone") || ua.contains("iPad")) && !standalone
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = web_sys::window()?.navigator();
+    Reflect::has(&navigator, &"storage".into())
+        .ok()?
+        .then(|| navigator.storage())
+}
+
+/// Asks the browser not to evict this app's data under storage pressure.
+fn request_persistence() {
+    let Some(storage) = storage_manager() else {
+        return;
+    };
+    if let Ok(p) = storage.persist() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(p).await;
+        });
+    }
+}
+
+/// Storage used, quota (bytes) and whether it is persistent.
+pub async fn storage_usage() -> Option<(f64, f64, bool)> {
+    let storage = storage_manager()?;
+    let estimate: web_sys::StorageEstimate = JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?
+        .unchecked_into();
+    let persisted: Promise = storage.persisted().ok()?;
+    let persisted = JsFuture::from(persisted)
+        .await
+        .ok()?
+        .as_bool()
+        .unwrap_or(false);
+    Some((
+        estimate.get_usage().unwrap_or(0.0),
+        estimate.get_quota().unwrap_or(0.0),
+        persisted,
+    ))
+}
