@@ -67,9 +67,9 @@ try {
     await page.locator(ready).first().waitFor();
     return ((await page.evaluate(() => performance.now())) - start).toFixed(1);
   };
-  await tap('a.bottom-nav__item[href="/settings"]', 'a[href="/district"]');
+  await tap('a.app-nav__item[href="/settings"]', 'a[href="/district"]');
   row('tap to the district dashboard over 10,000 reports', await tap('a[href="/district"]', '[data-stat="resolution"]'), '≤ 100 ms');
-  await tap('a.bottom-nav__item[href="/compounds"]', '.compound-list__link');
+  await tap('a.app-nav__item[href="/compounds"]', '.compound-list__link');
   row('tap to a compound page with its battle map', await tap('.compound-list__link', '.battle-map'), '≤ 100 ms');
   await page.locator('.battle-map__grid-name').first().click(); // unfold the first grid
   row('tap to a building contact card', await tap('.battle-map__card-link', '.card__role'), '≤ 100 ms');

@@ -6,7 +6,7 @@ use leptos_router::path;
 
 use crate::components::notices::ProblemNotices;
 use crate::components::pwa_banners::PwaBanners;
-use crate::components::shell::{AppHeader, BottomNav};
+use crate::components::shell::{AppHeader, AppNav};
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
 use crate::pages::directory::DirectoryPage;
@@ -60,7 +60,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>
-            <BottomNav/>
+            <AppNav/>
         </Router>
     }
 }

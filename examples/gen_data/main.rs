@@ -21,6 +21,13 @@ use domain::dataset::{Dataset, District, ReferenceFigures, Subdistrict};
 use roster::{Layout, Rng, build_roster, build_tree};
 use scale::{scale_compounds, scale_reports};
 
+/// An obviously fake Xiangtan landline, written as the app writes numbers (so that a
+/// roster exported and imported again is the same file).
+fn fake_landline(serial: usize) -> String {
+    let written = format!("0731-0000{serial:04}");
+    domain::phone::parse_phone(&written).map_or(written, |p| p.display())
+}
+
 /// 2026-10-19 08:00 in Xiangtan: the day of the district's report.
 const PUBLISHED: Millis = 1_792_368_000_000;
 
@@ -209,8 +216,8 @@ fn sample() -> Dataset {
                 mode: s.mode,
                 covered: matches!(s.mode, ManagementMode::PropertyCompany),
                 property_company: s.company.map(String::from),
-                hotline: s.company.map(|_| format!("0731-0000 {:04}", 1001 + i)),
-                community_phone: Some(format!("0731-0000 {:04}", 2001 + i)),
+                hotline: s.company.map(|_| fake_landline(1001 + i)),
+                community_phone: Some(fake_landline(2001 + i)),
                 grids,
                 stewards,
                 facilities: s.facilities.iter().map(|f| f.to_string()).collect(),

@@ -10,7 +10,7 @@ use crate::format::roster;
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::platform::erase::erase_everything;
-use crate::state::{use_state, use_strings, use_writer};
+use crate::state::{DatasetState, use_state, use_strings, use_writer};
 
 #[component]
 pub fn DataTools() -> impl IntoView {
@@ -18,6 +18,9 @@ pub fn DataTools() -> impl IntoView {
     let writer = use_writer();
     let s = use_strings();
     let (message, set_message) = signal(None::<(bool, String)>);
+    // The roster tools work on the published compounds: an export before they arrive would
+    // be empty, and an import would not know what to keep.
+    let loading = move || state.dataset.get() == DatasetState::Loading;
     let export = move |_| {
         let at = now();
         let text = state.settings.with(|st| {
@@ -77,10 +80,10 @@ pub fn DataTools() -> impl IntoView {
             {move || s().import_backup}
             <input type="file" name="backup" accept=".json,application/json" class="file-button__input" on:change=on_file/>
         </label>
-        <button type="button" class="button button--secondary" on:click=export_roster>{move || s().roster_export}</button>
+        <button type="button" class="button button--secondary" disabled=loading on:click=export_roster>{move || s().roster_export}</button>
         <label class="button button--secondary file-button">
             {move || s().roster_import}
-            <input type="file" name="roster" accept=".csv,text/csv" class="file-button__input" on:change=on_roster/>
+            <input type="file" name="roster" accept=".csv,text/csv" class="file-button__input" disabled=loading on:change=on_roster/>
         </label>
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "notice notice--info" } else { "notice notice--error import-error" } role="alert">{text}</p>

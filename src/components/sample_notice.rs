@@ -11,5 +11,7 @@ pub fn SampleNotice(
     sample: bool,
 ) -> impl IntoView {
     let s = use_strings();
-    sample.then(|| view! { <p class="notice notice--sample" role="note">{move || s().sample_notice}</p> })
+    sample.then(
+        || view! { <p class="notice notice--sample" role="note">{move || s().sample_notice}</p> },
+    )
 }

@@ -72,7 +72,7 @@ const NAV: [NavItem; 4] = [
 
 /// The bottom navigation; the current section is marked with `aria-current`.
 #[component]
-pub fn BottomNav() -> impl IntoView {
+pub fn AppNav() -> impl IntoView {
     let s = use_strings();
     let location = use_location();
     let items = NAV
@@ -84,7 +84,7 @@ pub fn BottomNav() -> impl IntoView {
                 here.then_some("page")
             };
             view! {
-                <a href=item.href class="bottom-nav__item" aria-current=current>
+                <a href=item.href class="app-nav__item" aria-current=current>
                     <Icon kind=item.icon/>
                     <span>{move || (item.label)(s())}</span>
                 </a>
@@ -92,7 +92,7 @@ pub fn BottomNav() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="bottom-nav" aria-label=move || s().main_nav>
+        <nav class="app-nav" aria-label=move || s().main_nav>
             {items}
         </nav>
     }

@@ -57,3 +57,12 @@ pub struct Steward {
     #[serde(default)]
     pub updated_at: Millis,
 }
+
+impl Steward {
+    /// The phone number as people write it (`138 0000 0001`), or nothing if it is not one.
+    pub fn phone_display(&self) -> String {
+        super::phone::parse_phone(&self.phone)
+            .map(|n| n.display())
+            .unwrap_or_default()
+    }
+}

@@ -24,12 +24,7 @@ pub fn card_text(
         let who = match entry {
             CardEntry::Found(people) => people
                 .iter()
-                .map(|p| {
-                    let phone = parse_phone(&p.phone)
-                        .map(|n| n.display())
-                        .unwrap_or_default();
-                    format!("{} {} {}", p.name, p.title, phone)
-                })
+                .map(|p| format!("{} {} {}", p.name, p.title, p.phone_display()))
                 .collect::<Vec<_>>()
                 .join("；"),
             CardEntry::Vacant => s.nobody.to_string(),

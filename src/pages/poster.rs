@@ -89,12 +89,7 @@ fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
                     let who = match entry {
                         CardEntry::Found(people) => people
                             .first()
-                            .map(|p| {
-                                let phone = parse_phone(&p.phone)
-                                    .map(|n| n.display())
-                                    .unwrap_or_default();
-                                (p.name.clone(), phone)
-                            })
+                            .map(|p| (p.name.clone(), p.phone_display()))
                             .unwrap_or_default(),
                         CardEntry::Vacant => ("—".into(), String::new()),
                     };

@@ -109,9 +109,9 @@ pub fn ReportNewPage() -> impl IntoView {
             <p class="hint" role="status">{move || editor.saved.get().then(|| s().draft_saved)}</p>
             <PlacePicker compound=compound/>
             <CategoryPicker/>
-            <label class="field">
-                <span class="field__label">{move || s().description_label}</span>
-                <textarea class="field__input report-form__description" name="description" rows="5"
+            <div class="field">
+                <label class="field__label" for="report-description">{move || s().description_label}</label>
+                <textarea id="report-description" class="field__input report-form__description" name="description" rows="5"
                     aria-describedby="description-count description-error"
                     aria-invalid=move || description_error.with(Option::is_some).to_string()
                     placeholder=move || s().description_hint
@@ -122,7 +122,7 @@ pub fn ReportNewPage() -> impl IntoView {
                     {move || format!("{} / {DESCRIPTION_MAX}", draft.with(|d| d.description.chars().count()))}
                 </span>
                 <FieldMessage id="description-error" message=description_error/>
-            </label>
+            </div>
             <fieldset class="field">
                 <legend class="field__label">{move || s().photos_label}</legend>
                 <Photos keys=photo_keys on_change=on_photos prefix=photo_prefix/>

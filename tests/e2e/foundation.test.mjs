@@ -103,7 +103,7 @@ describe('pages', () => {
       await appReady(page);
       await page.locator('h1, h2').filter({ hasText: heading }).first().waitFor();
       await screenshot(page, name);
-      assert.equal(await page.locator('.bottom-nav [aria-current="page"]').count(), 1, 'exactly one nav item is current');
+      assert.equal(await page.locator('.app-nav [aria-current="page"]').count(), 1, 'exactly one nav item is current');
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -80,7 +80,7 @@ export function watchErrors(page) {
 
 /** Waits until the app has mounted (the static shell is gone, the nav is there). */
 export async function appReady(page) {
-  await page.waitForSelector('nav.bottom-nav', { timeout: 15000 });
+  await page.waitForSelector('nav.app-nav', { timeout: 15000 });
 }
 
 export async function screenshot(page, name) {

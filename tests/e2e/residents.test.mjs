@@ -149,9 +149,73 @@ describe('poster', () => {
     assert.deepEqual(decoded, expected);
     await screenshot(page, '23-poster');
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('.bottom-nav').isVisible(), false, 'no navigation on paper');
+    assert.equal(await page.locator('.app-nav').isVisible(), false, 'no navigation on paper');
     await page.emulateMedia({ media: 'screen' });
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('what the resident is told and offered', () => {
+  it('says the roster is sample data on the compound page, the card and the poster', async () => {
+    const { context, page } = await open('/c/dongtangcun');
+    const sample = /示例数据：本小区名册上的姓名和电话都是虚构的/;
+    assert.match(await page.locator('.notice--sample').innerText(), sample);
+    await page.goto(site.server.url + '/c/dongtangcun/b/3');
+    await appReady(page);
+    assert.match(await page.locator('.card .notice--sample').innerText(), sample);
+    await page.goto(site.server.url + '/c/dongtangcun/poster');
+    await appReady(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('.poster__head .notice--sample').isVisible(), 'printed with the poster');
+    await context.close();
+  });
+
+  it('the card and the battle map lead to a report form with the place filled in', async () => {
+    const { context, page } = await open('/c/dongtangcun/b/3?u=2');
+    await page.getByRole('link', { name: '在这里报事' }).click();
+    await page.waitForURL(/\/report\/new\?c=dongtangcun&b=3&u=2$/);
+    assert.equal(await page.getByLabel('小区').inputValue(), 'dongtangcun');
+    assert.equal(await page.getByLabel('楼栋').inputValue(), '3');
+    assert.equal(await page.getByLabel('单元').inputValue(), '2');
+    await page.goto(site.server.url + '/c/dongtangcun');
+    await appReady(page);
+    await page.locator('.battle-map__grid').first().locator('summary').click();
+    await page.locator('.battle-map__building', { hasText: '2栋' }).getByRole('link', { name: '在这里报事' }).click();
+    await page.waitForURL(/\/report\/new\?c=dongtangcun&b=2$/);
+    assert.equal(await page.getByLabel('楼栋').inputValue(), '2');
+    await context.close();
+  });
+
+  it('shows the compound notices', async () => {
+    const { context, page } = await open('/c/guihuacun');
+    await page.locator('.notice-item', { hasText: '新设施启用' }).waitFor();
+    const { context: other, page: plain } = await open('/c/tianhecun');
+    await plain.locator('.notices').getByText('暂无通知').waitFor();
+    await context.close();
+    await other.close();
+  });
+
+  it('inside WeChat, says in one line how to open the page in the phone browser', async () => {
+    const wechat = 'Mozilla/5.0 (Linux; Android 12; M2012K11AC) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/4G Language/zh_CN';
+    const { context, page } = await open('/c/dongtangcun/b/3', { userAgent: wechat });
+    assert.match(await page.locator('.banner--wechat').innerText(), /在浏览器打开/);
+    await screenshot(page, '24-wechat-hint');
+    const { context: plain, page: browser } = await open('/c/dongtangcun/b/3');
+    assert.equal(await browser.locator('.banner--wechat').count(), 0, 'not in an ordinary browser');
+    await context.close();
+    await plain.close();
+  });
+
+  it('on a 1280 px office screen the navigation is a rail on the left, not a bar across the desk', async () => {
+    const { context, page } = await open('/district', { viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false });
+    const nav = await page.locator('nav.app-nav').boundingBox();
+    const main = await page.locator('main').boundingBox();
+    assert.ok(nav.x === 0 && nav.width <= 260 && nav.height > 400, `nav ${JSON.stringify(nav)}`);
+    const content = await page.locator('.page').boundingBox();
+    assert.ok(content.x >= nav.x + nav.width, 'the page starts right of the rail');
+    assert.ok(main.width > 900, 'the page uses the width');
+    await screenshot(page, '25-desktop-district');
     await context.close();
   });
 });

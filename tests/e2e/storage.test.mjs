@@ -2,7 +2,9 @@
 // and leaves what was stored intact (or copied aside).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appReady, root, screenshot, useSite, watchErrors } from './harness.mjs';
 
 const site = useSite();
 
@@ -68,7 +70,14 @@ describe('storage faults', () => {
     await page.goto(site.server.url + '/c/dongtangcun/b/3');
     await appReady(page);
     await page.locator('.problem--unavailable').waitFor();
-    await page.locator('a[href="tel:13800000048"], a[href^="tel:"]').first().waitFor();
+    // The card is whole: each role's call button dials a steward of that role in 东塘村.
+    const published = JSON.parse(readFileSync(join(root, 'public/data/district.json'), 'utf8')).data;
+    const stewards = published.compounds.find((c) => c.id === 'dongtangcun').stewards;
+    for (const [role, key] of [['red', 'Red'], ['property', 'Property'], ['peacemaker', 'Peacemaker']]) {
+      const href = await page.locator(`.card__role--${role} a.phone__call`).first().getAttribute('href');
+      const numbers = stewards.filter((s) => s.role === key).map((s) => `tel:${s.phone.replace(/\D/g, '')}`);
+      assert.ok(numbers.includes(href), `${role}: ${href}`);
+    }
     await screenshot(page, '11-storage-unavailable');
     assert.deepEqual(errors, []);
     await context.close();

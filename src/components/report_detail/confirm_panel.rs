@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::NoteAndError;
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::platform::clock::now;
 use crate::state::{use_strings, use_writer};
@@ -16,7 +17,7 @@ pub fn ConfirmPanel(
     let writer = use_writer();
     let s = use_strings();
     let (rating, set_rating) = signal(0u8);
-    let (note, set_note) = signal(String::new());
+    let note = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<TransitionError>);
     let apply = move |result: Result<Report, TransitionError>| match result {
         Ok(r) => writer.upsert_report(r),
@@ -53,11 +54,7 @@ pub fn ConfirmPanel(
                     }).collect_view()}
                 </div>
             </fieldset>
-            <label class="field">
-                <span class="field__label">{move || s().note_label}</span>
-                <textarea class="field__input" name="confirm_note" rows="2" prop:value=note on:input=move |ev| set_note.set(event_target_value(&ev))></textarea>
-            </label>
-            {move || error.get().map(|e| view! { <p class="field__error" role="alert">{s().transition_error(&e)}</p> })}
+            <NoteAndError name="confirm_note" note=note error=error/>
             <button type="button" class="button" on:click=confirm>{move || s().confirm_fixed}</button>
             <button type="button" class="button button--secondary" on:click=reopen>{move || s().not_fixed}</button>
         </section>

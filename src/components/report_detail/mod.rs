@@ -8,7 +8,7 @@ pub mod update_panel;
 
 use leptos::prelude::*;
 
-use crate::domain::report::Report;
+use crate::domain::report::{Report, TransitionError};
 use crate::platform::clock::now;
 use crate::platform::photos;
 use crate::state::{use_strings, use_writer};
@@ -42,4 +42,25 @@ pub fn DeleteReport(
         navigate("/reports", Default::default());
     };
     view! { <button type="button" class="button button--danger" on:click=delete>{move || s().delete_report}</button> }
+}
+
+/// The note that goes with a step, and why the step was refused if it was.
+#[component]
+pub fn NoteAndError(
+    /// The textarea's form name.
+    name: &'static str,
+    /// The note as typed.
+    note: RwSignal<String>,
+    /// Why the last attempt was refused, if it was.
+    error: ReadSignal<Option<TransitionError>>,
+) -> impl IntoView {
+    let s = use_strings();
+    view! {
+        <label class="field">
+            <span class="field__label">{move || s().note_label}</span>
+            <textarea class="field__input" name=name rows="3" prop:value=note
+                on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+        </label>
+        {move || error.get().map(|e| view! { <p class="field__error" role="alert">{s().transition_error(&e)}</p> })}
+    }
 }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::NoteAndError;
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::domain::routing::responsible_role;
 use crate::domain::steward::Role;
@@ -30,7 +31,7 @@ pub fn UpdatePanel(
         .collect();
     let (to, set_to) = signal(choices.first().copied());
     let choices = StoredValue::new(choices);
-    let (note, set_note) = signal(String::new());
+    let note = RwSignal::new(String::new());
     // Usually the steward the report was routed to records the next step.
     let routed = state.compounds.with_untracked(|c| {
         c.0.iter()
@@ -78,11 +79,7 @@ pub fn UpdatePanel(
                     }).collect_view()}
                 </select>
             </label>
-            <label class="field">
-                <span class="field__label">{move || s().note_label}</span>
-                <textarea class="field__input" name="note" rows="3" prop:value=note on:input=move |ev| set_note.set(event_target_value(&ev))></textarea>
-            </label>
-            {move || error.get().map(|e| view! { <p class="field__error" role="alert">{s().transition_error(&e)}</p> })}
+            <NoteAndError name="note" note=note error=error/>
             <button type="submit" class="button">{move || s().save_update}</button>
         </form>
     }

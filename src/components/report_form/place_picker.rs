@@ -19,9 +19,10 @@ pub fn PlacePicker(
     let draft = editor.draft;
     let error = editor.error_for(|e| matches!(e, FieldError::CompoundRequired));
     view! {
-        <label class="field">
-            <span class="field__label">{move || s().compound_label}</span>
-            <select class="field__input" name="compound" aria-describedby="compound-error"
+        // A div, not a wrapping label: the message must not become part of the field's name.
+        <div class="field">
+            <label class="field__label" for="report-compound">{move || s().compound_label}</label>
+            <select id="report-compound" class="field__input" name="compound" aria-describedby="compound-error"
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
@@ -37,7 +38,7 @@ pub fn PlacePicker(
                 }}
             </select>
             <FieldMessage id="compound-error" message=error/>
-        </label>
+        </div>
         <div class="report-form__row">
             <label class="field">
                 <span class="field__label">{move || s().building_label}</span>

@@ -18,24 +18,24 @@ pub fn ReporterFields() -> impl IntoView {
         <fieldset class="field report-form__reporter">
             <legend class="field__label">{move || s().reporter_label}</legend>
             <p class="hint">{move || s().privacy_hint}</p>
-            <label class="field">
-                <span>{move || s().name_label}</span>
-                <input class="field__input" name="reporter_name" autocomplete="name"
+            <div class="field">
+                <label for="reporter-name">{move || s().name_label}</label>
+                <input id="reporter-name" class="field__input" name="reporter_name" autocomplete="name"
                     aria-describedby="reporter-name-error"
                     aria-invalid=move || name_error.with(Option::is_some).to_string()
                     prop:value=move || draft.with(|d| d.reporter_name.clone().unwrap_or_default())
                     on:input=move |ev| { let v = non_empty(event_target_value(&ev)); editor.edit(|d| d.reporter_name = v) }/>
                 <FieldMessage id="reporter-name-error" message=name_error/>
-            </label>
-            <label class="field">
-                <span>{move || s().phone_label}</span>
-                <input class="field__input" name="reporter_phone" type="tel" autocomplete="tel"
+            </div>
+            <div class="field">
+                <label for="reporter-phone">{move || s().phone_label}</label>
+                <input id="reporter-phone" class="field__input" name="reporter_phone" type="tel" autocomplete="tel"
                     aria-describedby="reporter-phone-error"
                     aria-invalid=move || phone_error.with(Option::is_some).to_string()
                     prop:value=move || draft.with(|d| d.reporter_phone.clone().unwrap_or_default())
                     on:input=move |ev| { let v = non_empty(event_target_value(&ev)); editor.edit(|d| d.reporter_phone = v) }/>
                 <FieldMessage id="reporter-phone-error" message=phone_error/>
-            </label>
+            </div>
             <label class="choice">
                 <input type="checkbox" name="share_phone" prop:checked=move || draft.with(|d| d.share_phone)
                     on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.share_phone = on) }/>
