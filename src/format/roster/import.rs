@@ -5,139 +5,16 @@
 
 use std::collections::HashSet;
 
-use super::{Column, FACILITY_SEPARATOR, MAX_BYTES, REQUIRED, RosterError};
+use super::row::{
+    Row, parse_bool, parse_mode, parse_role, read_header, valid_id, valid_steward_id,
+};
+use super::{Column, FACILITY_SEPARATOR, MAX_BYTES, RosterError};
 use crate::domain::Millis;
-use crate::domain::compound::{Building, Compound, Grid, ManagementMode, Unit};
+use crate::domain::compound::{Building, Compound, Grid, Unit};
 use crate::domain::limits::{NAME_MAX, TITLE_MAX};
 use crate::domain::phone::parse_phone;
 use crate::domain::steward::{Role, Scope, Steward};
 use crate::format::csv::parse_records;
-
-fn parse_mode(v: &str) -> Option<ManagementMode> {
-    ManagementMode::from_key(v).or(match v {
-        "物业管理" => Some(ManagementMode::PropertyCompany),
-        "社区代管" => Some(ManagementMode::CommunityManaged),
-        "业主自治" => Some(ManagementMode::OwnerSelfGoverned),
-        "单位代管" => Some(ManagementMode::UnitManaged),
-        "无管理" => Some(ManagementMode::Unmanaged),
-        _ => None,
-    })
-}
-
-fn parse_role(v: &str) -> Option<Role> {
-    Role::from_key(v).or(match v {
-        "红管家" => Some(Role::Red),
-        "物管家" => Some(Role::Property),
-        "和事佬" => Some(Role::Peacemaker),
-        _ => None,
-    })
-}
-
-fn parse_bool(v: &str) -> Option<bool> {
-    match v {
-        "是" | "yes" | "true" | "1" => Some(true),
-        "否" | "no" | "false" | "0" | "" => Some(false),
-        _ => None,
-    }
-}
-
-fn valid_id(v: &str) -> bool {
-    (1..=40).contains(&v.len())
-        && v.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-fn valid_steward_id(v: &str) -> bool {
-    (1..=60).contains(&v.len())
-        && v.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// Where each column is in the file, if it is there.
-type Header = [Option<usize>; Column::ALL.len()];
-
-/// One row, its cells looked up by column.
-struct Row<'a> {
-    line: usize,
-    cells: &'a [String],
-    header: &'a Header,
-}
-
-impl Row<'_> {
-    fn has(&self, column: Column) -> bool {
-        self.header[column.index()].is_some()
-    }
-
-    fn get(&self, column: Column) -> &str {
-        self.header[column.index()]
-            .and_then(|i| self.cells.get(i))
-            .map_or("", |s| s.trim())
-    }
-
-    fn bad(&self, column: Column) -> RosterError {
-        RosterError::BadCell {
-            line: self.line,
-            column,
-            value: self.get(column).chars().take(40).collect(),
-        }
-    }
-
-    /// A text cell of at most `max` characters.
-    fn text(&self, column: Column, max: usize) -> Result<String, RosterError> {
-        let v = self.get(column);
-        if v.chars().count() > max {
-            Err(self.bad(column))
-        } else {
-            Ok(v.to_string())
-        }
-    }
-
-    /// An optional phone number, normalised.
-    fn phone(&self, column: Column) -> Result<Option<String>, RosterError> {
-        match self.get(column) {
-            "" => Ok(None),
-            p => parse_phone(p)
-                .map(|n| Some(n.display()))
-                .map_err(|_| self.bad(column)),
-        }
-    }
-
-    /// An optional whole number in `range`.
-    fn number<T: std::str::FromStr + PartialOrd>(
-        &self,
-        column: Column,
-        range: std::ops::RangeInclusive<T>,
-    ) -> Result<Option<T>, RosterError> {
-        match self.get(column) {
-            "" => Ok(None),
-            v => v
-                .parse::<T>()
-                .ok()
-                .filter(|n| range.contains(n))
-                .map(Some)
-                .ok_or_else(|| self.bad(column)),
-        }
-    }
-}
-
-fn read_header(header: &[String]) -> Result<Header, RosterError> {
-    let mut index: Header = [None; Column::ALL.len()];
-    for (i, name) in header.iter().enumerate() {
-        let name = name.trim();
-        let column = Column::from_key(name)
-            .ok_or_else(|| RosterError::UnknownColumn(name.chars().take(40).collect()))?;
-        if index[column.index()].replace(i).is_some() {
-            return Err(RosterError::DuplicateColumn(column));
-        }
-    }
-    match Column::ALL[..REQUIRED]
-        .iter()
-        .find(|c| index[c.index()].is_none())
-    {
-        Some(missing) => Err(RosterError::MissingColumn(*missing)),
-        None => Ok(index),
-    }
-}
 
 /// The compound as the file describes it, starting from what the app already has.
 fn compound_from(
@@ -206,6 +83,19 @@ fn name_of(
     })
 }
 
+/// Where the item `is` picks is in `items`, after adding the one `make` builds if none is.
+fn find_or_add<T>(
+    items: &mut Vec<T>,
+    is: impl Fn(&T) -> bool,
+    make: impl FnOnce() -> Result<T, RosterError>,
+) -> Result<usize, RosterError> {
+    if let Some(i) = items.iter().position(is) {
+        return Ok(i);
+    }
+    items.push(make()?);
+    Ok(items.len() - 1)
+}
+
 /// Adds the row's grid/building/unit to the tree and returns the deepest scope it names.
 /// `before` is the compound as it was, for names the file leaves out.
 fn place(
@@ -231,23 +121,23 @@ fn place(
         return Ok(Scope::Compound);
     }
     let old_grid = before.and_then(|c| c.grids.iter().find(|g| g.id == grid));
-    let g = match compound.grids.iter().position(|g| g.id == grid) {
-        Some(i) => i,
-        None => {
+    let g = find_or_add(
+        &mut compound.grids,
+        |g| g.id == grid,
+        || {
             let name = name_of(
                 row,
                 Column::GridName,
                 &grid,
                 old_grid.map(|g| g.name.as_str()),
             )?;
-            compound.grids.push(Grid {
+            Ok(Grid {
                 id: grid.clone(),
                 name,
                 buildings: vec![],
-            });
-            compound.grids.len() - 1
-        }
-    };
+            })
+        },
+    )?;
     if building.is_empty() {
         return Ok(Scope::Grid { grid });
     }
@@ -261,39 +151,39 @@ fn place(
         .and_then(|c| c.find_building(&building))
         .map(|(_, b)| b);
     let buildings = &mut compound.grids[g].buildings;
-    let b = match buildings.iter().position(|b| b.id == building) {
-        Some(i) => i,
-        None => {
-            let name = name_of(
-                row,
-                Column::BuildingName,
-                &building,
-                old_building.map(|b| b.name.as_str()),
-            )?;
-            buildings.push(Building {
+    let b = find_or_add(
+        buildings,
+        |b| b.id == building,
+        || {
+            let old_name = old_building.map(|b| b.name.as_str());
+            let name = name_of(row, Column::BuildingName, &building, old_name)?;
+            Ok(Building {
                 id: building.clone(),
                 name,
                 units: vec![],
-            });
-            buildings.len() - 1
-        }
-    };
+            })
+        },
+    )?;
     if unit.is_empty() {
         return Ok(Scope::Building { building });
     }
-    if !buildings[b].units.iter().any(|u| u.id == unit) {
-        let old_unit = old_building.and_then(|b| b.units.iter().find(|u| u.id == unit));
-        let name = name_of(
-            row,
-            Column::UnitName,
-            &unit,
-            old_unit.map(|u| u.name.as_str()),
-        )?;
-        buildings[b].units.push(Unit {
-            id: unit.clone(),
-            name,
-        });
-    }
+    find_or_add(
+        &mut buildings[b].units,
+        |u| u.id == unit,
+        || {
+            let old_unit = old_building.and_then(|b| b.units.iter().find(|u| u.id == unit));
+            let name = name_of(
+                row,
+                Column::UnitName,
+                &unit,
+                old_unit.map(|u| u.name.as_str()),
+            )?;
+            Ok(Unit {
+                id: unit.clone(),
+                name,
+            })
+        },
+    )?;
     Ok(Scope::Unit { building, unit })
 }
 
@@ -388,162 +278,5 @@ pub fn import(
         Err(RosterError::Empty)
     } else {
         Ok(compounds)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const HEADER: &str = "compound_id,compound_name,community,subdistrict,mode,covered,property_company,hotline,grid,building,unit,role,name,title,phone,duty_hours";
-
-    fn file(rows: &[&str]) -> String {
-        std::iter::once(HEADER)
-            .chain(rows.iter().copied())
-            .collect::<Vec<_>>()
-            .join("\r\n")
-    }
-
-    #[test]
-    fn imports_a_roster_into_compounds_with_scopes() {
-        let text = file(&[
-            "xintang,新塘小区,新塘社区,书院路街道,物业管理,是,金地物业,0731-0000 1001,,,,红管家,王建国,党支部书记,138 0000 0001,",
-            "xintang,新塘小区,新塘社区,书院路街道,物业管理,是,金地物业,0731-0000 1001,g1,1,2,和事佬,李秀英,单元长,+86 138-0000-0002,晚上",
-            "xintang,新塘小区,新塘社区,书院路街道,物业管理,是,金地物业,0731-0000 1001,g1,2,,,,,,",
-        ]);
-        let compounds = import(&text, &[], 7).unwrap();
-        assert_eq!(compounds.len(), 1);
-        let c = &compounds[0];
-        assert_eq!(
-            (c.mode, c.covered, c.building_count()),
-            (ManagementMode::PropertyCompany, true, 2)
-        );
-        assert_eq!(c.stewards.len(), 2);
-        assert_eq!(
-            c.stewards[1].scope,
-            Scope::Unit {
-                building: "1".into(),
-                unit: "2".into()
-            }
-        );
-        assert_eq!(c.stewards[1].phone, "138 0000 0002");
-        assert_eq!(c.updated_at, 7);
-    }
-
-    #[test]
-    fn rejects_bad_files_whole_with_the_line() {
-        let good = "xintang,新塘小区,,,物业管理,是,,,,,,红管家,王建国,,138 0000 0001,";
-        assert_eq!(
-            import(&file(&[good, good]), &[], 0),
-            Err(RosterError::DuplicateRow { line: 3 })
-        );
-        let bad_phone = "xintang,新塘小区,,,物业管理,是,,,,,,红管家,王建国,,138;x,";
-        assert!(matches!(
-            import(&file(&[good, bad_phone]), &[], 0),
-            Err(RosterError::BadCell {
-                line: 3,
-                column: Column::Phone,
-                ..
-            })
-        ));
-        let bad_id = "Xin Tang!,新塘小区,,,物业管理,是,,,,,,,,,,";
-        assert!(matches!(
-            import(&file(&[bad_id]), &[], 0),
-            Err(RosterError::BadCell {
-                column: Column::CompoundId,
-                ..
-            })
-        ));
-        let long_name = format!(
-            "xintang,新塘小区,,,物业管理,是,,,,,,红管家,{},,138 0000 0001,",
-            "名".repeat(41)
-        );
-        assert!(matches!(
-            import(&file(&[&long_name]), &[], 0),
-            Err(RosterError::BadCell {
-                column: Column::Name,
-                ..
-            })
-        ));
-        let unit_without_building = "xintang,新塘小区,,,物业管理,是,,,g1,,3,,,,,";
-        assert!(matches!(
-            import(&file(&[unit_without_building]), &[], 0),
-            Err(RosterError::BadCell {
-                column: Column::Building,
-                ..
-            })
-        ));
-        assert_eq!(
-            import("name,phone\r\n", &[], 0),
-            Err(RosterError::MissingColumn(Column::CompoundId))
-        );
-        assert_eq!(
-            import(&HEADER.replace(",duty_hours", ""), &[], 0),
-            Err(RosterError::MissingColumn(Column::DutyHours))
-        );
-        assert_eq!(
-            import(&format!("{HEADER},surprise"), &[], 0),
-            Err(RosterError::UnknownColumn("surprise".into()))
-        );
-        assert_eq!(import(HEADER, &[], 0), Err(RosterError::Empty));
-        assert_eq!(
-            import(&" ".repeat(MAX_BYTES + 1), &[], 0),
-            Err(RosterError::TooLarge {
-                bytes: MAX_BYTES + 1
-            })
-        );
-    }
-
-    #[test]
-    fn export_then_import_gives_back_every_field_of_every_compound() {
-        let mut c = crate::fixtures::mapped_compound("dongtangcun", 2, 2, 2);
-        c.name = "东塘村小区".into();
-        c.hotline = Some("0731-00001002".into());
-        c.community_phone = Some("0731-00002002".into());
-        c.built = Some(1994);
-        c.households = Some(337);
-        c.covered = true;
-        c.property_company = Some("金地物业".into());
-        c.facilities = vec!["智慧单车棚".into(), "共享晾衣架".into()];
-        c.notices = vec![crate::domain::compound::Notice {
-            id: "n1".into(),
-            title: "化粪池清掏".into(),
-            body: "周六上午".into(),
-            published_at: 5,
-        }];
-        let empty = crate::fixtures::compound("kong", ManagementMode::Unmanaged);
-        let all = [c, empty];
-        let back = import(&super::super::export(&all), &all, 99).unwrap();
-        assert_eq!(back.len(), 2);
-        for (b, a) in back.iter().zip(&all) {
-            let mut b = b.clone();
-            b.updated_at = a.updated_at;
-            b.stewards.iter_mut().for_each(|s| s.updated_at = 0);
-            assert_eq!(&b, a);
-        }
-        // Without the compound at hand, what the file carries still comes back whole.
-        let fresh = import(&super::super::export(&all), &[], 99).unwrap();
-        assert_eq!(fresh[0].households, Some(337));
-        assert_eq!(fresh[0].grids, all[0].grids);
-        assert!(fresh[0].notices.is_empty(), "notices are not roster data");
-    }
-
-    #[test]
-    fn a_file_without_the_optional_columns_keeps_what_the_app_had() {
-        let mut before = crate::fixtures::compound("xintang", ManagementMode::PropertyCompany);
-        before.households = Some(337);
-        before.facilities = vec!["充电桩".into()];
-        before.grids = crate::fixtures::mapped_compound("xintang", 1, 1, 1).grids;
-        let text = file(&[
-            "xintang,新塘小区,新塘社区,书院路街道,物业管理,是,金地物业,,g1,1,,和事佬,李秀英,楼栋长,138 0000 0002,",
-        ]);
-        let after = &import(&text, std::slice::from_ref(&before), 3).unwrap()[0];
-        assert_eq!(after.households, Some(337));
-        assert_eq!(after.facilities, before.facilities);
-        assert_eq!(
-            after.grids[0].name, before.grids[0].name,
-            "names the file leaves out"
-        );
-        assert_eq!(after.stewards.len(), 1);
     }
 }

@@ -4,6 +4,9 @@
 //! and it keeps every field of a compound that the file does not carry.
 mod export;
 mod import;
+mod row;
+#[cfg(test)]
+mod tests;
 
 pub use export::export;
 pub use import::import;
