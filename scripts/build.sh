@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline
+# Every building card as plain HTML, so the QR path paints before the wasm arrives.
+cargo run --quiet --bin prerender -- dist
 node scripts/sizes.mjs

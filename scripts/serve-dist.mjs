@@ -29,7 +29,10 @@ async function fileFor(urlPath) {
   if (!candidate.startsWith(root)) return null;
   try {
     const info = await stat(candidate);
-    return info.isFile() ? candidate : null;
+    if (info.isFile()) return candidate;
+    // A folder with an index.html (the pre-rendered building cards), as static hosts do.
+    const index = join(candidate, 'index.html');
+    return info.isDirectory() && (await stat(index).catch(() => null))?.isFile() ? index : null;
   } catch {
     return null;
   }

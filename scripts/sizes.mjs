@@ -1,21 +1,34 @@
-// Prints the size of what a first visit downloads (html, js, wasm, css), raw and
-// brotli-compressed, against the 150 KB budget in DESIGN.md. Reported, never asserted.
+// Prints what a resident's first visit downloads (html, js, wasm, css and the published
+// data the page needs), raw and brotli-compressed as a static host serves it, against the
+// 150 KB budget in DESIGN.md. With --check it also fails when the brotli total grows past
+// the ratchet in bench/size-ratchet.json (a byte size is stable, unlike a timing): lower
+// the ratchet whenever the total shrinks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 
-const dist = process.argv[2] ?? 'dist';
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const dist = args.find((a) => !a.startsWith('--')) ?? 'dist';
 const BUDGET = 150 * 1024;
-const firstLoad = readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== '404.html' && f !== 'sw.js');
+const ratchet = JSON.parse(readFileSync(new URL('../bench/size-ratchet.json', import.meta.url), 'utf8'));
+const firstLoad = readdirSync(dist)
+  .filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== '404.html' && f !== 'sw.js')
+  .sort()
+  .concat(['data/district.json']);
 let raw = 0;
 let br = 0;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log('first load      raw         brotli');
-for (const file of firstLoad.sort()) {
+console.log('first load                      raw     brotli');
+for (const file of firstLoad) {
   const bytes = readFileSync(join(dist, file));
   const compressed = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   raw += bytes.length;
   br += compressed;
   console.log(`${file.replace(/-[0-9a-f]{16}/, '').padEnd(28)} ${kb(bytes.length).padStart(10)} ${kb(compressed).padStart(10)}`);
 }
-console.log(`${'total'.padEnd(28)} ${kb(raw).padStart(10)} ${kb(br).padStart(10)}  (budget ${kb(BUDGET)} brotli: ${br <= BUDGET ? 'within' : 'OVER'})`);
+console.log(`${'total'.padEnd(28)} ${kb(raw).padStart(10)} ${kb(br).padStart(10)}  (budget ${kb(BUDGET)} brotli: ${br <= BUDGET ? 'within' : 'OVER'}; ratchet ${kb(ratchet.resident_brotli_bytes)})`);
+if (check && br > ratchet.resident_brotli_bytes) {
+  console.error(`sizes: the resident's first load grew to ${br} bytes brotli, past the ratchet of ${ratchet.resident_brotli_bytes} (bench/size-ratchet.json). Find what grew (twiggy) or, if it must, raise the ratchet in the same commit and say why.`);
+  process.exit(1);
+}

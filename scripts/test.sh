@@ -17,6 +17,8 @@ cargo test
 
 echo "== release build"
 scripts/build.sh
+# A byte size is stable: the resident's first load may not grow past its ratchet.
+node scripts/sizes.mjs dist --check > /dev/null
 
 echo "== browser tests (headless Chromium, 390×844)"
 node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/

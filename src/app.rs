@@ -19,7 +19,7 @@ use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
-use crate::state::{persist, provide_app_state};
+use crate::state::{DatasetState, persist, provide_app_state};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,6 +27,13 @@ pub fn App() -> impl IntoView {
     persist::start(state, writer);
     load_dataset(writer);
     provide_context(crate::platform::pwa::start());
+    // The static shell (the loading line, or a pre-rendered card) gives way to the app once
+    // the app can draw the page with data.
+    Effect::new(move |_| {
+        if state.dataset.with(|d| *d != DatasetState::Loading) {
+            crate::platform::shell::remove_static_shell();
+        }
+    });
     // The document follows the settings: language for screen readers and fonts, and the
     // elder-mode class that enlarges everything.
     Effect::new(move |_| {

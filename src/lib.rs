@@ -51,14 +51,10 @@ pub mod platform;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 
-/// Replaces the static shell of `index.html` with the app.
+/// Mounts the app beside the static shell of `index.html`; the app removes the shell
+/// (and CSS keeps the app hidden until then) once it has the published data, so a
+/// pre-rendered card stays on screen instead of flashing to "loading".
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    if let Some(shell) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("shell"))
-    {
-        shell.remove();
-    }
     leptos::mount::mount_to_body(app::App);
 }

@@ -9,5 +9,6 @@ pub mod envelope;
 pub mod error;
 pub mod merge;
 pub mod migrations;
+pub mod prerender;
 pub mod roster;
 pub mod settings;

@@ -9,3 +9,4 @@ pub mod fetch;
 pub mod local_storage;
 pub mod photos;
 pub mod pwa;
+pub mod shell;

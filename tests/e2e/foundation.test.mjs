@@ -21,7 +21,31 @@ describe('first visit', () => {
     await screenshot(page, '00-shell');
     releaseWasm();
     await appReady(page);
-    assert.equal(await page.locator('#shell').count(), 0, 'the shell is replaced on mount');
+    assert.equal(await page.locator('#shell').count(), 0, 'the shell is replaced once the app has its data');
+    await context.close();
+  });
+
+  it('on the QR path, the building card paints from HTML before the wasm, and the app takes over', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    let releaseWasm;
+    const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+    await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
+    await page.goto(site.server.url + '/c/dongtangcun/b/3', { waitUntil: 'domcontentloaded' });
+    const shell = page.locator('#shell');
+    await shell.locator('.card__title', { hasText: '东塘村小区 3栋' }).waitFor();
+    assert.equal(await page.title(), '东塘村小区 3栋 · 小区管家 · Compound Steward');
+    for (const role of ['red', 'property', 'peacemaker']) {
+      const call = shell.locator(`.card__role--${role} a.phone__call`);
+      assert.match(await call.getAttribute('href'), /^tel:1380000\d{4}$/, role);
+      assert.ok(await call.isVisible(), `${role} call button on screen`);
+    }
+    await screenshot(page, '00-prerendered-card');
+    const before = await shell.locator('.card__role--red .steward__name').innerText();
+    releaseWasm();
+    await appReady(page);
+    assert.equal(await page.locator('#shell').count(), 0, 'the app replaced the static card');
+    assert.equal(await page.locator('.card__role--red .steward__name').first().innerText(), before, 'the same steward');
     await context.close();
   });
 

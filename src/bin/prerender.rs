@@ -1,0 +1,37 @@
+//! Writes a plain-HTML building card for every building of the published dataset into
+//! the built site, so the QR path paints names and call buttons before the wasm arrives.
+//! Run by `scripts/build.sh` after trunk: `cargo run --bin prerender -- dist`.
+//! Native only; in the wasm build it is an empty program.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use compound_steward::format::collections::DATASET_SCHEMA;
+    use compound_steward::format::envelope::decode;
+    use compound_steward::format::migrations;
+    use compound_steward::format::prerender::building_pages;
+    use compound_steward::i18n::{Lang, strings};
+    use std::path::Path;
+
+    let dist = std::env::args().nth(1).unwrap_or_else(|| "dist".into());
+    let dist = Path::new(&dist);
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+    };
+    let template = read(&dist.join("index.html"));
+    let text = read(&dist.join("data/district.json"));
+    let dataset = decode("dataset", &text, DATASET_SCHEMA, migrations::none)
+        .unwrap_or_else(|e| panic!("the published dataset does not load: {e:?}"));
+    let pages = building_pages(&template, &dataset, strings(Lang::Zh))
+        .unwrap_or_else(|_| panic!("index.html has no static shell to replace"));
+    for page in &pages {
+        let path = dist.join(&page.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("create the page's folder");
+        }
+        std::fs::write(&path, &page.html).expect("write the page");
+    }
+    println!("prerender: {} building cards as HTML", pages.len());
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
