@@ -2,8 +2,10 @@
 // compounds, ~31,000 stewards, 10,000 reports) in headless Chromium, and prints a report.
 // Reported, never asserted: timings depend on the machine.
 //   cargo run --release --example gen_data -- scale target/scale && node scripts/bench.mjs
-// With --lighthouse it also runs Lighthouse 12.2.3 (mobile, simulated throttling) on the
-// sample-data home page, through npx (downloaded once from the npm registry).
+// With --lighthouse it also runs Lighthouse 12.2.3 (mobile, simulated throttling), three
+// alternating runs each, on the home page and a building card (the QR path) of the sample
+// build, served compressed, beside the bare-counter floor (bench/floor) built by this script
+// with the same tools; Lighthouse comes through npx (downloaded once from the npm registry).
 import { existsSync, readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -80,25 +82,71 @@ try {
 console.log('\nbenchmark (desktop viewport, this machine)');
 for (const [what, ms, budget] of rows) console.log(`  ${String(ms).padStart(8)} ms  ${what}   [budget ${budget}]`);
 
-if (process.argv.includes('--lighthouse')) {
-  const port2 = 8766;
-  const sample = spawn(process.execPath, ['scripts/serve-dist.mjs', String(port2), 'dist'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((resolve) => sample.stdout.once('data', resolve));
+if (process.argv.includes('--lighthouse')) await lighthouseTable();
+
+/** Serves `dir` (compressed, as a host would) on a free port; resolves to { url, stop }. */
+async function serve(dir, port) {
+  const child = spawn(process.execPath, ['scripts/serve-dist.mjs', String(port), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/** The bare-counter floor (bench/floor), built with the app's tools if it is not yet. */
+function buildFloor() {
+  if (!existsSync('bench/floor/dist/index.html')) {
+    const built = spawnSync('trunk', ['build', '--release', '--offline'], { cwd: 'bench/floor', stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the floor did not build');
+  }
+  spawnSync(process.execPath, ['scripts/compress.mjs', 'bench/floor/dist'], { stdio: 'inherit' });
+}
+
+/** One Lighthouse 12.2.3 run (mobile defaults, simulated throttling) of `url`. */
+function lighthouse(url) {
   const out = join(mkdtempSync(join(tmpdir(), 'lh-')), 'report.json');
   const flags = '--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
-  const run = spawnSync('npx', ['--yes', 'lighthouse@12.2.3', `http://127.0.0.1:${port2}/`, '--quiet', '--only-categories=performance',
+  const run = spawnSync('npx', ['--yes', 'lighthouse@12.2.3', url, '--quiet', '--only-categories=performance',
     '--output=json', `--output-path=${out}`, '--chrome-path=/usr/bin/chromium', `--chrome-flags=${flags}`], { stdio: 'inherit' });
-  sample.kill();
-  if (run.status === 0) {
-    const lhr = JSON.parse(readFileSync(out, 'utf8'));
-    const audit = (id) => lhr.audits[id].numericValue;
-    console.log('\nLighthouse 12.2.3, mobile, simulated throttling (home page, sample data)');
-    console.log(`  performance ${Math.round(lhr.categories.performance.score * 100)}   [budget ≥ 95]`);
-    console.log(`  FCP ${(audit('first-contentful-paint') / 1000).toFixed(2)} s   [budget ≤ 1.5 s]`);
-    console.log(`  LCP ${(audit('largest-contentful-paint') / 1000).toFixed(2)} s`);
-    console.log(`  TBT ${Math.round(audit('total-blocking-time'))} ms   [budget ≤ 100 ms]`);
-    console.log(`  CLS ${audit('cumulative-layout-shift').toFixed(3)}   [budget ≤ 0.02]`);
-  } else {
-    console.log('Lighthouse did not run (npx lighthouse@12.2.3 failed)');
+  if (run.status !== 0) throw new Error(`lighthouse failed on ${url}`);
+  const lhr = JSON.parse(readFileSync(out, 'utf8'));
+  const audit = (id) => lhr.audits[id].numericValue;
+  return {
+    score: Math.round(lhr.categories.performance.score * 100),
+    transfer: audit('total-byte-weight') / 1024,
+    fcp: audit('first-contentful-paint') / 1000,
+    lcp: audit('largest-contentful-paint') / 1000,
+    tbt: audit('total-blocking-time'),
+    cls: audit('cumulative-layout-shift'),
+  };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The app's first visit beside the floor, three alternating runs each, medians. */
+async function lighthouseTable() {
+  buildFloor();
+  const app = await serve('dist', 8766);
+  const floor = await serve('bench/floor/dist', 8767);
+  const pages = [
+    ['bare Leptos 0.8 counter + gloo-storage (floor)', `${floor.url}/`],
+    ['this app, /', `${app.url}/`],
+    ['this app, /c/dongtangcun/b/3 (the QR path)', `${app.url}/c/dongtangcun/b/3`],
+  ];
+  const runs = pages.map(() => []);
+  try {
+    for (let round = 0; round < 3; round++) {
+      pages.forEach(([, url], i) => runs[i].push(lighthouse(url)));
+    }
+  } finally {
+    app.stop();
+    floor.stop();
   }
+  console.log('\nLighthouse 12.2.3, mobile, simulated throttling, served compressed, first visit; median of 3');
+  console.log('| page | transfer | score | FCP | LCP | TBT | CLS |');
+  console.log('|---|---|---|---|---|---|---|');
+  pages.forEach(([name], i) => {
+    const m = (key) => median(runs[i].map((r) => r[key]));
+    const scores = runs[i].map((r) => r.score).sort((a, b) => a - b);
+    console.log(`| ${name} | ${m('transfer').toFixed(0)} KB | ${m('score')} (${scores[0]}–${scores[2]}) | ${m('fcp').toFixed(2)} s | ${m('lcp').toFixed(2)} s | ${m('tbt').toFixed(0)} ms | ${m('cls').toFixed(3)} |`);
+  });
+  console.log('| budget (DESIGN.md) | ≤ 150 KB | ≥ 95 | | ≤ 2.0 s | ≤ 150 ms | ≤ 0.02 |');
 }

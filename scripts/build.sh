@@ -6,4 +6,6 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline
 # Every building card as plain HTML, so the QR path paints before the wasm arrives.
 cargo run --quiet --bin prerender -- dist
+# Compressed copies, served as a production static host serves them.
+node scripts/compress.mjs dist
 node scripts/sizes.mjs

@@ -1,6 +1,8 @@
-// A small static server for the release build (dist/), with the SPA fallback a static
-// host gives: any path that is not a file gets index.html, so deep links work on a cold
-// start. Node only, no dependencies. Usage: node scripts/serve-dist.mjs [port] [dir]
+// A small static server for the release build (dist/), as a production static host
+// serves it: a folder's index.html (the pre-rendered cards), the SPA fallback (any other
+// path that is not a file gets index.html, so deep links work on a cold start), and the
+// precompressed .br/.gz copies (scripts/compress.mjs) to clients that accept them.
+// Node only, no dependencies. Usage: node scripts/serve-dist.mjs [port] [dir]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -38,6 +40,18 @@ async function fileFor(urlPath) {
   }
 }
 
+/** The file's precompressed copy the client accepts (brotli first), or the file itself.
+ *  A copy older than its file (the file was changed after the build) is never served. */
+async function compressed(file, accepted) {
+  const written = (await stat(file)).mtimeMs;
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepted.includes(encoding)) continue;
+    const copy = await stat(file + suffix).catch(() => null);
+    if (copy && copy.mtimeMs >= written) return { body: await readFile(file + suffix), encoding };
+  }
+  return { body: await readFile(file), encoding: null };
+}
+
 const server = createServer(async (req, res) => {
   try {
     const path = new URL(req.url, 'http://localhost').pathname;
@@ -45,12 +59,14 @@ const server = createServer(async (req, res) => {
       ? join(dataDir, path.slice('/data/'.length))
       : await fileFor(path);
     const file = found ?? join(root, 'index.html');
-    const body = await readFile(file);
+    const { body, encoding } = await compressed(file, req.headers['accept-encoding'] ?? '');
     const hashed = /-[0-9a-f]{16}\./.test(file);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       // Hashed build files never change; everything else is revalidated.
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      vary: 'accept-encoding',
+      ...(encoding ? { 'content-encoding': encoding } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   } catch (error) {

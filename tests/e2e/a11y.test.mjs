@@ -76,7 +76,9 @@ function elderBreaches() {
   const visible = (el) => {
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && !el.closest('.no-print, [hidden]');
+    // checkVisibility: content of a closed <details> keeps its boxes but is not shown.
+    return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && el.checkVisibility()
+      && !el.closest('.no-print, [hidden]');
   };
   const describe = (el) => `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${(el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 20)}"`;
   // Text: every element that holds text directly.
