@@ -24,7 +24,10 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The steward console (/steward/) is another program, not in this cache: the network.
+  if (url.pathname === '/steward' || url.pathname.startsWith('/steward/')) return;
   if (request.mode === 'navigate') {
     // Every route is the one app: answer deep links from the cached index.html, offline too.
     event.respondWith(

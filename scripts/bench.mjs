@@ -119,7 +119,9 @@ function lighthouse(url) {
   };
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+function median(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
 
 /** The app's first visit beside the floor, three alternating runs each, medians. */
 async function lighthouseTable() {

@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 trunk build --release --offline
+# The steward console: its own page and wasm under /steward/, so residents never load it.
+trunk build steward.html --release --offline --dist dist/steward --public-url /steward/
 # Every building card as plain HTML, so the QR path paints before the wasm arrives.
 cargo run --quiet --bin prerender -- dist
 # Compressed copies, served as a production static host serves them.

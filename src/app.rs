@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::notices::ProblemNotices;
+use crate::components::problem_notices::ProblemNotices;
 use crate::components::pwa_banners::PwaBanners;
 use crate::components::shell::{AppHeader, AppNav};
 use crate::pages::building::BuildingPage;
@@ -19,16 +19,16 @@ use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
-use crate::state::{DatasetState, persist, provide_app_state};
+use crate::state::{AppState, AppWriter, DatasetState, persist, provide_app_state};
 
-#[component]
-pub fn App() -> impl IntoView {
+/// What both entry points (the resident app and the steward console) start with: the
+/// state read from storage and persisted, the published data loading, the PWA state, the
+/// document following the settings, and the static shell giving way once there is data.
+pub fn start_app(register_worker: bool) -> (AppState, AppWriter) {
     let (state, writer) = provide_app_state();
     persist::start(state, writer);
     load_dataset(writer);
-    provide_context(crate::platform::pwa::start());
-    // The static shell (the loading line, or a pre-rendered card) gives way to the app once
-    // the app can draw the page with data.
+    provide_context(crate::platform::pwa::start(register_worker));
     Effect::new(move |_| {
         if state.dataset.with(|d| *d != DatasetState::Loading) {
             crate::platform::shell::remove_static_shell();
@@ -48,6 +48,13 @@ pub fn App() -> impl IntoView {
                 .toggle_with_force("elder", settings.elder_mode);
         }
     });
+    (state, writer)
+}
+
+/// The resident app: every route of the contract but the steward console's.
+#[component]
+pub fn App() -> impl IntoView {
+    start_app(true);
     view! {
         <Router>
             <AppHeader/>

@@ -6,7 +6,8 @@
 //! - `i18n`: every user-visible string (pure);
 //! - `platform`: the browser — localStorage, IndexedDB, downloads, the service worker;
 //! - `state`: the reactive app state and the one place it is persisted;
-//! - `components` and `pages`: the views; `app`: the routes.
+//! - `components` and `pages`: the views; `app` (residents) and `console` (stewards): the
+//!   two entry points' routes, each its own wasm.
 //!
 //! The pure layers compile and test natively; the rest exists only in the wasm build.
 
@@ -45,6 +46,8 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
+pub mod console;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
@@ -57,4 +60,10 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Mounts the steward console (`steward.html`), the same way.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_console() {
+    leptos::mount::mount_to_body(console::ConsoleApp);
 }

@@ -228,6 +228,8 @@ fn sample() -> Dataset {
                         title: title.into(),
                         body: body.into(),
                         published_at: PUBLISHED,
+                        pinned: false,
+                        expires_at: None,
                     })
                     .into_iter()
                     .collect(),

@@ -1,11 +1,12 @@
 //! Reusable view pieces. Pages (`crate::pages`) compose them.
 
+pub mod compound_notices;
 pub mod contact_card;
 pub mod data_tools;
 pub mod form_fields;
 pub mod icons;
-pub mod notices;
 pub mod photos;
+pub mod problem_notices;
 pub mod pwa_banners;
 pub mod report_detail;
 pub mod report_form;
@@ -13,4 +14,5 @@ pub mod report_here_link;
 pub mod sample_notice;
 pub mod share_button;
 pub mod shell;
+pub mod steward;
 pub mod steward_row;

@@ -2,7 +2,6 @@
 //! the bottom navigation with four thumb-sized items.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::icons::{Icon, IconKind};
@@ -11,7 +10,11 @@ use crate::state::{use_state, use_strings, use_writer};
 
 /// The top bar.
 #[component]
-pub fn AppHeader() -> impl IntoView {
+pub fn AppHeader(
+    /// In the steward console: the home link is a full page load into the resident app.
+    #[prop(optional)]
+    external: bool,
+) -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
     let s = use_strings();
@@ -26,7 +29,7 @@ pub fn AppHeader() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <A href="/" attr:class="app-header__name">{move || s().app_name}</A>
+            <a href="/" class="app-header__name" rel=external.then_some("external")>{move || s().app_name}</a>
             <button type="button" class="app-header__lang" on:click=toggle
                 lang=move || if state.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
                 {move || s().switch_lang}
@@ -72,7 +75,11 @@ const NAV: [NavItem; 4] = [
 
 /// The bottom navigation; the current section is marked with `aria-current`.
 #[component]
-pub fn AppNav() -> impl IntoView {
+pub fn AppNav(
+    /// In the steward console: links are full page loads into the resident app.
+    #[prop(optional)]
+    external: bool,
+) -> impl IntoView {
     let s = use_strings();
     let location = use_location();
     let items = NAV
@@ -84,7 +91,7 @@ pub fn AppNav() -> impl IntoView {
                 here.then_some("page")
             };
             view! {
-                <a href=item.href class="app-nav__item" aria-current=current>
+                <a href=item.href class="app-nav__item" aria-current=current rel=external.then_some("external")>
                     <Icon kind=item.icon/>
                     <span>{move || (item.label)(s())}</span>
                 </a>

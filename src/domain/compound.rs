@@ -52,6 +52,12 @@ pub struct Notice {
     pub title: String,
     pub body: String,
     pub published_at: Millis,
+    /// Shown above the others.
+    #[serde(default)]
+    pub pinned: bool,
+    /// Not shown to residents from this moment on.
+    #[serde(default)]
+    pub expires_at: Option<Millis>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -6,8 +6,10 @@ pub mod contact_card;
 pub mod dataset;
 pub mod lang;
 pub mod limits;
+pub mod notice;
 pub mod phone;
 pub mod photo;
+pub mod pin;
 pub mod pinyin;
 pub mod qr;
 pub mod records;
@@ -17,6 +19,7 @@ pub mod routing;
 pub mod search;
 pub mod stats;
 pub mod steward;
+pub mod steward_profile;
 pub mod time;
 
 /// Milliseconds since the Unix epoch. Plain numbers keep the domain free of `js_sys::Date`.

@@ -21,6 +21,28 @@ pub fn civil_date(ms: Millis) -> (i32, u32, u32) {
     (year, month, day)
 }
 
+/// Start of a civil date (`2026-11-26`, as a date input gives it) in UTC+8; `None` for
+/// anything else. Howard Hinnant's days-from-civil.
+pub fn parse_date(text: &str) -> Option<Millis> {
+    let mut parts = text.trim().splitn(3, '-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next()?.parse().ok()?;
+    let d: i64 = parts.next()?.parse().ok()?;
+    if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y_adj = if m <= 2 { y - 1 } else { y };
+    let era = y_adj.div_euclid(400);
+    let yoe = y_adj - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let ms = days * DAY_MS - CST_OFFSET_MS;
+    // 2026-02-31 is not a date: it would come back as March.
+    (civil_date(ms) == (y as i32, m as u32, d as u32)).then_some(ms)
+}
+
 /// `2026-11-26`
 pub fn format_date(ms: Millis) -> String {
     let (y, m, d) = civil_date(ms);
@@ -48,5 +70,26 @@ mod tests {
         assert_eq!(format_date_time(1_795_624_200_000), "2026-11-26 00:30");
         assert_eq!(format_date(0), "1970-01-01");
         assert_eq!(civil_date(951_782_400_000), (2000, 2, 29)); // 2000-02-29T00:00Z
+    }
+
+    #[test]
+    fn dates_read_back_as_written() {
+        for text in ["2026-11-26", "2000-02-29", "1999-12-31", "2027-03-01"] {
+            assert_eq!(format_date(parse_date(text).unwrap()), text);
+        }
+        assert_eq!(
+            format_date_time(parse_date("2026-11-26").unwrap()),
+            "2026-11-26 00:00"
+        );
+        for bad in [
+            "",
+            "2026-02-31",
+            "2026-13-01",
+            "26-11-26",
+            "2026/11/26",
+            "明天",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
     }
 }

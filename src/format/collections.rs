@@ -46,6 +46,12 @@ pub const REPORTS: Collection = Collection {
     migrate: migrations::bare_array,
 };
 
+pub const STEWARD_MODE: Collection = Collection {
+    key: "cs.steward",
+    schema: 1,
+    migrate: migrations::none,
+};
+
 /// The schema of the published dataset file (`public/data/district.json`).
 pub const DATASET_SCHEMA: u32 = 1;
 

@@ -30,6 +30,16 @@ impl Record for Report {
     }
 }
 
+/// A collection that is one record (settings, steward mode): between two copies (two
+/// tabs, a backup), the later change wins.
+pub trait Stamped {
+    fn updated_at(&self) -> Millis;
+
+    fn is_newer_than(&self, other: &Self) -> bool {
+        self.updated_at() > other.updated_at()
+    }
+}
+
 /// Every id of either side once, with the newer version (`ours` wins a tie). Order:
 /// `theirs`' order, then records only `ours` has.
 pub fn merge<T: Record + Clone>(ours: &[T], theirs: &[T]) -> Vec<T> {

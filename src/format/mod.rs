@@ -12,3 +12,4 @@ pub mod migrations;
 pub mod prerender;
 pub mod roster;
 pub mod settings;
+pub mod steward_mode;

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::merge::Stamped;
 use crate::domain::Millis;
 use crate::domain::lang::Lang;
 
@@ -35,9 +36,8 @@ impl Default for Settings {
     }
 }
 
-impl Settings {
-    /// Settings are one record: between two copies (two tabs), the later change wins.
-    pub fn is_newer_than(&self, other: &Settings) -> bool {
-        self.updated_at > other.updated_at
+impl Stamped for Settings {
+    fn updated_at(&self) -> Millis {
+        self.updated_at
     }
 }

@@ -56,15 +56,9 @@ impl Strings {
 
     /// The message shown next to a form field.
     pub fn field_error(&self, error: &FieldError) -> String {
-        let text = |e: &TextError| match e {
-            TextError::Required => self.err_required.to_string(),
-            TextError::TooLong { max, actual } => {
-                format!("{}（{actual} / {max}）", self.err_too_long)
-            }
-        };
         match error {
             FieldError::CompoundRequired => self.err_compound.to_string(),
-            FieldError::Description(e) | FieldError::Name(e) => text(e),
+            FieldError::Description(e) | FieldError::Name(e) => self.text_error(e),
             FieldError::Phone(PhoneError::BadCharacters) => self.err_phone_chars.to_string(),
             FieldError::Phone(PhoneError::Empty | PhoneError::NotANumber) => {
                 self.err_phone_number.to_string()
@@ -78,6 +72,16 @@ impl Strings {
             TransitionError::Illegal { .. } => self.err_illegal,
             TransitionError::NoteRequired => self.err_note,
             TransitionError::BadRating(_) => self.err_rating,
+        }
+    }
+
+    /// A text field's problem in words.
+    pub fn text_error(&self, e: &TextError) -> String {
+        match e {
+            TextError::Required => self.err_required.to_string(),
+            TextError::TooLong { max, actual } => {
+                format!("{}（{actual} / {max}）", self.err_too_long)
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! language (`zh.rs`, `en.rs`). A missing string is a compile error, and the catalogue
 //! costs only its text in the bundle (see README for why not leptos_i18n).
 
+pub mod console;
 mod en;
 mod labels;
 pub mod share;
@@ -204,6 +205,8 @@ pub struct Strings {
     pub sample_notice: &'static str,
     pub report_here: &'static str,
     pub wechat_hint: &'static str,
+    pub notice_pinned_tag: &'static str,
+    pub steward_link: &'static str,
     // names of domain values, in the order of each enum's `ALL` (see labels.rs)
     pub roles: [&'static str; 3],
     pub modes: [&'static str; 5],

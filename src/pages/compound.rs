@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::with_compound;
+use crate::components::compound_notices::CompoundNotices;
 use crate::components::icons::{Icon, role_icon};
 use crate::components::report_here_link::ReportHereLink;
 use crate::components::sample_notice::SampleNotice;
@@ -13,7 +14,6 @@ use crate::components::steward_row::{PhoneActions, StewardRow};
 use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::stewards_at;
 use crate::domain::steward::Scope;
-use crate::domain::time::format_date;
 use crate::state::use_strings;
 
 #[component]
@@ -65,7 +65,7 @@ fn CompoundView(
             </div>
             {grids}
         </section>
-        <Notices compound=compound.clone()/>
+        <CompoundNotices compound=compound.clone()/>
         <A href=format!("/c/{}/poster", compound.id) attr:class="button button--secondary">{move || s().poster}</A>
     }
 }
@@ -153,35 +153,6 @@ fn Facts(
                 <p class="card__hotline-label">{move || s().property_hotline}</p>
                 <PhoneActions phone=h who=compound.name.clone()/>
             })}
-        </section>
-    }
-}
-
-#[component]
-fn Notices(
-    /// Whose notices.
-    compound: Compound,
-) -> impl IntoView {
-    let s = use_strings();
-    let empty = compound.notices.is_empty();
-    let items = compound
-        .notices
-        .iter()
-        .map(|n| {
-            view! {
-                <li class="notice-item">
-                    <h3>{n.title.clone()}</h3>
-                    <p class="notice-item__date">{format_date(n.published_at)}</p>
-                    <p>{n.body.clone()}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="notices" aria-labelledby="notices-title">
-            <h2 id="notices-title">{move || s().notices}</h2>
-            {empty.then(|| view! { <p>{move || s().no_notices}</p> })}
-            <ul class="notices__list">{items}</ul>
         </section>
     }
 }

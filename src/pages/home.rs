@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use super::directory::DirectoryPage;
 use super::with_compound;
+use crate::components::compound_notices::CompoundNotices;
 use crate::components::contact_card::ContactCardView;
 use crate::state::{use_state, use_strings};
 
@@ -20,7 +21,10 @@ pub fn HomePage() -> impl IntoView {
                 <section class="page">
                     <h1 class="page__title">{move || s().my_building}</h1>
                     {with_compound(move || id.clone(), move |c| {
-                        view! { <ContactCardView compound=c building=my.building.clone() unit=my.unit.clone()/> }
+                        view! {
+                            <ContactCardView compound=c.clone() building=my.building.clone() unit=my.unit.clone()/>
+                            <CompoundNotices compound=c quiet_when_empty=true/>
+                        }
                     })}
                     <A href="/compounds" attr:class="button button--secondary">{move || s().change_building}</A>
                 </section>

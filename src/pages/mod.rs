@@ -11,6 +11,7 @@ pub mod report_detail;
 pub mod report_new;
 pub mod reports;
 pub mod settings;
+pub mod steward;
 
 use leptos::prelude::*;
 

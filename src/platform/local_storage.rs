@@ -50,6 +50,10 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
         .map_err(|e| classify(key, &e))
 }
 
+pub fn remove_raw(key: &str) -> Result<(), StoreError> {
+    storage()?.remove_item(key).map_err(|e| classify(key, &e))
+}
+
 fn classify(key: &str, error: &JsValue) -> StoreError {
     let name = error
         .dyn_ref::<js_sys::Error>()

@@ -3,6 +3,7 @@
 //! value, never a panic. Nothing above this layer touches web-sys storage directly.
 
 pub mod clock;
+pub mod crypto;
 pub mod download;
 pub mod erase;
 pub mod fetch;

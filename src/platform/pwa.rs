@@ -30,7 +30,9 @@ fn on_window(event: &str, handler: impl Fn(web_sys::Event) + 'static) {
     closure.forget();
 }
 
-pub fn start() -> PwaState {
+/// Online state, install prompt and (in release builds, when `register` is set) the
+/// service worker with its update prompt.
+pub fn start(register: bool) -> PwaState {
     let navigator = web_sys::window().map(|w| w.navigator());
     let (online, set_online) = signal(navigator.as_ref().is_none_or(|n| n.on_line()));
     let (update_ready, set_update_ready) = signal(false);
@@ -43,7 +45,7 @@ pub fn start() -> PwaState {
         set_can_install.set(true);
     });
     on_window("appinstalled", move |_| set_can_install.set(false));
-    if !cfg!(debug_assertions) {
+    if register && !cfg!(debug_assertions) {
         register_worker(set_update_ready);
     }
     request_persistence();

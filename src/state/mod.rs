@@ -5,6 +5,7 @@
 
 pub mod dataset;
 pub mod persist;
+pub mod steward_session;
 
 use std::sync::Arc;
 
@@ -16,8 +17,9 @@ use crate::domain::report::Report;
 use crate::format::backup::Backup;
 use crate::format::collections::{COMPOUNDS, Collection, REPORTS, SETTINGS};
 use crate::format::error::StoreError;
-use crate::format::merge::merge;
+use crate::format::merge::{Stamped, merge};
 use crate::format::settings::Settings;
+use crate::i18n::console::{ConsoleStrings, console_strings};
 use crate::i18n::{Lang, Strings, strings};
 use crate::platform::clock::now;
 use crate::platform::local_storage::{Loaded, load};
@@ -125,13 +127,13 @@ impl AppWriter {
 
 /// What loading found wrong, and which keys must not be written as a result.
 #[derive(Default)]
-struct LoadProblems {
+pub(crate) struct LoadProblems {
     problems: Vec<StoreError>,
     read_only: Vec<&'static str>,
 }
 
 impl LoadProblems {
-    fn take<T>(&mut self, collection: Collection, loaded: Loaded<T>) -> T {
+    pub(crate) fn take<T>(&mut self, collection: Collection, loaded: Loaded<T>) -> T {
         if let Some(p) = loaded.problem {
             if matches!(
                 p,
@@ -204,6 +206,13 @@ pub fn use_state() -> AppState {
 
 pub fn use_writer() -> AppWriter {
     expect_context::<AppWriter>()
+}
+
+/// The steward console's words in the current language, tracked.
+pub fn use_console_strings() -> impl Fn() -> &'static ConsoleStrings + Copy + Send + Sync + 'static
+{
+    let lang = use_state().lang;
+    move || console_strings(lang.get())
 }
 
 /// The catalogue of the current language, tracked: a view reading it follows a switch.

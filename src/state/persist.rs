@@ -11,19 +11,14 @@ use wasm_bindgen::closure::Closure;
 
 use super::{AppState, AppWriter};
 use crate::format::collections::{COMPOUNDS, Collection, REPORTS, SETTINGS};
-use crate::format::merge::{Record, merge};
-use crate::format::settings::Settings;
+use crate::format::merge::{Record, Stamped, merge};
 use crate::platform::local_storage::{is_seen, mark_seen, read_raw, stored, write_raw};
 
 pub fn start(state: AppState, writer: AppWriter) {
     Effect::new(move |_| {
-        let settings = state.settings.get();
-        if writable(state, SETTINGS) {
-            let stored: Option<Settings> = stored(SETTINGS);
-            if stored.is_none_or(|s| !s.is_newer_than(&settings)) {
-                write_if_changed(writer, SETTINGS.key, &SETTINGS.encode(&settings));
-            }
-        }
+        state
+            .settings
+            .with(|s| write_newest(writable(state, SETTINGS), writer, SETTINGS, s))
     });
     Effect::new(move |_| {
         if writable(state, REPORTS) {
@@ -46,6 +41,28 @@ pub fn start(state: AppState, writer: AppWriter) {
         }
     });
     listen_to_other_tabs(writer);
+}
+
+/// Writes a one-record collection unless the stored copy is newer (another tab's). A
+/// record still at its default is not written where none is stored: "forgot PIN" and
+/// "erase all" leave no key behind.
+pub(super) fn write_newest<T>(writable: bool, writer: AppWriter, collection: Collection, ours: &T)
+where
+    T: Stamped + Serialize + DeserializeOwned + Default + PartialEq,
+{
+    if !writable {
+        return;
+    }
+    match stored::<T>(collection) {
+        Some(theirs) if theirs.is_newer_than(ours) => {}
+        None if *ours == T::default() && read_raw(collection.key).ok().flatten().is_none() => {}
+        _ => write_if_changed(writer, collection.key, &collection.encode(ours)),
+    }
+}
+
+/// Another tab's copy of a one-record collection, if it is newer than ours.
+pub(super) fn newer<T: Stamped + DeserializeOwned>(collection: Collection, ours: &T) -> Option<T> {
+    stored::<T>(collection).filter(|theirs| theirs.is_newer_than(ours))
 }
 
 fn writable(state: AppState, collection: Collection) -> bool {
@@ -106,29 +123,35 @@ fn write_if_changed(writer: AppWriter, key: &str, text: &str) {
 
 /// Another tab wrote: merge its records into ours.
 fn listen_to_other_tabs(writer: AppWriter) {
+    on_other_tab_write(move |key| {
+        if key == REPORTS.key {
+            if let Some(theirs) = theirs(REPORTS) {
+                writer
+                    .set_reports
+                    .update(|ours| *ours = merge(ours, &theirs));
+            }
+        } else if key == COMPOUNDS.key {
+            if let Some(theirs) = theirs(COMPOUNDS) {
+                writer
+                    .set_local_compounds
+                    .update(|ours| *ours = merge(ours, &theirs));
+            }
+        } else if key == SETTINGS.key {
+            writer.set_settings.update(|ours| {
+                if let Some(theirs) = newer(SETTINGS, ours) {
+                    *ours = theirs;
+                }
+            });
+        }
+    });
+}
+
+/// Calls `handle` with the key of every storage change another tab makes.
+pub(super) fn on_other_tab_write(handle: impl Fn(&str) + 'static) {
     let on_storage =
         Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            let key = event.key();
-            if key.as_deref() == Some(REPORTS.key) {
-                if let Some(theirs) = theirs(REPORTS) {
-                    writer
-                        .set_reports
-                        .update(|ours| *ours = merge(ours, &theirs));
-                }
-            } else if key.as_deref() == Some(COMPOUNDS.key) {
-                if let Some(theirs) = theirs(COMPOUNDS) {
-                    writer
-                        .set_local_compounds
-                        .update(|ours| *ours = merge(ours, &theirs));
-                }
-            } else if key.as_deref() == Some(SETTINGS.key)
-                && let Some(theirs) = stored::<Settings>(SETTINGS)
-            {
-                writer.set_settings.update(|ours| {
-                    if theirs.is_newer_than(ours) {
-                        *ours = theirs;
-                    }
-                });
+            if let Some(key) = event.key() {
+                handle(&key);
             }
         });
     if let Some(window) = web_sys::window() {

@@ -21,7 +21,7 @@ const REPORT = {
 
 const ROUTES = [
   '/', '/compounds?q=东塘', '/c/dongtangcun', '/c/dongtangcun/b/3', '/c/dongtangcun/poster',
-  '/report/new?c=dongtangcun&b=3', '/reports', `/reports/${REPORT_ID}`, '/district', '/settings', '/nope',
+  '/report/new?c=dongtangcun&b=3', '/reports', `/reports/${REPORT_ID}`, '/district', '/settings', '/steward', '/nope',
 ];
 
 const MODES = {

@@ -119,6 +119,8 @@ fn export_then_import_gives_back_every_field_of_every_compound() {
         title: "化粪池清掏".into(),
         body: "周六上午".into(),
         published_at: 5,
+        pinned: false,
+        expires_at: None,
     }];
     let empty = crate::fixtures::compound("kong", ManagementMode::Unmanaged);
     let all = [c, empty];

@@ -1,0 +1,36 @@
+//! The steward console: an entry point of its own (`steward.html`, served under
+//! `/steward/`) with its own wasm, so residents never download it. It shares the library:
+//! the same state, storage and components. Links to the resident pages are full page
+//! loads (the resident app is another program).
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::app::start_app;
+use crate::components::problem_notices::ProblemNotices;
+use crate::components::pwa_banners::PwaBanners;
+use crate::components::shell::{AppHeader, AppNav};
+use crate::pages::not_found::NotFound;
+use crate::pages::steward::StewardPage;
+use crate::state::steward_session::provide_steward_session;
+
+#[component]
+pub fn ConsoleApp() -> impl IntoView {
+    // No service worker of its own yet: the console needs the network (see README).
+    start_app(false);
+    provide_steward_session();
+    view! {
+        <Router>
+            <AppHeader external=true/>
+            <main id="main" class="app-main">
+                <PwaBanners/>
+                <ProblemNotices/>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/steward") view=StewardPage/>
+                </Routes>
+            </main>
+            <AppNav external=true/>
+        </Router>
+    }
+}

@@ -1,0 +1,85 @@
+//! `/steward`: steward mode behind a PIN. Set the PIN on first use, type it to enter;
+//! inside: who I am and which compounds I look after, and the current compound's notices.
+//! Every tap keeps it open; ten idle minutes or the lock button close it.
+
+use leptos::prelude::*;
+
+use crate::components::steward::notice_editor::NoticeEditor;
+use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
+use crate::components::steward::profile_form::ProfileForm;
+use crate::state::steward_session::use_steward_session;
+use crate::state::{use_console_strings, use_state};
+
+#[component]
+pub fn StewardPage() -> impl IntoView {
+    let c = use_console_strings();
+    let session = use_steward_session();
+    let has_pin = Memo::new(move |_| session.mode.with(|m| m.pin.is_some()));
+    view! {
+        <section class="page steward" on:pointerdown=move |_| session.touch() on:keydown=move |_| session.touch()>
+            <h1 class="page__title">{move || c().steward_title}</h1>
+            {move || match (has_pin.get(), session.is_open.get()) {
+                (false, _) => view! { <SetPinForm/> }.into_any(),
+                (true, false) => view! { <EnterPinForm/> }.into_any(),
+                (true, true) => view! { <StewardHome/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Inside steward mode.
+#[component]
+fn StewardHome() -> impl IntoView {
+    let state = use_state();
+    let c = use_console_strings();
+    let session = use_steward_session();
+    let mine = Memo::new(move |_| {
+        session.mode.with(|m| {
+            m.profile
+                .as_ref()
+                .map(|p| p.compounds.clone())
+                .unwrap_or_default()
+        })
+    });
+    // The id only: the editor reads its compound itself, and is not made anew on each save.
+    let current = Memo::new(move |_| {
+        let id = session.mode.with(|m| m.current.clone())?;
+        state
+            .compounds
+            .with(|c| c.0.iter().any(|c| c.id == id))
+            .then_some(id)
+    });
+    let names = move || {
+        state.compounds.with(|all| {
+            mine.get()
+                .into_iter()
+                .filter_map(|id| {
+                    all.0
+                        .iter()
+                        .find(|c| c.id == id)
+                        .map(|c| (id, c.name.clone()))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="steward__bar">
+            <button type="button" class="button button--secondary" on:click=move |_| session.lock()>{move || c().lock_now}</button>
+            <p class="hint">{move || c().auto_lock_hint}</p>
+        </div>
+        <ProfileForm/>
+        <Show when=move || !mine.with(Vec::is_empty)>
+            <div class="field">
+                <label class="field__label" for="working-on">{move || c().working_on}</label>
+                <select id="working-on" class="field__input" name="working_on"
+                    on:change=move |ev| { let id = event_target_value(&ev); session.update(|m| m.current = Some(id)) }>
+                    {move || names().into_iter().map(|(id, name)| {
+                        let selected = session.mode.with(|m| m.current.as_deref() == Some(id.as_str()));
+                        view! { <option value=id selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        </Show>
+        {move || current.get().map(|id| view! { <NoticeEditor compound_id=id/> })}
+    }
+}

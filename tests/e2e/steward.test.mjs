@@ -1,0 +1,141 @@
+// Steward mode: a PIN (salted hash, lockout, auto-lock, forgot), the steward's profile,
+// and notices that residents see at once.
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { describe, it } from 'node:test';
+import { appReady, screenshot, storageSnapshot, useSite } from './harness.mjs';
+import { StewardPage } from './pages/steward.mjs';
+
+const site = useSite();
+
+/** A phone whose clock the test moves (Date.now and timers). */
+async function phoneWithClock(options) {
+  const context = await site.phone.newPhone(options);
+  const page = await context.newPage();
+  await page.clock.install();
+  return { context, page };
+}
+
+const seriousAxe = async (page) => (await new AxeBuilder({ page }).analyze()).violations
+  .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+
+describe('the steward PIN', () => {
+  it('is set twice, kept only as a salted hash, and five wrong tries lock it for a while', async () => {
+    const { context, page } = await phoneWithClock();
+    const steward = await StewardPage.open(page, site.server.url);
+    await steward.setPin('123');
+    await steward.message.filter({ hasText: 'PIN 要 4 到 8 位' }).waitFor();
+    await steward.setPin('2468', '2469');
+    await steward.message.filter({ hasText: '两次输入的 PIN 不一样' }).waitFor();
+    await steward.setPin('24a8');
+    await steward.message.filter({ hasText: 'PIN 只能是数字' }).waitFor();
+    await steward.setPin('2468');
+    await steward.lockButton.waitFor();
+    const stored = JSON.parse((await storageSnapshot(page))['cs.steward']).data;
+    assert.equal(stored.pin.hash.length, 32, 'a 256-bit PBKDF2 hash');
+    assert.equal(stored.pin.salt.length, 16);
+    assert.ok(stored.pin.iterations >= 100000);
+    assert.ok(!JSON.stringify(await storageSnapshot(page)).includes('2468'), 'never the PIN itself');
+    await steward.lockButton.click();
+    await page.getByText('PIN 只能防止别人顺手打开').waitFor();
+    for (const left of [4, 3, 2, 1]) {
+      await steward.enterPin('1111');
+      await steward.message.filter({ hasText: `锁定前还可以试（次）：${left}` }).waitFor();
+    }
+    await steward.enterPin('1111');
+    await steward.message.filter({ hasText: '已暂时锁定。请过这么久再试（秒）：30' }).waitFor();
+    await steward.enterPin('2468');
+    await steward.message.filter({ hasText: '已暂时锁定' }).waitFor();
+    assert.equal(await steward.lockButton.count(), 0, 'the right PIN waits out the lock too');
+    await page.clock.fastForward(31_000);
+    await steward.enterPin('2468');
+    await steward.lockButton.waitFor();
+    await context.close();
+  });
+
+  it('locks itself after ten idle minutes, and "forgot PIN" clears steward settings only', async () => {
+    const { context, page } = await phoneWithClock();
+    await page.addInitScript(() => {
+      if (!localStorage.getItem('cs.reports')) localStorage.setItem('cs.reports', '{"schema":1,"data":[]}');
+    });
+    const steward = await StewardPage.open(page, site.server.url);
+    await steward.setPin('97531');
+    await steward.lockButton.waitFor();
+    await page.clock.fastForward('09:00');
+    assert.equal(await steward.lockButton.count(), 1, 'still open after nine minutes');
+    await page.clock.fastForward('01:10');
+    await page.getByRole('button', { name: '进入', exact: true }).waitFor();
+    assert.equal(await steward.lockButton.count(), 0);
+    const before = await storageSnapshot(page);
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: '忘记 PIN' }).click();
+    await page.getByRole('button', { name: '保存 PIN' }).waitFor();
+    const after = await storageSnapshot(page);
+    delete before['cs.steward'];
+    assert.deepEqual(after, before, 'everything but steward mode is as it was');
+    await context.close();
+  });
+});
+
+describe('inside steward mode', () => {
+  it('a steward saves who they are, posts a notice, and residents see it at once', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const steward = await StewardPage.open(page, site.server.url);
+    await steward.setPin('2468');
+    await steward.lockButton.waitFor();
+    // A profile with problems says each one beside its field.
+    await steward.saveProfile({ name: ' ', phone: '123&body=x' });
+    await page.locator('#profile-name-error', { hasText: '这一项必须填写' }).waitFor();
+    await page.locator('#profile-phone-error', { hasText: '电话只能包含' }).waitFor();
+    await page.locator('#profile-compounds-error', { hasText: '请至少选一个小区' }).waitFor();
+    await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区', '新塘北苑（示例）'] });
+    await page.getByText('资料已保存').waitFor();
+    assert.equal(await page.getByLabel('正在处理的小区').inputValue(), 'dongtangcun');
+    // A notice that cannot be posted as written.
+    await steward.postNotice({ title: ' ', body: '周六上午停水', expires: '2020-01-01' });
+    await page.locator('#notice-title-error', { hasText: '这一项必须填写' }).waitFor();
+    await page.locator('#notice-expires-error', { hasText: '到期日期要晚于今天' }).waitFor();
+    await steward.postNotice({ title: '周六停水', body: '周六上午 8 点到 12 点停水，请提前储水。', pinned: true });
+    await page.getByText('公告已保存，居民马上就能看到').waitFor();
+    assert.deepEqual(await seriousAxe(page), []);
+    await screenshot(page, '50-steward-home');
+    // The resident's compound page shows it first, pinned.
+    await page.goto(site.server.url + '/c/dongtangcun');
+    await appReady(page);
+    const first = page.locator('.notices .notice-item').first();
+    assert.match(await first.innerText(), /周六停水\s*置顶/);
+    // And my building's card on the home screen.
+    await page.goto(site.server.url + '/c/dongtangcun/b/3');
+    await appReady(page);
+    await page.getByRole('button', { name: '设为我的楼栋' }).click();
+    await page.goto(site.server.url + '/');
+    await appReady(page);
+    await page.locator('.notice-item', { hasText: '周六停水' }).waitFor();
+    // Taken down, it is gone for residents (the PIN again: a reload locks).
+    const again = await StewardPage.open(page, site.server.url);
+    await again.enterPin('2468');
+    await again.lockButton.waitFor();
+    await page.locator('.notice-editor__item', { hasText: '周六停水' }).getByRole('button', { name: '下架' }).click();
+    await page.locator('.notice-editor__item', { hasText: '周六停水' }).getByText('已下架').waitFor();
+    await page.goto(site.server.url + '/c/dongtangcun');
+    await appReady(page);
+    assert.equal(await page.locator('.notice-item', { hasText: '周六停水' }).count(), 0);
+    await context.close();
+  });
+
+  it('works on an office screen too', async () => {
+    const context = await site.phone.newPhone({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
+    const page = await context.newPage();
+    const steward = await StewardPage.open(page, site.server.url);
+    await steward.setPin('2468');
+    await steward.lockButton.waitFor();
+    await steward.saveProfile({ name: '李秀英', phone: '138 0000 9003', role: '红管家', compounds: ['天鹤村小区'] });
+    await page.locator('.notice-editor').waitFor();
+    assert.deepEqual(await seriousAxe(page), []);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1280));
+    await screenshot(page, '51-steward-desktop');
+    await context.close();
+  });
+});
