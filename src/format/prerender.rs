@@ -50,7 +50,7 @@ pub fn building_pages(
 ) -> Result<Vec<StaticPage>, NoShell> {
     let start = template.find(SHELL_START).ok_or(NoShell)?;
     let end = template[start..].find(SHELL_END).ok_or(NoShell)? + start;
-    let (before, after) = (&template[..start], &template[end..]);
+    let (before, after) = (without_code_preloads(&template[..start]), &template[end..]);
     let mut pages = Vec::new();
     for c in dataset.compounds.iter().filter(|c| !c.deleted) {
         for (_, b) in c.buildings() {
@@ -64,6 +64,27 @@ pub fn building_pages(
         }
     }
     Ok(pages)
+}
+
+/// The head without trunk's preloads of the app's code (`modulepreload` of the JS glue,
+/// `preload` of the wasm): on a card page the card comes first, and the code downloads
+/// when the loader script asks for it, after the card has had the network to itself.
+fn without_code_preloads(head: &str) -> String {
+    let mut out = String::with_capacity(head.len());
+    let mut rest = head;
+    while let Some(start) = rest.find("<link") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..=start + len];
+        out.push_str(&rest[..start]);
+        if !(tag.contains("modulepreload") || tag.contains(".wasm\"")) {
+            out.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn shell(body: &str, s: &Strings) -> String {
@@ -244,6 +265,17 @@ mod tests {
         assert!(all.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(!all.contains("href=\"tel:123"));
         assert_eq!(escape("a\"b'c&"), "a&quot;b&#39;c&amp;");
+    }
+
+    #[test]
+    fn card_pages_leave_the_code_to_the_loader() {
+        let head = "<head><link rel=\"stylesheet\" href=\"/main.css\"/>\
+            <link rel=\"modulepreload\" href=\"/app.js\"><link rel=\"preload\" href=\"/app_bg.wasm\" as=\"fetch\">\
+            <link rel=\"preload\" href=\"/data/district.json\" as=\"fetch\" crossorigin></head>";
+        assert_eq!(
+            without_code_preloads(head),
+            "<head><link rel=\"stylesheet\" href=\"/main.css\"/><link rel=\"preload\" href=\"/data/district.json\" as=\"fetch\" crossorigin></head>"
+        );
     }
 
     #[test]
