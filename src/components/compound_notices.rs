@@ -3,11 +3,14 @@
 
 use leptos::prelude::*;
 
+use super::share_button::ShareButton;
 use crate::domain::compound::Compound;
 use crate::domain::notice::current_notices;
 use crate::domain::time::format_date;
+use crate::i18n::Strings;
+use crate::i18n::share::notice_text;
 use crate::platform::clock::now;
-use crate::state::use_strings;
+use crate::state::{use_state, use_strings};
 
 #[component]
 pub fn CompoundNotices(
@@ -18,6 +21,7 @@ pub fn CompoundNotices(
     quiet_when_empty: bool,
 ) -> impl IntoView {
     let s = use_strings();
+    let lang = use_state().lang;
     let shown = current_notices(&compound.notices, now());
     if shown.is_empty() && quiet_when_empty {
         return None;
@@ -34,6 +38,11 @@ pub fn CompoundNotices(
                     </h3>
                     <p class="notice-item__date">{format_date(n.published_at)}</p>
                     <p>{n.body.clone()}</p>
+                    <ShareButton title=n.title.clone() label=|s: &Strings| s.share_notice
+                        text=Signal::derive({
+                            let (name, n) = (compound.name.clone(), n.clone());
+                            move || notice_text(&name, &n, lang.get())
+                        })/>
                 </li>
             }
         })

@@ -185,6 +185,8 @@ pub const EN: Strings = Strings {
     sample_notice: "Sample data: the names and phone numbers on this roster are made up; they are not real contacts.",
     report_here: "Report a problem here",
     wechat_hint: "Opened inside WeChat? Tap ··· at the top right and choose \"Open in browser\" to add the app to your home screen.",
+    notice_until: "Until ",
+    share_notice: "Share this notice",
     notice_pinned_tag: "Pinned",
     steward_link: "Steward mode (for stewards)",
     // names of domain values, in the order of each enum's `ALL`

@@ -205,6 +205,8 @@ pub struct Strings {
     pub sample_notice: &'static str,
     pub report_here: &'static str,
     pub wechat_hint: &'static str,
+    pub notice_until: &'static str,
+    pub share_notice: &'static str,
     pub notice_pinned_tag: &'static str,
     pub steward_link: &'static str,
     // names of domain values, in the order of each enum's `ALL` (see labels.rs)

@@ -2,10 +2,11 @@
 
 use super::{Lang, strings};
 use crate::domain::compound::Compound;
+use crate::domain::compound::Notice;
 use crate::domain::contact_card::{CardEntry, ContactCard};
 use crate::domain::phone::parse_phone;
 use crate::domain::report::Report;
-use crate::domain::time::format_date_time;
+use crate::domain::time::{format_date, format_date_time};
 
 /// Stewards' numbers are written out in full: they are on the card to be called.
 pub fn card_text(
@@ -39,6 +40,22 @@ pub fn card_text(
         lines.push(format!("{}：{}", s.property_hotline, hotline.display()));
     }
     lines.push(url.to_string());
+    lines.join("\n")
+}
+
+/// A notice as text for a WeChat group: compound, title, text and, if it ends, until when.
+pub fn notice_text(compound: &str, notice: &Notice, lang: Lang) -> String {
+    let s = strings(lang);
+    let mut lines = vec![
+        format!(
+            "【{}】{} {}：{}",
+            s.app_name, compound, s.notices, notice.title
+        ),
+        notice.body.clone(),
+    ];
+    if let Some(end) = notice.expires_at {
+        lines.push(format!("{}{}", s.notice_until, format_date(end)));
+    }
     lines.join("\n")
 }
 
@@ -110,6 +127,22 @@ mod tests {
         assert!(lines[3].starts_with("和事佬：") && lines[3].contains("楼栋长"));
         assert_eq!(lines[4], "物业服务热线：0731-00001001");
         assert_eq!(lines[5], "https://x/c/dongtangcun/b/1");
+    }
+
+    #[test]
+    fn notice_text_says_where_what_and_until_when() {
+        let n = Notice {
+            id: "n".into(),
+            title: "周六停水".into(),
+            body: "上午 8 点到 12 点".into(),
+            published_at: 0,
+            pinned: true,
+            expires_at: Some(1_795_624_200_000),
+        };
+        assert_eq!(
+            notice_text("东塘村小区", &n, Lang::Zh),
+            "【小区管家】东塘村小区 通知公告：周六停水\n上午 8 点到 12 点\n有效期至 2026-11-26"
+        );
     }
 
     #[test]

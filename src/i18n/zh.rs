@@ -185,6 +185,8 @@ pub const ZH: Strings = Strings {
     sample_notice: "示例数据：本小区名册上的姓名和电话都是虚构的，不是真实的联系人。",
     report_here: "在这里报事",
     wechat_hint: "在微信里打开的？点右上角「···」，选「在浏览器打开」，就能把小区管家添加到手机桌面。",
+    notice_until: "有效期至 ",
+    share_notice: "分享这条公告",
     notice_pinned_tag: "置顶",
     steward_link: "管家模式（红管家、物管家、网格员）",
     // names of domain values, in the order of each enum's `ALL`

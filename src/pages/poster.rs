@@ -8,8 +8,10 @@ use super::with_compound;
 use crate::components::sample_notice::SampleNotice;
 use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::{CardEntry, contact_card};
+use crate::domain::notice::current_notices;
 use crate::domain::phone::parse_phone;
 use crate::domain::qr::qr_path;
+use crate::platform::clock::now;
 use crate::state::use_strings;
 
 /// More buildings than this and each grid starts a new printed page.
@@ -73,6 +75,11 @@ fn Poster(
             </p>
             <p class="poster__hint">{move || s().scan_hint}</p>
             <SampleNotice sample=compound.sample/>
+            <ul class="poster__notices">
+                {current_notices(&compound.notices, now()).into_iter().map(|n| view! {
+                    <li><b>{n.title.clone()}</b> " " {n.body.clone()}</li>
+                }).collect_view()}
+            </ul>
         </header>
         {grids}
     }

@@ -81,6 +81,8 @@ describe('the steward PIN', () => {
 describe('inside steward mode', () => {
   it('a steward saves who they are, posts a notice, and residents see it at once', async () => {
     const context = await site.phone.newPhone();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
+    await context.addInitScript(() => { delete Navigator.prototype.share; });
     const page = await context.newPage();
     const steward = await StewardPage.open(page, site.server.url);
     await steward.setPin('2468');
@@ -106,6 +108,15 @@ describe('inside steward mode', () => {
     await appReady(page);
     const first = page.locator('.notices .notice-item').first();
     assert.match(await first.innerText(), /周六停水\s*置顶/);
+    // Shared as text for a WeChat group, and printed on the poster.
+    await first.getByRole('button', { name: '分享这条公告' }).click();
+    await first.getByText('已复制').waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), '【小区管家】东塘村小区 通知公告：周六停水\n周六上午 8 点到 12 点停水，请提前储水。');
+    await page.goto(site.server.url + '/c/dongtangcun/poster');
+    await appReady(page);
+    await page.emulateMedia({ media: 'print' });
+    assert.ok(await page.locator('.poster__notices', { hasText: '周六停水' }).isVisible(), 'printed on the poster');
+    await page.emulateMedia({ media: 'screen' });
     // And my building's card on the home screen.
     await page.goto(site.server.url + '/c/dongtangcun/b/3');
     await appReady(page);
