@@ -126,12 +126,15 @@ function median(values) {
 /** The app's first visit beside the floor, three alternating runs each, medians. */
 async function lighthouseTable() {
   buildFloor();
+  console.log('\nbytes per entry point');
+  spawnSync(process.execPath, ['scripts/sizes.mjs', 'dist'], { stdio: 'inherit' });
   const app = await serve('dist', 8766);
   const floor = await serve('bench/floor/dist', 8767);
   const pages = [
     ['bare Leptos 0.8 counter + gloo-storage (floor)', `${floor.url}/`],
     ['this app, /', `${app.url}/`],
     ['this app, /c/dongtangcun/b/3 (the QR path)', `${app.url}/c/dongtangcun/b/3`],
+    ['steward console, /steward/ (its own entry)', `${app.url}/steward/`],
   ];
   const runs = pages.map(() => []);
   try {
