@@ -26,8 +26,9 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // The steward console (/steward/) is another program, not in this cache: the network.
-  if (url.pathname === '/steward' || url.pathname.startsWith('/steward/')) return;
+  // The steward and district console (/steward/, /district) is another program, not in
+  // this cache: the network.
+  if (/^\/(steward|district)(\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // Every route is the one app: answer deep links from the cached index.html, offline too.
     event.respondWith(

@@ -10,7 +10,6 @@ use crate::components::shell::{AppHeader, AppNav};
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
 use crate::pages::directory::DirectoryPage;
-use crate::pages::district::DistrictPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::poster::PosterPage;
@@ -70,7 +69,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/report/new") view=ReportNewPage/>
                     <Route path=path!("/reports") view=ReportsPage/>
                     <Route path=path!("/reports/:id") view=ReportDetailPage/>
-                    <Route path=path!("/district") view=DistrictPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

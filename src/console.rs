@@ -1,5 +1,6 @@
-//! The steward console: an entry point of its own (`steward.html`, served under
-//! `/steward/`) with its own wasm, so residents never download it. It shares the library:
+//! The steward and district console: an entry point of its own (`steward.html`, served
+//! under `/steward/` and, as a copy, at `/district`) with its own wasm, so residents never
+//! download it. It shares the library:
 //! the same state, storage and components. Links to the resident pages are full page
 //! loads (the resident app is another program).
 
@@ -11,8 +12,10 @@ use crate::app::start_app;
 use crate::components::problem_notices::ProblemNotices;
 use crate::components::pwa_banners::PwaBanners;
 use crate::components::shell::{AppHeader, AppNav};
+use crate::pages::district::DistrictPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::steward::StewardPage;
+use crate::state::logs::provide_logs;
 use crate::state::steward_session::provide_steward_session;
 
 #[component]
@@ -20,6 +23,7 @@ pub fn ConsoleApp() -> impl IntoView {
     // No service worker of its own yet: the console needs the network (see README).
     start_app(false);
     provide_steward_session();
+    provide_logs();
     view! {
         <Router>
             <AppHeader external=true/>
@@ -28,6 +32,7 @@ pub fn ConsoleApp() -> impl IntoView {
                 <ProblemNotices/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/steward") view=StewardPage/>
+                    <Route path=path!("/district") view=DistrictPage/>
                 </Routes>
             </main>
             <AppNav external=true/>

@@ -6,6 +6,8 @@ pub mod contact_card;
 pub mod dataset;
 pub mod lang;
 pub mod limits;
+pub mod logs;
+pub mod money;
 pub mod notice;
 pub mod phone;
 pub mod photo;

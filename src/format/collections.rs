@@ -52,6 +52,20 @@ pub const STEWARD_MODE: Collection = Collection {
     migrate: migrations::none,
 };
 
+/// The stewards' mediation log (console only).
+pub const MEDIATIONS: Collection = Collection {
+    key: "cs.mediations",
+    schema: 1,
+    migrate: migrations::none,
+};
+
+/// The stewards' log of recovered arrears (console only).
+pub const ARREARS: Collection = Collection {
+    key: "cs.arrears",
+    schema: 1,
+    migrate: migrations::none,
+};
+
 /// The schema of the published dataset file (`public/data/district.json`).
 pub const DATASET_SCHEMA: u32 = 1;
 

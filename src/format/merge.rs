@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::Millis;
 use crate::domain::compound::Compound;
+use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 
 pub trait Record {
@@ -22,6 +23,24 @@ impl Record for Compound {
 }
 
 impl Record for Report {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> Millis {
+        self.updated_at
+    }
+}
+
+impl Record for Mediation {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn updated_at(&self) -> Millis {
+        self.updated_at
+    }
+}
+
+impl Record for ArrearsRecovery {
     fn id(&self) -> &str {
         &self.id
     }

@@ -3,8 +3,11 @@
 //! `Strings`: one struct, one constant per language, a missing string does not compile.
 
 use super::{Lang, Strings};
+use crate::domain::logs::LogError;
+use crate::domain::money::MoneyError;
 use crate::domain::notice::NoticeError;
 use crate::domain::phone::PhoneError;
+use crate::domain::records::MediationKind;
 use crate::domain::steward_profile::ProfileError;
 
 pub struct ConsoleStrings {
@@ -46,6 +49,37 @@ pub struct ConsoleStrings {
     pub notice_expired_tag: &'static str,
     pub err_expiry: &'static str,
     pub err_date: &'static str,
+    pub log_title: &'static str,
+    pub mediation_title: &'static str,
+    pub mediation_kind_label: &'static str,
+    pub kind_pre_litigation: &'static str,
+    pub kind_oral: &'static str,
+    pub parties_label: &'static str,
+    pub subject_label: &'static str,
+    pub amount_label: &'static str,
+    pub succeeded_label: &'static str,
+    pub outcome_label: &'static str,
+    pub mediator_label: &'static str,
+    pub date_label: &'static str,
+    pub save_mediation: &'static str,
+    pub arrears_title: &'static str,
+    pub households_label: &'static str,
+    pub recovered_label: &'static str,
+    pub save_arrears: &'static str,
+    pub log_saved: &'static str,
+    pub err_amount: &'static str,
+    pub err_precise: &'static str,
+    pub err_large: &'static str,
+    pub err_future: &'static str,
+    pub err_households: &'static str,
+    pub compound_totals: &'static str,
+    pub work_done: &'static str,
+    pub pre_litigation_done: &'static str,
+    pub oral_done: &'static str,
+    pub involved: &'static str,
+    pub arrears_done: &'static str,
+    pub households_word: &'static str,
+    pub recorded_here: &'static str,
 }
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
@@ -87,6 +121,37 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     notice_expired_tag: "已下架",
     err_expiry: "到期日期要晚于今天",
     err_date: "请用日历选一个日期",
+    log_title: "调解和收回欠费记录",
+    mediation_title: "记录一次调解",
+    mediation_kind_label: "调解类型",
+    kind_pre_litigation: "诉前调解",
+    kind_oral: "口头调解",
+    parties_label: "当事人",
+    subject_label: "事由",
+    amount_label: "涉及金额（元，可为 0）",
+    succeeded_label: "调解成功",
+    outcome_label: "结果（可不填）",
+    mediator_label: "调解人（可不填）",
+    date_label: "日期",
+    save_mediation: "记录调解",
+    arrears_title: "记录收回的欠缴物业费",
+    households_label: "户数",
+    recovered_label: "收回金额（元）",
+    save_arrears: "记录收回欠费",
+    log_saved: "已记录",
+    err_amount: "请填写金额，例如 1234.50",
+    err_precise: "金额最多两位小数",
+    err_large: "金额太大，请核对",
+    err_future: "日期不能晚于今天",
+    err_households: "请填写户数（至少 1 户）",
+    compound_totals: "本小区合计",
+    work_done: "调解和收回欠费",
+    pre_litigation_done: "诉前调解成功（件）",
+    oral_done: "口头调解成功（件）",
+    involved: "涉及（元）",
+    arrears_done: "收回欠缴物业费（元）",
+    households_word: "户",
+    recorded_here: "本机记录",
 };
 
 pub const EN: ConsoleStrings = ConsoleStrings {
@@ -128,6 +193,37 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     notice_expired_tag: "Taken down",
     err_expiry: "The expiry date must be after today",
     err_date: "Pick a date from the calendar",
+    log_title: "Mediation and arrears log",
+    mediation_title: "Record a mediation",
+    mediation_kind_label: "Kind",
+    kind_pre_litigation: "Pre-litigation",
+    kind_oral: "Oral",
+    parties_label: "Parties",
+    subject_label: "Subject",
+    amount_label: "Amount involved (yuan, may be 0)",
+    succeeded_label: "Settled",
+    outcome_label: "Outcome (optional)",
+    mediator_label: "Mediator (optional)",
+    date_label: "Date",
+    save_mediation: "Record mediation",
+    arrears_title: "Record property-fee arrears recovered",
+    households_label: "Households",
+    recovered_label: "Amount recovered (yuan)",
+    save_arrears: "Record arrears recovered",
+    log_saved: "Recorded",
+    err_amount: "Write an amount, such as 1234.50",
+    err_precise: "At most two decimals",
+    err_large: "That amount is too large; please check it",
+    err_future: "The date cannot be after today",
+    err_households: "Write the number of households (at least 1)",
+    compound_totals: "This compound, in total",
+    work_done: "Mediation and arrears",
+    pre_litigation_done: "Pre-litigation mediations settled",
+    oral_done: "Oral mediations settled",
+    involved: "Involved (yuan)",
+    arrears_done: "Arrears recovered (yuan)",
+    households_word: "households",
+    recorded_here: "Recorded here",
 };
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {
@@ -138,6 +234,33 @@ pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {
 }
 
 impl ConsoleStrings {
+    pub fn mediation_kind(&self, kind: MediationKind) -> &'static str {
+        match kind {
+            MediationKind::PreLitigation => self.kind_pre_litigation,
+            MediationKind::Oral => self.kind_oral,
+        }
+    }
+
+    pub fn money_error(&self, error: MoneyError) -> &'static str {
+        match error {
+            MoneyError::NotAnAmount => self.err_amount,
+            MoneyError::TooPrecise => self.err_precise,
+            MoneyError::TooLarge => self.err_large,
+        }
+    }
+
+    /// Why a log entry cannot be recorded as written.
+    pub fn log_error(&self, error: &LogError, s: &Strings) -> String {
+        match error {
+            LogError::Parties(e)
+            | LogError::Subject(e)
+            | LogError::Outcome(e)
+            | LogError::Mediator(e) => s.text_error(e),
+            LogError::FutureDate => self.err_future.to_string(),
+            LogError::NoHouseholds => self.err_households.to_string(),
+        }
+    }
+
     /// Why a notice cannot be posted as written.
     pub fn notice_error(&self, error: &NoticeError, s: &Strings) -> String {
         match error {

@@ -131,8 +131,6 @@ pub const EN: Strings = Strings {
     median_days: "Median days to resolve",
     overdue: "Overdue",
     no_data_yet: "No data yet",
-    mediation_ref: "Pre-litigation mediation: 26 cases (300,000+ yuan); oral mediation: 38 cases",
-    arrears_ref: "Property-fee arrears recovered: 39,271 yuan",
     settings: "Settings",
     language: "Language",
     elder_mode: "Elder mode (large text)",

@@ -148,8 +148,6 @@ pub struct Strings {
     pub median_days: &'static str,
     pub overdue: &'static str,
     pub no_data_yet: &'static str,
-    pub mediation_ref: &'static str,
-    pub arrears_ref: &'static str,
     // settings
     pub settings: &'static str,
     pub language: &'static str,

@@ -131,8 +131,6 @@ pub const ZH: Strings = Strings {
     median_days: "处理天数中位数",
     overdue: "逾期未办",
     no_data_yet: "暂无数据",
-    mediation_ref: "诉前调解成功 26 件（涉及 30 余万元），口头调解成功 38 件",
-    arrears_ref: "收回欠缴物业费 39271 元",
     settings: "设置",
     language: "语言",
     elder_mode: "长辈模式（大字）",

@@ -3,17 +3,61 @@
 
 use leptos::prelude::*;
 
+use crate::domain::logs::log_totals;
+use crate::domain::money::format_yuan;
 use crate::domain::stats::{
     Ratio, count_by_mode, coverage, median_days_to_resolve, overdue, resolution_rate,
 };
 use crate::platform::clock::now;
-use crate::state::{DatasetState, use_state, use_strings};
+use crate::state::logs::use_logs;
+use crate::state::{DatasetState, use_console_strings, use_state, use_strings};
 
 fn percent(r: Ratio) -> String {
     r.percent().map_or_else(
         || "—".into(),
         |p| format!("{p:.2}% ({}/{})", r.part, r.whole),
     )
+}
+
+/// Mediation and arrears, from the logs kept on this phone, beside what the district
+/// published (FACTS.md) as a reference line.
+#[component]
+fn WorkDone() -> impl IntoView {
+    let s = use_strings();
+    let c = use_console_strings();
+    let state = use_state();
+    let logs = use_logs();
+    let totals = Memo::new(move |_| {
+        logs.mediations
+            .with(|m| logs.arrears.with(|a| log_totals(m, a, |_| true)))
+    });
+    let reference = move || match state.dataset.get() {
+        DatasetState::Ready(d) => Some(d.0.district.reference.clone()),
+        _ => None,
+    };
+    view! {
+        <table class="table" data-stat="work">
+            <caption>{move || c().work_done}</caption>
+            <thead><tr><th scope="col"></th><th scope="col">{move || c().recorded_here}</th><th scope="col">{move || s().reference}</th></tr></thead>
+            <tbody>
+                <tr>
+                    <th scope="row">{move || c().pre_litigation_done}</th>
+                    <td data-total="pre_litigation">{move || format!("{} · {}", totals.get().pre_litigation, format_yuan(totals.get().pre_litigation_fen))}</td>
+                    <td>{move || reference().map(|r| format!("{} · {}+", r.pre_litigation_cases, r.pre_litigation_yuan)).unwrap_or_default()}</td>
+                </tr>
+                <tr>
+                    <th scope="row">{move || c().oral_done}</th>
+                    <td data-total="oral">{move || totals.get().oral}</td>
+                    <td>{move || reference().map(|r| r.oral_mediation_cases.to_string()).unwrap_or_default()}</td>
+                </tr>
+                <tr>
+                    <th scope="row">{move || c().arrears_done}</th>
+                    <td data-total="arrears">{move || format!("{} ({} {})", format_yuan(totals.get().arrears_fen), totals.get().arrears_households, c().households_word)}</td>
+                    <td>{move || reference().map(|r| r.arrears_recovered_yuan.to_string()).unwrap_or_default()}</td>
+                </tr>
+            </tbody>
+        </table>
+    }
 }
 
 #[component]
@@ -75,7 +119,7 @@ pub fn DistrictPage() -> impl IntoView {
                 <h2>{move || s().overdue}</h2>
                 <p class="stat__value">{move || state.reports.with(|r| overdue(r, now))}</p>
             </div>
-            <p class="stat__reference">{move || s().reference} ": " {move || s().mediation_ref} "；" {move || s().arrears_ref}</p>
+            <WorkDone/>
         </section>
     }
 }

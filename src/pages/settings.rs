@@ -80,7 +80,7 @@ pub fn SettingsPage() -> impl IntoView {
             <InstallHelp/>
             <nav class="settings__links">
                 <A href="/reports" attr:class="button button--secondary">{move || s().my_reports}</A>
-                <A href="/district" attr:class="button button--secondary">{move || s().district_link}</A>
+                <a href="/district" rel="external" class="button button--secondary">{move || s().district_link}</a>
                 // The console is another program: a full page load, not a route of this app.
                 <a href="/steward/" rel="external" class="button button--secondary">{move || s().steward_link}</a>
             </nav>

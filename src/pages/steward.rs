@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::steward::log_forms::LogForms;
 use crate::components::steward::notice_editor::NoticeEditor;
 use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
 use crate::components::steward::profile_form::ProfileForm;
@@ -68,18 +69,24 @@ fn StewardHome() -> impl IntoView {
             <p class="hint">{move || c().auto_lock_hint}</p>
         </div>
         <ProfileForm/>
-        <Show when=move || !mine.with(Vec::is_empty)>
-            <div class="field">
-                <label class="field__label" for="working-on">{move || c().working_on}</label>
-                <select id="working-on" class="field__input" name="working_on"
-                    on:change=move |ev| { let id = event_target_value(&ev); session.update(|m| m.current = Some(id)) }>
-                    {move || names().into_iter().map(|(id, name)| {
-                        let selected = session.mode.with(|m| m.current.as_deref() == Some(id.as_str()));
-                        view! { <option value=id selected=selected>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-        </Show>
-        {move || current.get().map(|id| view! { <NoticeEditor compound_id=id/> })}
+        // The work on the chosen compound, beside the profile on an office screen.
+        <div class="steward__work">
+            <Show when=move || !mine.with(Vec::is_empty)>
+                <div class="field">
+                    <label class="field__label" for="working-on">{move || c().working_on}</label>
+                    <select id="working-on" class="field__input" name="working_on"
+                        on:change=move |ev| { let id = event_target_value(&ev); session.update(|m| m.current = Some(id)) }>
+                        {move || names().into_iter().map(|(id, name)| {
+                            let selected = session.mode.with(|m| m.current.as_deref() == Some(id.as_str()));
+                            view! { <option value=id selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+            {move || current.get().map(|id| view! {
+                <NoticeEditor compound_id=id.clone()/>
+                <LogForms compound_id=id/>
+            })}
+        </div>
     }
 }

@@ -4,6 +4,7 @@
 //! the one place state is written to storage; `dataset` loads the published data.
 
 pub mod dataset;
+pub mod logs;
 pub mod persist;
 pub mod steward_session;
 

@@ -61,7 +61,7 @@ where
 }
 
 /// Another tab's copy of a one-record collection, if it is newer than ours.
-pub(super) fn newer<T: Stamped + DeserializeOwned>(collection: Collection, ours: &T) -> Option<T> {
+fn newer<T: Stamped + DeserializeOwned>(collection: Collection, ours: &T) -> Option<T> {
     stored::<T>(collection).filter(|theirs| theirs.is_newer_than(ours))
 }
 
@@ -73,7 +73,7 @@ fn writable(state: AppState, collection: Collection) -> bool {
 
 /// Another tab's collection, read for merging; marked seen so the next write does not
 /// decode it again.
-fn theirs<T: DeserializeOwned>(collection: Collection) -> Option<Vec<T>> {
+pub(super) fn theirs<T: DeserializeOwned>(collection: Collection) -> Option<Vec<T>> {
     let raw = read_raw(collection.key).ok()??;
     let records = collection.decode(&raw).ok()?;
     mark_seen(collection.key, raw);
@@ -83,7 +83,11 @@ fn theirs<T: DeserializeOwned>(collection: Collection) -> Option<Vec<T>> {
 /// Writes ours, merged with the stored collection when another tab changed it since this
 /// tab last saw it (the usual case — only this tab writing — needs no decoding). Returns
 /// the merged collection when the other tab had records we lacked, for the state.
-fn sync_collection<T>(writer: AppWriter, collection: Collection, ours: &[T]) -> Option<Vec<T>>
+pub(super) fn sync_collection<T>(
+    writer: AppWriter,
+    collection: Collection,
+    ours: &[T],
+) -> Option<Vec<T>>
 where
     T: Record + Clone + Serialize + DeserializeOwned,
 {

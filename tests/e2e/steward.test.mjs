@@ -150,3 +150,40 @@ describe('inside steward mode', () => {
     await context.close();
   });
 });
+
+describe('mediation and arrears logs', () => {
+  it('entries are checked, counted for the compound and change the district totals', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const steward = await StewardPage.open(page, site.server.url);
+    await steward.setPin('2468');
+    await steward.lockButton.waitFor();
+    await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    const form = page.locator('.log-form').first();
+    // A bad amount and a missing subject are refused, each beside its field.
+    await form.getByLabel('当事人').fill('张三、李四');
+    await form.getByLabel('涉及金额（元，可为 0）').fill('1.234');
+    await form.getByRole('button', { name: '记录调解' }).click();
+    await page.locator('#mediation-amount-error', { hasText: '金额最多两位小数' }).waitFor();
+    await form.getByLabel('涉及金额（元，可为 0）').fill('12,000.50');
+    await form.getByRole('button', { name: '记录调解' }).click();
+    await page.locator('#mediation-subject-error', { hasText: '这一项必须填写' }).waitFor();
+    await form.getByLabel('事由').fill('楼上漏水');
+    await form.getByRole('button', { name: '记录调解' }).click();
+    await form.getByText('已记录').waitFor();
+    await page.locator('.log-forms__list', { hasText: '张*、李*' }).waitFor();
+    const arrears = page.locator('.log-form').nth(1);
+    await arrears.getByLabel('户数').fill('3');
+    await arrears.getByLabel('收回金额（元）').fill('3927.1');
+    await arrears.getByRole('button', { name: '记录收回欠费' }).click();
+    await arrears.getByText('已记录').waitFor();
+    assert.match(await page.locator('[data-compound-totals]').innerText(), /诉前调解成功（件）\s*1 · 12,000.50[\s\S]*3,927.10/);
+    await page.goto(site.server.url + '/district');
+    await appReady(page);
+    assert.equal(await page.locator('[data-total="pre_litigation"]').innerText(), '1 · 12,000.50');
+    assert.equal(await page.locator('[data-total="arrears"]').innerText(), '3,927.10 (3 户)');
+    assert.match(await page.locator('[data-stat="work"]').innerText(), /26 · 300000\+/);
+    await screenshot(page, '52-district-work-done');
+    await context.close();
+  });
+});

@@ -1,5 +1,6 @@
-//! Steward mode's pieces: the PIN forms, the profile, and the notice editor.
+//! Steward mode's pieces: the PIN forms, the profile, the notice editor and the logs.
 
+pub mod log_forms;
 pub mod notice_editor;
 pub mod pin_forms;
 pub mod profile_form;

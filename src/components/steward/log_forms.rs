@@ -1,0 +1,247 @@
+//! Recording a mediation (诉前调解 / 口头调解) and arrears recovered (收回欠缴物业费)
+//! for the compound being worked on, with that compound's totals.
+
+use leptos::prelude::*;
+
+use crate::components::form_fields::FieldMessage;
+use crate::domain::logs::{LogError, check_arrears, check_mediation, log_totals, mask_parties};
+use crate::domain::money::{format_yuan, parse_yuan};
+use crate::domain::records::{ArrearsRecovery, Mediation, MediationKind};
+use crate::domain::time::{format_date, parse_date};
+use crate::platform::clock::now;
+use crate::state::logs::use_logs;
+use crate::state::{use_console_strings, use_strings};
+
+/// A text or date field of a log form, with its message.
+#[component]
+fn LogField(
+    /// The element id; its message is `{id}-error`.
+    id: &'static str,
+    /// The label.
+    label: Signal<&'static str>,
+    /// The text typed.
+    value: RwSignal<String>,
+    /// The problem with it, if any.
+    error: Signal<Option<String>>,
+    /// The input type (`text`, `date`, `number` …).
+    #[prop(default = "text")]
+    kind: &'static str,
+) -> impl IntoView {
+    let described = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{move || label.get()}</label>
+            <input id=id class="field__input" type=kind aria-describedby=described.clone()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
+            <FieldMessage id=described message=error/>
+        </div>
+    }
+}
+
+#[component]
+pub fn LogForms(
+    /// The compound the entries are for.
+    compound_id: String,
+) -> impl IntoView {
+    let c = use_console_strings();
+    let logs = use_logs();
+    let compound = StoredValue::new(compound_id);
+    let totals = Memo::new(move |_| {
+        let id = compound.get_value();
+        logs.mediations
+            .with(|m| logs.arrears.with(|a| log_totals(m, a, |x| x == id)))
+    });
+    let recent = move || {
+        let id = compound.get_value();
+        let mut list: Vec<Mediation> = logs.mediations.with(|m| {
+            m.iter()
+                .filter(|m| m.compound == id && !m.deleted)
+                .cloned()
+                .collect()
+        });
+        list.sort_by_key(|m| std::cmp::Reverse(m.date));
+        list
+    };
+    view! {
+        <section class="log-forms panel" aria-labelledby="log-title">
+            <h2 id="log-title">{move || c().log_title}</h2>
+            <dl class="report-detail__facts" data-compound-totals>
+                <dt>{move || c().pre_litigation_done}</dt><dd>{move || totals.get().pre_litigation} " · " {move || format_yuan(totals.get().pre_litigation_fen)}</dd>
+                <dt>{move || c().oral_done}</dt><dd>{move || totals.get().oral}</dd>
+                <dt>{move || c().arrears_done}</dt><dd>{move || format_yuan(totals.get().arrears_fen)}</dd>
+            </dl>
+            <ul class="log-forms__list">
+                {move || recent().into_iter().map(|m| view! {
+                    <li>{format_date(m.date)} " · " {c().mediation_kind(m.kind)} " · " {mask_parties(&m.parties)} " · " {m.subject.clone()}</li>
+                }).collect_view()}
+            </ul>
+            <MediationForm compound=compound/>
+            <ArrearsForm compound=compound/>
+        </section>
+    }
+}
+
+/// The date typed, or today when left empty; `None` when it is not a date.
+fn day_or_today(text: &str) -> Option<i64> {
+    match text.trim() {
+        "" => Some(now()),
+        t => parse_date(t),
+    }
+}
+
+#[component]
+fn MediationForm(
+    /// The compound's id.
+    compound: StoredValue<String>,
+) -> impl IntoView {
+    let c = use_console_strings();
+    let s = use_strings();
+    let logs = use_logs();
+    let kind = RwSignal::new(MediationKind::PreLitigation);
+    let (parties, subject, amount, outcome, mediator, date) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let succeeded = RwSignal::new(true);
+    let errors = RwSignal::new(Vec::<LogError>::new());
+    let amount_error = RwSignal::new(None::<String>);
+    let date_error = RwSignal::new(None::<String>);
+    let (saved, set_saved) = signal(false);
+    let error_for = move |pick: fn(&LogError) -> bool| {
+        Signal::derive(move || {
+            errors.with(|e| e.iter().find(|e| pick(e)).map(|e| c().log_error(e, s())))
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let amount_fen = parse_yuan(&amount.get_untracked());
+        amount_error.set(amount_fen.err().map(|e| c().money_error(e).to_string()));
+        let day = day_or_today(&date.get_untracked());
+        date_error.set(day.is_none().then(|| c().err_date.to_string()));
+        let (Ok(amount_fen), Some(day)) = (amount_fen, day) else {
+            set_saved.set(false);
+            return;
+        };
+        let at = now();
+        let entry = Mediation {
+            id: format!("{}-m{at}", compound.get_value()),
+            compound: compound.get_value(),
+            kind: kind.get_untracked(),
+            parties: parties.get_untracked().trim().to_string(),
+            subject: subject.get_untracked().trim().to_string(),
+            amount_fen,
+            succeeded: succeeded.get_untracked(),
+            outcome: outcome.get_untracked().trim().to_string(),
+            mediator: mediator.get_untracked().trim().to_string(),
+            report: None,
+            date: day,
+            updated_at: at,
+            deleted: false,
+        };
+        let problems = check_mediation(&entry, at);
+        set_saved.set(problems.is_empty());
+        if problems.is_empty() {
+            logs.put_mediation(entry);
+            for field in [parties, subject, amount, outcome, mediator] {
+                field.set(String::new());
+            }
+        }
+        errors.set(problems);
+    };
+    view! {
+        <form class="log-form" on:submit=submit novalidate>
+            <h3>{move || c().mediation_title}</h3>
+            <div class="field">
+                <label class="field__label" for="mediation-kind">{move || c().mediation_kind_label}</label>
+                <select id="mediation-kind" class="field__input"
+                    on:change=move |ev| if let Some(k) = MediationKind::from_key(&event_target_value(&ev)) { kind.set(k) }>
+                    {MediationKind::ALL.map(|k| view! { <option value=k.key()>{move || c().mediation_kind(k)}</option> }).collect_view()}
+                </select>
+            </div>
+            <LogField id="mediation-parties" label=Signal::derive(move || c().parties_label) value=parties error=error_for(|e| matches!(e, LogError::Parties(_)))/>
+            <LogField id="mediation-subject" label=Signal::derive(move || c().subject_label) value=subject error=error_for(|e| matches!(e, LogError::Subject(_)))/>
+            <LogField id="mediation-amount" label=Signal::derive(move || c().amount_label) value=amount error=amount_error.into()/>
+            <label class="choice">
+                <input type="checkbox" name="mediation_succeeded" prop:checked=succeeded on:change=move |ev| succeeded.set(event_target_checked(&ev))/>
+                {move || c().succeeded_label}
+            </label>
+            <LogField id="mediation-outcome" label=Signal::derive(move || c().outcome_label) value=outcome error=error_for(|e| matches!(e, LogError::Outcome(_)))/>
+            <LogField id="mediation-mediator" label=Signal::derive(move || c().mediator_label) value=mediator error=error_for(|e| matches!(e, LogError::Mediator(_)))/>
+            <LogField id="mediation-date" kind="date" label=Signal::derive(move || c().date_label) value=date
+                error=Signal::derive(move || date_error.get().or_else(|| errors.with(|e| e.iter().find(|e| matches!(e, LogError::FutureDate)).map(|e| c().log_error(e, s())))))/>
+            <p class="hint" role="status">{move || saved.get().then(|| c().log_saved)}</p>
+            <button type="submit" class="button">{move || c().save_mediation}</button>
+        </form>
+    }
+}
+
+#[component]
+fn ArrearsForm(
+    /// The compound's id.
+    compound: StoredValue<String>,
+) -> impl IntoView {
+    let c = use_console_strings();
+    let s = use_strings();
+    let logs = use_logs();
+    let (households, amount, date) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let errors = RwSignal::new(Vec::<LogError>::new());
+    let amount_error = RwSignal::new(None::<String>);
+    let date_error = RwSignal::new(None::<String>);
+    let (saved, set_saved) = signal(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let amount_fen = parse_yuan(&amount.get_untracked());
+        amount_error.set(amount_fen.err().map(|e| c().money_error(e).to_string()));
+        let day = day_or_today(&date.get_untracked());
+        date_error.set(day.is_none().then(|| c().err_date.to_string()));
+        let (Ok(amount_fen), Some(day)) = (amount_fen, day) else {
+            set_saved.set(false);
+            return;
+        };
+        let at = now();
+        let entry = ArrearsRecovery {
+            id: format!("{}-a{at}", compound.get_value()),
+            compound: compound.get_value(),
+            households: households.get_untracked().trim().parse().unwrap_or(0),
+            amount_fen,
+            date: day,
+            updated_at: at,
+            deleted: false,
+        };
+        let problems = check_arrears(&entry, at);
+        set_saved.set(problems.is_empty());
+        if problems.is_empty() {
+            logs.put_arrears(entry);
+            households.set(String::new());
+            amount.set(String::new());
+        }
+        errors.set(problems);
+    };
+    let households_error = Signal::derive(move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|e| matches!(e, LogError::NoHouseholds))
+                .map(|e| c().log_error(e, s()))
+        })
+    });
+    view! {
+        <form class="log-form" on:submit=submit novalidate>
+            <h3>{move || c().arrears_title}</h3>
+            <LogField id="arrears-households" kind="number" label=Signal::derive(move || c().households_label) value=households error=households_error/>
+            <LogField id="arrears-amount" label=Signal::derive(move || c().recovered_label) value=amount error=amount_error.into()/>
+            <LogField id="arrears-date" kind="date" label=Signal::derive(move || c().date_label) value=date
+                error=Signal::derive(move || date_error.get().or_else(|| errors.with(|e| e.iter().find(|e| matches!(e, LogError::FutureDate)).map(|e| c().log_error(e, s())))))/>
+            <p class="hint" role="status">{move || saved.get().then(|| c().log_saved)}</p>
+            <button type="submit" class="button">{move || c().save_arrears}</button>
+        </form>
+    }
+}
