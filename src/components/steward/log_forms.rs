@@ -8,6 +8,7 @@ use crate::domain::logs::{LogError, check_arrears, check_mediation, log_totals, 
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::records::{ArrearsRecovery, Mediation, MediationKind};
 use crate::domain::time::{format_date, parse_date};
+use crate::i18n::console::ConsoleStrings;
 use crate::platform::clock::now;
 use crate::state::logs::use_logs;
 use crate::state::{use_console_strings, use_strings};
@@ -82,11 +83,51 @@ pub fn LogForms(
     }
 }
 
-/// The date typed, or today when left empty; `None` when it is not a date.
-fn day_or_today(text: &str) -> Option<i64> {
-    match text.trim() {
-        "" => Some(now()),
-        t => parse_date(t),
+/// The amount and date every log entry has, as typed, with their messages.
+#[derive(Clone, Copy)]
+struct AmountAndDate {
+    amount: RwSignal<String>,
+    date: RwSignal<String>,
+    amount_error: RwSignal<Option<String>>,
+    date_error: RwSignal<Option<String>>,
+}
+
+impl AmountAndDate {
+    fn new() -> AmountAndDate {
+        AmountAndDate {
+            amount: RwSignal::new(String::new()),
+            date: RwSignal::new(String::new()),
+            amount_error: RwSignal::new(None),
+            date_error: RwSignal::new(None),
+        }
+    }
+
+    /// Fen and the day (today when left empty), or `None` after saying what is wrong.
+    fn read(&self, c: &ConsoleStrings) -> Option<(u64, i64)> {
+        let fen = parse_yuan(&self.amount.get_untracked());
+        self.amount_error
+            .set(fen.err().map(|e| c.money_error(e).to_string()));
+        let day = match self.date.get_untracked().trim() {
+            "" => Some(now()),
+            t => parse_date(t),
+        };
+        self.date_error
+            .set(day.is_none().then(|| c.err_date.to_string()));
+        Some((fen.ok()?, day?))
+    }
+
+    /// The date's message: not a date, or (from the entry's check) after today.
+    fn date_message(&self, errors: RwSignal<Vec<LogError>>) -> Signal<Option<String>> {
+        let (date_error, c, s) = (self.date_error, use_console_strings(), use_strings());
+        Signal::derive(move || {
+            date_error.get().or_else(|| {
+                errors.with(|e| {
+                    e.iter()
+                        .find(|e| matches!(e, LogError::FutureDate))
+                        .map(|e| c().log_error(e, s()))
+                })
+            })
+        })
     }
 }
 
@@ -99,18 +140,15 @@ fn MediationForm(
     let s = use_strings();
     let logs = use_logs();
     let kind = RwSignal::new(MediationKind::PreLitigation);
-    let (parties, subject, amount, outcome, mediator, date) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
+    let (parties, subject, outcome, mediator) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
+    let money = AmountAndDate::new();
     let succeeded = RwSignal::new(true);
     let errors = RwSignal::new(Vec::<LogError>::new());
-    let amount_error = RwSignal::new(None::<String>);
-    let date_error = RwSignal::new(None::<String>);
     let (saved, set_saved) = signal(false);
     let error_for = move |pick: fn(&LogError) -> bool| {
         Signal::derive(move || {
@@ -119,11 +157,7 @@ fn MediationForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let amount_fen = parse_yuan(&amount.get_untracked());
-        amount_error.set(amount_fen.err().map(|e| c().money_error(e).to_string()));
-        let day = day_or_today(&date.get_untracked());
-        date_error.set(day.is_none().then(|| c().err_date.to_string()));
-        let (Ok(amount_fen), Some(day)) = (amount_fen, day) else {
+        let Some((amount_fen, day)) = money.read(c()) else {
             set_saved.set(false);
             return;
         };
@@ -147,7 +181,7 @@ fn MediationForm(
         set_saved.set(problems.is_empty());
         if problems.is_empty() {
             logs.put_mediation(entry);
-            for field in [parties, subject, amount, outcome, mediator] {
+            for field in [parties, subject, money.amount, outcome, mediator] {
                 field.set(String::new());
             }
         }
@@ -165,15 +199,14 @@ fn MediationForm(
             </div>
             <LogField id="mediation-parties" label=Signal::derive(move || c().parties_label) value=parties error=error_for(|e| matches!(e, LogError::Parties(_)))/>
             <LogField id="mediation-subject" label=Signal::derive(move || c().subject_label) value=subject error=error_for(|e| matches!(e, LogError::Subject(_)))/>
-            <LogField id="mediation-amount" label=Signal::derive(move || c().amount_label) value=amount error=amount_error.into()/>
+            <LogField id="mediation-amount" label=Signal::derive(move || c().amount_label) value=money.amount error=money.amount_error.into()/>
             <label class="choice">
                 <input type="checkbox" name="mediation_succeeded" prop:checked=succeeded on:change=move |ev| succeeded.set(event_target_checked(&ev))/>
                 {move || c().succeeded_label}
             </label>
             <LogField id="mediation-outcome" label=Signal::derive(move || c().outcome_label) value=outcome error=error_for(|e| matches!(e, LogError::Outcome(_)))/>
             <LogField id="mediation-mediator" label=Signal::derive(move || c().mediator_label) value=mediator error=error_for(|e| matches!(e, LogError::Mediator(_)))/>
-            <LogField id="mediation-date" kind="date" label=Signal::derive(move || c().date_label) value=date
-                error=Signal::derive(move || date_error.get().or_else(|| errors.with(|e| e.iter().find(|e| matches!(e, LogError::FutureDate)).map(|e| c().log_error(e, s())))))/>
+            <LogField id="mediation-date" kind="date" label=Signal::derive(move || c().date_label) value=money.date error=money.date_message(errors)/>
             <p class="hint" role="status">{move || saved.get().then(|| c().log_saved)}</p>
             <button type="submit" class="button">{move || c().save_mediation}</button>
         </form>
@@ -188,22 +221,13 @@ fn ArrearsForm(
     let c = use_console_strings();
     let s = use_strings();
     let logs = use_logs();
-    let (households, amount, date) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
+    let households = RwSignal::new(String::new());
+    let money = AmountAndDate::new();
     let errors = RwSignal::new(Vec::<LogError>::new());
-    let amount_error = RwSignal::new(None::<String>);
-    let date_error = RwSignal::new(None::<String>);
     let (saved, set_saved) = signal(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let amount_fen = parse_yuan(&amount.get_untracked());
-        amount_error.set(amount_fen.err().map(|e| c().money_error(e).to_string()));
-        let day = day_or_today(&date.get_untracked());
-        date_error.set(day.is_none().then(|| c().err_date.to_string()));
-        let (Ok(amount_fen), Some(day)) = (amount_fen, day) else {
+        let Some((amount_fen, day)) = money.read(c()) else {
             set_saved.set(false);
             return;
         };
@@ -222,7 +246,7 @@ fn ArrearsForm(
         if problems.is_empty() {
             logs.put_arrears(entry);
             households.set(String::new());
-            amount.set(String::new());
+            money.amount.set(String::new());
         }
         errors.set(problems);
     };
@@ -237,9 +261,8 @@ fn ArrearsForm(
         <form class="log-form" on:submit=submit novalidate>
             <h3>{move || c().arrears_title}</h3>
             <LogField id="arrears-households" kind="number" label=Signal::derive(move || c().households_label) value=households error=households_error/>
-            <LogField id="arrears-amount" label=Signal::derive(move || c().recovered_label) value=amount error=amount_error.into()/>
-            <LogField id="arrears-date" kind="date" label=Signal::derive(move || c().date_label) value=date
-                error=Signal::derive(move || date_error.get().or_else(|| errors.with(|e| e.iter().find(|e| matches!(e, LogError::FutureDate)).map(|e| c().log_error(e, s())))))/>
+            <LogField id="arrears-amount" label=Signal::derive(move || c().recovered_label) value=money.amount error=money.amount_error.into()/>
+            <LogField id="arrears-date" kind="date" label=Signal::derive(move || c().date_label) value=money.date error=money.date_message(errors)/>
             <p class="hint" role="status">{move || saved.get().then(|| c().log_saved)}</p>
             <button type="submit" class="button">{move || c().save_arrears}</button>
         </form>
