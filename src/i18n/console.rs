@@ -80,6 +80,15 @@ pub struct ConsoleStrings {
     pub arrears_done: &'static str,
     pub households_word: &'static str,
     pub recorded_here: &'static str,
+    pub roster_section: &'static str,
+    pub template_download: &'static str,
+    pub roster_preview_ok: &'static str,
+    pub roster_preview_bad: &'static str,
+    pub rows_word: &'static str,
+    pub confirm_import: &'static str,
+    pub cancel: &'static str,
+    pub buildings_word: &'static str,
+    pub stewards_word: &'static str,
 }
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
@@ -152,6 +161,15 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     arrears_done: "收回欠缴物业费（元）",
     households_word: "户",
     recorded_here: "本机记录",
+    roster_section: "名册：模板、导出、导入",
+    template_download: "下载名册模板（CSV，中文表头）",
+    roster_preview_ok: "检查通过。确认后将替换这些小区的名册（文件里没有的信息保持不变）：",
+    roster_preview_bad: "这些行有问题，整个文件没有导入，什么都没有改动：",
+    rows_word: "行",
+    confirm_import: "确认导入",
+    cancel: "取消",
+    buildings_word: "栋",
+    stewards_word: "位管家",
 };
 
 pub const EN: ConsoleStrings = ConsoleStrings {
@@ -224,6 +242,15 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     arrears_done: "Arrears recovered (yuan)",
     households_word: "households",
     recorded_here: "Recorded here",
+    roster_section: "Roster: template, export, import",
+    template_download: "Download the roster template (CSV)",
+    roster_preview_ok: "All rows are fine. Confirming replaces the rosters of these compounds (what the file leaves out stays):",
+    roster_preview_bad: "These rows have problems; the file was not imported and nothing changed:",
+    rows_word: "rows",
+    confirm_import: "Import",
+    cancel: "Cancel",
+    buildings_word: "buildings",
+    stewards_word: "stewards",
 };
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

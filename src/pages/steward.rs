@@ -8,6 +8,7 @@ use crate::components::steward::log_forms::LogForms;
 use crate::components::steward::notice_editor::NoticeEditor;
 use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
 use crate::components::steward::profile_form::ProfileForm;
+use crate::components::steward::roster_import::RosterImport;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_state};
 
@@ -69,6 +70,7 @@ fn StewardHome() -> impl IntoView {
             <p class="hint">{move || c().auto_lock_hint}</p>
         </div>
         <ProfileForm/>
+        <RosterImport/>
         // The work on the chosen compound, beside the profile on an office screen.
         <div class="steward__work">
             <Show when=move || !mine.with(Vec::is_empty)>

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { appReady, storageSnapshot as snapshot, useSite } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { SettingsPage } from './pages/settings.mjs';
+import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
 
@@ -90,55 +91,59 @@ describe('backup', () => {
     await context.close();
   });
 
-  it('a roster CSV round-trips: export, import, export again gives the same file, and nothing is lost', async () => {
+  it('the resident keeps backup and erase; rosters are imported in steward mode', async () => {
     const page = await (await site.phone.newPhone()).newPage();
-    const settings = await SettingsPage.open(page, site.server.url);
-    await page.getByText('已用存储').waitFor();
-    const csv = await settings.exportRoster();
-    await settings.importRoster('roster.csv', csv);
+    await SettingsPage.open(page, site.server.url);
+    await page.getByRole('button', { name: '导出备份（JSON）' }).waitFor();
+    assert.equal(await page.locator('input[name="roster"]').count(), 0);
+  });
+});
+
+describe('roster spreadsheets in steward mode', () => {
+  it('round-trip: export, import, export again gives the same file, and nothing is lost', async () => {
+    const page = await (await site.phone.newPhone()).newPage();
+    const steward = await StewardPage.unlocked(page, site.server.url);
+    const csv = await steward.exportRoster();
+    await steward.chooseRoster('roster.csv', csv);
+    const preview = page.locator('.roster-preview');
+    assert.match(await preview.innerText(), /东塘村小区（8 栋，\d+ 位管家）/);
+    await page.getByRole('button', { name: '确认导入' }).click();
     await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
-    const again = await settings.exportRoster();
-    assert.equal(again, csv, 'every field the file carries comes back the same');
+    assert.equal(await steward.exportRoster(), csv, 'every field the file carries comes back the same');
     // What the file does not carry (notices) and what it does (households) both survive.
     await page.goto(site.server.url + '/c/dongtangcun');
     await appReady(page);
     await page.locator('.facts', { hasText: '337' }).waitFor();
     await page.locator('.notice-item').first().waitFor();
-    await page.goto(site.server.url + '/c/dongtangcun/b/3');
-    await appReady(page);
-    assert.match(await page.locator('.card__role--red').innerText(), /138 0000 \d{4}/);
   });
 
-  it('a steward added in a spreadsheet shows on the card of their unit only', async () => {
+  it('the template has Chinese headers, and a steward added in a spreadsheet shows on their unit only', async () => {
     const page = await (await site.phone.newPhone()).newPage();
-    const settings = await SettingsPage.open(page, site.server.url);
-    const lines = (await settings.exportRoster()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const steward = await StewardPage.unlocked(page, site.server.url);
+    assert.match(await steward.template(), /^\uFEFF小区编号,小区名称,社区,街道,管理方式/);
+    const lines = (await steward.exportRoster()).replace(/^\uFEFF/, '').trim().split('\r\n');
     const header = lines[0].split(',');
     const cells = lines.find((l) => l.startsWith('"dongtangcun"')).slice(1, -1).split('","');
     const set = (column, value) => { cells[header.indexOf(column)] = value; };
     for (const [column, value] of Object.entries({ grid: 'g1', building: '3', unit: '1', role: 'red', name: '测试新人', title: '党员志愿者', phone: '138 0000 9001', duty_hours: '', steward_id: '', grid_name: '', building_name: '', unit_name: '' })) set(column, value);
-    await settings.importRoster('roster.csv', [...lines, `"${cells.join('","')}"`].join('\r\n'));
-    await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
+    await steward.importRoster('roster.csv', [...lines, `"${cells.join('","')}"`].join('\r\n'));
     await page.goto(site.server.url + '/c/dongtangcun/b/3?u=1');
     await appReady(page);
     await page.locator('.card__role--red', { hasText: '测试新人' }).waitFor();
     assert.equal(await page.locator('.card__role--red a.phone__call').getAttribute('href'), 'tel:13800009001');
-    // Other units keep their building's red steward.
     await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
     await appReady(page);
     assert.doesNotMatch(await page.locator('.card__role--red').innerText(), /测试新人/);
   });
 
-  it('refuses bad roster CSVs whole, naming the line, and changes nothing', async () => {
+  it('refuses bad files whole, naming every bad line, and changes nothing', async () => {
     const page = await (await site.phone.newPhone()).newPage();
-    await reportOnce(page);
-    await page.goto(site.server.url + '/settings');
-    await appReady(page);
+    const steward = await StewardPage.unlocked(page, site.server.url);
     const before = await snapshot(page);
     const header = 'compound_id,compound_name,community,subdistrict,mode,covered,property_company,hotline,grid,building,unit,role,name,title,phone,duty_hours';
     const row = (phone) => `newone,新小区,,,物业管理,是,,,g1,1,,和事佬,赵六,楼栋长,${phone},`;
     const cases = [
-      ['phone.csv', [header, row('138 0000 0001'), row('138;x')].join('\n'), /第3 行, phone/],
+      ['two.csv', [header, row('138 0000 0001'), row('138;x'), 'newone,新小区,,,物业管理,是,,,g1,1,,队长,钱七,,138 0000 0002,'].join('\n'), /第3 行, phone[\s\S]*第4 行, role/],
       ['inject.csv', [header, row('123&body=hi')].join('\n'), /第2 行, phone/],
       ['column.csv', `${header},surprise\n${row('138 0000 0001')}`, /不认识的列.*surprise/],
       ['quote.csv', `${header}\n"newone,新小区`, /引号没有配对/],
@@ -147,9 +152,14 @@ describe('backup', () => {
       ['huge.csv', header + '\n' + 'x'.repeat(1024 * 1024), /超过 1 MB/],
     ];
     for (const [name, text, reason] of cases) {
-      await new SettingsPage(page).importRoster(name, text);
+      await steward.chooseRoster(name, text);
       await page.locator('.import-error', { hasText: reason }).waitFor();
-      assert.deepEqual(await snapshot(page), before, `${name} changed storage`);
+      assert.equal(await page.getByRole('button', { name: '确认导入' }).count(), 0, `${name}: nothing to confirm`);
+      const after = await snapshot(page);
+      delete after['cs.steward'];
+      const expected = { ...before };
+      delete expected['cs.steward'];
+      assert.deepEqual(after, expected, `${name} changed storage`);
     }
   });
 });

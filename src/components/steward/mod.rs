@@ -4,3 +4,4 @@ pub mod log_forms;
 pub mod notice_editor;
 pub mod pin_forms;
 pub mod profile_form;
+pub mod roster_import;

@@ -216,41 +216,103 @@ struct StewardKey {
     scope: Scope,
 }
 
-/// Parses and checks a whole roster file against the compounds the app has now.
-/// Nothing is returned unless every row is right.
+/// A whole roster file read: the compounds it describes, how many rows it has, and every
+/// row it refuses (with line and reason), for a preview before anything is written.
+#[derive(Debug, PartialEq)]
+pub struct Checked {
+    pub compounds: Vec<Compound>,
+    pub rows: usize,
+    pub refused: Vec<RosterError>,
+}
+
+/// Reads a whole file against the compounds the app has now, going on past bad rows so
+/// that every problem can be shown at once.
+pub fn check(text: &str, existing: &[Compound], now: Millis) -> Checked {
+    let refuse = |e| Checked {
+        compounds: Vec::new(),
+        rows: 0,
+        refused: vec![e],
+    };
+    if text.len() > MAX_BYTES {
+        return refuse(RosterError::TooLarge { bytes: text.len() });
+    }
+    let records = match parse_records(text) {
+        Ok(r) => r,
+        Err(e) => return refuse(RosterError::UnterminatedQuote { line: e.line }),
+    };
+    let Some((_, header)) = records.first() else {
+        return refuse(RosterError::Empty);
+    };
+    let header = match read_header(header) {
+        Ok(h) => h,
+        Err(e) => return refuse(e),
+    };
+    let mut reader = Reader {
+        existing,
+        now,
+        compounds: Vec::new(),
+        seen: HashSet::new(),
+    };
+    let refused: Vec<RosterError> = records[1..]
+        .iter()
+        .filter_map(|(line, cells)| {
+            let row = Row {
+                line: *line,
+                cells,
+                header: &header,
+            };
+            reader.add(&row).err()
+        })
+        .collect();
+    let mut checked = Checked {
+        compounds: reader.compounds,
+        rows: records.len() - 1,
+        refused,
+    };
+    if checked.compounds.is_empty() && checked.refused.is_empty() {
+        checked.refused.push(RosterError::Empty);
+    }
+    checked
+}
+
+/// Parses and checks a whole roster file. Nothing is returned unless every row is right.
 pub fn import(
     text: &str,
     existing: &[Compound],
     now: Millis,
 ) -> Result<Vec<Compound>, RosterError> {
-    if text.len() > MAX_BYTES {
-        return Err(RosterError::TooLarge { bytes: text.len() });
+    let checked = check(text, existing, now);
+    match checked.refused.into_iter().next() {
+        Some(first) => Err(first),
+        None => Ok(checked.compounds),
     }
-    let records =
-        parse_records(text).map_err(|e| RosterError::UnterminatedQuote { line: e.line })?;
-    let (_, header) = records.first().ok_or(RosterError::Empty)?;
-    let header = read_header(header)?;
-    let before = |id: &str| existing.iter().find(|c| c.id == id);
-    let mut compounds: Vec<Compound> = Vec::new();
-    let mut seen = HashSet::new();
-    for (line, cells) in &records[1..] {
-        let row = Row {
-            line: *line,
-            cells,
-            header: &header,
-        };
+}
+
+/// The compounds read so far from a file's rows.
+struct Reader<'a> {
+    existing: &'a [Compound],
+    now: Millis,
+    compounds: Vec<Compound>,
+    seen: HashSet<StewardKey>,
+}
+
+impl Reader<'_> {
+    /// Adds one row: its compound (from the app's copy the first time), its place in the
+    /// tree, and its steward if it names one.
+    fn add(&mut self, row: &Row) -> Result<(), RosterError> {
         let id = row.get(Column::CompoundId);
-        let at = match compounds.iter().position(|c| c.id == id) {
+        let before = self.existing.iter().find(|c| c.id == id);
+        let at = match self.compounds.iter().position(|c| c.id == id) {
             Some(i) => i,
             None => {
-                compounds.push(compound_from(&row, before(id), now)?);
-                compounds.len() - 1
+                self.compounds.push(compound_from(row, before, self.now)?);
+                self.compounds.len() - 1
             }
         };
-        let compound = &mut compounds[at];
-        let scope = place(compound, before(id), &row)?;
+        let compound = &mut self.compounds[at];
+        let scope = place(compound, before, row)?;
         if row.get(Column::Role).is_empty() && row.get(Column::Name).is_empty() {
-            continue;
+            return Ok(());
         }
         // Reports point at stewards by id: keep the file's ids where it has them.
         let steward_id = match row.get(Column::StewardId) {
@@ -261,7 +323,7 @@ pub fn import(
         if compound.stewards.iter().any(|s| s.id == steward_id) {
             return Err(row.bad(Column::StewardId));
         }
-        let steward = steward_from(&row, scope, steward_id, now)?;
+        let steward = steward_from(row, scope, steward_id, self.now)?;
         let key = StewardKey {
             compound: id.to_string(),
             role: steward.role,
@@ -269,14 +331,10 @@ pub fn import(
             phone: steward.phone.clone(),
             scope: steward.scope.clone(),
         };
-        if !seen.insert(key) {
-            return Err(RosterError::DuplicateRow { line: *line });
+        if !self.seen.insert(key) {
+            return Err(RosterError::DuplicateRow { line: row.line });
         }
         compound.stewards.push(steward);
-    }
-    if compounds.is_empty() {
-        Err(RosterError::Empty)
-    } else {
-        Ok(compounds)
+        Ok(())
     }
 }

@@ -9,7 +9,7 @@ mod row;
 mod tests;
 
 pub use export::export;
-pub use import::import;
+pub use import::{Checked, check, import};
 
 use crate::i18n::Strings;
 
@@ -71,6 +71,50 @@ keyed_enum!(Column {
     Facilities => "facilities",
     StewardId => "steward_id",
 });
+
+impl Column {
+    /// The header a Chinese spreadsheet uses (the template's); read as well as the key.
+    pub fn zh_header(self) -> &'static str {
+        match self {
+            Column::CompoundId => "小区编号",
+            Column::CompoundName => "小区名称",
+            Column::Community => "社区",
+            Column::Subdistrict => "街道",
+            Column::Mode => "管理方式",
+            Column::Covered => "物业覆盖",
+            Column::PropertyCompany => "物业公司",
+            Column::Hotline => "服务热线",
+            Column::Grid => "网格",
+            Column::Building => "楼栋",
+            Column::Unit => "单元",
+            Column::Role => "角色",
+            Column::Name => "姓名",
+            Column::Title => "职务",
+            Column::Phone => "电话",
+            Column::DutyHours => "值班时间",
+            Column::GridName => "网格名称",
+            Column::BuildingName => "楼栋名称",
+            Column::UnitName => "单元名称",
+            Column::Built => "建成年份",
+            Column::Households => "户数",
+            Column::CommunityPhone => "社区电话",
+            Column::Facilities => "设施",
+            Column::StewardId => "管家编号",
+        }
+    }
+
+    /// A header cell: the key (`compound_id`) or the Chinese name (`小区编号`).
+    pub fn from_header(name: &str) -> Option<Column> {
+        Column::from_key(name).or_else(|| Column::ALL.into_iter().find(|c| c.zh_header() == name))
+    }
+}
+
+/// An empty roster with Chinese headers, UTF-8 with a BOM so spreadsheet programs open it
+/// in Chinese: what a steward fills in.
+pub fn template() -> String {
+    let header = Column::ALL.map(Column::zh_header).join(",");
+    format!("\u{FEFF}{header}\r\n")
+}
 
 /// How many leading columns of `Column::ALL` every file must have.
 pub const REQUIRED: usize = 16;

@@ -117,7 +117,7 @@ pub(super) fn read_header(header: &[String]) -> Result<Header, RosterError> {
     let mut index: Header = [None; Column::ALL.len()];
     for (i, name) in header.iter().enumerate() {
         let name = name.trim();
-        let column = Column::from_key(name)
+        let column = Column::from_header(name)
             .ok_or_else(|| RosterError::UnknownColumn(name.chars().take(40).collect()))?;
         if index[column.index()].replace(i).is_some() {
             return Err(RosterError::DuplicateColumn(column));

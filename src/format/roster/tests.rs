@@ -190,3 +190,39 @@ fn optional_columns_are_checked_like_the_rest() {
         })
     ));
 }
+
+#[test]
+fn a_preview_lists_every_refused_row_and_imports_nothing() {
+    let good = "xintang,新塘小区,,,物业管理,是,,,,,,红管家,王建国,,138 0000 0001,";
+    let bad_phone = "xintang,新塘小区,,,物业管理,是,,,,,,和事佬,李四,,138;x,";
+    let bad_role = "xintang,新塘小区,,,物业管理,是,,,,,,队长,赵六,,138 0000 0003,";
+    let checked = check(&file(&[good, bad_phone, bad_role]), &[], 0);
+    assert_eq!(checked.rows, 3);
+    assert!(matches!(
+        checked.refused.as_slice(),
+        [
+            RosterError::BadCell {
+                line: 3,
+                column: Column::Phone,
+                ..
+            },
+            RosterError::BadCell {
+                line: 4,
+                column: Column::Role,
+                ..
+            },
+        ]
+    ));
+    assert!(import(&file(&[good, bad_phone, bad_role]), &[], 0).is_err());
+}
+
+#[test]
+fn the_template_has_chinese_headers_that_import() {
+    let template = template();
+    assert!(template.starts_with("\u{FEFF}小区编号,小区名称,"));
+    assert_eq!(import(&template, &[], 0), Err(RosterError::Empty));
+    let row = "xintang,新塘小区,新塘社区,书院路街道,物业管理,是,金地物业,,g1,1,,和事佬,李秀英,楼栋长,138 0000 0002,晚上";
+    let filled = format!("{}{row}", template.trim_start_matches('\u{FEFF}'));
+    let c = &import(&filled, &[], 0).unwrap()[0];
+    assert_eq!((c.name.as_str(), c.stewards.len()), ("新塘小区", 1));
+}

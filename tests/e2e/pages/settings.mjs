@@ -1,4 +1,4 @@
-// 我的 (/settings): language, elder mode, and the data tools (backup, roster CSV).
+// 我的 (/settings): language, elder mode, and the data tools (backup, erase).
 import { readFileSync } from 'node:fs';
 import { appReady } from '../harness.mjs';
 
@@ -34,15 +34,7 @@ export class SettingsPage {
     return this.#download('导出备份（JSON）');
   }
 
-  exportRoster() {
-    return this.#download('导出小区和名册（CSV）');
-  }
-
   async importBackup(name, text) {
     await this.page.locator('input[name="backup"]').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
-  }
-
-  async importRoster(name, text) {
-    await this.page.locator('input[name="roster"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   }
 }

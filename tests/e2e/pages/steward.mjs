@@ -14,6 +14,43 @@ export class StewardPage {
     return new StewardPage(page);
   }
 
+  /** Opens steward mode on a fresh phone: sets a PIN and waits until it is open. */
+  static async unlocked(page, base, pin = '2468') {
+    const steward = await StewardPage.open(page, base);
+    await steward.setPin(pin);
+    await steward.lockButton.waitFor();
+    return steward;
+  }
+
+  async #download(button) {
+    const { readFileSync } = await import('node:fs');
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button }).click(),
+    ]);
+    return readFileSync(await download.path(), 'utf8');
+  }
+
+  exportRoster() {
+    return this.#download('导出小区和名册（CSV）');
+  }
+
+  template() {
+    return this.#download('下载名册模板（CSV，中文表头）');
+  }
+
+  /** Chooses a roster file; the preview (or the refusal) appears. */
+  async chooseRoster(name, text) {
+    await this.page.locator('input[name="roster"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  }
+
+  /** Chooses a roster file and confirms the preview. */
+  async importRoster(name, text) {
+    await this.chooseRoster(name, text);
+    await this.page.getByRole('button', { name: '确认导入' }).click();
+    await this.page.getByText(/已导入小区：/).waitFor();
+  }
+
   async setPin(pin, again = pin) {
     await this.page.getByLabel('PIN（4 到 8 位数字）').fill(pin);
     await this.page.getByLabel('再输一次 PIN').fill(again);
