@@ -13,39 +13,27 @@ pub trait Record {
     fn updated_at(&self) -> Millis;
 }
 
-impl Record for Compound {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> Millis {
-        self.updated_at
-    }
+/// Records are all kept by an `id` and stamped with `updated_at`.
+macro_rules! record {
+    ($($ty:ty),+) => {
+        $(impl Record for $ty {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated_at(&self) -> Millis {
+                self.updated_at
+            }
+        })+
+    };
 }
 
-impl Record for Report {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> Millis {
-        self.updated_at
-    }
-}
+record!(Compound, Report, Mediation, ArrearsRecovery);
 
-impl Record for Mediation {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> Millis {
-        self.updated_at
-    }
-}
-
-impl Record for ArrearsRecovery {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn updated_at(&self) -> Millis {
-        self.updated_at
+/// Adds a record to a collection, or replaces the one with its id.
+pub fn upsert<T: Record>(all: &mut Vec<T>, record: T) {
+    match all.iter_mut().find(|r| r.id() == record.id()) {
+        Some(existing) => *existing = record,
+        None => all.push(record),
     }
 }
 

@@ -7,7 +7,7 @@ use super::persist::{on_other_tab_write, sync_collection, theirs};
 use super::{LoadProblems, use_writer};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::format::collections::{ARREARS, MEDIATIONS};
-use crate::format::merge::{Record, merge};
+use crate::format::merge::{merge, upsert};
 use crate::platform::local_storage::load;
 
 #[derive(Clone, Copy)]
@@ -16,14 +16,6 @@ pub struct Logs {
     set_mediations: WriteSignal<Vec<Mediation>>,
     pub arrears: ReadSignal<Vec<ArrearsRecovery>>,
     set_arrears: WriteSignal<Vec<ArrearsRecovery>>,
-}
-
-/// Adds a record, or replaces the one with its id.
-fn upsert<T: Record>(all: &mut Vec<T>, record: T) {
-    match all.iter_mut().find(|r| r.id() == record.id()) {
-        Some(existing) => *existing = record,
-        None => all.push(record),
-    }
 }
 
 impl Logs {

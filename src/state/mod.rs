@@ -18,7 +18,7 @@ use crate::domain::report::Report;
 use crate::format::backup::Backup;
 use crate::format::collections::{COMPOUNDS, Collection, REPORTS, SETTINGS};
 use crate::format::error::StoreError;
-use crate::format::merge::{Stamped, merge};
+use crate::format::merge::{Stamped, merge, upsert};
 use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
 use crate::i18n::{Lang, Strings, strings};
@@ -82,11 +82,7 @@ impl AppWriter {
 
     /// Adds a report, or replaces the one with its id.
     pub fn upsert_report(&self, report: Report) {
-        self.set_reports
-            .update(|all| match all.iter_mut().find(|r| r.id == report.id) {
-                Some(existing) => *existing = report,
-                None => all.push(report),
-            });
+        self.set_reports.update(|all| upsert(all, report));
     }
 
     /// Local edits of compounds, over the published ones (an imported roster).

@@ -83,22 +83,27 @@ pub fn LogForms(
     }
 }
 
-/// The amount and date every log entry has, as typed, with their messages.
+/// What both log forms keep: the amount and date every entry has, as typed, the
+/// problems found, and whether the last entry was recorded.
 #[derive(Clone, Copy)]
-struct AmountAndDate {
+struct EntryForm {
     amount: RwSignal<String>,
     date: RwSignal<String>,
     amount_error: RwSignal<Option<String>>,
     date_error: RwSignal<Option<String>>,
+    errors: RwSignal<Vec<LogError>>,
+    saved: RwSignal<bool>,
 }
 
-impl AmountAndDate {
-    fn new() -> AmountAndDate {
-        AmountAndDate {
+impl EntryForm {
+    fn new() -> EntryForm {
+        EntryForm {
             amount: RwSignal::new(String::new()),
             date: RwSignal::new(String::new()),
             amount_error: RwSignal::new(None),
             date_error: RwSignal::new(None),
+            errors: RwSignal::new(Vec::new()),
+            saved: RwSignal::new(false),
         }
     }
 
@@ -113,21 +118,40 @@ impl AmountAndDate {
         };
         self.date_error
             .set(day.is_none().then(|| c.err_date.to_string()));
-        Some((fen.ok()?, day?))
+        let read = fen.ok().zip(day);
+        if read.is_none() {
+            self.saved.set(false);
+        }
+        read
+    }
+
+    /// Takes the entry's check: shows its problems, or clears the amount for the next
+    /// entry. True when the entry may be recorded.
+    fn settle(&self, problems: Vec<LogError>) -> bool {
+        let ok = problems.is_empty();
+        self.saved.set(ok);
+        self.errors.set(problems);
+        if ok {
+            self.amount.set(String::new());
+        }
+        ok
+    }
+
+    /// The message for the first problem `pick` accepts.
+    fn message(&self, pick: fn(&LogError) -> bool) -> Signal<Option<String>> {
+        let (errors, c, s) = (self.errors, use_console_strings(), use_strings());
+        Signal::derive(move || {
+            errors.with(|e| e.iter().find(|e| pick(e)).map(|e| c().log_error(e, s())))
+        })
     }
 
     /// The date's message: not a date, or (from the entry's check) after today.
-    fn date_message(&self, errors: RwSignal<Vec<LogError>>) -> Signal<Option<String>> {
-        let (date_error, c, s) = (self.date_error, use_console_strings(), use_strings());
-        Signal::derive(move || {
-            date_error.get().or_else(|| {
-                errors.with(|e| {
-                    e.iter()
-                        .find(|e| matches!(e, LogError::FutureDate))
-                        .map(|e| c().log_error(e, s()))
-                })
-            })
-        })
+    fn date_message(&self) -> Signal<Option<String>> {
+        let (date_error, later) = (
+            self.date_error,
+            self.message(|e| matches!(e, LogError::FutureDate)),
+        );
+        Signal::derive(move || date_error.get().or_else(|| later.get()))
     }
 }
 
@@ -137,7 +161,6 @@ fn MediationForm(
     compound: StoredValue<String>,
 ) -> impl IntoView {
     let c = use_console_strings();
-    let s = use_strings();
     let logs = use_logs();
     let kind = RwSignal::new(MediationKind::PreLitigation);
     let (parties, subject, outcome, mediator) = (
@@ -146,19 +169,11 @@ fn MediationForm(
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
-    let money = AmountAndDate::new();
+    let form = EntryForm::new();
     let succeeded = RwSignal::new(true);
-    let errors = RwSignal::new(Vec::<LogError>::new());
-    let (saved, set_saved) = signal(false);
-    let error_for = move |pick: fn(&LogError) -> bool| {
-        Signal::derive(move || {
-            errors.with(|e| e.iter().find(|e| pick(e)).map(|e| c().log_error(e, s())))
-        })
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some((amount_fen, day)) = money.read(c()) else {
-            set_saved.set(false);
+        let Some((amount_fen, day)) = form.read(c()) else {
             return;
         };
         let at = now();
@@ -177,15 +192,12 @@ fn MediationForm(
             updated_at: at,
             deleted: false,
         };
-        let problems = check_mediation(&entry, at);
-        set_saved.set(problems.is_empty());
-        if problems.is_empty() {
+        if form.settle(check_mediation(&entry, at)) {
             logs.put_mediation(entry);
-            for field in [parties, subject, money.amount, outcome, mediator] {
+            for field in [parties, subject, outcome, mediator] {
                 field.set(String::new());
             }
         }
-        errors.set(problems);
     };
     view! {
         <form class="log-form" on:submit=submit novalidate>
@@ -197,17 +209,17 @@ fn MediationForm(
                     {MediationKind::ALL.map(|k| view! { <option value=k.key()>{move || c().mediation_kind(k)}</option> }).collect_view()}
                 </select>
             </div>
-            <LogField id="mediation-parties" label=Signal::derive(move || c().parties_label) value=parties error=error_for(|e| matches!(e, LogError::Parties(_)))/>
-            <LogField id="mediation-subject" label=Signal::derive(move || c().subject_label) value=subject error=error_for(|e| matches!(e, LogError::Subject(_)))/>
-            <LogField id="mediation-amount" label=Signal::derive(move || c().amount_label) value=money.amount error=money.amount_error.into()/>
+            <LogField id="mediation-parties" label=Signal::derive(move || c().parties_label) value=parties error=form.message(|e| matches!(e, LogError::Parties(_)))/>
+            <LogField id="mediation-subject" label=Signal::derive(move || c().subject_label) value=subject error=form.message(|e| matches!(e, LogError::Subject(_)))/>
+            <LogField id="mediation-amount" label=Signal::derive(move || c().amount_label) value=form.amount error=form.amount_error.into()/>
             <label class="choice">
                 <input type="checkbox" name="mediation_succeeded" prop:checked=succeeded on:change=move |ev| succeeded.set(event_target_checked(&ev))/>
                 {move || c().succeeded_label}
             </label>
-            <LogField id="mediation-outcome" label=Signal::derive(move || c().outcome_label) value=outcome error=error_for(|e| matches!(e, LogError::Outcome(_)))/>
-            <LogField id="mediation-mediator" label=Signal::derive(move || c().mediator_label) value=mediator error=error_for(|e| matches!(e, LogError::Mediator(_)))/>
-            <LogField id="mediation-date" kind="date" label=Signal::derive(move || c().date_label) value=money.date error=money.date_message(errors)/>
-            <p class="hint" role="status">{move || saved.get().then(|| c().log_saved)}</p>
+            <LogField id="mediation-outcome" label=Signal::derive(move || c().outcome_label) value=outcome error=form.message(|e| matches!(e, LogError::Outcome(_)))/>
+            <LogField id="mediation-mediator" label=Signal::derive(move || c().mediator_label) value=mediator error=form.message(|e| matches!(e, LogError::Mediator(_)))/>
+            <LogField id="mediation-date" kind="date" label=Signal::derive(move || c().date_label) value=form.date error=form.date_message()/>
+            <p class="hint" role="status">{move || form.saved.get().then(|| c().log_saved)}</p>
             <button type="submit" class="button">{move || c().save_mediation}</button>
         </form>
     }
@@ -219,16 +231,12 @@ fn ArrearsForm(
     compound: StoredValue<String>,
 ) -> impl IntoView {
     let c = use_console_strings();
-    let s = use_strings();
     let logs = use_logs();
     let households = RwSignal::new(String::new());
-    let money = AmountAndDate::new();
-    let errors = RwSignal::new(Vec::<LogError>::new());
-    let (saved, set_saved) = signal(false);
+    let form = EntryForm::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some((amount_fen, day)) = money.read(c()) else {
-            set_saved.set(false);
+        let Some((amount_fen, day)) = form.read(c()) else {
             return;
         };
         let at = now();
@@ -241,29 +249,19 @@ fn ArrearsForm(
             updated_at: at,
             deleted: false,
         };
-        let problems = check_arrears(&entry, at);
-        set_saved.set(problems.is_empty());
-        if problems.is_empty() {
+        if form.settle(check_arrears(&entry, at)) {
             logs.put_arrears(entry);
             households.set(String::new());
-            money.amount.set(String::new());
         }
-        errors.set(problems);
     };
-    let households_error = Signal::derive(move || {
-        errors.with(|e| {
-            e.iter()
-                .find(|e| matches!(e, LogError::NoHouseholds))
-                .map(|e| c().log_error(e, s()))
-        })
-    });
+    let households_error = form.message(|e| matches!(e, LogError::NoHouseholds));
     view! {
         <form class="log-form" on:submit=submit novalidate>
             <h3>{move || c().arrears_title}</h3>
             <LogField id="arrears-households" kind="number" label=Signal::derive(move || c().households_label) value=households error=households_error/>
-            <LogField id="arrears-amount" label=Signal::derive(move || c().recovered_label) value=money.amount error=money.amount_error.into()/>
-            <LogField id="arrears-date" kind="date" label=Signal::derive(move || c().date_label) value=money.date error=money.date_message(errors)/>
-            <p class="hint" role="status">{move || saved.get().then(|| c().log_saved)}</p>
+            <LogField id="arrears-amount" label=Signal::derive(move || c().recovered_label) value=form.amount error=form.amount_error.into()/>
+            <LogField id="arrears-date" kind="date" label=Signal::derive(move || c().date_label) value=form.date error=form.date_message()/>
+            <p class="hint" role="status">{move || form.saved.get().then(|| c().log_saved)}</p>
             <button type="submit" class="button">{move || c().save_arrears}</button>
         </form>
     }
