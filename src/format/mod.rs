@@ -10,6 +10,7 @@ pub mod error;
 pub mod merge;
 pub mod migrations;
 pub mod prerender;
+pub mod revision;
 pub mod roster;
 pub mod settings;
 pub mod steward_mode;

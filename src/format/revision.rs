@@ -1,0 +1,228 @@
+//! Revision trees in CouchDB's shape, so documents can later be replicated as they are.
+//!
+//! A document keeps only its leaves; each leaf carries its own body and the hashes of its
+//! ancestors (CouchDB's `_revisions.ids`, parent first), stemmed to `REVS_LIMIT`. That is
+//! all replication needs: `_revs_diff` asks whether a revision is known, `_bulk_get`
+//! returns a leaf with its path, `new_edits: false` inserts a leaf with its path. Two
+//! edits of one parent both stay as leaves; every reader picks the same winner by
+//! CouchDB's rule (a live leaf beats a deleted one, then the higher N, then the higher
+//! hash). `updated_at` inside a body is for display and never decides anything.
+
+use serde::{Deserialize, Serialize};
+
+/// How many ancestors a leaf remembers (CouchDB's `_revs_limit` is 1000; a phone keeps
+/// fewer — enough for any two devices that sync within a few hundred edits).
+pub const REVS_LIMIT: usize = 100;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Leaf<T> {
+    /// `N-hash`.
+    pub rev: String,
+    /// Ancestor hashes, parent first; the parent of `N-h` is `(N-1)-ancestors[0]`.
+    #[serde(default)]
+    pub ancestors: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+    /// The record; a tombstone has none.
+    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
+    pub body: Option<T>,
+}
+
+fn none<T>() -> Option<T> {
+    None
+}
+
+/// A document: its id and its leaves.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocTree<T> {
+    #[serde(rename = "_id")]
+    pub id: String,
+    pub leaves: Vec<Leaf<T>>,
+}
+
+/// What inserting a revision did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inserted {
+    /// The revision was already here (a replayed edit, an identical edit elsewhere).
+    Known,
+    /// It continued a leaf.
+    Extended,
+    /// It started a branch: the document now has one more leaf.
+    Branched,
+}
+
+/// `N` and the hash of `N-hash`.
+pub fn split_rev(rev: &str) -> Option<(u32, &str)> {
+    let (n, hash) = rev.split_once('-')?;
+    let n = n.parse().ok().filter(|n| *n > 0)?;
+    (!hash.is_empty()).then_some((n, hash))
+}
+
+/// The hash of a revision from its parent, its deletion mark and its body's JSON, so two
+/// identical edits of one parent (two tabs, a replayed link) are one revision.
+pub fn rev_hash(parent: Option<&str>, deleted: bool, body_json: &str) -> String {
+    // FNV-1a over the bytes twice with different seeds: 128 bits, enough to tell a
+    // document's edits apart (it is a content key, not a security measure).
+    let mut out = String::with_capacity(32);
+    for seed in [0xcbf2_9ce4_8422_2325_u64, 0x6c62_272e_07bb_0142] {
+        let mut h = seed;
+        let bytes = parent
+            .unwrap_or("")
+            .bytes()
+            .chain([0, u8::from(deleted), 0])
+            .chain(body_json.bytes());
+        for b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        out.push_str(&format!("{h:016x}"));
+    }
+    out
+}
+
+impl<T> Leaf<T> {
+    pub fn n(&self) -> u32 {
+        split_rev(&self.rev).map_or(0, |(n, _)| n)
+    }
+
+    fn hash(&self) -> &str {
+        split_rev(&self.rev).map_or("", |(_, h)| h)
+    }
+
+    /// Whether `rev` is this leaf or one of its remembered ancestors.
+    pub fn has_in_path(&self, rev: &str) -> bool {
+        let Some((n, hash)) = split_rev(rev) else {
+            return false;
+        };
+        let own = self.n();
+        if n == own {
+            return self.hash() == hash;
+        }
+        n < own
+            && self
+                .ancestors
+                .get((own - n - 1) as usize)
+                .is_some_and(|h| h == hash)
+    }
+
+    /// The ancestors a child of `rev` (in this leaf's path) remembers, parent first.
+    fn path_from(&self, rev: &str) -> Vec<String> {
+        let Some((n, hash)) = split_rev(rev) else {
+            return vec![];
+        };
+        let skip = (self.n() - n) as usize;
+        let mut path = vec![hash.to_string()];
+        path.extend(self.ancestors.iter().skip(skip).cloned());
+        path.truncate(REVS_LIMIT);
+        path
+    }
+
+    /// CouchDB's order of leaves: live before deleted, then higher N, then higher hash.
+    fn rank(&self) -> (bool, u32, &str) {
+        (!self.deleted, self.n(), self.hash())
+    }
+}
+
+impl<T: Clone + Serialize> DocTree<T> {
+    pub fn new(id: impl Into<String>) -> Self {
+        DocTree {
+            id: id.into(),
+            leaves: vec![],
+        }
+    }
+
+    /// The leaf every reader shows.
+    pub fn winner(&self) -> Option<&Leaf<T>> {
+        self.leaves.iter().max_by(|a, b| a.rank().cmp(&b.rank()))
+    }
+
+    /// The winner's body, unless the document is deleted.
+    pub fn current(&self) -> Option<&T> {
+        self.winner().filter(|w| !w.deleted)?.body.as_ref()
+    }
+
+    /// Live leaves other than the winner: the document is in conflict when there are any.
+    pub fn conflicts(&self) -> Vec<&Leaf<T>> {
+        let winner = self.winner().map(|w| w.rev.as_str());
+        self.leaves
+            .iter()
+            .filter(|l| !l.deleted && Some(l.rev.as_str()) != winner)
+            .collect()
+    }
+
+    /// Deleted leaves that lost to a live one (CouchDB's `_deleted_conflicts`).
+    pub fn deleted_conflicts(&self) -> Vec<&Leaf<T>> {
+        let winner = self.winner().map(|w| w.rev.as_str());
+        self.leaves
+            .iter()
+            .filter(|l| l.deleted && Some(l.rev.as_str()) != winner)
+            .collect()
+    }
+
+    /// Whether this document has seen `rev` (as a leaf or a remembered ancestor).
+    pub fn knows(&self, rev: &str) -> bool {
+        self.leaves.iter().any(|l| l.has_in_path(rev))
+    }
+
+    /// Inserts a revision with its path, as replication does (`new_edits: false`).
+    /// Re-inserting a known revision changes nothing.
+    pub fn insert(&mut self, mut leaf: Leaf<T>) -> Inserted {
+        if split_rev(&leaf.rev).is_none() || self.knows(&leaf.rev) {
+            return Inserted::Known;
+        }
+        leaf.ancestors.truncate(REVS_LIMIT);
+        let before = self.leaves.len();
+        self.leaves.retain(|old| !leaf.has_in_path(&old.rev));
+        let extended = self.leaves.len() < before;
+        self.leaves.push(leaf);
+        if extended {
+            Inserted::Extended
+        } else {
+            Inserted::Branched
+        }
+    }
+
+    /// A local edit of `parent` (none for a new document): the new revision, inserted.
+    /// An edit of a revision that is no longer a leaf (another tab moved on) becomes a
+    /// branch beside it — a visible conflict, never an overwrite.
+    pub fn edit(&mut self, parent: Option<&str>, body: Option<T>, deleted: bool) -> String {
+        let json = serde_json::to_string(&body).unwrap_or_default();
+        let hash = rev_hash(parent, deleted, &json);
+        let (n, ancestors) = match parent.and_then(|p| split_rev(p).map(|(n, _)| (p, n))) {
+            Some((p, n)) => {
+                let path = self
+                    .leaves
+                    .iter()
+                    .find(|l| l.has_in_path(p))
+                    .map(|l| l.path_from(p))
+                    .unwrap_or_else(|| vec![split_rev(p).map(|(_, h)| h).unwrap_or("").into()]);
+                (n + 1, path)
+            }
+            None => (1, vec![]),
+        };
+        let rev = format!("{n}-{hash}");
+        self.insert(Leaf {
+            rev: rev.clone(),
+            ancestors,
+            deleted,
+            body,
+        });
+        rev
+    }
+
+    /// Ends a conflict: `kept` becomes a new revision on the winner and every other live
+    /// leaf is closed with a tombstone, as CouchDB's documentation resolves conflicts.
+    pub fn resolve(&mut self, kept: T) -> Option<String> {
+        let winner = self.winner()?.rev.clone();
+        let losers: Vec<String> = self.conflicts().iter().map(|l| l.rev.clone()).collect();
+        let rev = self.edit(Some(&winner), Some(kept), false);
+        for loser in losers {
+            self.edit(Some(&loser), None, true);
+        }
+        Some(rev)
+    }
+}
+
+#[cfg(test)]
+#[path = "revision_tests.rs"]
+mod tests;

@@ -1,0 +1,167 @@
+use super::*;
+
+fn doc() -> DocTree<String> {
+    DocTree::new("report:R1")
+}
+
+#[test]
+fn edits_extend_one_leaf_and_number_the_revisions() {
+    let mut d = doc();
+    let r1 = d.edit(None, Some("a".into()), false);
+    let r2 = d.edit(Some(&r1), Some("b".into()), false);
+    assert!(r1.starts_with("1-") && r2.starts_with("2-"));
+    assert_eq!(d.leaves.len(), 1);
+    assert_eq!(d.current().map(String::as_str), Some("b"));
+    assert!(d.knows(&r1) && d.knows(&r2));
+    assert_eq!(d.leaves[0].ancestors, vec![split_rev(&r1).unwrap().1]);
+}
+
+#[test]
+fn identical_edits_of_one_parent_are_one_revision() {
+    let mut d = doc();
+    let r1 = d.edit(None, Some("a".into()), false);
+    let mut other = d.clone();
+    let mine = d.edit(Some(&r1), Some("b".into()), false);
+    let theirs = other.edit(Some(&r1), Some("b".into()), false);
+    assert_eq!(mine, theirs);
+    assert_eq!(d.insert(other.leaves[0].clone()), Inserted::Known);
+    assert!(d.conflicts().is_empty());
+}
+
+#[test]
+fn concurrent_edits_both_survive_and_every_reader_picks_the_same_winner() {
+    let mut d = doc();
+    let r1 = d.edit(None, Some("a".into()), false);
+    let mut tab_b = d.clone();
+    d.edit(Some(&r1), Some("mine".into()), false);
+    tab_b.edit(Some(&r1), Some("theirs".into()), false);
+    let mut here = d.clone();
+    here.insert(tab_b.leaves[0].clone());
+    let mut there = tab_b.clone();
+    there.insert(d.leaves[0].clone());
+    assert_eq!(here.leaves.len(), 2);
+    assert_eq!(here.conflicts().len(), 1);
+    assert_eq!(here.winner(), there.winner(), "the same winner on both sides");
+    // The higher hash wins a tie of N.
+    let best = here.leaves.iter().map(|l| l.rev.clone()).max().unwrap();
+    assert_eq!(here.winner().unwrap().rev, best);
+}
+
+#[test]
+fn an_edit_of_a_stale_revision_branches_instead_of_overwriting() {
+    let mut d = doc();
+    let r1 = d.edit(None, Some("a".into()), false);
+    d.edit(Some(&r1), Some("tab A".into()), false);
+    // Tab B still holds r1 and saves.
+    d.edit(Some(&r1), Some("tab B".into()), false);
+    let bodies: Vec<_> = d.leaves.iter().filter_map(|l| l.body.clone()).collect();
+    assert_eq!(bodies.len(), 2);
+    assert!(bodies.contains(&"tab A".into()) && bodies.contains(&"tab B".into()));
+}
+
+#[test]
+fn the_higher_revision_number_wins() {
+    let mut d = doc();
+    let r1 = d.edit(None, Some("a".into()), false);
+    let mut b = d.clone();
+    let a2 = d.edit(Some(&r1), Some("short".into()), false);
+    let b2 = b.edit(Some(&r1), Some("long 1".into()), false);
+    b.edit(Some(&b2), Some("long 2".into()), false);
+    d.insert(b.leaves[0].clone());
+    assert_eq!(d.current().map(String::as_str), Some("long 2"));
+    assert_eq!(d.conflicts()[0].rev, a2);
+}
+
+#[test]
+fn delete_versus_edit_keeps_the_edit_and_shows_the_deletion() {
+    let mut d = doc();
+    let r1 = d.edit(None, Some("a".into()), false);
+    let mut b = d.clone();
+    d.edit(Some(&r1), None, true);
+    // The deletion alone: the document is gone.
+    assert_eq!(d.current(), None);
+    b.edit(Some(&r1), Some("edited".into()), false);
+    d.insert(b.leaves[0].clone());
+    assert_eq!(d.current().map(String::as_str), Some("edited"), "live beats deleted");
+    assert_eq!(d.deleted_conflicts().len(), 1, "the deletion is still visible");
+    assert!(d.conflicts().is_empty());
+}
+
+#[test]
+fn resolving_keeps_one_version_and_closes_the_others() {
+    let mut d = doc();
+    let r1 = d.edit(None, Some("a".into()), false);
+    d.edit(Some(&r1), Some("x".into()), false);
+    d.edit(Some(&r1), Some("y".into()), false);
+    assert_eq!(d.conflicts().len(), 1);
+    d.resolve("x and y".into());
+    assert!(d.conflicts().is_empty());
+    assert_eq!(d.current().map(String::as_str), Some("x and y"));
+    assert_eq!(d.winner().unwrap().n(), 3);
+}
+
+#[test]
+fn stemming_keeps_the_newest_ancestors() {
+    let mut d = doc();
+    let mut rev = d.edit(None, Some("0".into()), false);
+    let first = rev.clone();
+    for i in 1..150 {
+        rev = d.edit(Some(&rev), Some(i.to_string()), false);
+    }
+    let leaf = &d.leaves[0];
+    assert_eq!(leaf.n(), 150);
+    assert_eq!(leaf.ancestors.len(), REVS_LIMIT);
+    assert!(!d.knows(&first), "the oldest revisions are forgotten");
+    assert!(d.knows(&format!("149-{}", leaf.ancestors[0])));
+    // A child of a remembered ancestor still joins the right path.
+    let old = format!("60-{}", leaf.ancestors[89]);
+    assert!(d.knows(&old));
+}
+
+#[test]
+fn replaying_the_same_revisions_changes_nothing() {
+    let mut source = doc();
+    let r1 = source.edit(None, Some("a".into()), false);
+    source.edit(Some(&r1), Some("b".into()), false);
+    let mut target = doc();
+    assert_eq!(target.insert(source.leaves[0].clone()), Inserted::Branched);
+    let once = target.clone();
+    assert_eq!(target.insert(source.leaves[0].clone()), Inserted::Known);
+    assert_eq!(target, once);
+    // An older revision arriving after the newer one is known already.
+    let old = Leaf {
+        rev: r1,
+        ancestors: vec![],
+        deleted: false,
+        body: Some("a".to_string()),
+    };
+    assert_eq!(target.insert(old), Inserted::Known);
+    assert_eq!(target, once);
+}
+
+#[test]
+fn a_newer_revision_extends_the_leaf_it_descends_from() {
+    let mut source = doc();
+    let r1 = source.edit(None, Some("a".into()), false);
+    let mut target = source.clone();
+    source.edit(Some(&r1), Some("b".into()), false);
+    assert_eq!(target.insert(source.leaves[0].clone()), Inserted::Extended);
+    assert_eq!(target.leaves.len(), 1);
+}
+
+#[test]
+fn malformed_revisions_are_refused() {
+    assert_eq!(split_rev("0-abc"), None);
+    assert_eq!(split_rev("x-abc"), None);
+    assert_eq!(split_rev("3-"), None);
+    assert_eq!(split_rev("3-ab"), Some((3, "ab")));
+    let mut d = doc();
+    let bad = Leaf {
+        rev: "nonsense".into(),
+        ancestors: vec![],
+        deleted: false,
+        body: Some("x".to_string()),
+    };
+    assert_eq!(d.insert(bad), Inserted::Known);
+    assert!(d.leaves.is_empty());
+}
