@@ -19,6 +19,16 @@ pub enum StoreError {
     UnknownSchema { key: String, found: u32 },
     /// Any other refusal from the browser, with its own words.
     Other { key: String, detail: String },
+    /// The record store (IndexedDB) cannot be opened: private mode, a policy.
+    RecordsUnavailable,
+    /// A write was cut off (its transaction aborted); nothing of it was stored.
+    Interrupted { key: String },
+    /// Another tab keeps an older version of the app open, so the store cannot open.
+    Blocked,
+    /// A newer version of the app took over the store in another tab.
+    Replaced,
+    /// One stored record does not decode; it stays stored as it is, unshown.
+    CorruptRecord { id: String },
 }
 
 impl StoreError {
@@ -30,6 +40,11 @@ impl StoreError {
             StoreError::Corrupt { .. } => "corrupt",
             StoreError::UnknownSchema { .. } => "schema",
             StoreError::Other { .. } => "other",
+            StoreError::RecordsUnavailable => "records-unavailable",
+            StoreError::Interrupted { .. } => "interrupted",
+            StoreError::Blocked => "blocked",
+            StoreError::Replaced => "replaced",
+            StoreError::CorruptRecord { .. } => "corrupt-record",
         }
     }
 
@@ -47,6 +62,11 @@ impl StoreError {
             }
             StoreError::UnknownSchema { .. } => s.err_schema.to_string(),
             StoreError::Other { detail, .. } => format!("{} ({detail})", s.err_other),
+            StoreError::RecordsUnavailable => s.err_records_unavailable.to_string(),
+            StoreError::Interrupted { .. } => s.err_interrupted.to_string(),
+            StoreError::Blocked => s.err_blocked.to_string(),
+            StoreError::Replaced => s.err_replaced.to_string(),
+            StoreError::CorruptRecord { id } => format!("{} ({id})", s.err_corrupt_record),
         }
     }
 

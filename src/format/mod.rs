@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod collections;
 pub mod csv;
+pub mod documents;
 pub mod envelope;
 pub mod error;
 pub mod merge;

@@ -41,7 +41,11 @@ fn concurrent_edits_both_survive_and_every_reader_picks_the_same_winner() {
     there.insert(d.leaves[0].clone());
     assert_eq!(here.leaves.len(), 2);
     assert_eq!(here.conflicts().len(), 1);
-    assert_eq!(here.winner(), there.winner(), "the same winner on both sides");
+    assert_eq!(
+        here.winner(),
+        there.winner(),
+        "the same winner on both sides"
+    );
     // The higher hash wins a tie of N.
     let best = here.leaves.iter().map(|l| l.rev.clone()).max().unwrap();
     assert_eq!(here.winner().unwrap().rev, best);
@@ -82,8 +86,16 @@ fn delete_versus_edit_keeps_the_edit_and_shows_the_deletion() {
     assert_eq!(d.current(), None);
     b.edit(Some(&r1), Some("edited".into()), false);
     d.insert(b.leaves[0].clone());
-    assert_eq!(d.current().map(String::as_str), Some("edited"), "live beats deleted");
-    assert_eq!(d.deleted_conflicts().len(), 1, "the deletion is still visible");
+    assert_eq!(
+        d.current().map(String::as_str),
+        Some("edited"),
+        "live beats deleted"
+    );
+    assert_eq!(
+        d.deleted_conflicts().len(),
+        1,
+        "the deletion is still visible"
+    );
     assert!(d.conflicts().is_empty());
 }
 

@@ -2,11 +2,14 @@
 //! the clock, erasing everything, and the service worker. Every failure comes back as a
 //! value, never a panic. Nothing above this layer touches web-sys storage directly.
 
+pub mod broadcast;
 pub mod clock;
 pub mod crypto;
+pub mod doc_store;
 pub mod download;
 pub mod erase;
 pub mod fetch;
+pub mod idb;
 pub mod local_storage;
 pub mod photos;
 pub mod pwa;

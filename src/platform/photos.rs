@@ -2,12 +2,11 @@
 //! photo is a JPEG data URL under its own key; the report keeps the keys. Every failure
 //! comes back as a message for the UI, never a panic.
 
-use js_sys::Promise;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
+use super::idb::{self, IdbFailure};
 use crate::domain::photo::{MAX_SIDE, scaled_size};
 
 const DB: &str = "cs-photos";
@@ -18,46 +17,20 @@ const STORE: &str = "photos";
 pub struct PhotoError(pub String);
 
 fn error(e: impl Into<JsValue>) -> PhotoError {
-    let e: JsValue = e.into();
-    let text = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "IndexedDB".into());
-    PhotoError(text)
+    PhotoError(IdbFailure::from_js(&e.into()).message)
 }
 
-/// Waits for an IndexedDB request as a future.
-async fn done(request: &IdbRequest) -> Result<JsValue, PhotoError> {
-    let req = request.clone();
-    let promise = Promise::new(&mut |resolve, reject| {
-        let ok = Closure::once_into_js(move || resolve.call0(&JsValue::NULL));
-        let fail = Closure::once_into_js(move || reject.call0(&JsValue::NULL));
-        req.set_onsuccess(Some(ok.unchecked_ref()));
-        req.set_onerror(Some(fail.unchecked_ref()));
-    });
-    JsFuture::from(promise).await.map_err(error)?;
-    request.result().map_err(error)
+impl From<IdbFailure> for PhotoError {
+    fn from(f: IdbFailure) -> Self {
+        PhotoError(f.message)
+    }
 }
 
 async fn open() -> Result<IdbDatabase, PhotoError> {
-    let factory = web_sys::window()
-        .ok_or_else(|| PhotoError("no window".into()))?
-        .indexed_db()
-        .map_err(error)?
-        .ok_or_else(|| PhotoError("IndexedDB unavailable".into()))?;
-    let request = factory.open_with_u32(DB, 1).map_err(error)?;
-    let upgrade = request.clone();
-    let on_upgrade = Closure::once_into_js(move || {
-        if let Ok(db) = upgrade.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            let _ = db.create_object_store(STORE);
-        }
-    });
-    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    done(&request)
-        .await?
-        .dyn_into::<IdbDatabase>()
-        .map_err(error)
+    let upgrade = |db: &IdbDatabase, _: &IdbRequest| {
+        let _ = db.create_object_store(STORE);
+    };
+    Ok(idb::open(DB, 1, upgrade, || {}).await?)
 }
 
 async fn with_store<F>(mode: IdbTransactionMode, op: F) -> Result<JsValue, PhotoError>
@@ -69,9 +42,9 @@ where
         .transaction_with_str_and_mode(STORE, mode)
         .map_err(error)?;
     let store = tx.object_store(STORE).map_err(error)?;
-    let result = done(&op(&store).map_err(error)?).await;
+    let result = idb::done(&op(&store).map_err(error)?).await;
     db.close();
-    result
+    Ok(result?)
 }
 
 pub async fn put(key: &str, data_url: &str) -> Result<(), PhotoError> {

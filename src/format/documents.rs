@@ -1,0 +1,213 @@
+//! Records as documents: which kinds there are, the `_id` each record is kept under, the
+//! row the document store keeps (index fields beside the revision tree's JSON), and the
+//! decoding of a kind's rows into records, revisions and conflicts.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::merge::Record;
+use super::revision::{DocTree, Leaf};
+use crate::domain::compound::Compound;
+use crate::domain::records::{ArrearsRecovery, Mediation};
+use crate::domain::report::Report;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    Report,
+    Compound,
+    Mediation,
+    Arrears,
+}
+
+keyed_enum!(DocKind {
+    Report => "report",
+    Compound => "compound",
+    Mediation => "mediation",
+    Arrears => "arrears",
+});
+
+/// A record kept as a document.
+pub trait Document: Record + Clone + Serialize + DeserializeOwned {
+    const KIND: DocKind;
+
+    /// The compound it belongs to, for the store's index.
+    fn compound_id(&self) -> &str;
+
+    /// A state to select by (a report's status), for the store's index.
+    fn status_key(&self) -> &'static str {
+        ""
+    }
+
+    fn doc_id(&self) -> String {
+        doc_id(Self::KIND, self.id())
+    }
+}
+
+/// `report:R20261127-ab12`: kind-prefixed, so one database can hold every kind.
+pub fn doc_id(kind: DocKind, record_id: &str) -> String {
+    format!("{}:{record_id}", kind.key())
+}
+
+impl Document for Report {
+    const KIND: DocKind = DocKind::Report;
+    fn compound_id(&self) -> &str {
+        &self.compound
+    }
+    fn status_key(&self) -> &'static str {
+        self.status().key()
+    }
+}
+
+impl Document for Compound {
+    const KIND: DocKind = DocKind::Compound;
+    fn compound_id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Document for Mediation {
+    const KIND: DocKind = DocKind::Mediation;
+    fn compound_id(&self) -> &str {
+        &self.compound
+    }
+}
+
+impl Document for ArrearsRecovery {
+    const KIND: DocKind = DocKind::Arrears;
+    fn compound_id(&self) -> &str {
+        &self.compound
+    }
+}
+
+/// What the document store keeps per document: fields to index by, and the tree as JSON
+/// (decoded only by the kind that asks for it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoredDoc {
+    pub id: String,
+    pub kind: &'static str,
+    pub compound: String,
+    pub status: &'static str,
+    pub tree: String,
+}
+
+impl StoredDoc {
+    /// The row for a tree; the index fields come from its current winner.
+    pub fn of<T: Document>(tree: &DocTree<T>) -> StoredDoc {
+        let current = tree.current();
+        StoredDoc {
+            id: tree.id.clone(),
+            kind: T::KIND.key(),
+            compound: current
+                .map(|r| r.compound_id().to_string())
+                .unwrap_or_default(),
+            status: current.map_or("", Document::status_key),
+            tree: serde_json::to_string(tree).unwrap_or_default(),
+        }
+    }
+}
+
+/// A document with more than one live version: the versions that lost, beside the one
+/// every reader shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict<T> {
+    pub doc_id: String,
+    pub others: Vec<Leaf<T>>,
+}
+
+/// A kind's documents, decoded: the records every page shows, the revision each was
+/// read at (the parent of the next edit), the conflicts, and the ids that would not
+/// decode (kept untouched in the store, reported).
+#[derive(Clone, Debug)]
+pub struct Decoded<T> {
+    pub records: Vec<T>,
+    pub revs: HashMap<String, String>,
+    pub conflicts: Vec<Conflict<T>>,
+    pub corrupt: Vec<String>,
+}
+
+impl<T> Default for Decoded<T> {
+    fn default() -> Self {
+        Decoded {
+            records: vec![],
+            revs: HashMap::new(),
+            conflicts: vec![],
+            corrupt: vec![],
+        }
+    }
+}
+
+impl<T: Document> Decoded<T> {
+    /// Adds one stored tree; a deleted document keeps its revision but shows nothing.
+    pub fn add(&mut self, id: &str, json: &str) {
+        match serde_json::from_str::<DocTree<T>>(json) {
+            Ok(tree) => self.add_tree(tree),
+            Err(_) => self.corrupt.push(id.to_string()),
+        }
+    }
+
+    pub fn add_tree(&mut self, tree: DocTree<T>) {
+        let Some(winner) = tree.winner() else {
+            return;
+        };
+        self.revs.insert(tree.id.clone(), winner.rev.clone());
+        if let Some(record) = tree.current() {
+            self.records.push(record.clone());
+        }
+        let others: Vec<Leaf<T>> = tree.conflicts().into_iter().cloned().collect();
+        if !others.is_empty() {
+            self.conflicts.push(Conflict {
+                doc_id: tree.id.clone(),
+                others,
+            });
+        }
+    }
+}
+
+/// A record as a first revision: the same record always gives the same revision, so a
+/// migration or an import cut short and run again writes nothing twice.
+pub fn first_revision<T: Document>(record: &T) -> DocTree<T> {
+    let mut tree = DocTree::new(record.doc_id());
+    tree.edit(None, Some(record.clone()), false);
+    tree
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::compound::ManagementMode;
+    use crate::fixtures::compound;
+
+    #[test]
+    fn ids_are_kind_prefixed_and_the_first_revision_is_reproducible() {
+        let c = compound("dongtangcun", ManagementMode::Unmanaged);
+        assert_eq!(c.doc_id(), "compound:dongtangcun");
+        assert_eq!(first_revision(&c), first_revision(&c));
+        let row = StoredDoc::of(&first_revision(&c));
+        assert_eq!(
+            (row.kind, row.compound.as_str()),
+            ("compound", "dongtangcun")
+        );
+    }
+
+    #[test]
+    fn decoding_lists_records_revisions_conflicts_and_corrupt_rows() {
+        let c = compound("a", ManagementMode::Unmanaged);
+        let mut tree = first_revision(&c);
+        let r1 = tree.winner().unwrap().rev.clone();
+        let mut other = c.clone();
+        other.name = "另一个名字".into();
+        tree.edit(Some(&r1), Some(other), false);
+        let mut mine = c.clone();
+        mine.name = "我的名字".into();
+        tree.edit(Some(&r1), Some(mine), false);
+        let mut d = Decoded::<Compound>::default();
+        d.add("compound:a", &serde_json::to_string(&tree).unwrap());
+        d.add("compound:b", "{not json");
+        assert_eq!(d.records.len(), 1);
+        assert_eq!(d.conflicts.len(), 1);
+        assert_eq!(d.corrupt, vec!["compound:b".to_string()]);
+        assert!(d.revs["compound:a"].starts_with("2-"));
+    }
+}

@@ -1,0 +1,226 @@
+//! The document store: one IndexedDB row per document (`_id`, index fields, the revision
+//! tree as JSON) and a local update sequence. Every write reads the stored tree, applies
+//! the change and writes it back in one transaction, so two tabs never overwrite each
+//! other's revisions. Failures come back as `StoreError`s for a plain message.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbRequest, IdbTransactionMode,
+};
+
+use super::idb::{self, IdbFailure};
+use crate::format::documents::StoredDoc;
+use crate::format::error::StoreError;
+
+pub const DB: &str = "cs-docs";
+const VERSION: u32 = 1;
+const DOCS: &str = "docs";
+const META: &str = "meta";
+const SEQ: &str = "seq";
+/// The index fields of a row; `seq` orders "changes since".
+const INDEXES: [&str; 4] = ["kind", "compound", "status", "seq"];
+
+/// Hears of trouble no call returns.
+type TroubleHandler = Box<dyn Fn(StoreError)>;
+
+thread_local! {
+    static OPEN: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+    static ON_TROUBLE: RefCell<Option<TroubleHandler>> = const { RefCell::new(None) };
+}
+
+/// Who hears of trouble that no call returns: the store blocked or taken over.
+pub fn on_trouble(handler: impl Fn(StoreError) + 'static) {
+    ON_TROUBLE.with(|h| *h.borrow_mut() = Some(Box::new(handler)));
+}
+
+fn trouble(e: StoreError) {
+    ON_TROUBLE.with(|h| {
+        if let Some(h) = h.borrow().as_ref() {
+            h(e);
+        }
+    });
+}
+
+/// The browser's failure as a store error about `key`.
+fn classify(key: &str, f: IdbFailure) -> StoreError {
+    let key = key.to_string();
+    match f.name.as_str() {
+        "QuotaExceededError" => StoreError::QuotaExceeded { key },
+        "AbortError" => StoreError::Interrupted { key },
+        "VersionError" => StoreError::UnknownSchema { key, found: 0 },
+        "UnavailableError" | "SecurityError" => StoreError::RecordsUnavailable,
+        "InvalidStateError" => StoreError::Replaced,
+        _ => StoreError::Other {
+            key,
+            detail: f.message,
+        },
+    }
+}
+
+fn js_failure(key: &str) -> impl Fn(JsValue) -> StoreError + '_ {
+    move |e| classify(key, IdbFailure::from_js(&e))
+}
+
+fn create_stores(db: &IdbDatabase, _: &IdbRequest) {
+    let params = IdbObjectStoreParameters::new();
+    params.set_key_path(&JsValue::from_str("_id"));
+    if let Ok(docs) = db.create_object_store_with_optional_parameters(DOCS, &params) {
+        for index in INDEXES {
+            let _ = docs.create_index_with_str(index, index);
+        }
+    }
+    let _ = db.create_object_store(META);
+}
+
+/// The open database, opened once per page; a newer version elsewhere closes it.
+async fn db() -> Result<IdbDatabase, StoreError> {
+    if let Some(db) = OPEN.with(|o| o.borrow().clone()) {
+        return Ok(db);
+    }
+    let db = idb::open(DB, VERSION, create_stores, || trouble(StoreError::Blocked))
+        .await
+        .map_err(|f| classify(DB, f))?;
+    let closing = db.clone();
+    let on_version_change = Closure::<dyn Fn()>::new(move || {
+        closing.close();
+        OPEN.with(|o| o.borrow_mut().take());
+        trouble(StoreError::Replaced);
+    });
+    db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    on_version_change.forget();
+    OPEN.with(|o| *o.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+/// Opens the store now, so a page learns at start whether records can be kept.
+pub async fn check() -> Result<(), StoreError> {
+    db().await.map(|_| ())
+}
+
+fn row_of(doc: &StoredDoc, seq: f64) -> Object {
+    let row = Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&row, &JsValue::from_str(k), &v);
+    };
+    set("_id", doc.id.as_str().into());
+    set("kind", doc.kind.into());
+    set("compound", doc.compound.as_str().into());
+    set("status", doc.status.into());
+    set("seq", seq.into());
+    set("tree", doc.tree.as_str().into());
+    row
+}
+
+fn field(row: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(row, &JsValue::from_str(name))
+        .ok()?
+        .as_string()
+}
+
+/// Every document of a kind, read through the `kind` index: (id, tree JSON).
+pub async fn read_kind(kind: &str) -> Result<Vec<(String, String)>, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(DB);
+    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
+    let index = tx
+        .object_store(DOCS)
+        .map_err(&fail)?
+        .index("kind")
+        .map_err(&fail)?;
+    let rows = idb::done(&index.get_all_with_key(&kind.into()).map_err(&fail)?)
+        .await
+        .map_err(|f| classify(DB, f))?;
+    Ok(Array::from(&rows)
+        .iter()
+        .filter_map(|row| Some((field(&row, "_id")?, field(&row, "tree").unwrap_or_default())))
+        .collect())
+}
+
+/// One document's tree JSON, if stored.
+pub async fn read(id: &str) -> Result<Option<String>, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(id);
+    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
+    let store = tx.object_store(DOCS).map_err(&fail)?;
+    let row = idb::done(&store.get(&id.into()).map_err(&fail)?)
+        .await
+        .map_err(|f| classify(id, f))?;
+    Ok(field(&row, "tree"))
+}
+
+/// The change a write makes to one stored tree: `None` leaves the document as it is.
+pub type Change<'a> = dyn FnMut(&str, Option<&str>) -> Result<Option<StoredDoc>, StoreError> + 'a;
+
+/// Reads the documents `ids`, lets `change` decide each one's new row, and writes the
+/// changed rows with fresh update sequence numbers — all in one transaction, so it is
+/// all or nothing and no other tab's revision is overwritten. Returns the rows written.
+pub async fn update(ids: &[String], change: &mut Change<'_>) -> Result<Vec<StoredDoc>, StoreError> {
+    let key = ids.first().map_or(DB, String::as_str);
+    let fail = js_failure(key);
+    let db = db().await?;
+    let stores = Array::of2(&DOCS.into(), &META.into());
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .map_err(&fail)?;
+    let docs = tx.object_store(DOCS).map_err(&fail)?;
+    let meta = tx.object_store(META).map_err(&fail)?;
+    // Every read is queued before the first is awaited: one round trip, not one per id.
+    let seq_request = meta.get(&SEQ.into()).map_err(&fail)?;
+    let reads: Vec<IdbRequest> = ids
+        .iter()
+        .map(|id| docs.get(&id.as_str().into()))
+        .collect::<Result<_, _>>()
+        .map_err(&fail)?;
+    let result = apply(&docs, &meta, &seq_request, ids, &reads, change).await;
+    if result.is_err() {
+        let _ = tx.abort();
+    }
+    let written = result?;
+    idb::committed(&tx).await.map_err(|f| classify(key, f))?;
+    Ok(written)
+}
+
+async fn apply(
+    docs: &IdbObjectStore,
+    meta: &IdbObjectStore,
+    seq_request: &IdbRequest,
+    ids: &[String],
+    reads: &[IdbRequest],
+    change: &mut Change<'_>,
+) -> Result<Vec<StoredDoc>, StoreError> {
+    let key = ids.first().map_or(DB, String::as_str);
+    let mut seq = idb::done(seq_request)
+        .await
+        .map_err(|f| classify(key, f))?
+        .as_f64()
+        .unwrap_or(0.0);
+    let mut written = vec![];
+    for (id, read) in ids.iter().zip(reads) {
+        let row = idb::done(read).await.map_err(|f| classify(id, f))?;
+        let stored = field(&row, "tree");
+        if let Some(doc) = change(id, stored.as_deref())? {
+            seq += 1.0;
+            docs.put(&row_of(&doc, seq)).map_err(js_failure(id))?;
+            written.push(doc);
+        }
+    }
+    if !written.is_empty() {
+        meta.put_with_key(&seq.into(), &SEQ.into())
+            .map_err(js_failure(key))?;
+    }
+    Ok(written)
+}
+
+/// Deletes the whole document database ("erase all my data").
+pub fn delete_all() {
+    if let Some(db) = OPEN.with(|o| o.borrow_mut().take()) {
+        db.close();
+    }
+    if let Ok(factory) = idb::factory() {
+        let _ = factory.delete_database(DB);
+    }
+}
