@@ -29,7 +29,7 @@ pub fn start_app(register_worker: bool) -> (AppState, AppWriter) {
     load_dataset(writer);
     provide_context(crate::platform::pwa::start(register_worker));
     Effect::new(move |_| {
-        if state.dataset.with(|d| *d != DatasetState::Loading) {
+        if state.records_ready.get() && state.dataset.with(|d| *d != DatasetState::Loading) {
             crate::platform::shell::remove_static_shell();
         }
     });
@@ -53,24 +53,28 @@ pub fn start_app(register_worker: bool) -> (AppState, AppWriter) {
 /// The resident app: every route of the contract but the steward console's.
 #[component]
 pub fn App() -> impl IntoView {
-    start_app(true);
+    let (state, _) = start_app(true);
     view! {
         <Router>
             <AppHeader/>
             <main id="main" class="app-main">
                 <PwaBanners/>
                 <ProblemNotices/>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/compounds") view=DirectoryPage/>
-                    <Route path=path!("/c/:compound") view=CompoundPage/>
-                    <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
-                    <Route path=path!("/c/:compound/poster") view=PosterPage/>
-                    <Route path=path!("/report/new") view=ReportNewPage/>
-                    <Route path=path!("/reports") view=ReportsPage/>
-                    <Route path=path!("/reports/:id") view=ReportDetailPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                </Routes>
+                // Pages read the stored records as they start: they start once those
+                // are read (the static shell stays on screen until then).
+                <Show when=move || state.records_ready.get()>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/compounds") view=DirectoryPage/>
+                        <Route path=path!("/c/:compound") view=CompoundPage/>
+                        <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
+                        <Route path=path!("/c/:compound/poster") view=PosterPage/>
+                        <Route path=path!("/report/new") view=ReportNewPage/>
+                        <Route path=path!("/reports") view=ReportsPage/>
+                        <Route path=path!("/reports/:id") view=ReportDetailPage/>
+                        <Route path=path!("/settings") view=SettingsPage/>
+                    </Routes>
+                </Show>
             </main>
             <AppNav/>
         </Router>

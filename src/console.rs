@@ -21,7 +21,7 @@ use crate::state::steward_session::provide_steward_session;
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
     // No service worker of its own yet: the console needs the network (see README).
-    start_app(false);
+    let (state, _) = start_app(false);
     provide_steward_session();
     provide_logs();
     view! {
@@ -30,10 +30,14 @@ pub fn ConsoleApp() -> impl IntoView {
             <main id="main" class="app-main">
                 <PwaBanners/>
                 <ProblemNotices/>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/steward") view=StewardPage/>
-                    <Route path=path!("/district") view=DistrictPage/>
-                </Routes>
+                // Pages read the stored records as they start: they start once those
+                // are read (the static shell stays on screen until then).
+                <Show when=move || state.records_ready.get()>
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/steward") view=StewardPage/>
+                        <Route path=path!("/district") view=DistrictPage/>
+                    </Routes>
+                </Show>
             </main>
             <AppNav external=true/>
         </Router>

@@ -3,12 +3,14 @@
 //! (the roster as CSV) is imported in steward mode, not here.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::domain::time::format_date;
-use crate::format::backup;
+use crate::format::backup::{self, Photo};
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::platform::erase::erase_everything;
+use crate::platform::photos;
 use crate::state::{use_state, use_strings, use_writer};
 
 #[component]
@@ -17,25 +19,46 @@ pub fn DataTools() -> impl IntoView {
     let writer = use_writer();
     let s = use_strings();
     let (message, set_message) = signal(None::<(bool, String)>);
+    // The photos are read from their store first, so the file has everything.
     let export = move |_| {
-        let at = now();
-        let text = state.settings.with(|st| {
-            state
-                .local_compounds
-                .with(|c| state.reports.with(|r| backup::export(st, c, r, at)))
+        spawn_local(async move {
+            let keys: Vec<String> = state
+                .reports
+                .with_untracked(|r| r.iter().flat_map(|r| r.photos.clone()).collect());
+            let mut pictures = vec![];
+            for key in keys {
+                if let Ok(Some(data_url)) = photos::get(&key).await {
+                    pictures.push(Photo { key, data_url });
+                }
+            }
+            let at = now();
+            let text = state.settings.with_untracked(|st| {
+                state.local_compounds.with_untracked(|c| {
+                    state
+                        .reports
+                        .with_untracked(|r| backup::export(st, c, r, pictures, at))
+                })
+            });
+            download(
+                &format!("xiaoqu-guanjia-{}.json", format_date(at)),
+                "application/json",
+                &text,
+            );
         });
-        download(
-            &format!("xiaoqu-guanjia-{}.json", format_date(at)),
-            "application/json",
-            &text,
-        );
     };
+    // Checked whole first; the photos go in before the records that show them.
     let on_file = on_file_text(move |text| match backup::parse(&text) {
-        Ok(b) => {
+        Ok(mut b) => spawn_local(async move {
+            for photo in std::mem::take(&mut b.photos) {
+                if let Err(e) = photos::put(&photo.key, &photo.data_url).await {
+                    set_message.set(Some((false, format!("{} ({})", s().photo_failed, e.0))));
+                    return;
+                }
+            }
             let count = b.reports.len();
             writer.restore(b);
             set_message.set(Some((true, format!("{}{count}", s().import_ok))));
-        }
+        }),
         Err(e) => set_message.set(Some((false, e.message(s())))),
     });
     let erase = move |_| {

@@ -16,6 +16,7 @@ pub mod pinyin;
 pub mod qr;
 pub mod records;
 pub mod report;
+pub mod report_merge;
 pub mod report_rules;
 pub mod routing;
 pub mod search;

@@ -14,9 +14,14 @@ use crate::domain::report::Report;
 use crate::i18n::Strings;
 
 pub const FORMAT: &str = "compound-steward-backup";
-pub const VERSION: u32 = 1;
-/// 5 MB is the whole of most browsers' localStorage; a larger file cannot be ours.
-pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// 2 added the photos; a version 1 file (no photos) is still read.
+pub const VERSION: u32 = 2;
+const OLDEST: u32 = 1;
+/// Records and their photos (at most four of ~0.3 MB per report): a phone's worth, with
+/// room; a larger file cannot be ours.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+/// One photo as the app stores it: a JPEG of at most 1280 px, well under 2 MB as a URL.
+const MAX_PHOTO_BYTES: usize = 2 * 1024 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +32,17 @@ pub struct Backup {
     pub settings: Settings,
     pub compounds: Vec<Compound>,
     pub reports: Vec<Report>,
+    /// The reports' photos, by the key the reports keep.
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Photo {
+    pub key: String,
+    /// `data:image/jpeg;base64,…`, as the photo store keeps it.
+    pub data_url: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +76,7 @@ pub fn export(
     settings: &Settings,
     compounds: &[Compound],
     reports: &[Report],
+    photos: Vec<Photo>,
     now: Millis,
 ) -> String {
     let backup = Backup {
@@ -69,6 +86,7 @@ pub fn export(
         settings: settings.clone(),
         compounds: compounds.to_vec(),
         reports: reports.to_vec(),
+        photos,
     };
     serde_json::to_string_pretty(&backup).unwrap_or_default()
 }
@@ -84,7 +102,7 @@ pub fn parse(text: &str) -> Result<Backup, ImportError> {
         return Err(ImportError::NotABackup);
     }
     match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if (u64::from(OLDEST)..=u64::from(VERSION)).contains(&v) => {}
         Some(v) => {
             return Err(ImportError::WrongVersion(
                 u32::try_from(v).unwrap_or(u32::MAX),
@@ -98,11 +116,15 @@ pub fn parse(text: &str) -> Result<Backup, ImportError> {
     {
         return Err(ImportError::DuplicateId(id));
     }
+    if let Some(key) = first_duplicate(backup.photos.iter().map(|p| p.key.as_str())) {
+        return Err(ImportError::DuplicateId(key));
+    }
     match backup
         .reports
         .iter()
         .find_map(implausible_report)
         .or_else(|| backup.compounds.iter().find_map(implausible_compound))
+        .or_else(|| backup.photos.iter().find_map(implausible_photo))
     {
         Some(id) => Err(ImportError::Implausible(id)),
         None => Ok(backup),
@@ -138,6 +160,15 @@ fn implausible_compound(c: &Compound) -> Option<String> {
     bad.then(|| c.id.chars().take(40).collect())
 }
 
+/// A photo that is not a picture the app could have stored.
+fn implausible_photo(p: &Photo) -> Option<String> {
+    let bad = too_long(&p.key, 80)
+        || p.data_url.len() > MAX_PHOTO_BYTES
+        || !(p.data_url.starts_with("data:image/jpeg;base64,")
+            || p.data_url.starts_with("data:image/png;base64,"));
+    bad.then(|| p.key.chars().take(40).collect())
+}
+
 fn first_duplicate<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
     let mut seen = HashSet::new();
     ids.into_iter()
@@ -154,20 +185,49 @@ mod tests {
     #[test]
     fn round_trip_and_rejections() {
         let c = compound("a", ManagementMode::Unmanaged);
-        let text = export(&Settings::default(), std::slice::from_ref(&c), &[], 9);
+        let text = export(
+            &Settings::default(),
+            std::slice::from_ref(&c),
+            &[],
+            vec![],
+            9,
+        );
         assert_eq!(parse(&text).unwrap().compounds, vec![c.clone()]);
-        let dup = export(&Settings::default(), &[c.clone(), c], &[], 9);
+        let v1 = text.replace("\"version\": 2", "\"version\": 1");
+        assert_eq!(
+            parse(&v1).unwrap().compounds,
+            vec![c.clone()],
+            "version 1 still reads"
+        );
+        let dup = export(&Settings::default(), &[c.clone(), c], &[], vec![], 9);
         assert_eq!(parse(&dup), Err(ImportError::DuplicateId("a".into())));
         assert_eq!(parse("{"), Err(ImportError::NotJson));
         assert_eq!(parse("[]"), Err(ImportError::NotABackup));
-        let v2 = text.replace("\"version\": 1", "\"version\": 2");
-        assert_eq!(parse(&v2), Err(ImportError::WrongVersion(2)));
+        let v3 = text.replace("\"version\": 2", "\"version\": 3");
+        assert_eq!(parse(&v3), Err(ImportError::WrongVersion(3)));
         let extra = text.replacen('{', "{\"surprise\": 1,", 1);
         assert_eq!(parse(&extra), Err(ImportError::NotABackup));
         let mut long = crate::fixtures::report("a", crate::domain::report::Category::Other);
         long.description = "长".repeat(DESCRIPTION_MAX + 1);
-        let absurd = export(&Settings::default(), &[], &[long], 9);
+        let absurd = export(&Settings::default(), &[], &[long], vec![], 9);
         assert_eq!(parse(&absurd), Err(ImportError::Implausible("R1".into())));
+        let photo = |key: &str, url: &str| Photo {
+            key: key.into(),
+            data_url: url.into(),
+        };
+        let good = photo("p1", "data:image/jpeg;base64,AAAA");
+        let with_photo = export(&Settings::default(), &[], &[], vec![good.clone()], 9);
+        assert_eq!(parse(&with_photo).unwrap().photos, vec![good.clone()]);
+        let twice = export(&Settings::default(), &[], &[], vec![good.clone(), good], 9);
+        assert_eq!(parse(&twice), Err(ImportError::DuplicateId("p1".into())));
+        let script = export(
+            &Settings::default(),
+            &[],
+            &[],
+            vec![photo("p2", "javascript:alert(1)")],
+            9,
+        );
+        assert_eq!(parse(&script), Err(ImportError::Implausible("p2".into())));
         let huge = " ".repeat(MAX_BYTES + 1);
         assert_eq!(
             parse(&huge),

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::merge::Record;
-use super::revision::{DocTree, Leaf};
+use super::revision::{Body, DocTree};
 use crate::domain::compound::Compound;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
@@ -93,9 +93,10 @@ pub struct StoredDoc {
 }
 
 impl StoredDoc {
-    /// The row for a tree; the index fields come from its current winner.
-    pub fn of<T: Document>(tree: &DocTree<T>) -> StoredDoc {
-        let current = tree.current();
+    /// The row for a tree of `T`s; the index fields come from its current winner.
+    pub fn of<T: Document>(tree: &DocTree) -> StoredDoc {
+        let current: Option<T> = tree.current().and_then(Body::decode);
+        let current = current.as_ref();
         StoredDoc {
             id: tree.id.clone(),
             kind: T::KIND.key(),
@@ -113,7 +114,7 @@ impl StoredDoc {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict<T> {
     pub doc_id: String,
-    pub others: Vec<Leaf<T>>,
+    pub others: Vec<T>,
 }
 
 /// A kind's documents, decoded: the records every page shows, the revision each was
@@ -141,35 +142,66 @@ impl<T> Default for Decoded<T> {
 impl<T: Document> Decoded<T> {
     /// Adds one stored tree; a deleted document keeps its revision but shows nothing.
     pub fn add(&mut self, id: &str, json: &str) {
-        match serde_json::from_str::<DocTree<T>>(json) {
-            Ok(tree) => self.add_tree(tree),
-            Err(_) => self.corrupt.push(id.to_string()),
+        let tree = serde_json::from_str::<DocTree>(json).ok();
+        if !tree.is_some_and(|tree| self.add_tree(tree)) {
+            self.corrupt.push(id.to_string());
         }
     }
 
-    pub fn add_tree(&mut self, tree: DocTree<T>) {
+    /// Adds a tree; false if its current version does not decode.
+    pub fn add_tree(&mut self, tree: DocTree) -> bool {
         let Some(winner) = tree.winner() else {
-            return;
+            return true;
+        };
+        let current = match tree.current() {
+            Some(body) => match body.decode::<T>() {
+                Some(record) => Some(record),
+                None => return false,
+            },
+            None => None,
         };
         self.revs.insert(tree.id.clone(), winner.rev.clone());
-        if let Some(record) = tree.current() {
-            self.records.push(record.clone());
-        }
-        let others: Vec<Leaf<T>> = tree.conflicts().into_iter().cloned().collect();
+        self.records.extend(current);
+        let others = conflicting_versions::<T>(&tree);
         if !others.is_empty() {
             self.conflicts.push(Conflict {
                 doc_id: tree.id.clone(),
                 others,
             });
         }
+        true
     }
 }
 
+/// The live versions of a tree other than the one shown.
+pub fn conflicting_versions<T: Document>(tree: &DocTree) -> Vec<T> {
+    tree.conflicts()
+        .into_iter()
+        .filter_map(|l| l.body.as_ref()?.decode())
+        .collect()
+}
+
+/// A change not yet in the document store, kept in localStorage meanwhile (a write-ahead
+/// journal): a page closed mid-write loses nothing, and the next start saves it as an
+/// edit of `parent` — as a visible branch if another tab has moved on since.
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
+pub struct Unsaved<T> {
+    pub parent: Option<String>,
+    pub body: T,
+}
+
+/// Where the journal keeps a document's unsaved change.
+pub fn journal_key(doc_id: &str) -> String {
+    format!("{JOURNAL_PREFIX}{doc_id}")
+}
+
+pub const JOURNAL_PREFIX: &str = "cs.unsaved.";
+
 /// A record as a first revision: the same record always gives the same revision, so a
 /// migration or an import cut short and run again writes nothing twice.
-pub fn first_revision<T: Document>(record: &T) -> DocTree<T> {
+pub fn first_revision<T: Document>(record: &T) -> DocTree {
     let mut tree = DocTree::new(record.doc_id());
-    tree.edit(None, Some(record.clone()), false);
+    tree.edit(None, Body::of(record), false);
     tree
 }
 
@@ -184,7 +216,7 @@ mod tests {
         let c = compound("dongtangcun", ManagementMode::Unmanaged);
         assert_eq!(c.doc_id(), "compound:dongtangcun");
         assert_eq!(first_revision(&c), first_revision(&c));
-        let row = StoredDoc::of(&first_revision(&c));
+        let row = StoredDoc::of::<Compound>(&first_revision(&c));
         assert_eq!(
             (row.kind, row.compound.as_str()),
             ("compound", "dongtangcun")
@@ -198,10 +230,10 @@ mod tests {
         let r1 = tree.winner().unwrap().rev.clone();
         let mut other = c.clone();
         other.name = "另一个名字".into();
-        tree.edit(Some(&r1), Some(other), false);
+        tree.edit(Some(&r1), Body::of(&other), false);
         let mut mine = c.clone();
         mine.name = "我的名字".into();
-        tree.edit(Some(&r1), Some(mine), false);
+        tree.edit(Some(&r1), Body::of(&mine), false);
         let mut d = Decoded::<Compound>::default();
         d.add("compound:a", &serde_json::to_string(&tree).unwrap());
         d.add("compound:b", "{not json");

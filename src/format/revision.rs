@@ -9,13 +9,44 @@
 //! hash). `updated_at` inside a body is for display and never decides anything.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// How many ancestors a leaf remembers (CouchDB's `_revs_limit` is 1000; a phone keeps
 /// fewer — enough for any two devices that sync within a few hundred edits).
 pub const REVS_LIMIT: usize = 100;
 
+/// A revision's record as JSON text, kept as it was written: revisions are hashed from it
+/// and compared by it, and only the kind that shows it decodes it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Body(Box<RawValue>);
+
+impl Body {
+    /// A record's JSON (serde writes a struct's fields in one order: equal records give
+    /// equal text).
+    pub fn of<T: Serialize>(record: &T) -> Option<Body> {
+        let text = serde_json::to_string(record).ok()?;
+        RawValue::from_string(text).ok().map(Body)
+    }
+
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The record, if it decodes as a `T`.
+    pub fn decode<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(self.json()).ok()
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Self) -> bool {
+        self.json() == other.json()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Leaf<T> {
+pub struct Leaf {
     /// `N-hash`.
     pub rev: String,
     /// Ancestor hashes, parent first; the parent of `N-h` is `(N-1)-ancestors[0]`.
@@ -24,20 +55,16 @@ pub struct Leaf<T> {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
     /// The record; a tombstone has none.
-    #[serde(default = "none", skip_serializing_if = "Option::is_none")]
-    pub body: Option<T>,
-}
-
-fn none<T>() -> Option<T> {
-    None
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Body>,
 }
 
 /// A document: its id and its leaves.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct DocTree<T> {
+pub struct DocTree {
     #[serde(rename = "_id")]
     pub id: String,
-    pub leaves: Vec<Leaf<T>>,
+    pub leaves: Vec<Leaf>,
 }
 
 /// What inserting a revision did.
@@ -80,7 +107,7 @@ pub fn rev_hash(parent: Option<&str>, deleted: bool, body_json: &str) -> String 
     out
 }
 
-impl<T> Leaf<T> {
+impl Leaf {
     pub fn n(&self) -> u32 {
         split_rev(&self.rev).map_or(0, |(n, _)| n)
     }
@@ -123,7 +150,7 @@ impl<T> Leaf<T> {
     }
 }
 
-impl<T: Clone + Serialize> DocTree<T> {
+impl DocTree {
     pub fn new(id: impl Into<String>) -> Self {
         DocTree {
             id: id.into(),
@@ -132,17 +159,17 @@ impl<T: Clone + Serialize> DocTree<T> {
     }
 
     /// The leaf every reader shows.
-    pub fn winner(&self) -> Option<&Leaf<T>> {
+    pub fn winner(&self) -> Option<&Leaf> {
         self.leaves.iter().max_by(|a, b| a.rank().cmp(&b.rank()))
     }
 
     /// The winner's body, unless the document is deleted.
-    pub fn current(&self) -> Option<&T> {
+    pub fn current(&self) -> Option<&Body> {
         self.winner().filter(|w| !w.deleted)?.body.as_ref()
     }
 
     /// Live leaves other than the winner: the document is in conflict when there are any.
-    pub fn conflicts(&self) -> Vec<&Leaf<T>> {
+    pub fn conflicts(&self) -> Vec<&Leaf> {
         let winner = self.winner().map(|w| w.rev.as_str());
         self.leaves
             .iter()
@@ -151,7 +178,7 @@ impl<T: Clone + Serialize> DocTree<T> {
     }
 
     /// Deleted leaves that lost to a live one (CouchDB's `_deleted_conflicts`).
-    pub fn deleted_conflicts(&self) -> Vec<&Leaf<T>> {
+    pub fn deleted_conflicts(&self) -> Vec<&Leaf> {
         let winner = self.winner().map(|w| w.rev.as_str());
         self.leaves
             .iter()
@@ -166,7 +193,7 @@ impl<T: Clone + Serialize> DocTree<T> {
 
     /// Inserts a revision with its path, as replication does (`new_edits: false`).
     /// Re-inserting a known revision changes nothing.
-    pub fn insert(&mut self, mut leaf: Leaf<T>) -> Inserted {
+    pub fn insert(&mut self, mut leaf: Leaf) -> Inserted {
         if split_rev(&leaf.rev).is_none() || self.knows(&leaf.rev) {
             return Inserted::Known;
         }
@@ -185,9 +212,8 @@ impl<T: Clone + Serialize> DocTree<T> {
     /// A local edit of `parent` (none for a new document): the new revision, inserted.
     /// An edit of a revision that is no longer a leaf (another tab moved on) becomes a
     /// branch beside it — a visible conflict, never an overwrite.
-    pub fn edit(&mut self, parent: Option<&str>, body: Option<T>, deleted: bool) -> String {
-        let json = serde_json::to_string(&body).unwrap_or_default();
-        let hash = rev_hash(parent, deleted, &json);
+    pub fn edit(&mut self, parent: Option<&str>, body: Option<Body>, deleted: bool) -> String {
+        let hash = rev_hash(parent, deleted, body.as_ref().map_or("", Body::json));
         let (n, ancestors) = match parent.and_then(|p| split_rev(p).map(|(n, _)| (p, n))) {
             Some((p, n)) => {
                 let path = self
@@ -212,7 +238,7 @@ impl<T: Clone + Serialize> DocTree<T> {
 
     /// Ends a conflict: `kept` becomes a new revision on the winner and every other live
     /// leaf is closed with a tombstone, as CouchDB's documentation resolves conflicts.
-    pub fn resolve(&mut self, kept: T) -> Option<String> {
+    pub fn resolve(&mut self, kept: Body) -> Option<String> {
         let winner = self.winner()?.rev.clone();
         let losers: Vec<String> = self.conflicts().iter().map(|l| l.rev.clone()).collect();
         let rev = self.edit(Some(&winner), Some(kept), false);

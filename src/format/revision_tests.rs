@@ -1,17 +1,26 @@
 use super::*;
 
-fn doc() -> DocTree<String> {
+fn doc() -> DocTree {
     DocTree::new("report:R1")
+}
+
+/// A body that is a JSON string.
+fn b(text: &str) -> Option<Body> {
+    Body::of(&text)
+}
+
+fn text(body: Option<&Body>) -> Option<String> {
+    body.and_then(Body::decode)
 }
 
 #[test]
 fn edits_extend_one_leaf_and_number_the_revisions() {
     let mut d = doc();
-    let r1 = d.edit(None, Some("a".into()), false);
-    let r2 = d.edit(Some(&r1), Some("b".into()), false);
+    let r1 = d.edit(None, b("a"), false);
+    let r2 = d.edit(Some(&r1), b("b"), false);
     assert!(r1.starts_with("1-") && r2.starts_with("2-"));
     assert_eq!(d.leaves.len(), 1);
-    assert_eq!(d.current().map(String::as_str), Some("b"));
+    assert_eq!(text(d.current()), Some("b".to_string()));
     assert!(d.knows(&r1) && d.knows(&r2));
     assert_eq!(d.leaves[0].ancestors, vec![split_rev(&r1).unwrap().1]);
 }
@@ -19,10 +28,10 @@ fn edits_extend_one_leaf_and_number_the_revisions() {
 #[test]
 fn identical_edits_of_one_parent_are_one_revision() {
     let mut d = doc();
-    let r1 = d.edit(None, Some("a".into()), false);
+    let r1 = d.edit(None, b("a"), false);
     let mut other = d.clone();
-    let mine = d.edit(Some(&r1), Some("b".into()), false);
-    let theirs = other.edit(Some(&r1), Some("b".into()), false);
+    let mine = d.edit(Some(&r1), b("b"), false);
+    let theirs = other.edit(Some(&r1), b("b"), false);
     assert_eq!(mine, theirs);
     assert_eq!(d.insert(other.leaves[0].clone()), Inserted::Known);
     assert!(d.conflicts().is_empty());
@@ -31,10 +40,10 @@ fn identical_edits_of_one_parent_are_one_revision() {
 #[test]
 fn concurrent_edits_both_survive_and_every_reader_picks_the_same_winner() {
     let mut d = doc();
-    let r1 = d.edit(None, Some("a".into()), false);
+    let r1 = d.edit(None, b("a"), false);
     let mut tab_b = d.clone();
-    d.edit(Some(&r1), Some("mine".into()), false);
-    tab_b.edit(Some(&r1), Some("theirs".into()), false);
+    d.edit(Some(&r1), b("mine"), false);
+    tab_b.edit(Some(&r1), b("theirs"), false);
     let mut here = d.clone();
     here.insert(tab_b.leaves[0].clone());
     let mut there = tab_b.clone();
@@ -54,11 +63,15 @@ fn concurrent_edits_both_survive_and_every_reader_picks_the_same_winner() {
 #[test]
 fn an_edit_of_a_stale_revision_branches_instead_of_overwriting() {
     let mut d = doc();
-    let r1 = d.edit(None, Some("a".into()), false);
-    d.edit(Some(&r1), Some("tab A".into()), false);
+    let r1 = d.edit(None, b("a"), false);
+    d.edit(Some(&r1), b("tab A"), false);
     // Tab B still holds r1 and saves.
-    d.edit(Some(&r1), Some("tab B".into()), false);
-    let bodies: Vec<_> = d.leaves.iter().filter_map(|l| l.body.clone()).collect();
+    d.edit(Some(&r1), b("tab B"), false);
+    let bodies: Vec<_> = d
+        .leaves
+        .iter()
+        .filter_map(|l| text(l.body.as_ref()))
+        .collect();
     assert_eq!(bodies.len(), 2);
     assert!(bodies.contains(&"tab A".into()) && bodies.contains(&"tab B".into()));
 }
@@ -66,29 +79,29 @@ fn an_edit_of_a_stale_revision_branches_instead_of_overwriting() {
 #[test]
 fn the_higher_revision_number_wins() {
     let mut d = doc();
-    let r1 = d.edit(None, Some("a".into()), false);
-    let mut b = d.clone();
-    let a2 = d.edit(Some(&r1), Some("short".into()), false);
-    let b2 = b.edit(Some(&r1), Some("long 1".into()), false);
-    b.edit(Some(&b2), Some("long 2".into()), false);
-    d.insert(b.leaves[0].clone());
-    assert_eq!(d.current().map(String::as_str), Some("long 2"));
+    let r1 = d.edit(None, b("a"), false);
+    let mut other = d.clone();
+    let a2 = d.edit(Some(&r1), b("short"), false);
+    let b2 = other.edit(Some(&r1), b("long 1"), false);
+    other.edit(Some(&b2), b("long 2"), false);
+    d.insert(other.leaves[0].clone());
+    assert_eq!(text(d.current()), Some("long 2".to_string()));
     assert_eq!(d.conflicts()[0].rev, a2);
 }
 
 #[test]
 fn delete_versus_edit_keeps_the_edit_and_shows_the_deletion() {
     let mut d = doc();
-    let r1 = d.edit(None, Some("a".into()), false);
-    let mut b = d.clone();
+    let r1 = d.edit(None, b("a"), false);
+    let mut other = d.clone();
     d.edit(Some(&r1), None, true);
     // The deletion alone: the document is gone.
     assert_eq!(d.current(), None);
-    b.edit(Some(&r1), Some("edited".into()), false);
-    d.insert(b.leaves[0].clone());
+    other.edit(Some(&r1), b("edited"), false);
+    d.insert(other.leaves[0].clone());
     assert_eq!(
-        d.current().map(String::as_str),
-        Some("edited"),
+        text(d.current()),
+        Some("edited".into()),
         "live beats deleted"
     );
     assert_eq!(
@@ -102,23 +115,23 @@ fn delete_versus_edit_keeps_the_edit_and_shows_the_deletion() {
 #[test]
 fn resolving_keeps_one_version_and_closes_the_others() {
     let mut d = doc();
-    let r1 = d.edit(None, Some("a".into()), false);
-    d.edit(Some(&r1), Some("x".into()), false);
-    d.edit(Some(&r1), Some("y".into()), false);
+    let r1 = d.edit(None, b("a"), false);
+    d.edit(Some(&r1), b("x"), false);
+    d.edit(Some(&r1), b("y"), false);
     assert_eq!(d.conflicts().len(), 1);
-    d.resolve("x and y".into());
+    d.resolve(b("x and y").unwrap());
     assert!(d.conflicts().is_empty());
-    assert_eq!(d.current().map(String::as_str), Some("x and y"));
+    assert_eq!(text(d.current()), Some("x and y".to_string()));
     assert_eq!(d.winner().unwrap().n(), 3);
 }
 
 #[test]
 fn stemming_keeps_the_newest_ancestors() {
     let mut d = doc();
-    let mut rev = d.edit(None, Some("0".into()), false);
+    let mut rev = d.edit(None, b("0"), false);
     let first = rev.clone();
     for i in 1..150 {
-        rev = d.edit(Some(&rev), Some(i.to_string()), false);
+        rev = d.edit(Some(&rev), b(&i.to_string()), false);
     }
     let leaf = &d.leaves[0];
     assert_eq!(leaf.n(), 150);
@@ -133,8 +146,8 @@ fn stemming_keeps_the_newest_ancestors() {
 #[test]
 fn replaying_the_same_revisions_changes_nothing() {
     let mut source = doc();
-    let r1 = source.edit(None, Some("a".into()), false);
-    source.edit(Some(&r1), Some("b".into()), false);
+    let r1 = source.edit(None, b("a"), false);
+    source.edit(Some(&r1), b("b"), false);
     let mut target = doc();
     assert_eq!(target.insert(source.leaves[0].clone()), Inserted::Branched);
     let once = target.clone();
@@ -145,7 +158,7 @@ fn replaying_the_same_revisions_changes_nothing() {
         rev: r1,
         ancestors: vec![],
         deleted: false,
-        body: Some("a".to_string()),
+        body: b("a"),
     };
     assert_eq!(target.insert(old), Inserted::Known);
     assert_eq!(target, once);
@@ -154,9 +167,9 @@ fn replaying_the_same_revisions_changes_nothing() {
 #[test]
 fn a_newer_revision_extends_the_leaf_it_descends_from() {
     let mut source = doc();
-    let r1 = source.edit(None, Some("a".into()), false);
+    let r1 = source.edit(None, b("a"), false);
     let mut target = source.clone();
-    source.edit(Some(&r1), Some("b".into()), false);
+    source.edit(Some(&r1), b("b"), false);
     assert_eq!(target.insert(source.leaves[0].clone()), Inserted::Extended);
     assert_eq!(target.leaves.len(), 1);
 }
@@ -172,7 +185,7 @@ fn malformed_revisions_are_refused() {
         rev: "nonsense".into(),
         ancestors: vec![],
         deleted: false,
-        body: Some("x".to_string()),
+        body: b("x"),
     };
     assert_eq!(d.insert(bad), Inserted::Known);
     assert!(d.leaves.is_empty());

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::photos::Photos;
 use crate::components::report_detail::DeleteReport;
 use crate::components::report_detail::confirm_panel::ConfirmPanel;
+use crate::components::report_detail::conflict_panel::ConflictPanel;
 use crate::components::report_detail::reporter::Reporter;
 use crate::components::report_detail::send_panel::SendPanel;
 use crate::components::report_detail::update_panel::UpdatePanel;
@@ -73,6 +74,7 @@ fn ReportView(
         <section class="page report-detail">
             <h1 class="page__title">{move || s().category(category)} " · " {place.clone()}</h1>
             <p class="report-detail__ref">{move || s().ref_label} ": " <b data-ref>{report.id.clone()}</b></p>
+            <ConflictPanel report=report.clone()/>
             <p>
                 <span class=format!("status status--{}", status.key()) data-status=status.key()>{move || s().status(status)}</span>
                 {overdue.then(|| view! { <span class="tag tag--overdue">{move || s().overdue_tag}</span> })}

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::report::{Category, Report, Status};
 use crate::domain::time::{format_date, format_date_time};
 use crate::format::csv::reports_csv;
+use crate::format::documents::Document;
 use crate::platform::clock::now;
 use crate::platform::download::download;
 use crate::state::{use_state, use_strings};
@@ -107,7 +108,11 @@ pub fn ReportsPage() -> impl IntoView {
                 {move || {
                     let words = s();
                     let t = now();
+                    let in_conflict = state.report_conflicts.with(|c| {
+                        c.iter().map(|c| c.doc_id.clone()).collect::<Vec<_>>()
+                    });
                     shown().into_iter().map(|r| {
+                        let conflict = in_conflict.contains(&r.doc_id());
                         let status = r.status();
                         let overdue = r.is_overdue(t);
                         let place = state.compounds.with(|c| r.place_name(c.0.iter().find(|c| c.id == r.compound)));
@@ -120,6 +125,7 @@ pub fn ReportsPage() -> impl IntoView {
                                     </p>
                                     <p class="report-item__ref">{r.id.clone()} " · " {place} " · " {format_date_time(r.created_at)}</p>
                                     {overdue.then(|| view! { <span class="tag tag--overdue">{move || s().overdue_tag}</span> })}
+                                    {conflict.then(|| view! { <span class="tag tag--conflict">{move || s().conflict_tag}</span> })}
                                     <p class="report-item__text">{r.description.clone()}</p>
                                 </a>
                             </li>

@@ -48,7 +48,9 @@ pub fn listen(handle: impl Fn(Vec<String>) + 'static) {
             .collect();
         handle(ids);
     });
-    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // Each kind of record listens; `onmessage` would keep only the last.
+    let _ =
+        channel.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
     // The listener lives as long as the page (the channel is kept in CHANNEL_OF_PAGE).
     on_message.forget();
 }

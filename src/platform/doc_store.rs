@@ -50,7 +50,8 @@ fn classify(key: &str, f: IdbFailure) -> StoreError {
     let key = key.to_string();
     match f.name.as_str() {
         "QuotaExceededError" => StoreError::QuotaExceeded { key },
-        "AbortError" => StoreError::Interrupted { key },
+        // Aborted, or ended before all its writes were made: cut off either way.
+        "AbortError" | "TransactionInactiveError" => StoreError::Interrupted { key },
         "VersionError" => StoreError::UnknownSchema { key, found: 0 },
         "UnavailableError" | "SecurityError" => StoreError::RecordsUnavailable,
         "InvalidStateError" => StoreError::Replaced,

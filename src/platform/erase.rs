@@ -1,9 +1,10 @@
-//! "Erase all my data": every key this app wrote, the photo database, the caches and the
+//! "Erase all my data": every key this app wrote, the record and photo databases, the caches and the
 //! service worker, so nothing of this visit stays behind.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::local_storage::{keys_with_prefix, remove_raw};
 use crate::format::collections::KEY_PREFIX;
 
 /// Removes every `cs.*` key, the caches and the service worker, then restarts the app.
@@ -11,15 +12,11 @@ pub async fn erase_everything() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    if let Ok(Some(storage)) = window.local_storage() {
-        let keys: Vec<String> = (0..storage.length().unwrap_or(0))
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .collect();
-        for key in keys.iter().filter(|k| k.starts_with(KEY_PREFIX)) {
-            let _ = storage.remove_item(key);
-        }
+    for key in keys_with_prefix(KEY_PREFIX) {
+        let _ = remove_raw(&key);
     }
     super::photos::delete_all();
+    super::doc_store::delete_all();
     if let Ok(caches) = window.caches()
         && let Ok(names) = JsFuture::from(caches.keys()).await
     {

@@ -2,28 +2,11 @@
 //! throws, even when storage is disabled (gloo-storage's `raw()` throws in that case,
 //! which is why the store talks to web-sys directly).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::format::collections::{Collection, backup_key};
 use crate::format::error::StoreError;
-
-thread_local! {
-    /// Per key, the stored text this tab last read, wrote or merged in. Finding another
-    /// text in storage means a second tab wrote since: only then must it be decoded.
-    static SEEN: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
-}
-
-pub fn mark_seen(key: &str, text: String) {
-    SEEN.with(|seen| seen.borrow_mut().insert(key.to_string(), text));
-}
-
-pub fn is_seen(key: &str, text: &str) -> bool {
-    SEEN.with(|seen| seen.borrow().get(key).is_some_and(|t| t == text))
-}
 
 fn storage() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or(StoreError::Unavailable)?;
@@ -48,6 +31,17 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
     storage()?
         .set_item(key, value)
         .map_err(|e| classify(key, &e))
+}
+
+/// Every stored key that starts with `prefix`.
+pub fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let Ok(storage) = storage() else {
+        return vec![];
+    };
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
 }
 
 pub fn remove_raw(key: &str) -> Result<(), StoreError> {
@@ -97,7 +91,6 @@ pub fn load<T: DeserializeOwned + Default>(collection: Collection) -> Loaded<T> 
             };
         }
     };
-    mark_seen(key, raw.clone());
     match collection.decode(&raw) {
         Ok(value) => Loaded {
             value,

@@ -1,10 +1,13 @@
 //! The reactive app state, provided as context. Readers (`AppState`) and writers
 //! (`AppWriter`) are separate types, as in the Leptos todomvc example, so a component's
-//! signature shows whether it can change anything. `persist` holds the effects that are
-//! the one place state is written to storage; `dataset` loads the published data.
+//! signature shows whether it can change anything. Records (reports, local compound
+//! edits, logs) are documents (`documents`, moved from the first store by `migration`);
+//! `persist` keeps the settings; `dataset` loads the published data.
 
 pub mod dataset;
+pub mod documents;
 pub mod logs;
+pub mod migration;
 pub mod persist;
 pub mod steward_session;
 
@@ -17,13 +20,15 @@ use crate::domain::dataset::Dataset;
 use crate::domain::report::Report;
 use crate::format::backup::Backup;
 use crate::format::collections::{COMPOUNDS, Collection, REPORTS, SETTINGS};
+use crate::format::documents::Conflict;
 use crate::format::error::StoreError;
-use crate::format::merge::{Stamped, merge, upsert};
+use crate::format::merge::{Record, Stamped, merge};
 use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
 use crate::i18n::{Lang, Strings, strings};
 use crate::platform::clock::now;
 use crate::platform::local_storage::{Loaded, load};
+use documents::DocSet;
 
 /// An `Arc` compared by identity: memos of large data then skip the deep comparison.
 #[derive(Debug, Default)]
@@ -56,6 +61,10 @@ pub struct AppState {
     pub dataset: ReadSignal<DatasetState>,
     pub local_compounds: ReadSignal<Vec<Compound>>,
     pub reports: ReadSignal<Vec<Report>>,
+    /// Reports with more than one live version (two tabs, two phones).
+    pub report_conflicts: ReadSignal<Vec<Conflict<Report>>>,
+    /// Whether the stored records have been read.
+    pub records_ready: Memo<bool>,
     /// Published compounds with local edits on top; tombstones removed.
     pub compounds: Memo<Shared<Vec<Compound>>>,
     pub problems: ReadSignal<Vec<StoreError>>,
@@ -67,8 +76,8 @@ pub struct AppState {
 pub struct AppWriter {
     pub set_settings: WriteSignal<Settings>,
     pub set_dataset: WriteSignal<DatasetState>,
-    pub set_local_compounds: WriteSignal<Vec<Compound>>,
-    pub set_reports: WriteSignal<Vec<Report>>,
+    pub compound_docs: DocSet<Compound>,
+    pub report_docs: DocSet<Report>,
     pub set_problems: WriteSignal<Vec<StoreError>>,
 }
 
@@ -82,22 +91,21 @@ impl AppWriter {
 
     /// Adds a report, or replaces the one with its id.
     pub fn upsert_report(&self, report: Report) {
-        self.set_reports.update(|all| upsert(all, report));
+        self.report_docs.put(report);
     }
 
     /// Local edits of compounds, over the published ones (an imported roster).
     pub fn put_compounds(&self, compounds: Vec<Compound>) {
-        self.set_local_compounds
-            .update(|ours| *ours = merge(&compounds, ours));
+        self.compound_docs.put_all(compounds);
     }
 
-    /// A validated backup joins what is here: every record's newer version is kept, and
-    /// the newer settings win.
+    /// A validated backup joins what is here: a record the backup has in a newer version
+    /// (by its `updated_at`) is saved as a new revision, and the newer settings win.
     pub fn restore(&self, backup: Backup) {
-        self.set_reports
-            .update(|ours| *ours = merge(ours, &backup.reports));
-        self.set_local_compounds
-            .update(|ours| *ours = merge(ours, &backup.compounds));
+        self.report_docs
+            .put_all(newer_only(&backup.reports, self.report_docs.records));
+        self.compound_docs
+            .put_all(newer_only(&backup.compounds, self.compound_docs.records));
         self.set_settings.update(|ours| {
             if backup.settings.is_newer_than(ours) {
                 *ours = backup.settings;
@@ -120,6 +128,24 @@ impl AppWriter {
             }
         });
     }
+}
+
+/// The records of `theirs` that are new here or newer than ours.
+fn newer_only<T: Record + Clone + Send + Sync + 'static>(
+    theirs: &[T],
+    ours: ReadSignal<Vec<T>>,
+) -> Vec<T> {
+    ours.with_untracked(|ours| {
+        theirs
+            .iter()
+            .filter(|t| {
+                !ours
+                    .iter()
+                    .any(|o| o.id() == t.id() && o.updated_at() >= t.updated_at())
+            })
+            .cloned()
+            .collect()
+    })
 }
 
 /// What loading found wrong, and which keys must not be written as a result.
@@ -146,13 +172,11 @@ impl LoadProblems {
     }
 }
 
-/// Reads every collection and provides both halves as context. Persistence is started
-/// separately (`persist::start`), by the app root.
+/// Reads the settings, starts reading the records, and provides both halves as context.
+/// The settings' persistence is started separately (`persist::start`), by the app root.
 pub fn provide_app_state() -> (AppState, AppWriter) {
     let mut found = LoadProblems::default();
     let settings: Settings = found.take(SETTINGS, load(SETTINGS));
-    let compounds: Vec<Compound> = found.take(COMPOUNDS, load(COMPOUNDS));
-    let reports: Vec<Report> = found.take(REPORTS, load(REPORTS));
     let LoadProblems {
         problems,
         read_only,
@@ -160,10 +184,17 @@ pub fn provide_app_state() -> (AppState, AppWriter) {
 
     let (settings, set_settings) = signal(settings);
     let (dataset, set_dataset) = signal(DatasetState::Loading);
-    let (local_compounds, set_local_compounds) = signal(compounds);
-    let (reports, set_reports) = signal(reports);
     let (problems, set_problems) = signal(problems);
     let (read_only, _) = signal(read_only);
+    // A newer version in another tab, or an older one blocking the store: said plainly.
+    crate::platform::doc_store::on_trouble(move |problem| documents::report(set_problems, problem));
+    let compound_docs = DocSet::<Compound>::new(set_problems);
+    let report_docs = DocSet::<Report>::new(set_problems);
+    compound_docs.start(Some(COMPOUNDS));
+    report_docs.start(Some(REPORTS));
+    let local_compounds = compound_docs.records;
+    let reports = report_docs.records;
+    let records_ready = Memo::new(move |_| compound_docs.ready.get() && report_docs.ready.get());
     let lang = Memo::new(move |_| settings.with(|s| s.lang));
     let compounds = Memo::new(move |_| {
         let published = match dataset.get() {
@@ -181,6 +212,8 @@ pub fn provide_app_state() -> (AppState, AppWriter) {
         dataset,
         local_compounds,
         reports,
+        report_conflicts: report_docs.conflicts,
+        records_ready,
         compounds,
         problems,
         read_only,
@@ -188,8 +221,8 @@ pub fn provide_app_state() -> (AppState, AppWriter) {
     let writer = AppWriter {
         set_settings,
         set_dataset,
-        set_local_compounds,
-        set_reports,
+        compound_docs,
+        report_docs,
         set_problems,
     };
     provide_context(state);

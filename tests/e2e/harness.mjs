@@ -108,5 +108,76 @@ export function useSite() {
 /** Every localStorage key and value, to prove a refused input changed nothing. */
 export const storageSnapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
-/** The stored reports (the `cs.reports` envelope's data). */
-export const storedReports = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('cs.reports') ?? '{"data":[]}').data);
+/**
+ * The rows of the document store (IndexedDB `cs-docs`), each with its tree parsed:
+ * `{ _id, kind, compound, status, seq, tree: { _id, leaves } }`. Empty when there is none.
+ */
+export const storedDocs = (page, kind) => page.evaluate((kind) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('cs-docs');
+  open.onupgradeneeded = () => { open.transaction.abort(); resolve([]); };
+  open.onerror = () => resolve([]);
+  open.onsuccess = () => {
+    const db = open.result;
+    if (!db.objectStoreNames.contains('docs')) { db.close(); resolve([]); return; }
+    const store = db.transaction('docs').objectStore('docs');
+    const req = kind ? store.index('kind').getAll(kind) : store.getAll();
+    req.onsuccess = () => {
+      db.close();
+      resolve(req.result.map((row) => ({ ...row, tree: JSON.parse(row.tree) })));
+    };
+    req.onerror = () => reject(req.error);
+  };
+}), kind);
+
+/** CouchDB's winner of a tree's leaves: live before deleted, then higher N, then higher hash. */
+export function winner(tree) {
+  const rank = (l) => [l.deleted ? 0 : 1, Number(l.rev.split('-')[0]), l.rev.split('-')[1]];
+  return [...tree.leaves].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? 1 : -1;
+    return 0;
+  })[0];
+}
+
+/** The current records of a kind in the document store (each document's winner), once saved. */
+export const storedRecords = async (page, kind) => {
+  await settled(page);
+  return (await storedDocs(page, kind)).map((row) => winner(row.tree)).filter((l) => !l.deleted).map((l) => l.body);
+};
+
+/**
+ * Changes a stored record in place, without a new revision — for what happens outside the
+ * app (time passing), never for what a user does. `change` is a JavaScript statement on
+ * `body`, run in the page.
+ */
+export async function editStoredRecord(page, docId, change) {
+  await settled(page);
+  await page.evaluate(({ docId, change }) => new Promise((resolve, reject) => {
+    const edit = new Function('body', change);
+    const open = indexedDB.open('cs-docs');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('docs', 'readwrite');
+      const store = tx.objectStore('docs');
+      store.get(docId).onsuccess = (e) => {
+        const row = e.target.result;
+        const tree = JSON.parse(row.tree);
+        for (const leaf of tree.leaves) if (leaf.body) edit(leaf.body);
+        row.tree = JSON.stringify(tree);
+        store.put(row);
+      };
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), { docId, change });
+}
+
+/** The stored reports, as every reader of the store sees them. */
+export const storedReports = (page) => storedRecords(page, 'report');
+
+/**
+ * Waits until every change has reached the document store: no unsaved change is left in
+ * the write-ahead journal (`cs.unsaved.*`).
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('cs.unsaved.')));
+}

@@ -1,7 +1,7 @@
 // Building leads report problems offline and follow them to the end.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, storedReports, useSite, watchErrors } from './harness.mjs';
+import { appReady, editStoredRecord, screenshot, storedReports, useSite, watchErrors } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { SettingsPage } from './pages/settings.mjs';
@@ -223,12 +223,7 @@ describe('the list of my reports', () => {
     await fresh.describe('按期的报事');
     const freshId = await fresh.submit();
     // Move the first report's deadline into the past, as ten days passing would.
-    await page.evaluate(({ id, day }) => {
-      const envelope = JSON.parse(localStorage.getItem('cs.reports'));
-      const r = envelope.data.find((r) => r.id === id);
-      r.expected_by = Date.now() - day;
-      localStorage.setItem('cs.reports', JSON.stringify(envelope));
-    }, { id: lateId, day: DAY });
+    await editStoredRecord(page, `report:${lateId}`, `body.expected_by = Date.now() - ${DAY};`);
     await page.goto(site.server.url + '/reports');
     await appReady(page);
     return { context, page, lateId, freshId };

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, storageSnapshot, useSite } from './harness.mjs';
+import { appReady, screenshot, storageSnapshot, storedDocs, useSite } from './harness.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
@@ -56,9 +56,6 @@ describe('the steward PIN', () => {
 
   it('locks itself after ten idle minutes, and "forgot PIN" clears steward settings only', async () => {
     const { context, page } = await phoneWithClock();
-    await page.addInitScript(() => {
-      if (!localStorage.getItem('cs.reports')) localStorage.setItem('cs.reports', '{"schema":1,"data":[]}');
-    });
     const steward = await StewardPage.open(page, site.server.url);
     await steward.setPin('97531');
     await steward.lockButton.waitFor();
@@ -68,12 +65,14 @@ describe('the steward PIN', () => {
     await page.getByRole('button', { name: '进入', exact: true }).waitFor();
     assert.equal(await steward.lockButton.count(), 0);
     const before = await storageSnapshot(page);
+    const docsBefore = await storedDocs(page);
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: '忘记 PIN' }).click();
     await page.getByRole('button', { name: '保存 PIN' }).waitFor();
     const after = await storageSnapshot(page);
     delete before['cs.steward'];
     assert.deepEqual(after, before, 'everything but steward mode is as it was');
+    assert.deepEqual(await storedDocs(page), docsBefore, 'and every record');
     await context.close();
   });
 });

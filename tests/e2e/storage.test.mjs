@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appReady, root, screenshot, useSite, watchErrors } from './harness.mjs';
+import { appReady, root, screenshot, settled, storedReports, useSite, watchErrors } from './harness.mjs';
 
 const site = useSite();
 
@@ -157,7 +157,9 @@ describe('storage faults', () => {
     const { context, page } = await seeded({});
     await page.goto(site.server.url + '/report/new?c=dongtangcun&b=1');
     await appReady(page);
+    // The phone is full: the record store and localStorage (the journal) refuse writes.
     await page.evaluate(() => {
+      IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
       Storage.prototype.setItem = function (key) {
         if (key !== 'cs.probe') throw new DOMException('full', 'QuotaExceededError');
       };
@@ -166,7 +168,7 @@ describe('storage faults', () => {
     await page.getByRole('button', { name: '提交报事' }).click();
     await page.waitForURL(/\/reports\/R/);
     await page.locator('.problem--quota').waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('cs.reports')), null, 'nothing half-written');
+    assert.deepEqual(await storedReports(page), [], 'nothing half-written');
     await page.getByRole('link', { name: '我的', exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出备份（JSON）' }).click()]);
     const { readFileSync } = await import('node:fs');
@@ -191,8 +193,8 @@ describe('storage faults', () => {
     ]);
     await a.waitForURL(/\/reports\/R/);
     await b.waitForURL(/\/reports\/R/);
-    await a.waitForTimeout(300);
-    const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('cs.reports'))).data;
+    await settled(b);
+    const stored = await storedReports(a);
     const submitted = stored.filter((r) => r.timeline.length > 0).map((r) => r.description).sort();
     assert.deepEqual(submitted, ['标签页 1 的报事', '标签页 2 的报事']);
     await a.goto(site.server.url + '/reports');

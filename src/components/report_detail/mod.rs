@@ -2,6 +2,7 @@
 //! the reporter's confirmation, the reporter's contact and deleting it.
 
 pub mod confirm_panel;
+pub mod conflict_panel;
 pub mod reporter;
 pub mod send_panel;
 pub mod update_panel;

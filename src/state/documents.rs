@@ -1,0 +1,388 @@
+//! One kind of record kept as documents: the records in a signal for the views, and the
+//! one place they reach the document store. A change marks its record dirty; an effect
+//! hands dirty records to a queue that writes one batch at a time, each record as a new
+//! revision of the one this tab read (so a stale tab branches, visibly, instead of
+//! overwriting). Until the store has a change it is also kept in a localStorage journal,
+//! so a page closed mid-write loses nothing. Other tabs' writes arrive by broadcast and
+//! are read from the store.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::migration::migrate;
+use crate::format::collections::Collection;
+use crate::format::documents::{
+    Conflict, Decoded, Document, JOURNAL_PREFIX, StoredDoc, Unsaved, conflicting_versions, doc_id,
+    journal_key,
+};
+use crate::format::error::StoreError;
+use crate::format::merge::upsert;
+use crate::format::revision::{Body, DocTree};
+use crate::platform::local_storage::{keys_with_prefix, read_raw, remove_raw, write_raw};
+use crate::platform::{broadcast, doc_store};
+
+pub trait Kept: Document + PartialEq + Send + Sync + 'static {}
+impl<T: Document + PartialEq + Send + Sync + 'static> Kept for T {}
+
+#[derive(Debug)]
+pub struct DocSet<T: Kept> {
+    pub records: ReadSignal<Vec<T>>,
+    set_records: WriteSignal<Vec<T>>,
+    /// Documents with more than one live version.
+    pub conflicts: ReadSignal<Vec<Conflict<T>>>,
+    set_conflicts: WriteSignal<Vec<Conflict<T>>>,
+    /// Whether the stored records have been read (until then a page shows nothing).
+    pub ready: ReadSignal<bool>,
+    set_ready: WriteSignal<bool>,
+    /// Record ids changed here and not yet handed to the writer.
+    dirty: RwSignal<Vec<String>>,
+    /// Record ids waiting to be written, and whether the writer runs.
+    queue: StoredValue<Vec<String>>,
+    running: StoredValue<bool>,
+    /// Per document id, the revision this tab's copy is at: the parent of its next edit.
+    revs: StoredValue<HashMap<String, String>>,
+    problems: WriteSignal<Vec<StoreError>>,
+}
+
+impl<T: Kept> Clone for DocSet<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Kept> Copy for DocSet<T> {}
+
+/// Shows a storage problem once.
+pub(crate) fn report(problems: WriteSignal<Vec<StoreError>>, problem: StoreError) {
+    problems.update(|p| {
+        if !p.contains(&problem) {
+            p.push(problem);
+        }
+    });
+}
+
+impl<T: Kept> DocSet<T> {
+    pub fn new(problems: WriteSignal<Vec<StoreError>>) -> Self {
+        let (records, set_records) = signal(Vec::new());
+        let (conflicts, set_conflicts) = signal(Vec::new());
+        let (ready, set_ready) = signal(false);
+        DocSet {
+            records,
+            set_records,
+            conflicts,
+            set_conflicts,
+            ready,
+            set_ready,
+            dirty: RwSignal::new(Vec::new()),
+            queue: StoredValue::new(Vec::new()),
+            running: StoredValue::new(false),
+            revs: StoredValue::new(HashMap::new()),
+            problems,
+        }
+    }
+
+    /// Adds a record or replaces the one with its id; it is saved as a new revision.
+    pub fn put(&self, record: T) {
+        let id = record.id().to_string();
+        self.set_records.update(|all| upsert(all, record));
+        self.dirty.update(|d| d.push(id));
+    }
+
+    /// Several records at once (an import, a restore), saved in one transaction.
+    pub fn put_all(&self, records: Vec<T>) {
+        let ids: Vec<String> = records.iter().map(|r| r.id().to_string()).collect();
+        self.set_records.update(|all| {
+            for record in records {
+                upsert(all, record);
+            }
+        });
+        self.dirty.update(|d| d.extend(ids));
+    }
+
+    /// Ends a conflict with `kept` as the one version (the others are closed).
+    pub fn resolve(&self, doc_id: String, kept: T) {
+        let this = *self;
+        spawn_local(async move {
+            let body = Body::of(&kept);
+            let mut change = |id: &str, stored: Option<&str>| {
+                let tree = stored.and_then(|j| serde_json::from_str::<DocTree>(j).ok());
+                let (Some(mut tree), Some(body)) = (tree, body.clone()) else {
+                    return Err(StoreError::CorruptRecord { id: id.into() });
+                };
+                tree.resolve(body);
+                Ok(Some(StoredDoc::of::<T>(&tree)))
+            };
+            this.written(doc_store::update(&[doc_id], &mut change).await);
+        });
+    }
+
+    /// Migrates the old localStorage collection if there is one, reads the stored
+    /// documents, then starts saving changes and hearing other tabs.
+    pub fn start(self, legacy: Option<Collection>) {
+        spawn_local(async move {
+            if let Some(collection) = legacy {
+                let (kept_in_memory, problem) = migrate::<T>(collection).await;
+                if let Some(p) = problem {
+                    report(self.problems, p);
+                }
+                // The store cannot take them: show the old records rather than nothing.
+                if !kept_in_memory.is_empty() {
+                    self.set_records.set(kept_in_memory);
+                }
+            }
+            self.load().await;
+            self.set_ready.set(true);
+        });
+        Effect::new(move |_| {
+            let ids = self.dirty.get();
+            if ids.is_empty() {
+                return;
+            }
+            self.dirty.update_untracked(Vec::clear);
+            for id in &ids {
+                self.journal(id);
+            }
+            self.queue.update_value(|q| {
+                for id in ids {
+                    if !q.contains(&id) {
+                        q.push(id);
+                    }
+                }
+            });
+            self.kick();
+        });
+        broadcast::listen(move |ids| self.hear(ids));
+    }
+
+    /// Keeps a record's change in the journal until the store has it.
+    fn journal(self, record_id: &str) {
+        let doc_id = doc_id(T::KIND, record_id);
+        let parent = self.revs.with_value(|r| r.get(&doc_id).cloned());
+        let body = self
+            .records
+            .with_untracked(|all| all.iter().find(|r| r.id() == record_id).cloned());
+        if let Some(body) = body
+            && let Ok(json) = serde_json::to_string(&Unsaved { parent, body })
+        {
+            // A full localStorage only loses the safety net; the store write goes ahead.
+            let _ = write_raw(&journal_key(&doc_id), &json);
+        }
+    }
+
+    /// Clears journal entries whose change the store now has (a newer one stays).
+    fn forget_journaled(bodies: &HashMap<String, Body>) {
+        for (doc_id, body) in bodies {
+            let key = journal_key(doc_id);
+            let entry = read_raw(&key).ok().flatten();
+            let stale = entry
+                .and_then(|j| serde_json::from_str::<Unsaved<Body>>(&j).ok())
+                .is_none_or(|u| &u.body == body);
+            if stale {
+                let _ = remove_raw(&key);
+            }
+        }
+    }
+
+    /// Changes a closed page left in the journal are saved now, as edits of the revision
+    /// they were made on.
+    fn replay_journal(self) {
+        let prefix = journal_key(&doc_id(T::KIND, ""));
+        for key in keys_with_prefix(&prefix) {
+            let doc_id = key[JOURNAL_PREFIX.len()..].to_string();
+            let Some(entry) = read_raw(&key)
+                .ok()
+                .flatten()
+                .and_then(|j| serde_json::from_str::<Unsaved<T>>(&j).ok())
+            else {
+                let _ = remove_raw(&key);
+                continue;
+            };
+            let same = self
+                .records
+                .with_untracked(|all| all.iter().any(|r| r == &entry.body));
+            if same {
+                let _ = remove_raw(&key);
+                continue;
+            }
+            self.revs.update_value(|r| match entry.parent {
+                Some(parent) => drop(r.insert(doc_id, parent)),
+                None => drop(r.remove(&doc_id)),
+            });
+            self.put(entry.body);
+        }
+    }
+
+    async fn load(self) {
+        let rows = match doc_store::read_kind(T::KIND.key()).await {
+            Ok(rows) => rows,
+            Err(e) => return report(self.problems, e),
+        };
+        let mut decoded = Decoded::<T>::default();
+        for (id, json) in &rows {
+            decoded.add(id, json);
+        }
+        for id in decoded.corrupt {
+            report(self.problems, StoreError::CorruptRecord { id });
+        }
+        self.revs.set_value(decoded.revs);
+        self.set_conflicts.set(decoded.conflicts);
+        let mut loaded = decoded.records;
+        // Records changed before the store answered are kept (they are being saved).
+        self.set_records.update(|mine| {
+            for record in mine.drain(..) {
+                upsert(&mut loaded, record);
+            }
+            *mine = loaded;
+        });
+        self.replay_journal();
+    }
+
+    fn kick(self) {
+        if self.running.get_value() {
+            return;
+        }
+        self.running.set_value(true);
+        spawn_local(async move {
+            loop {
+                let batch = self
+                    .queue
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
+                if batch.is_empty() {
+                    break;
+                }
+                self.write(batch).await;
+            }
+            self.running.set_value(false);
+        });
+    }
+
+    /// Writes the current version of each record as a child of the revision read here.
+    async fn write(self, record_ids: Vec<String>) {
+        let bodies: HashMap<String, Body> = self.records.with_untracked(|all| {
+            all.iter()
+                .filter(|r| record_ids.iter().any(|id| id == r.id()))
+                .filter_map(|r| Some((r.doc_id(), Body::of(r)?)))
+                .collect()
+        });
+        let ids: Vec<String> = bodies.keys().cloned().collect();
+        let parents = self.revs.get_value();
+        let mut skipped = vec![];
+        let mut change = |id: &str, stored: Option<&str>| {
+            let Some(body) = bodies.get(id) else {
+                return Ok(None);
+            };
+            let mut tree = match stored.map(serde_json::from_str::<DocTree>) {
+                None => DocTree::new(id),
+                Some(Ok(tree)) => tree,
+                // A damaged document is never overwritten.
+                Some(Err(_)) => {
+                    skipped.push(id.to_string());
+                    return Ok(None);
+                }
+            };
+            if tree.current() == Some(body) && tree.conflicts().is_empty() {
+                return Ok(None);
+            }
+            tree.edit(
+                parents.get(id).map(String::as_str),
+                Some(body.clone()),
+                false,
+            );
+            Ok(Some(StoredDoc::of::<T>(&tree)))
+        };
+        let result = doc_store::update(&ids, &mut change).await;
+        if result.is_ok() {
+            Self::forget_journaled(&bodies);
+        }
+        for id in skipped {
+            report(self.problems, StoreError::CorruptRecord { id });
+        }
+        self.written(result);
+    }
+
+    /// After a write: this tab's revisions, records and conflicts follow what was stored,
+    /// and the other tabs hear of it. A failed write leaves the change on screen (and in a
+    /// backup export); what was stored before is intact.
+    fn written(self, result: Result<Vec<StoredDoc>, StoreError>) {
+        match result {
+            Ok(rows) => {
+                for row in &rows {
+                    if let Ok(tree) = serde_json::from_str::<DocTree>(&row.tree) {
+                        self.apply(&tree);
+                    }
+                }
+                let ids: Vec<String> = rows.into_iter().map(|r| r.id).collect();
+                if !ids.is_empty() {
+                    broadcast::announce(&ids);
+                }
+            }
+            Err(problem) => report(self.problems, problem),
+        }
+    }
+
+    /// Takes a stored tree in: its revision, its winner on screen, its conflicts.
+    fn apply(self, tree: &DocTree) {
+        let Some(winner) = tree.winner() else {
+            return;
+        };
+        self.revs
+            .update_value(|r| drop(r.insert(tree.id.clone(), winner.rev.clone())));
+        let shown: Option<T> = tree.current().and_then(Body::decode);
+        let shown = shown.as_ref();
+        let record_id = tree.id.split_once(':').map_or("", |(_, id)| id);
+        let differs = self
+            .records
+            .with_untracked(|all| all.iter().find(|r| r.id() == record_id) != shown);
+        if differs {
+            self.set_records.update(|all| match shown {
+                Some(record) => upsert(all, record.clone()),
+                None => all.retain(|r| r.id() != record_id),
+            });
+        }
+        let others = conflicting_versions::<T>(tree);
+        let had = self
+            .conflicts
+            .with_untracked(|c| c.iter().any(|x| x.doc_id == tree.id));
+        if had || !others.is_empty() {
+            self.set_conflicts.update(|c| {
+                c.retain(|x| x.doc_id != tree.id);
+                if !others.is_empty() {
+                    c.push(Conflict {
+                        doc_id: tree.id.clone(),
+                        others,
+                    });
+                }
+            });
+        }
+    }
+
+    /// Another tab wrote these documents: read ours of them again (unless this tab has a
+    /// change of its own waiting, which will be saved as a branch beside theirs).
+    fn hear(self, ids: Vec<String>) {
+        let prefix = format!("{}:", T::KIND.key());
+        let waiting = |id: &str| {
+            let record_id = &id[prefix.len()..];
+            self.dirty
+                .with_untracked(|d| d.iter().any(|x| x == record_id))
+                || self.queue.with_value(|q| q.iter().any(|x| x == record_id))
+        };
+        let ours: Vec<String> = ids
+            .into_iter()
+            .filter(|id| id.starts_with(&prefix) && !waiting(id))
+            .collect();
+        if ours.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            for id in ours {
+                if let Ok(Some(json)) = doc_store::read(&id).await
+                    && let Ok(tree) = serde_json::from_str::<DocTree>(&json)
+                {
+                    self.apply(&tree);
+                }
+            }
+        });
+    }
+}
