@@ -11,6 +11,9 @@ use crate::platform::clock::now;
 use crate::platform::download::download;
 use crate::state::{use_state, use_strings};
 
+/// Rows shown at first, and added by each "show more".
+const PAGE: usize = 50;
+
 const STATUSES: [Status; 7] = [
     Status::Submitted,
     Status::Acknowledged,
@@ -27,30 +30,37 @@ pub fn ReportsPage() -> impl IntoView {
     let s = use_strings();
     let (status_filter, set_status_filter) = signal(None::<Status>);
     let (category_filter, set_category_filter) = signal(None::<Category>);
-    let live = move || {
+    let (limit, set_limit) = signal(PAGE);
+    let drafts = Memo::new(move |_| {
         state.reports.with(|all| {
             all.iter()
-                .filter(|r| !r.deleted)
+                .filter(|r| !r.deleted && r.status() == Status::Draft)
                 .cloned()
                 .collect::<Vec<_>>()
         })
-    };
-    let drafts = move || {
-        live()
-            .into_iter()
-            .filter(|r| r.status() == Status::Draft)
-            .collect::<Vec<_>>()
-    };
-    let shown = move || {
-        let mut list: Vec<Report> = live()
-            .into_iter()
-            .filter(|r| r.status() != Status::Draft)
-            .filter(|r| status_filter.get().is_none_or(|f| r.status() == f))
-            .filter(|r| category_filter.get().is_none_or(|f| r.category == f))
-            .collect();
-        list.sort_by_key(|r| std::cmp::Reverse(r.created_at));
-        list
-    };
+    });
+    // Filtered and sorted by reference; only the rows on screen are copied (a steward's
+    // phone may hold thousands).
+    let matching = Memo::new(move |_| {
+        let (status, category) = (status_filter.get(), category_filter.get());
+        state.reports.with(|all| {
+            let mut list: Vec<&Report> = all
+                .iter()
+                .filter(|r| !r.deleted && r.status() != Status::Draft)
+                .filter(|r| status.is_none_or(|f| r.status() == f))
+                .filter(|r| category.is_none_or(|f| r.category == f))
+                .collect();
+            list.sort_by_key(|r| std::cmp::Reverse(r.created_at));
+            let rows: Vec<Report> = list
+                .iter()
+                .take(limit.get())
+                .map(|r| (*r).clone())
+                .collect();
+            (list.len(), rows)
+        })
+    });
+    let shown = move || matching.with(|(_, rows)| rows.clone());
+    let hidden = move || matching.with(|(total, rows)| total - rows.len());
     let export = move |_| {
         let csv = state
             .compounds
@@ -65,10 +75,10 @@ pub fn ReportsPage() -> impl IntoView {
         <section class="page">
             <h1 class="page__title">{move || s().my_reports}</h1>
             <a href="/report/new" class="button">{move || s().new_report}</a>
-            <Show when=move || !drafts().is_empty()>
+            <Show when=move || !drafts.with(Vec::is_empty)>
                 <h2>{move || s().drafts}</h2>
                 <ul class="report-list">
-                    {move || drafts().into_iter().map(|r| view! {
+                    {move || drafts.get().into_iter().map(|r| view! {
                         <li class="report-item report-item--draft">
                             <p class="report-item__text">{if r.description.is_empty() { "…".to_string() } else { r.description.clone() }}</p>
                             <p class="report-item__ref">{format_date_time(r.updated_at)}</p>
@@ -81,6 +91,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <label class="field">
                     <span class="field__label">{move || s().status_label}</span>
                     <select class="field__input" name="status" on:change=move |ev| {
+                        set_limit.set(PAGE);
                         set_status_filter.set(Status::from_key(&event_target_value(&ev)));
                     }>
                         <option value="">{move || s().all_statuses}</option>
@@ -92,6 +103,7 @@ pub fn ReportsPage() -> impl IntoView {
                 <label class="field">
                     <span class="field__label">{move || s().category_label}</span>
                     <select class="field__input" name="category" on:change=move |ev| {
+                        set_limit.set(PAGE);
                         set_category_filter.set(Category::from_key(&event_target_value(&ev)));
                     }>
                         <option value="">{move || s().all_categories}</option>
@@ -133,6 +145,11 @@ pub fn ReportsPage() -> impl IntoView {
                     }).collect_view()
                 }}
             </ul>
+            <Show when=move || { hidden() > 0 }>
+                <button type="button" class="button button--secondary" on:click=move |_| set_limit.update(|n| *n += PAGE)>
+                    {move || s().show_more} " (" {hidden} ")"
+                </button>
+            </Show>
             <button type="button" class="button button--secondary" on:click=export>{move || s().export_csv}</button>
         </section>
     }

@@ -6,7 +6,7 @@
 //! so a page closed mid-write loses nothing. Other tabs' writes arrive by broadcast and
 //! are read from the store.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,8 +18,9 @@ use crate::format::documents::{
     journal_key,
 };
 use crate::format::error::StoreError;
-use crate::format::merge::upsert;
+use crate::format::merge::{upsert, upsert_all};
 use crate::format::revision::{Body, DocTree};
+use crate::platform::clock::mark;
 use crate::platform::local_storage::{keys_with_prefix, read_raw, remove_raw, write_raw};
 use crate::platform::{broadcast, doc_store};
 
@@ -36,13 +37,16 @@ pub struct DocSet<T: Kept> {
     /// Whether the stored records have been read (until then a page shows nothing).
     pub ready: ReadSignal<bool>,
     set_ready: WriteSignal<bool>,
-    /// Record ids changed here and not yet handed to the writer.
-    dirty: RwSignal<Vec<String>>,
+    /// Record ids changed here and not yet handed to the writer, and whether each goes
+    /// into the journal (a bulk import does not: its file is the safety net).
+    dirty: RwSignal<Vec<(String, bool)>>,
     /// Record ids waiting to be written, and whether the writer runs.
     queue: StoredValue<Vec<String>>,
     running: StoredValue<bool>,
     /// Per document id, the revision this tab's copy is at: the parent of its next edit.
     revs: StoredValue<HashMap<String, String>>,
+    /// Document ids with a change in the journal.
+    journaled: StoredValue<HashSet<String>>,
     problems: WriteSignal<Vec<StoreError>>,
 }
 
@@ -78,6 +82,7 @@ impl<T: Kept> DocSet<T> {
             queue: StoredValue::new(Vec::new()),
             running: StoredValue::new(false),
             revs: StoredValue::new(HashMap::new()),
+            journaled: StoredValue::new(HashSet::new()),
             problems,
         }
     }
@@ -86,18 +91,15 @@ impl<T: Kept> DocSet<T> {
     pub fn put(&self, record: T) {
         let id = record.id().to_string();
         self.set_records.update(|all| upsert(all, record));
-        self.dirty.update(|d| d.push(id));
+        self.dirty.update(|d| d.push((id, true)));
     }
 
     /// Several records at once (an import, a restore), saved in one transaction.
     pub fn put_all(&self, records: Vec<T>) {
         let ids: Vec<String> = records.iter().map(|r| r.id().to_string()).collect();
-        self.set_records.update(|all| {
-            for record in records {
-                upsert(all, record);
-            }
-        });
-        self.dirty.update(|d| d.extend(ids));
+        self.set_records.update(|all| upsert_all(all, records));
+        self.dirty
+            .update(|d| d.extend(ids.into_iter().map(|id| (id, false))));
     }
 
     /// Ends a conflict with `kept` as the one version (the others are closed).
@@ -122,7 +124,9 @@ impl<T: Kept> DocSet<T> {
     pub fn start(self, legacy: Option<Collection>) {
         spawn_local(async move {
             if let Some(collection) = legacy {
+                mark(&format!("cs:{}:migrate-start", T::KIND.key()));
                 let (kept_in_memory, problem) = migrate::<T>(collection).await;
+                mark(&format!("cs:{}:migrate-end", T::KIND.key()));
                 if let Some(p) = problem {
                     report(self.problems, p);
                 }
@@ -140,11 +144,11 @@ impl<T: Kept> DocSet<T> {
                 return;
             }
             self.dirty.update_untracked(Vec::clear);
-            for id in &ids {
+            for (id, _) in ids.iter().filter(|(_, journaled)| *journaled) {
                 self.journal(id);
             }
             self.queue.update_value(|q| {
-                for id in ids {
+                for (id, _) in ids {
                     if !q.contains(&id) {
                         q.push(id);
                     }
@@ -166,13 +170,18 @@ impl<T: Kept> DocSet<T> {
             && let Ok(json) = serde_json::to_string(&Unsaved { parent, body })
         {
             // A full localStorage only loses the safety net; the store write goes ahead.
-            let _ = write_raw(&journal_key(&doc_id), &json);
+            if write_raw(&journal_key(&doc_id), &json).is_ok() {
+                self.journaled.update_value(|j| {
+                    j.insert(doc_id);
+                });
+            }
         }
     }
 
     /// Clears journal entries whose change the store now has (a newer one stays).
-    fn forget_journaled(bodies: &HashMap<String, Body>) {
-        for (doc_id, body) in bodies {
+    fn forget_journaled(self, bodies: &HashMap<String, Body>) {
+        let journaled = self.journaled.get_value();
+        for (doc_id, body) in bodies.iter().filter(|(id, _)| journaled.contains(*id)) {
             let key = journal_key(doc_id);
             let entry = read_raw(&key).ok().flatten();
             let stale = entry
@@ -180,6 +189,9 @@ impl<T: Kept> DocSet<T> {
                 .is_none_or(|u| &u.body == body);
             if stale {
                 let _ = remove_raw(&key);
+                self.journaled.update_value(|j| {
+                    j.remove(doc_id);
+                });
             }
         }
     }
@@ -214,10 +226,13 @@ impl<T: Kept> DocSet<T> {
     }
 
     async fn load(self) {
-        let rows = match doc_store::read_kind(T::KIND.key()).await {
+        let kind = T::KIND.key();
+        mark(&format!("cs:{kind}:read-start"));
+        let rows = match doc_store::read_kind(kind).await {
             Ok(rows) => rows,
             Err(e) => return report(self.problems, e),
         };
+        mark(&format!("cs:{kind}:rows"));
         let mut decoded = Decoded::<T>::default();
         for (id, json) in &rows {
             decoded.add(id, json);
@@ -228,14 +243,38 @@ impl<T: Kept> DocSet<T> {
         self.revs.set_value(decoded.revs);
         self.set_conflicts.set(decoded.conflicts);
         let mut loaded = decoded.records;
-        // Records changed before the store answered are kept (they are being saved).
+        let pending = self.pending();
+        // This tab's changes still being saved win; records the store does not have (yet)
+        // stay on screen; everything else is as stored.
         self.set_records.update(|mine| {
+            let mut index: HashMap<String, usize> = loaded
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id().to_string(), i))
+                .collect();
             for record in mine.drain(..) {
-                upsert(&mut loaded, record);
+                match index.get(record.id()) {
+                    Some(&i) if pending.contains(record.id()) => loaded[i] = record,
+                    Some(_) => {}
+                    None => {
+                        index.insert(record.id().to_string(), loaded.len());
+                        loaded.push(record);
+                    }
+                }
             }
             *mine = loaded;
         });
         self.replay_journal();
+        mark(&format!("cs:{kind}:read-end"));
+    }
+
+    /// Record ids changed here and not yet stored.
+    fn pending(self) -> HashSet<String> {
+        let mut ids: HashSet<String> = self
+            .dirty
+            .with_untracked(|d| d.iter().map(|(id, _)| id.clone()).collect());
+        self.queue.with_value(|q| ids.extend(q.iter().cloned()));
+        ids
     }
 
     fn kick(self) {
@@ -260,9 +299,10 @@ impl<T: Kept> DocSet<T> {
 
     /// Writes the current version of each record as a child of the revision read here.
     async fn write(self, record_ids: Vec<String>) {
+        let wanted: HashSet<&str> = record_ids.iter().map(String::as_str).collect();
         let bodies: HashMap<String, Body> = self.records.with_untracked(|all| {
             all.iter()
-                .filter(|r| record_ids.iter().any(|id| id == r.id()))
+                .filter(|r| wanted.contains(r.id()))
                 .filter_map(|r| Some((r.doc_id(), Body::of(r)?)))
                 .collect()
         });
@@ -294,7 +334,7 @@ impl<T: Kept> DocSet<T> {
         };
         let result = doc_store::update(&ids, &mut change).await;
         if result.is_ok() {
-            Self::forget_journaled(&bodies);
+            self.forget_journaled(&bodies);
         }
         for id in skipped {
             report(self.problems, StoreError::CorruptRecord { id });
@@ -362,18 +402,18 @@ impl<T: Kept> DocSet<T> {
     /// change of its own waiting, which will be saved as a branch beside theirs).
     fn hear(self, ids: Vec<String>) {
         let prefix = format!("{}:", T::KIND.key());
-        let waiting = |id: &str| {
-            let record_id = &id[prefix.len()..];
-            self.dirty
-                .with_untracked(|d| d.iter().any(|x| x == record_id))
-                || self.queue.with_value(|q| q.iter().any(|x| x == record_id))
-        };
+        let pending = self.pending();
+        let waiting = |id: &str| pending.contains(&id[prefix.len()..]);
         let ours: Vec<String> = ids
             .into_iter()
             .filter(|id| id.starts_with(&prefix) && !waiting(id))
             .collect();
         if ours.is_empty() {
             return;
+        }
+        // A bulk change (an import elsewhere): read the kind again rather than each one.
+        if ours.len() > 50 {
+            return spawn_local(self.load());
         }
         spawn_local(async move {
             for id in ours {

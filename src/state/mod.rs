@@ -22,7 +22,7 @@ use crate::format::backup::Backup;
 use crate::format::collections::{COMPOUNDS, Collection, REPORTS, SETTINGS};
 use crate::format::documents::Conflict;
 use crate::format::error::StoreError;
-use crate::format::merge::{Record, Stamped, merge};
+use crate::format::merge::{Record, Stamped, merge, newer_records};
 use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
 use crate::i18n::{Lang, Strings, strings};
@@ -135,17 +135,7 @@ fn newer_only<T: Record + Clone + Send + Sync + 'static>(
     theirs: &[T],
     ours: ReadSignal<Vec<T>>,
 ) -> Vec<T> {
-    ours.with_untracked(|ours| {
-        theirs
-            .iter()
-            .filter(|t| {
-                !ours
-                    .iter()
-                    .any(|o| o.id() == t.id() && o.updated_at() >= t.updated_at())
-            })
-            .cloned()
-            .collect()
-    })
+    ours.with_untracked(|ours| newer_records(theirs, ours))
 }
 
 /// What loading found wrong, and which keys must not be written as a result.

@@ -1,6 +1,9 @@
 // Backups: export and restore round-trip; bad files are refused whole with a reason and
 // storage stays byte-for-byte the same; "erase all my data" leaves nothing behind.
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { appReady, storageSnapshot as snapshot, storedDocs, storedReports, useSite } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
@@ -53,16 +56,22 @@ describe('backup', () => {
       ['v9.json', JSON.stringify({ ...good, version: 9 }), '不同版本'],
       ['dup.json', JSON.stringify(duplicate), '重复的记录编号'],
       ['extra.json', JSON.stringify(unknownField), '不是小区管家的备份'],
-      ['huge.json', ' '.repeat(5 * 1024 * 1024 + 10), '文件太大'],
+      ['huge.json', null, '文件太大'],
       ['shape.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], timeline: 'no' }] }), '不是小区管家的备份'],
       ['long.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], description: '长'.repeat(100000) }] }), '不可能的内容'],
       ['rating.json', JSON.stringify({ ...good, reports: [{ ...good.reports[0], satisfaction: 9 }] }), '不可能的内容'],
     ];
+    const docsBefore = await storedDocs(page);
+    // Larger than any backup could be (64 MB): written to disk, as a phone would pick it.
+    const huge = join(mkdtempSync(join(tmpdir(), 'cs-')), 'huge.json');
+    writeFileSync(huge, Buffer.alloc(64 * 1024 * 1024 + 10, 32));
     for (const [name, text, reason] of cases) {
-      await importText(page, name, text);
+      if (text === null) await page.locator('input[name="backup"]').setInputFiles(huge);
+      else await importText(page, name, text);
       await page.locator('.import-error', { hasText: reason }).waitFor();
       assert.deepEqual(await snapshot(page), before, `${name} changed storage`);
     }
+    assert.deepEqual(await storedDocs(page), docsBefore, 'no record changed');
   });
 
   it('"erase all my data" removes every key and cache after confirmation', async () => {
