@@ -89,6 +89,16 @@ pub struct ConsoleStrings {
     pub cancel: &'static str,
     pub buildings_word: &'static str,
     pub stewards_word: &'static str,
+    pub conflicts_title: &'static str,
+    pub conflicts_explain: &'static str,
+    pub version_shown: &'static str,
+    pub version_other: &'static str,
+    pub keep_shown: &'static str,
+    pub keep_other: &'static str,
+    pub merge_both: &'static str,
+    pub notices_word: &'static str,
+    /// Compound details, mediation log, arrears log.
+    pub conflict_kinds: [&'static str; 3],
 }
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
@@ -170,6 +180,15 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     cancel: "取消",
     buildings_word: "栋",
     stewards_word: "位管家",
+    conflicts_title: "这些记录有两个版本",
+    conflicts_explain: "它们在两个标签页或两部手机上同时被修改过，两边的修改都保存着。请选择保留哪一个；小区资料也可以合并（两边的公告都保留）。",
+    version_shown: "显示中的版本：",
+    version_other: "另一个版本：",
+    keep_shown: "保留显示中的版本",
+    keep_other: "保留另一个版本",
+    merge_both: "合并（公告都保留）",
+    notices_word: "条公告",
+    conflict_kinds: ["小区资料", "调解记录", "追缴记录"],
 };
 
 pub const EN: ConsoleStrings = ConsoleStrings {
@@ -251,6 +270,15 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     cancel: "Cancel",
     buildings_word: "buildings",
     stewards_word: "stewards",
+    conflicts_title: "These records have two versions",
+    conflicts_explain: "They were changed in two tabs or on two phones at once, and both changes are kept. Choose which to keep; a compound's details can also be merged (the notices of both are kept).",
+    version_shown: "Version shown: ",
+    version_other: "Other version: ",
+    keep_shown: "Keep the version shown",
+    keep_other: "Keep the other version",
+    merge_both: "Merge (keep all notices)",
+    notices_word: " notices",
+    conflict_kinds: ["Compound details", "Mediation log", "Arrears log"],
 };
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

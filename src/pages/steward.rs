@@ -8,6 +8,7 @@ use crate::components::steward::log_forms::LogForms;
 use crate::components::steward::notice_editor::NoticeEditor;
 use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
 use crate::components::steward::profile_form::ProfileForm;
+use crate::components::steward::record_conflicts::RecordConflicts;
 use crate::components::steward::roster_import::RosterImport;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_state};
@@ -69,6 +70,7 @@ fn StewardHome() -> impl IntoView {
             <button type="button" class="button button--secondary" on:click=move |_| session.lock()>{move || c().lock_now}</button>
             <p class="hint">{move || c().auto_lock_hint}</p>
         </div>
+        <RecordConflicts/>
         <ProfileForm/>
         <RosterImport/>
         // The work on the chosen compound, beside the profile on an office screen.

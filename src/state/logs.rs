@@ -12,8 +12,8 @@ use crate::format::collections::{ARREARS, MEDIATIONS};
 pub struct Logs {
     pub mediations: ReadSignal<Vec<Mediation>>,
     pub arrears: ReadSignal<Vec<ArrearsRecovery>>,
-    mediation_docs: DocSet<Mediation>,
-    arrears_docs: DocSet<ArrearsRecovery>,
+    pub mediation_docs: DocSet<Mediation>,
+    pub arrears_docs: DocSet<ArrearsRecovery>,
 }
 
 impl Logs {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, storageSnapshot, storedDocs, useSite } from './harness.mjs';
+import { appReady, screenshot, settled, storageSnapshot, storedDocs, useSite } from './harness.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
@@ -132,6 +132,39 @@ describe('inside steward mode', () => {
     await page.goto(site.server.url + '/c/dongtangcun');
     await appReady(page);
     assert.equal(await page.locator('.notice-item', { hasText: '周六停水' }).count(), 0);
+    await context.close();
+  });
+
+  it('two tabs posting notices at once keep both, shown as two versions until merged', async () => {
+    const context = await site.phone.newPhone();
+    const a = await context.newPage();
+    const tabA = await StewardPage.unlocked(a, site.server.url);
+    await tabA.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    await a.getByText('资料已保存').waitFor();
+    // Tab B does not hear tab A (as when both save in the same moment).
+    const b = await context.newPage();
+    await b.addInitScript(() => {
+      window.BroadcastChannel = class { postMessage() {} addEventListener() {} close() {} };
+    });
+    const tabB = await StewardPage.open(b, site.server.url);
+    await tabB.enterPin('2468');
+    await tabB.lockButton.waitFor();
+    await tabA.postNotice({ title: 'A 的公告', body: '周六上午停水' });
+    await a.getByText('公告已保存，居民马上就能看到').waitFor();
+    await settled(a);
+    await tabB.postNotice({ title: 'B 的公告', body: '周日下午停电' });
+    const conflict = b.locator('.conflict__item[data-doc="compound:dongtangcun"]');
+    await conflict.waitFor();
+    assert.match(await conflict.innerText(), /A 的公告/);
+    assert.match(await conflict.innerText(), /B 的公告/);
+    assert.deepEqual(await seriousAxe(b), []);
+    await screenshot(b, '52-steward-conflict');
+    await conflict.locator('[data-keep="merged"]').click();
+    await b.locator('.conflict').waitFor({ state: 'detached' });
+    await b.goto(site.server.url + '/c/dongtangcun');
+    await appReady(b);
+    await b.locator('.notice-item', { hasText: 'A 的公告' }).waitFor();
+    await b.locator('.notice-item', { hasText: 'B 的公告' }).waitFor();
     await context.close();
   });
 

@@ -1,7 +1,9 @@
-//! Steward mode's pieces: the PIN forms, the profile, the notice editor and the logs.
+//! Steward mode's pieces: the PIN forms, the profile, the notice editor, the logs, and
+//! records saved in two versions.
 
 pub mod log_forms;
 pub mod notice_editor;
 pub mod pin_forms;
 pub mod profile_form;
+pub mod record_conflicts;
 pub mod roster_import;
