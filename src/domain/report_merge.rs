@@ -8,6 +8,8 @@ use super::report::Report;
 /// A part of a report two versions can disagree on, in the order the page lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReportField {
+    /// Deleted in one version, kept in the other.
+    Deleted,
     Status,
     Timeline,
     Description,
@@ -21,6 +23,7 @@ pub enum ReportField {
 }
 
 keyed_enum!(ReportField {
+    Deleted => "deleted",
     Status => "status",
     Timeline => "timeline",
     Description => "description",
@@ -37,6 +40,7 @@ keyed_enum!(ReportField {
 pub fn differing_fields(a: &Report, b: &Report) -> Vec<ReportField> {
     use ReportField::*;
     let differs = |f: ReportField| match f {
+        Deleted => a.deleted != b.deleted,
         Status => a.status() != b.status(),
         Timeline => a.timeline != b.timeline,
         Description => a.description != b.description || a.answers != b.answers,
@@ -136,6 +140,13 @@ mod tests {
         assert_eq!(
             differing_fields(&a, &b),
             [ReportField::Description, ReportField::Followers]
+        );
+        let mut gone = a.clone();
+        gone.deleted = true;
+        assert_eq!(differing_fields(&a, &gone), [ReportField::Deleted]);
+        assert!(
+            !merge_versions(&gone, &a).deleted,
+            "a merge keeps what one side kept"
         );
     }
 }

@@ -181,6 +181,7 @@ pub const EN: Strings = Strings {
     conflict_merge: "Merge both versions",
     conflict_steps: " steps, latest: ",
     conflict_fields: [
+        "Deleted",
         "Status",
         "Timeline",
         "Description",
@@ -193,6 +194,8 @@ pub const EN: Strings = Strings {
         "Satisfaction",
     ],
     photo_failed: "The backup's photos could not be stored, so no record was restored; nothing here was changed",
+    deleted_word: "deleted",
+    kept_word: "kept",
     err_dataset: "The compound list could not be loaded. Check the network and reload.",
     dismiss: "OK",
     download_raw: "Download the damaged data as it was",

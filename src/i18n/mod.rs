@@ -200,8 +200,10 @@ pub struct Strings {
     pub conflict_merge: &'static str,
     pub conflict_steps: &'static str,
     /// Names of `ReportField`s, in its order.
-    pub conflict_fields: [&'static str; 10],
+    pub conflict_fields: [&'static str; 11],
     pub photo_failed: &'static str,
+    pub deleted_word: &'static str,
+    pub kept_word: &'static str,
     pub err_dataset: &'static str,
     pub dismiss: &'static str,
     pub download_raw: &'static str,

@@ -181,6 +181,7 @@ pub const ZH: Strings = Strings {
     conflict_merge: "合并两个版本",
     conflict_steps: "步，最近一步：",
     conflict_fields: [
+        "是否删除",
         "状态",
         "进度记录",
         "描述",
@@ -193,6 +194,8 @@ pub const ZH: Strings = Strings {
         "满意度",
     ],
     photo_failed: "备份里的照片没能保存，未恢复任何记录，原有数据不受影响",
+    deleted_word: "已删除",
+    kept_word: "保留着",
     err_dataset: "小区名单暂时无法加载，请检查网络后刷新。",
     dismiss: "知道了",
     download_raw: "下载损坏数据的原样副本",

@@ -14,6 +14,7 @@ use crate::components::report_detail::send_panel::SendPanel;
 use crate::components::report_detail::update_panel::UpdatePanel;
 use crate::domain::report::{Report, Status, StatusEvent};
 use crate::domain::time::{format_date, format_date_time};
+use crate::format::documents::{DocKind, doc_id};
 use crate::platform::clock::now;
 use crate::state::{use_state, use_strings};
 
@@ -23,11 +24,19 @@ pub fn ReportDetailPage() -> impl IntoView {
     let s = use_strings();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
+    // A deleted report is gone, unless another version of it lives on: then both show,
+    // so the deletion can be undone or confirmed.
     let report = Memo::new(move |_| {
         let id = id();
-        state
-            .reports
-            .with(|all| all.iter().find(|r| r.id == id && !r.deleted).cloned())
+        let doc = doc_id(DocKind::Report, &id);
+        let in_conflict = state
+            .report_conflicts
+            .with(|c| c.iter().any(|c| c.doc_id == doc));
+        state.reports.with(|all| {
+            all.iter()
+                .find(|r| r.id == id && (!r.deleted || in_conflict))
+                .cloned()
+        })
     });
     move || match report.get() {
         None => view! {

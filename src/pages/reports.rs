@@ -41,12 +41,19 @@ pub fn ReportsPage() -> impl IntoView {
     });
     // Filtered and sorted by reference; only the rows on screen are copied (a steward's
     // phone may hold thousands).
+    let in_conflict = Memo::new(move |_| {
+        state
+            .report_conflicts
+            .with(|c| c.iter().map(|c| c.doc_id.clone()).collect::<Vec<_>>())
+    });
     let matching = Memo::new(move |_| {
         let (status, category) = (status_filter.get(), category_filter.get());
+        // A deleted report stays listed while another version of it lives on.
+        let shown = |r: &Report| !r.deleted || in_conflict.with(|c| c.contains(&r.doc_id()));
         state.reports.with(|all| {
             let mut list: Vec<&Report> = all
                 .iter()
-                .filter(|r| !r.deleted && r.status() != Status::Draft)
+                .filter(|r| shown(r) && r.status() != Status::Draft)
                 .filter(|r| status.is_none_or(|f| r.status() == f))
                 .filter(|r| category.is_none_or(|f| r.category == f))
                 .collect();
@@ -120,9 +127,7 @@ pub fn ReportsPage() -> impl IntoView {
                 {move || {
                     let words = s();
                     let t = now();
-                    let in_conflict = state.report_conflicts.with(|c| {
-                        c.iter().map(|c| c.doc_id.clone()).collect::<Vec<_>>()
-                    });
+                    let in_conflict = in_conflict.get();
                     shown().into_iter().map(|r| {
                         let conflict = in_conflict.contains(&r.doc_id());
                         let status = r.status();

@@ -135,6 +135,8 @@ pub async fn read_kind(kind: &str) -> Result<Vec<(String, String)>, StoreError> 
     let rows = idb::done(&index.get_all_with_key(&kind.into()).map_err(&fail)?)
         .await
         .map_err(|f| classify(DB, f))?;
+    // The benchmark tells the wait for IndexedDB (off the main thread) from the work after.
+    super::clock::mark(&format!("cs:{kind}:rows-arrived"));
     Ok(Array::from(&rows)
         .iter()
         .filter_map(|row| Some((field(&row, "_id")?, field(&row, "tree").unwrap_or_default())))

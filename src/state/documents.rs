@@ -232,7 +232,6 @@ impl<T: Kept> DocSet<T> {
             Ok(rows) => rows,
             Err(e) => return report(self.problems, e),
         };
-        mark(&format!("cs:{kind}:rows"));
         let mut decoded = Decoded::<T>::default();
         for (id, json) in &rows {
             decoded.add(id, json);

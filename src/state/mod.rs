@@ -94,7 +94,12 @@ impl AppWriter {
         self.report_docs.put(report);
     }
 
-    /// Local edits of compounds, over the published ones (an imported roster).
+    /// One compound's local edit (a notice posted or taken down).
+    pub fn put_compound(&self, compound: Compound) {
+        self.compound_docs.put(compound);
+    }
+
+    /// Local edits of many compounds at once (an imported roster).
     pub fn put_compounds(&self, compounds: Vec<Compound>) {
         self.compound_docs.put_all(compounds);
     }

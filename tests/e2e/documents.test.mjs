@@ -148,6 +148,34 @@ describe('two tabs', () => {
     await context.close();
   });
 
+  it('deleting in one tab while the other records a step keeps the report, in two versions', async () => {
+    const [report] = oldReports(1);
+    const context = await phoneWith({ 'cs.reports': JSON.stringify([report]) });
+    const a = await context.newPage();
+    const tabA = await ReportDetail.open(a, site.server.url, report.id);
+    const b = await context.newPage();
+    await b.addInitScript(() => {
+      window.BroadcastChannel = class { postMessage() {} addEventListener() {} close() {} };
+    });
+    await ReportDetail.open(b, site.server.url, report.id);
+    await tabA.recordUpdate('已受理', '已派人查看');
+    await tabA.waitForStatus('acknowledged');
+    await settled(a);
+    b.once('dialog', (d) => d.accept());
+    await b.getByRole('button', { name: '删除这条报事' }).click();
+    await b.waitForURL(/\/reports$/);
+    await settled(b);
+    await a.goto(site.server.url + '/reports');
+    await appReady(a);
+    await a.locator('.report-item .tag--conflict').waitFor();
+    await ReportDetail.open(a, site.server.url, report.id);
+    await a.locator('.conflict tr[data-field="deleted"]').waitFor();
+    await a.locator('.conflict [data-keep="merged"]').click();
+    await a.locator('.conflict').waitFor({ state: 'detached' });
+    assert.equal(await new ReportDetail(a).status(), 'acknowledged', 'the step survives, and the report with it');
+    await context.close();
+  });
+
   it('a change in one tab reaches the other without a reload', async () => {
     const [report] = oldReports(1);
     const context = await phoneWith({ 'cs.reports': JSON.stringify([report]) });

@@ -14,6 +14,12 @@ use crate::state::{use_state, use_strings, use_writer};
 /// How a version reads in one field of the comparison.
 fn field_text(s: &Strings, field: ReportField, r: &Report) -> String {
     match field {
+        ReportField::Deleted => if r.deleted {
+            s.deleted_word
+        } else {
+            s.kept_word
+        }
+        .into(),
         ReportField::Status => s.status(r.status()).into(),
         ReportField::Timeline => r.timeline.last().map_or_else(String::new, |e| {
             let latest = format!("{} {}", s.status(e.status), format_date_time(e.at));

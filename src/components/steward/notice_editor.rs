@@ -48,7 +48,7 @@ pub fn NoticeEditor(
         };
         change(&mut c.notices);
         c.updated_at = now();
-        writer.put_compounds(vec![c]);
+        writer.put_compound(c);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
