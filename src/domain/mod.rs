@@ -19,6 +19,7 @@ pub mod records;
 pub mod report;
 pub mod report_merge;
 pub mod report_rules;
+pub mod roster_edit;
 pub mod routing;
 pub mod search;
 pub mod stats;

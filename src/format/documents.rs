@@ -12,6 +12,7 @@ use super::revision::{Body, DocTree};
 use crate::domain::compound::Compound;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
+use crate::domain::roster_edit::RosterChange;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DocKind {
@@ -19,6 +20,8 @@ pub enum DocKind {
     Compound,
     Mediation,
     Arrears,
+    /// A steward's change of a roster (the change log).
+    Change,
 }
 
 keyed_enum!(DocKind {
@@ -26,6 +29,7 @@ keyed_enum!(DocKind {
     Compound => "compound",
     Mediation => "mediation",
     Arrears => "arrears",
+    Change => "change",
 });
 
 /// A record kept as a document.
@@ -76,6 +80,13 @@ impl Document for Mediation {
 
 impl Document for ArrearsRecovery {
     const KIND: DocKind = DocKind::Arrears;
+    fn compound_id(&self) -> &str {
+        &self.compound
+    }
+}
+
+impl Document for RosterChange {
+    const KIND: DocKind = DocKind::Change;
     fn compound_id(&self) -> &str {
         &self.compound
     }

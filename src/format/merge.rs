@@ -7,6 +7,7 @@ use crate::domain::Millis;
 use crate::domain::compound::Compound;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
+use crate::domain::roster_edit::RosterChange;
 
 pub trait Record {
     fn id(&self) -> &str;
@@ -27,7 +28,7 @@ macro_rules! record {
     };
 }
 
-record!(Compound, Report, Mediation, ArrearsRecovery);
+record!(Compound, Report, Mediation, ArrearsRecovery, RosterChange);
 
 /// Adds a record to a collection, or replaces the one with its id.
 pub fn upsert<T: Record>(all: &mut Vec<T>, record: T) {

@@ -8,6 +8,7 @@ use crate::domain::money::MoneyError;
 use crate::domain::notice::NoticeError;
 use crate::domain::phone::PhoneError;
 use crate::domain::records::MediationKind;
+use crate::domain::roster_edit::StewardError;
 use crate::domain::steward_profile::ProfileError;
 
 pub struct ConsoleStrings {
@@ -99,6 +100,26 @@ pub struct ConsoleStrings {
     pub notices_word: &'static str,
     /// Compound details, mediation log, arrears log.
     pub conflict_kinds: [&'static str; 3],
+    pub stewards_title: &'static str,
+    pub add_steward: &'static str,
+    pub edit_steward: &'static str,
+    pub remove_steward: &'static str,
+    pub steward_title_label: &'static str,
+    pub scope_label: &'static str,
+    pub duty_label: &'static str,
+    pub save_steward: &'static str,
+    pub cancel_edit: &'static str,
+    pub steward_saved: &'static str,
+    pub confirm_remove: &'static str,
+    pub reports_assigned: &'static str,
+    pub err_scope: &'static str,
+    pub change_log_title: &'static str,
+    pub undo_last: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub undone_msg: &'static str,
+    pub no_changes: &'static str,
+    /// `ChangeKind`s, in its order.
+    pub change_kinds: [&'static str; 4],
 }
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
@@ -189,6 +210,25 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     merge_both: "合并（公告都保留）",
     notices_word: "条公告",
     conflict_kinds: ["小区资料", "调解记录", "追缴记录"],
+    stewards_title: "名册：本小区的管家",
+    add_steward: "添加管家",
+    edit_steward: "修改",
+    remove_steward: "删除",
+    steward_title_label: "职务（可不填）",
+    scope_label: "负责范围",
+    duty_label: "值班时间（可不填）",
+    save_steward: "保存管家",
+    cancel_edit: "取消",
+    steward_saved: "已保存，住户的名片和海报马上更新",
+    confirm_remove: "确定删除这位管家吗？住户的名片和海报上将不再显示此人：",
+    reports_assigned: "。另有这么多条报事指派给此人，它们不受影响：",
+    err_scope: "请选择负责范围（所选楼栋或单元已不在作战图中）",
+    change_log_title: "修改记录",
+    undo_last: "撤销上一次修改",
+    nothing_to_undo: "没有可以撤销的修改",
+    undone_msg: "已撤销，名册恢复到修改之前",
+    no_changes: "还没有修改记录",
+    change_kinds: ["添加", "修改", "删除", "撤销"],
 };
 
 pub const EN: ConsoleStrings = ConsoleStrings {
@@ -279,6 +319,25 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     merge_both: "Merge (keep all notices)",
     notices_word: " notices",
     conflict_kinds: ["Compound details", "Mediation log", "Arrears log"],
+    stewards_title: "Roster: this compound's stewards",
+    add_steward: "Add a steward",
+    edit_steward: "Edit",
+    remove_steward: "Remove",
+    steward_title_label: "Title (optional)",
+    scope_label: "Looks after",
+    duty_label: "Duty hours (optional)",
+    save_steward: "Save steward",
+    cancel_edit: "Cancel",
+    steward_saved: "Saved; residents' cards and the poster follow at once",
+    confirm_remove: "Remove this steward? Residents' cards and the poster will no longer show: ",
+    reports_assigned: ". Reports assigned to them (not changed): ",
+    err_scope: "Choose what they look after (that building or unit is no longer on the battle map)",
+    change_log_title: "Changes",
+    undo_last: "Undo the last change",
+    nothing_to_undo: "Nothing to undo",
+    undone_msg: "Undone: the roster is as it was before",
+    no_changes: "No changes yet",
+    change_kinds: ["Added", "Edited", "Removed", "Undone"],
 };
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {
@@ -321,6 +380,18 @@ impl ConsoleStrings {
         match error {
             NoticeError::Title(e) | NoticeError::Body(e) => s.text_error(e),
             NoticeError::ExpiresInThePast => self.err_expiry.to_string(),
+        }
+    }
+
+    /// Why a steward cannot be saved as typed.
+    pub fn steward_error(&self, error: &StewardError, s: &Strings) -> String {
+        match error {
+            StewardError::Name(e) | StewardError::Title(e) | StewardError::DutyHours(e) => {
+                s.text_error(e)
+            }
+            StewardError::Phone(PhoneError::BadCharacters) => s.err_phone_chars.to_string(),
+            StewardError::Phone(_) => s.err_phone_number.to_string(),
+            StewardError::Scope => self.err_scope.to_string(),
         }
     }
 

@@ -9,6 +9,7 @@ use crate::components::steward::notice_editor::NoticeEditor;
 use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
 use crate::components::steward::profile_form::ProfileForm;
 use crate::components::steward::record_conflicts::RecordConflicts;
+use crate::components::steward::roster_editor::RosterEditor;
 use crate::components::steward::roster_import::RosterImport;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_state};
@@ -88,6 +89,7 @@ fn StewardHome() -> impl IntoView {
                 </div>
             </Show>
             {move || current.get().map(|id| view! {
+                <RosterEditor compound_id=id.clone()/>
                 <NoticeEditor compound_id=id.clone()/>
                 <LogForms compound_id=id/>
             })}

@@ -168,6 +168,66 @@ describe('inside steward mode', () => {
     await context.close();
   });
 
+  it('edits the roster: a steward\'s new phone reaches the card and the poster; removal asks; undo restores', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    // Whom does building 1's card show first?
+    await page.goto(site.server.url + '/c/dongtangcun/b/1');
+    await appReady(page);
+    const name = (await page.locator('.card .steward__name').first().innerText()).trim();
+    const steward = await StewardPage.unlocked(page, site.server.url);
+    await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const editor = page.locator('.roster-editor');
+    const row = editor.locator('.roster-editor__item', { hasText: name }).first();
+    await row.getByRole('button', { name: '修改' }).click();
+    await page.locator('#steward-phone').fill('123&body=x');
+    await page.locator('#steward-name').fill(' ');
+    await editor.getByRole('button', { name: '保存管家' }).click();
+    await page.locator('#steward-phone-error', { hasText: '电话只能包含' }).waitFor();
+    await page.locator('#steward-name-error', { hasText: '这一项必须填写' }).waitFor();
+    await page.locator('#steward-name').fill(name);
+    await page.locator('#steward-phone').fill('139 0000 1234');
+    await editor.getByRole('button', { name: '保存管家' }).click();
+    await editor.getByText('已保存，住户的名片和海报马上更新').waitFor();
+    const entry = editor.locator('.change-log__entry--edited').first();
+    assert.match(await entry.innerText(), /王建国/);
+    assert.match(await entry.innerText(), /→.*139 0000 1234/);
+    assert.deepEqual(await seriousAxe(page), []);
+    await screenshot(page, '53-roster-editor');
+    // The resident's card and the poster follow.
+    await page.goto(site.server.url + '/c/dongtangcun/b/1');
+    await appReady(page);
+    await page.locator('.card a[href="tel:13900001234"]').first().waitFor();
+    await page.goto(site.server.url + '/c/dongtangcun/poster');
+    await appReady(page);
+    assert.match(await page.locator('main').innerText(), /139 0000 1234/);
+    // Removal asks first and says who; dismissed, nothing changes.
+    await StewardPage.open(page, site.server.url).then((s) => s.enterPin('2468'));
+    await steward.lockButton.waitFor();
+    const again = page.locator('.roster-editor__item', { hasText: name }).first();
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+    await again.getByRole('button', { name: '删除' }).click();
+    await page.waitForTimeout(200);
+    assert.match(asked, new RegExp(`确定删除.*${name}`));
+    assert.equal(await page.locator('.roster-editor__item', { hasText: name }).count(), 1);
+    page.once('dialog', (d) => d.accept());
+    await again.getByRole('button', { name: '删除' }).click();
+    await page.locator('.change-log__entry--removed').waitFor();
+    assert.equal(await page.locator('.roster-editor__item', { hasText: '139 0000 1234' }).count(), 0);
+    // Undo brings the steward back, then the old phone.
+    await page.getByRole('button', { name: '撤销上一次修改' }).click();
+    await page.locator('.roster-editor__item', { hasText: '139 0000 1234' }).waitFor();
+    await page.getByRole('button', { name: '撤销上一次修改' }).click();
+    await page.getByText('已撤销，名册恢复到修改之前').waitFor();
+    await page.locator('.roster-editor__item', { hasText: '139 0000 1234' }).waitFor({ state: 'detached' });
+    await page.goto(site.server.url + '/c/dongtangcun/b/1');
+    await appReady(page);
+    assert.equal(await page.locator('.card a[href="tel:13900001234"]').count(), 0, 'the card is as before');
+    await context.close();
+  });
+
   it('works on an office screen too', async () => {
     const context = await site.phone.newPhone({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
     const page = await context.newPage();

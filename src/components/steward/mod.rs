@@ -6,4 +6,5 @@ pub mod notice_editor;
 pub mod pin_forms;
 pub mod profile_form;
 pub mod record_conflicts;
+pub mod roster_editor;
 pub mod roster_import;

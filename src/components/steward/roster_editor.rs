@@ -1,0 +1,333 @@
+//! A compound's stewards, kept in the app: added, changed, removed (asking first, and
+//! saying which open reports are assigned to the person), each change written to the
+//! change log (who, when, before → after) and the last one undoable. Every change is a
+//! local edit of the compound, so residents' cards and the poster follow at once.
+
+use leptos::prelude::*;
+
+use crate::components::form_fields::FieldMessage;
+use crate::domain::compound::Compound;
+use crate::domain::roster_edit::{
+    ChangeKind, RosterChange, StewardError, StewardInput, last_undoable, scope_key, scope_options,
+    with_steward, without_steward,
+};
+use crate::domain::steward::{Role, Steward};
+use crate::domain::time::format_date_time;
+use crate::i18n::Strings;
+use crate::platform::clock::now;
+use crate::state::logs::use_logs;
+use crate::state::steward_session::use_steward_session;
+use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+
+/// "李秀英 · 和事佬 · 楼栋长 · 139 0000 0007 · 3栋": a steward on one line.
+fn summary(s: &Strings, c: Option<&Compound>, st: &Steward) -> String {
+    let key = scope_key(&st.scope);
+    let scope = c
+        .map(scope_options)
+        .and_then(|o| o.into_iter().find(|(sc, _)| scope_key(sc) == key))
+        .map(|(_, name)| name)
+        .unwrap_or_default();
+    [
+        st.name.as_str(),
+        s.role(st.role),
+        &st.title,
+        &st.phone,
+        &scope,
+    ]
+    .into_iter()
+    .filter(|p| !p.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+#[component]
+pub fn RosterEditor(
+    /// The compound whose stewards these are.
+    compound_id: String,
+) -> impl IntoView {
+    let state = use_state();
+    let writer = use_writer();
+    let logs = use_logs();
+    let session = use_steward_session();
+    let s = use_strings();
+    let c = use_console_strings();
+    let id = StoredValue::new(compound_id);
+    let compound = Memo::new(move |_| {
+        state
+            .compounds
+            .with(|all| all.0.iter().find(|c| c.id == id.get_value()).cloned())
+    });
+    // `Some(None)`: adding; `Some(Some(id))`: changing that steward; `None`: no form.
+    let editing = RwSignal::new(None::<Option<String>>);
+    let input = RwSignal::new(StewardInput::default());
+    let errors = RwSignal::new(Vec::<StewardError>::new());
+    let (message, set_message) =
+        signal(None::<fn(&crate::i18n::console::ConsoleStrings) -> &'static str>);
+    let record = move |kind: ChangeKind, before: Option<Steward>, after: Option<Steward>| {
+        let at = now();
+        let by = session
+            .mode
+            .with_untracked(|m| m.profile.as_ref().map(|p| p.name.clone()));
+        logs.changes.put(RosterChange {
+            id: format!("{}-c{at}", id.get_value()),
+            compound: id.get_value(),
+            kind,
+            by: by.unwrap_or_default(),
+            at,
+            before,
+            after,
+            undone: false,
+            updated_at: at,
+        });
+    };
+    let open_form = move |steward: Option<Steward>| {
+        input.set(
+            steward
+                .as_ref()
+                .map(StewardInput::of)
+                .unwrap_or_else(|| StewardInput {
+                    role: Some(Role::Peacemaker),
+                    scope: "compound".into(),
+                    ..StewardInput::default()
+                }),
+        );
+        errors.set(vec![]);
+        set_message.set(None);
+        editing.set(Some(steward.map(|st| st.id)));
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(c) = compound.get_untracked() else {
+            return;
+        };
+        let at = now();
+        let steward_id = editing
+            .get_untracked()
+            .flatten()
+            .unwrap_or_else(|| format!("{}-s{at}", c.id));
+        match input.get_untracked().check(&c, steward_id.clone(), at) {
+            Ok(steward) => {
+                let before = c.stewards.iter().find(|x| x.id == steward_id).cloned();
+                let kind = if before.is_some() {
+                    ChangeKind::StewardEdited
+                } else {
+                    ChangeKind::StewardAdded
+                };
+                writer.put_compound(with_steward(&c, steward.clone(), at));
+                record(kind, before, Some(steward));
+                editing.set(None);
+                errors.set(vec![]);
+                set_message.set(Some(|c| c.steward_saved));
+            }
+            Err(problems) => errors.set(problems),
+        }
+    };
+    let remove = move |steward: Steward| {
+        let Some(cp) = compound.get_untracked() else {
+            return;
+        };
+        let assigned: Vec<String> = state.reports.with_untracked(|all| {
+            all.iter()
+                .filter(|r| {
+                    r.assigned.as_deref() == Some(steward.id.as_str()) && r.status().is_open()
+                })
+                .map(|r| r.id.clone())
+                .collect()
+        });
+        let words = c();
+        let mut text = format!(
+            "{}{}",
+            words.confirm_remove,
+            summary(s(), Some(&cp), &steward)
+        );
+        if !assigned.is_empty() {
+            text.push_str(&format!(
+                "{}{}",
+                words.reports_assigned,
+                assigned.join("、")
+            ));
+        }
+        let confirmed = web_sys::window()
+            .and_then(|w| w.confirm_with_message(&text).ok())
+            .unwrap_or(false);
+        if confirmed {
+            writer.put_compound(without_steward(&cp, &steward.id, now()));
+            record(ChangeKind::StewardRemoved, Some(steward), None);
+        }
+    };
+    let undo = move |_| {
+        let last = logs
+            .changes
+            .records
+            .with_untracked(|log| last_undoable(log, &id.get_value()).cloned());
+        match (last, compound.get_untracked()) {
+            (Some(last), Some(c)) => {
+                let at = now();
+                writer.put_compound(last.undo(&c, at));
+                record(ChangeKind::Undone, last.after.clone(), last.before.clone());
+                logs.changes.put(RosterChange {
+                    undone: true,
+                    updated_at: at,
+                    ..last
+                });
+                set_message.set(Some(|c| c.undone_msg));
+            }
+            _ => set_message.set(Some(|c| c.nothing_to_undo)),
+        }
+    };
+    let stewards =
+        move || compound.with(|c| c.as_ref().map(|c| c.stewards.clone()).unwrap_or_default());
+    let log = move || {
+        logs.changes.records.with(|all| {
+            let mut mine: Vec<RosterChange> = all
+                .iter()
+                .filter(|ch| ch.compound == id.get_value())
+                .cloned()
+                .collect();
+            mine.sort_by_key(|ch| std::cmp::Reverse(ch.at));
+            mine.truncate(10);
+            mine
+        })
+    };
+    view! {
+        <section class="roster-editor panel" aria-labelledby="roster-editor-title">
+            <h2 id="roster-editor-title">{move || c().stewards_title}</h2>
+            <ul class="roster-editor__list">
+                {move || stewards().into_iter().map(|st| {
+                    let line = compound.with(|c| summary(s(), c.as_ref(), &st));
+                    let (edit_st, remove_st) = (st.clone(), st.clone());
+                    view! {
+                        <li class="roster-editor__item" data-steward=st.id.clone()>
+                            <span class="roster-editor__line">{line}</span>
+                            <span class="roster-editor__actions">
+                                <button type="button" class="button button--secondary" on:click=move |_| open_form(Some(edit_st.clone()))>{move || c().edit_steward}</button>
+                                <button type="button" class="button button--danger" on:click=move |_| remove(remove_st.clone())>{move || c().remove_steward}</button>
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {move || message.get().map(|m| view! { <p class="notice notice--info" role="status">{move || m(c())}</p> })}
+            <Show when=move || editing.with(Option::is_none)>
+                <button type="button" class="button" on:click=move |_| open_form(None)>{move || c().add_steward}</button>
+            </Show>
+            <Show when=move || editing.with(Option::is_some)>
+                <StewardForm compound=compound input=input errors=errors
+                    on_submit=Callback::new(save) on_cancel=Callback::new(move |()| editing.set(None))/>
+            </Show>
+            <h3>{move || c().change_log_title}</h3>
+            <button type="button" class="button button--secondary" on:click=undo>{move || c().undo_last}</button>
+            <ol class="change-log">
+                {move || {
+                    let entries = log();
+                    if entries.is_empty() {
+                        return view! { <li class="change-log__empty">{c().no_changes}</li> }.into_any();
+                    }
+                    entries.into_iter().map(|ch| {
+                        let words = (ch.before.as_ref(), ch.after.as_ref());
+                        let text = compound.with(|cp| {
+                            let side = |st: Option<&Steward>| st.map(|st| summary(s(), cp.as_ref(), st)).unwrap_or_else(|| "—".into());
+                            format!("{} → {}", side(words.0), side(words.1))
+                        });
+                        view! {
+                            <li class=format!("change-log__entry change-log__entry--{}", ch.kind.key())>
+                                <b>{c().change_kinds[ch.kind.index()]}</b>
+                                {ch.undone.then(|| view! { <span class="tag">{c().change_kinds[ChangeKind::Undone.index()]}</span> })}
+                                " " {format_date_time(ch.at)} " · " {ch.by.clone()}
+                                <br/>{text}
+                            </li>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </ol>
+        </section>
+    }
+}
+
+/// The add/change form: every field checked as the roster import checks it, each
+/// message beside its field.
+#[component]
+fn StewardForm(
+    /// The compound, for the scopes to choose from.
+    compound: Memo<Option<Compound>>,
+    /// The fields as typed.
+    input: RwSignal<StewardInput>,
+    /// Why the last save was refused.
+    errors: RwSignal<Vec<StewardError>>,
+    /// Save.
+    on_submit: Callback<leptos::ev::SubmitEvent>,
+    /// Close without saving.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let s = use_strings();
+    let c = use_console_strings();
+    let error_for = move |pick: fn(&StewardError) -> bool| {
+        Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| pick(e))
+                    .map(|e| c().steward_error(e, s()))
+            })
+        })
+    };
+    let scopes = move || compound.with(|c| c.as_ref().map(scope_options).unwrap_or_default());
+    view! {
+        <form class="steward-form" on:submit=move |ev| on_submit.run(ev) novalidate>
+            {text_field(input, "steward-name", move || s().name_label, |i| i.name.clone(), |i, v| i.name = v,
+                error_for(|e| matches!(e, StewardError::Name(_))))}
+            <div class="field">
+                <label class="field__label" for="steward-role">{move || c().role_label}</label>
+                <select id="steward-role" class="field__input" name="steward-role"
+                    on:change=move |ev| input.update(|i| i.role = Role::from_key(&event_target_value(&ev)))>
+                    {Role::ALL.map(|r| view! {
+                        <option value=r.key() selected=move || input.with(|i| i.role == Some(r))>{move || s().role(r)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            {text_field(input, "steward-title", move || c().steward_title_label, |i| i.title.clone(), |i, v| i.title = v,
+                error_for(|e| matches!(e, StewardError::Title(_))))}
+            {text_field(input, "steward-phone", move || s().phone_label, |i| i.phone.clone(), |i, v| i.phone = v,
+                error_for(|e| matches!(e, StewardError::Phone(_))))}
+            <div class="field">
+                <label class="field__label" for="steward-scope">{move || c().scope_label}</label>
+                <select id="steward-scope" class="field__input" name="steward-scope" aria-describedby="steward-scope-error"
+                    on:change=move |ev| input.update(|i| i.scope = event_target_value(&ev))>
+                    {move || scopes().into_iter().map(|(scope, name)| {
+                        let key = scope_key(&scope);
+                        let selected = input.with(|i| i.scope == key);
+                        view! { <option value=key selected=selected>{name}</option> }
+                    }).collect_view()}
+                </select>
+                <FieldMessage id="steward-scope-error" message=error_for(|e| matches!(e, StewardError::Scope))/>
+            </div>
+            {text_field(input, "steward-duty", move || c().duty_label, |i| i.duty_hours.clone(), |i, v| i.duty_hours = v,
+                error_for(|e| matches!(e, StewardError::DutyHours(_))))}
+            <div class="steward-form__actions">
+                <button type="submit" class="button">{move || c().save_steward}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{move || c().cancel_edit}</button>
+            </div>
+        </form>
+    }
+}
+
+/// One text field of the form, with its message.
+fn text_field(
+    input: RwSignal<StewardInput>,
+    id: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    get: fn(&StewardInput) -> String,
+    set: fn(&mut StewardInput, String),
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            <input id=id class="field__input" name=id aria-describedby=error_id.clone()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=move || input.with(get)
+                on:input=move |ev| input.update(|i| set(i, event_target_value(&ev)))/>
+            <FieldMessage id=error_id message=error/>
+        </div>
+    }
+}
