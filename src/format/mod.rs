@@ -3,6 +3,7 @@
 //! the roster spreadsheet. No browser types: everything here is tested natively.
 
 pub mod backup;
+pub mod changes;
 pub mod collections;
 pub mod csv;
 pub mod documents;

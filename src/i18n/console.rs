@@ -120,6 +120,8 @@ pub struct ConsoleStrings {
     pub no_changes: &'static str,
     /// `ChangeKind`s, in its order.
     pub change_kinds: [&'static str; 4],
+    pub export_changes_json: &'static str,
+    pub export_changes_csv: &'static str,
 }
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
@@ -229,6 +231,8 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     undone_msg: "已撤销，名册恢复到修改之前",
     no_changes: "还没有修改记录",
     change_kinds: ["添加", "修改", "删除", "撤销"],
+    export_changes_json: "导出我的修改（JSON，交区里核对发布）",
+    export_changes_csv: "导出我的修改（CSV 名册）",
 };
 
 pub const EN: ConsoleStrings = ConsoleStrings {
@@ -338,6 +342,8 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     undone_msg: "Undone: the roster is as it was before",
     no_changes: "No changes yet",
     change_kinds: ["Added", "Edited", "Removed", "Undone"],
+    export_changes_json: "Export my changes (JSON, for the district to check and publish)",
+    export_changes_csv: "Export my changes (roster CSV)",
 };
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

@@ -195,6 +195,11 @@ describe('inside steward mode', () => {
     assert.match(await entry.innerText(), /→.*139 0000 1234/);
     assert.deepEqual(await seriousAxe(page), []);
     await screenshot(page, '53-roster-editor');
+    const changes = await steward.exportChanges();
+    assert.equal(changes.format, 'compound-steward-changes');
+    const edited = changes.compounds.find((c) => c.id === 'dongtangcun');
+    assert.ok(edited.stewards.some((s) => s.phone === '139 0000 1234'), 'the edited roster goes out whole');
+    assert.equal(changes.changes.at(-1).kind, 'StewardEdited');
     // The resident's card and the poster follow.
     await page.goto(site.server.url + '/c/dongtangcun/b/1');
     await appReady(page);

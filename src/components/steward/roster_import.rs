@@ -1,19 +1,22 @@
 //! The roster as a spreadsheet, in steward mode: a template with Chinese headers, the
 //! export, and an import that is checked whole and previewed — every refused row with its
 //! line and reason — before anything is written. All or nothing; what a file does not
-//! carry is kept.
+//! carry is kept. Also "export my changes": what this device edited, for the district.
 
 use leptos::prelude::*;
 
 use crate::domain::time::format_date;
+use crate::format::changes;
 use crate::format::roster::{self, Checked};
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
+use crate::state::logs::use_logs;
 use crate::state::{use_console_strings, use_state, use_strings, use_writer};
 
 #[component]
 pub fn RosterImport() -> impl IntoView {
     let state = use_state();
+    let logs = use_logs();
     let writer = use_writer();
     let s = use_strings();
     let c = use_console_strings();
@@ -26,6 +29,28 @@ pub fn RosterImport() -> impl IntoView {
         let csv = state.compounds.with(|c| roster::export(&c.0));
         download(
             &format!("mingce-{}.csv", format_date(now())),
+            "text/csv",
+            &csv,
+        );
+    };
+    // What this device changed: the locally edited compounds (whole) and the change log.
+    let export_changes_json = move |_| {
+        let at = now();
+        let text = state.local_compounds.with(|mine| {
+            logs.changes
+                .records
+                .with(|log| changes::export_changes(mine, log, at))
+        });
+        download(
+            &format!("wode-xiugai-{}.json", format_date(at)),
+            "application/json",
+            &text,
+        );
+    };
+    let export_changes_csv = move |_| {
+        let csv = state.local_compounds.with(|mine| roster::export(mine));
+        download(
+            &format!("wode-xiugai-{}.csv", format_date(now())),
             "text/csv",
             &csv,
         );
@@ -97,6 +122,8 @@ pub fn RosterImport() -> impl IntoView {
             <h2 id="roster-title">{move || c().roster_section}</h2>
             <button type="button" class="button button--secondary" on:click=template>{move || c().template_download}</button>
             <button type="button" class="button button--secondary" on:click=export>{move || s().roster_export}</button>
+            <button type="button" class="button button--secondary" on:click=export_changes_json>{move || c().export_changes_json}</button>
+            <button type="button" class="button button--secondary" on:click=export_changes_csv>{move || c().export_changes_csv}</button>
             <label class="button button--secondary file-button">
                 {move || s().roster_import}
                 <input type="file" name="roster" accept=".csv,text/csv" class="file-button__input" on:change=on_file/>

@@ -35,6 +35,11 @@ export class StewardPage {
     return this.#download('导出小区和名册（CSV）');
   }
 
+  /** "Export my changes" as JSON, parsed. */
+  async exportChanges() {
+    return JSON.parse(await this.#download('导出我的修改（JSON，交区里核对发布）'));
+  }
+
   template() {
     return this.#download('下载名册模板（CSV，中文表头）');
   }
