@@ -16,3 +16,26 @@ pub fn FieldMessage(
         <span id=id class="field__error" role="alert">{move || message.get()}</span>
     }
 }
+
+/// A labelled text input bound to one field of a form's state `input`, with its message
+/// (`get` reads the field, `set` writes what is typed).
+pub fn text_field<I: Send + Sync + 'static>(
+    input: RwSignal<I>,
+    id: &'static str,
+    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    get: fn(&I) -> String,
+    set: fn(&mut I, String),
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            <input id=id class="field__input" name=id aria-describedby=error_id.clone()
+                aria-invalid=move || error.with(Option::is_some).to_string()
+                prop:value=move || input.with(get)
+                on:input=move |ev| input.update(|i| set(i, event_target_value(&ev)))/>
+            <FieldMessage id=error_id message=error/>
+        </div>
+    }
+}

@@ -2,6 +2,7 @@
 //! everything here is tested natively with `cargo test`.
 
 pub mod compound;
+pub mod compound_facts;
 pub mod compound_merge;
 pub mod contact_card;
 pub mod dataset;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Millis;
 use super::compound::Compound;
+use super::compound_facts::Facts;
 use super::limits::{NAME_MAX, TITLE_MAX, TextError, check_text};
 use super::phone::{PhoneError, parse_phone};
 use super::steward::{Role, Scope, Steward};
@@ -142,6 +143,8 @@ pub enum ChangeKind {
     StewardRemoved,
     /// The change before it was taken back.
     Undone,
+    /// The compound's facts (name, mode, hotline…).
+    FactsEdited,
 }
 
 keyed_enum!(ChangeKind {
@@ -149,6 +152,7 @@ keyed_enum!(ChangeKind {
     StewardEdited => "edited",
     StewardRemoved => "removed",
     Undone => "undone",
+    FactsEdited => "facts",
 });
 
 /// One change of a compound's roster, as the change log keeps it.
@@ -162,6 +166,11 @@ pub struct RosterChange {
     pub at: Millis,
     pub before: Option<Steward>,
     pub after: Option<Steward>,
+    /// For a change of the facts: them before and after.
+    #[serde(default)]
+    pub facts_before: Option<Facts>,
+    #[serde(default)]
+    pub facts_after: Option<Facts>,
     /// Taken back since.
     #[serde(default)]
     pub undone: bool,
@@ -189,8 +198,40 @@ pub fn without_steward(c: &Compound, id: &str, now: Millis) -> Compound {
 }
 
 impl RosterChange {
-    /// `c` with this change taken back: the steward as before (or gone, if added here).
+    /// A change of `kind` to `compound`, by `by` at `at`; what changed is filled in after.
+    pub fn new(compound: &str, kind: ChangeKind, by: String, at: Millis) -> RosterChange {
+        RosterChange {
+            id: format!("{compound}-c{at}"),
+            compound: compound.into(),
+            kind,
+            by,
+            at,
+            before: None,
+            after: None,
+            facts_before: None,
+            facts_after: None,
+            undone: false,
+            updated_at: at,
+        }
+    }
+
+    /// The change that takes this one back, recorded as such.
+    pub fn reversed(&self, by: String, at: Millis) -> RosterChange {
+        RosterChange {
+            before: self.after.clone(),
+            after: self.before.clone(),
+            facts_before: self.facts_after.clone(),
+            facts_after: self.facts_before.clone(),
+            ..RosterChange::new(&self.compound, ChangeKind::Undone, by, at)
+        }
+    }
+
+    /// `c` with this change taken back: the steward (or the facts) as before, or the
+    /// steward gone if added here.
     pub fn undo(&self, c: &Compound, now: Millis) -> Compound {
+        if let Some(facts) = &self.facts_before {
+            return facts.applied_to(c, now);
+        }
         match (&self.before, &self.after) {
             (Some(before), _) => with_steward(c, before.clone(), now),
             (None, Some(after)) => without_steward(c, &after.id, now),

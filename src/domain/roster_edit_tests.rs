@@ -61,6 +61,8 @@ fn stewards_are_added_replaced_and_removed_and_the_last_change_is_found() {
         at,
         before: None,
         after: None,
+        facts_before: None,
+        facts_after: None,
         undone: false,
         updated_at: at,
     };
@@ -93,6 +95,8 @@ fn undoing_applies_the_opposite_to_the_compound_as_it_is_now() {
         at: 1,
         before: Some(old.clone()),
         after: Some(new.clone()),
+        facts_before: None,
+        facts_after: None,
         undone: false,
         updated_at: 1,
     };

@@ -51,6 +51,8 @@ mod tests {
             at,
             before: None,
             after: Some(c.stewards[0].clone()),
+            facts_before: None,
+            facts_after: None,
             undone: false,
             updated_at: at,
         };

@@ -3,6 +3,7 @@
 //! `Strings`: one struct, one constant per language, a missing string does not compile.
 
 use super::{Lang, Strings};
+use crate::domain::compound_facts::FactsError;
 use crate::domain::logs::LogError;
 use crate::domain::money::MoneyError;
 use crate::domain::notice::NoticeError;
@@ -119,9 +120,18 @@ pub struct ConsoleStrings {
     pub undone_msg: &'static str,
     pub no_changes: &'static str,
     /// `ChangeKind`s, in its order.
-    pub change_kinds: [&'static str; 4],
+    pub change_kinds: [&'static str; 5],
     pub export_changes_json: &'static str,
     pub export_changes_csv: &'static str,
+    pub facts_title: &'static str,
+    pub save_facts: &'static str,
+    pub facts_saved: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub err_built: &'static str,
+    pub err_households_count: &'static str,
+    /// The facts' labels, in the order of `Facts`'s fields.
+    pub facts_labels: [&'static str; 11],
 }
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
@@ -230,9 +240,29 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     nothing_to_undo: "没有可以撤销的修改",
     undone_msg: "已撤销，名册恢复到修改之前",
     no_changes: "还没有修改记录",
-    change_kinds: ["添加", "修改", "删除", "撤销"],
+    change_kinds: ["添加", "修改", "删除", "撤销", "小区资料"],
     export_changes_json: "导出我的修改（JSON，交区里核对发布）",
     export_changes_csv: "导出我的修改（CSV 名册）",
+    facts_title: "小区资料",
+    save_facts: "保存小区资料",
+    facts_saved: "小区资料已保存，住户页面马上更新",
+    yes: "是",
+    no: "否",
+    err_built: "请填写 1900 到 2100 之间的年份，或留空",
+    err_households_count: "请填写 1 到 100000 之间的户数，或留空",
+    facts_labels: [
+        "小区名称",
+        "所属社区",
+        "所属街道",
+        "建成年份",
+        "户数",
+        "管理模式",
+        "纳入物业覆盖",
+        "物业公司",
+        "物业服务热线",
+        "社区电话",
+        "设施（用「；」分隔）",
+    ],
 };
 
 pub const EN: ConsoleStrings = ConsoleStrings {
@@ -341,9 +371,29 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     nothing_to_undo: "Nothing to undo",
     undone_msg: "Undone: the roster is as it was before",
     no_changes: "No changes yet",
-    change_kinds: ["Added", "Edited", "Removed", "Undone"],
+    change_kinds: ["Added", "Edited", "Removed", "Undone", "Compound details"],
     export_changes_json: "Export my changes (JSON, for the district to check and publish)",
     export_changes_csv: "Export my changes (roster CSV)",
+    facts_title: "Compound details",
+    save_facts: "Save compound details",
+    facts_saved: "Compound details saved; residents' pages follow at once",
+    yes: "yes",
+    no: "no",
+    err_built: "Enter a year from 1900 to 2100, or leave it empty",
+    err_households_count: "Enter 1 to 100,000 households, or leave it empty",
+    facts_labels: [
+        "Name",
+        "Community",
+        "Subdistrict",
+        "Built (year)",
+        "Households",
+        "Management",
+        "Counted as covered",
+        "Property company",
+        "Service hotline",
+        "Community phone",
+        "Facilities (separated by ；)",
+    ],
 };
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {
@@ -398,6 +448,26 @@ impl ConsoleStrings {
             StewardError::Phone(PhoneError::BadCharacters) => s.err_phone_chars.to_string(),
             StewardError::Phone(_) => s.err_phone_number.to_string(),
             StewardError::Scope => self.err_scope.to_string(),
+        }
+    }
+
+    /// Why compound details cannot be saved as typed.
+    pub fn facts_error(&self, error: &FactsError, s: &Strings) -> String {
+        match error {
+            FactsError::Name(e)
+            | FactsError::Community(e)
+            | FactsError::Subdistrict(e)
+            | FactsError::PropertyCompany(e)
+            | FactsError::Facilities(e) => s.text_error(e),
+            FactsError::Built => self.err_built.to_string(),
+            FactsError::Households => self.err_households_count.to_string(),
+            FactsError::Hotline(PhoneError::BadCharacters)
+            | FactsError::CommunityPhone(PhoneError::BadCharacters) => {
+                s.err_phone_chars.to_string()
+            }
+            FactsError::Hotline(_) | FactsError::CommunityPhone(_) => {
+                s.err_phone_number.to_string()
+            }
         }
     }
 

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::components::steward::change_log::ChangeLog;
+use crate::components::steward::facts_editor::FactsEditor;
 use crate::components::steward::log_forms::LogForms;
 use crate::components::steward::notice_editor::NoticeEditor;
 use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
@@ -89,7 +91,9 @@ fn StewardHome() -> impl IntoView {
                 </div>
             </Show>
             {move || current.get().map(|id| view! {
+                <FactsEditor compound_id=id.clone()/>
                 <RosterEditor compound_id=id.clone()/>
+                <ChangeLog compound_id=id.clone()/>
                 <NoticeEditor compound_id=id.clone()/>
                 <LogForms compound_id=id/>
             })}

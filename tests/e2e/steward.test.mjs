@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, settled, storageSnapshot, storedDocs, useSite } from './harness.mjs';
+import { join } from 'node:path';
+import { appReady, screenshot, settled, shots, storageSnapshot, storedDocs, useSite } from './harness.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
@@ -190,7 +191,7 @@ describe('inside steward mode', () => {
     await page.locator('#steward-phone').fill('139 0000 1234');
     await editor.getByRole('button', { name: '保存管家' }).click();
     await editor.getByText('已保存，住户的名片和海报马上更新').waitFor();
-    const entry = editor.locator('.change-log__entry--edited').first();
+    const entry = page.locator('.change-log__entry--edited').first();
     assert.match(await entry.innerText(), /王建国/);
     assert.match(await entry.innerText(), /→.*139 0000 1234/);
     assert.deepEqual(await seriousAxe(page), []);
@@ -230,6 +231,44 @@ describe('inside steward mode', () => {
     await page.goto(site.server.url + '/c/dongtangcun/b/1');
     await appReady(page);
     assert.equal(await page.locator('.card a[href="tel:13900001234"]').count(), 0, 'the card is as before');
+    await context.close();
+  });
+
+  it('edits a compound\'s facts: checked like an import, shown to residents, logged and undoable', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const steward = await StewardPage.unlocked(page, site.server.url);
+    await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const facts = page.locator('.facts-editor');
+    const oldHotline = await page.locator('#facts-hotline').inputValue();
+    await page.locator('#facts-households').fill('0');
+    await page.locator('#facts-hotline').fill('0731-5555x');
+    await facts.getByRole('button', { name: '保存小区资料' }).click();
+    await page.locator('#facts-households-error', { hasText: '1 到 100000' }).waitFor();
+    await page.locator('#facts-hotline-error', { hasText: '电话只能包含' }).waitFor();
+    await page.locator('#facts-households').fill('1260');
+    await page.locator('#facts-hotline').fill('0731-5555 1234');
+    await facts.getByRole('button', { name: '保存小区资料' }).click();
+    await facts.getByText('小区资料已保存').waitFor();
+    const entry = page.locator('.change-log__entry--facts').first();
+    assert.match(await entry.innerText(), /户数：.*→ 1260/);
+    assert.deepEqual(await seriousAxe(page), []);
+    await facts.screenshot({ path: join(shots, '54-facts-editor.png') });
+    await page.locator('section.change-log').screenshot({ path: join(shots, '55-change-log.png') });
+    await page.goto(site.server.url + '/c/dongtangcun');
+    await appReady(page);
+    assert.match(await page.locator('main').innerText(), /5555/);
+    assert.match(await page.locator('main').innerText(), /1260/);
+    const again = await StewardPage.open(page, site.server.url);
+    await again.enterPin('2468');
+    await again.lockButton.waitFor();
+    await page.getByRole('button', { name: '撤销上一次修改' }).click();
+    await page.getByText('已撤销，名册恢复到修改之前').waitFor();
+    await page.goto(site.server.url + '/c/dongtangcun');
+    await appReady(page);
+    assert.doesNotMatch(await page.locator('main').innerText(), /5555/);
+    if (oldHotline) assert.match(await page.locator('main').innerText(), new RegExp(oldHotline.replace(/[-()]/g, '.')));
     await context.close();
   });
 

@@ -1,6 +1,8 @@
 //! Steward mode's pieces: the PIN forms, the profile, the notice editor, the logs, and
 //! records saved in two versions.
 
+pub mod change_log;
+pub mod facts_editor;
 pub mod log_forms;
 pub mod notice_editor;
 pub mod pin_forms;

@@ -1,44 +1,20 @@
 //! A compound's stewards, kept in the app: added, changed, removed (asking first, and
 //! saying which open reports are assigned to the person), each change written to the
-//! change log (who, when, before → after) and the last one undoable. Every change is a
-//! local edit of the compound, so residents' cards and the poster follow at once.
+//! change log. Every change is a local edit of the compound, so residents' cards and the
+//! poster follow at once.
 
 use leptos::prelude::*;
 
-use crate::components::form_fields::FieldMessage;
+use crate::components::form_fields::{FieldMessage, text_field};
+use crate::components::steward::change_log::{ChangeRecorder, steward_line};
 use crate::domain::compound::Compound;
 use crate::domain::roster_edit::{
-    ChangeKind, RosterChange, StewardError, StewardInput, last_undoable, scope_key, scope_options,
-    with_steward, without_steward,
+    ChangeKind, RosterChange, StewardError, StewardInput, scope_key, scope_options, with_steward,
+    without_steward,
 };
 use crate::domain::steward::{Role, Steward};
-use crate::domain::time::format_date_time;
-use crate::i18n::Strings;
 use crate::platform::clock::now;
-use crate::state::logs::use_logs;
-use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_state, use_strings, use_writer};
-
-/// "李秀英 · 和事佬 · 楼栋长 · 139 0000 0007 · 3栋": a steward on one line.
-fn summary(s: &Strings, c: Option<&Compound>, st: &Steward) -> String {
-    let key = scope_key(&st.scope);
-    let scope = c
-        .map(scope_options)
-        .and_then(|o| o.into_iter().find(|(sc, _)| scope_key(sc) == key))
-        .map(|(_, name)| name)
-        .unwrap_or_default();
-    [
-        st.name.as_str(),
-        s.role(st.role),
-        &st.title,
-        &st.phone,
-        &scope,
-    ]
-    .into_iter()
-    .filter(|p| !p.is_empty())
-    .collect::<Vec<_>>()
-    .join(" · ")
-}
 
 #[component]
 pub fn RosterEditor(
@@ -47,8 +23,6 @@ pub fn RosterEditor(
 ) -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
-    let logs = use_logs();
-    let session = use_steward_session();
     let s = use_strings();
     let c = use_console_strings();
     let id = StoredValue::new(compound_id);
@@ -63,21 +37,12 @@ pub fn RosterEditor(
     let errors = RwSignal::new(Vec::<StewardError>::new());
     let (message, set_message) =
         signal(None::<fn(&crate::i18n::console::ConsoleStrings) -> &'static str>);
+    let recorder = ChangeRecorder::new(id.get_value());
     let record = move |kind: ChangeKind, before: Option<Steward>, after: Option<Steward>| {
-        let at = now();
-        let by = session
-            .mode
-            .with_untracked(|m| m.profile.as_ref().map(|p| p.name.clone()));
-        logs.changes.put(RosterChange {
-            id: format!("{}-c{at}", id.get_value()),
-            compound: id.get_value(),
-            kind,
-            by: by.unwrap_or_default(),
-            at,
+        recorder.record(RosterChange {
             before,
             after,
-            undone: false,
-            updated_at: at,
+            ..recorder.change(kind)
         });
     };
     let open_form = move |steward: Option<Steward>| {
@@ -138,7 +103,7 @@ pub fn RosterEditor(
         let mut text = format!(
             "{}{}",
             words.confirm_remove,
-            summary(s(), Some(&cp), &steward)
+            steward_line(s(), Some(&cp), &steward)
         );
         if !assigned.is_empty() {
             text.push_str(&format!(
@@ -155,46 +120,14 @@ pub fn RosterEditor(
             record(ChangeKind::StewardRemoved, Some(steward), None);
         }
     };
-    let undo = move |_| {
-        let last = logs
-            .changes
-            .records
-            .with_untracked(|log| last_undoable(log, &id.get_value()).cloned());
-        match (last, compound.get_untracked()) {
-            (Some(last), Some(c)) => {
-                let at = now();
-                writer.put_compound(last.undo(&c, at));
-                record(ChangeKind::Undone, last.after.clone(), last.before.clone());
-                logs.changes.put(RosterChange {
-                    undone: true,
-                    updated_at: at,
-                    ..last
-                });
-                set_message.set(Some(|c| c.undone_msg));
-            }
-            _ => set_message.set(Some(|c| c.nothing_to_undo)),
-        }
-    };
     let stewards =
         move || compound.with(|c| c.as_ref().map(|c| c.stewards.clone()).unwrap_or_default());
-    let log = move || {
-        logs.changes.records.with(|all| {
-            let mut mine: Vec<RosterChange> = all
-                .iter()
-                .filter(|ch| ch.compound == id.get_value())
-                .cloned()
-                .collect();
-            mine.sort_by_key(|ch| std::cmp::Reverse(ch.at));
-            mine.truncate(10);
-            mine
-        })
-    };
     view! {
         <section class="roster-editor panel" aria-labelledby="roster-editor-title">
             <h2 id="roster-editor-title">{move || c().stewards_title}</h2>
             <ul class="roster-editor__list">
                 {move || stewards().into_iter().map(|st| {
-                    let line = compound.with(|c| summary(s(), c.as_ref(), &st));
+                    let line = compound.with(|c| steward_line(s(), c.as_ref(), &st));
                     let (edit_st, remove_st) = (st.clone(), st.clone());
                     view! {
                         <li class="roster-editor__item" data-steward=st.id.clone()>
@@ -215,31 +148,6 @@ pub fn RosterEditor(
                 <StewardForm compound=compound input=input errors=errors
                     on_submit=Callback::new(save) on_cancel=Callback::new(move |()| editing.set(None))/>
             </Show>
-            <h3>{move || c().change_log_title}</h3>
-            <button type="button" class="button button--secondary" on:click=undo>{move || c().undo_last}</button>
-            <ol class="change-log">
-                {move || {
-                    let entries = log();
-                    if entries.is_empty() {
-                        return view! { <li class="change-log__empty">{c().no_changes}</li> }.into_any();
-                    }
-                    entries.into_iter().map(|ch| {
-                        let words = (ch.before.as_ref(), ch.after.as_ref());
-                        let text = compound.with(|cp| {
-                            let side = |st: Option<&Steward>| st.map(|st| summary(s(), cp.as_ref(), st)).unwrap_or_else(|| "—".into());
-                            format!("{} → {}", side(words.0), side(words.1))
-                        });
-                        view! {
-                            <li class=format!("change-log__entry change-log__entry--{}", ch.kind.key())>
-                                <b>{c().change_kinds[ch.kind.index()]}</b>
-                                {ch.undone.then(|| view! { <span class="tag">{c().change_kinds[ChangeKind::Undone.index()]}</span> })}
-                                " " {format_date_time(ch.at)} " · " {ch.by.clone()}
-                                <br/>{text}
-                            </li>
-                        }
-                    }).collect_view().into_any()
-                }}
-            </ol>
         </section>
     }
 }
@@ -307,27 +215,5 @@ fn StewardForm(
                 <button type="button" class="button button--secondary" on:click=move |_| on_cancel.run(())>{move || c().cancel_edit}</button>
             </div>
         </form>
-    }
-}
-
-/// One text field of the form, with its message.
-fn text_field(
-    input: RwSignal<StewardInput>,
-    id: &'static str,
-    label: impl Fn() -> &'static str + Send + Sync + 'static,
-    get: fn(&StewardInput) -> String,
-    set: fn(&mut StewardInput, String),
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label class="field__label" for=id>{label}</label>
-            <input id=id class="field__input" name=id aria-describedby=error_id.clone()
-                aria-invalid=move || error.with(Option::is_some).to_string()
-                prop:value=move || input.with(get)
-                on:input=move |ev| input.update(|i| set(i, event_target_value(&ev)))/>
-            <FieldMessage id=error_id message=error/>
-        </div>
     }
 }
