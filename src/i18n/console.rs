@@ -132,6 +132,9 @@ pub struct ConsoleStrings {
     pub err_households_count: &'static str,
     /// The facts' labels, in the order of `Facts`'s fields.
     pub facts_labels: [&'static str; 11],
+    pub report_link_label: &'static str,
+    pub no_report: &'static str,
+    pub linked_report: &'static str,
 }
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
@@ -263,6 +266,9 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
         "社区电话",
         "设施（用「；」分隔）",
     ],
+    report_link_label: "关联的报事（可不选）",
+    no_report: "不关联报事",
+    linked_report: "关联报事",
 };
 
 pub const EN: ConsoleStrings = ConsoleStrings {
@@ -394,6 +400,9 @@ pub const EN: ConsoleStrings = ConsoleStrings {
         "Community phone",
         "Facilities (separated by ；)",
     ],
+    report_link_label: "The report it settled (optional)",
+    no_report: "No report",
+    linked_report: "Report",
 };
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

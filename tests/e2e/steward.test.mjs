@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
 import { appReady, screenshot, settled, shots, storageSnapshot, storedDocs, useSite } from './harness.mjs';
+import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
@@ -291,6 +292,10 @@ describe('mediation and arrears logs', () => {
   it('entries are checked, counted for the compound and change the district totals', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
+    // A resident's report the mediation will settle.
+    const reportForm = await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=2');
+    await reportForm.describe('楼上漏水到楼下');
+    const reportId = await reportForm.submit();
     const steward = await StewardPage.open(page, site.server.url);
     await steward.setPin('2468');
     await steward.lockButton.waitFor();
@@ -305,9 +310,11 @@ describe('mediation and arrears logs', () => {
     await form.getByRole('button', { name: '记录调解' }).click();
     await page.locator('#mediation-subject-error', { hasText: '这一项必须填写' }).waitFor();
     await form.getByLabel('事由').fill('楼上漏水');
+    await form.getByLabel('关联的报事（可不选）').selectOption(reportId);
     await form.getByRole('button', { name: '记录调解' }).click();
     await form.getByText('已记录').waitFor();
     await page.locator('.log-forms__list', { hasText: '张*、李*' }).waitFor();
+    assert.equal(await page.locator('.log-forms__list a', { hasText: reportId }).getAttribute('href'), `/reports/${reportId}`);
     const arrears = page.locator('.log-form').nth(1);
     await arrears.getByLabel('户数').fill('3');
     await arrears.getByLabel('收回金额（元）').fill('3927.1');

@@ -11,7 +11,7 @@ use crate::domain::time::{format_date, parse_date};
 use crate::i18n::console::ConsoleStrings;
 use crate::platform::clock::now;
 use crate::state::logs::use_logs;
-use crate::state::{use_console_strings, use_strings};
+use crate::state::{use_console_strings, use_state, use_strings};
 
 /// A text or date field of a log form, with its message.
 #[component]
@@ -74,7 +74,10 @@ pub fn LogForms(
             </dl>
             <ul class="log-forms__list">
                 {move || recent().into_iter().map(|m| view! {
-                    <li>{format_date(m.date)} " · " {c().mediation_kind(m.kind)} " · " {mask_parties(&m.parties)} " · " {m.subject.clone()}</li>
+                    <li>
+                        {format_date(m.date)} " · " {c().mediation_kind(m.kind)} " · " {mask_parties(&m.parties)} " · " {m.subject.clone()}
+                        {m.report.clone().map(|r| view! { " · " <a href=format!("/reports/{r}")>{c().linked_report} " " {r.clone()}</a> })}
+                    </li>
                 }).collect_view()}
             </ul>
             <MediationForm compound=compound/>
@@ -171,6 +174,31 @@ fn MediationForm(
     );
     let form = EntryForm::new();
     let succeeded = RwSignal::new(true);
+    let report = RwSignal::new(String::new());
+    let state = use_state();
+    let s = use_strings();
+    // The compound's reports a mediation may have settled, newest first.
+    let reports = move || {
+        state.reports.with(|all| {
+            let mut mine: Vec<_> = all
+                .iter()
+                .filter(|r| {
+                    r.compound == compound.get_value() && !r.deleted && r.submitted_at().is_some()
+                })
+                .map(|r| {
+                    (
+                        r.id.clone(),
+                        r.created_at,
+                        s().category(r.category),
+                        r.description.chars().take(20).collect::<String>(),
+                    )
+                })
+                .collect();
+            mine.sort_by_key(|r| std::cmp::Reverse(r.1));
+            mine.truncate(50);
+            mine
+        })
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some((amount_fen, day)) = form.read(c()) else {
@@ -187,14 +215,14 @@ fn MediationForm(
             succeeded: succeeded.get_untracked(),
             outcome: outcome.get_untracked().trim().to_string(),
             mediator: mediator.get_untracked().trim().to_string(),
-            report: None,
+            report: Some(report.get_untracked()).filter(|r| !r.is_empty()),
             date: day,
             updated_at: at,
             deleted: false,
         };
         if form.settle(check_mediation(&entry, at)) {
             logs.put_mediation(entry);
-            for field in [parties, subject, outcome, mediator] {
+            for field in [parties, subject, outcome, mediator, report] {
                 field.set(String::new());
             }
         }
@@ -219,6 +247,16 @@ fn MediationForm(
             <LogField id="mediation-outcome" label=Signal::derive(move || c().outcome_label) value=outcome error=form.message(|e| matches!(e, LogError::Outcome(_)))/>
             <LogField id="mediation-mediator" label=Signal::derive(move || c().mediator_label) value=mediator error=form.message(|e| matches!(e, LogError::Mediator(_)))/>
             <LogField id="mediation-date" kind="date" label=Signal::derive(move || c().date_label) value=form.date error=form.date_message()/>
+            <div class="field">
+                <label class="field__label" for="mediation-report">{move || c().report_link_label}</label>
+                <select id="mediation-report" class="field__input" name="mediation_report" prop:value=report
+                    on:change=move |ev| report.set(event_target_value(&ev))>
+                    <option value="">{move || c().no_report}</option>
+                    {move || reports().into_iter().map(|(id, _, category, text)| view! {
+                        <option value=id.clone()>{id.clone()} " · " {category} " · " {text}</option>
+                    }).collect_view()}
+                </select>
+            </div>
             <p class="hint" role="status">{move || form.saved.get().then(|| c().log_saved)}</p>
             <button type="submit" class="button">{move || c().save_mediation}</button>
         </form>
