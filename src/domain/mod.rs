@@ -15,6 +15,7 @@ pub mod phone;
 pub mod photo;
 pub mod pin;
 pub mod pinyin;
+pub mod place_edit;
 pub mod qr;
 pub mod records;
 pub mod report;

@@ -10,6 +10,7 @@ use super::compound::Compound;
 use super::compound_facts::Facts;
 use super::limits::{NAME_MAX, TITLE_MAX, TextError, check_text};
 use super::phone::{PhoneError, parse_phone};
+use super::place_edit::MapTree;
 use super::steward::{Role, Scope, Steward};
 
 /// The steward form as typed.
@@ -145,6 +146,8 @@ pub enum ChangeKind {
     Undone,
     /// The compound's facts (name, mode, hotline…).
     FactsEdited,
+    /// Grids, buildings or units added, renamed, moved or removed.
+    PlacesEdited,
 }
 
 keyed_enum!(ChangeKind {
@@ -153,6 +156,7 @@ keyed_enum!(ChangeKind {
     StewardRemoved => "removed",
     Undone => "undone",
     FactsEdited => "facts",
+    PlacesEdited => "places",
 });
 
 /// One change of a compound's roster, as the change log keeps it.
@@ -171,6 +175,14 @@ pub struct RosterChange {
     pub facts_before: Option<Facts>,
     #[serde(default)]
     pub facts_after: Option<Facts>,
+    /// For a change of places: the grids and stewards before and after, and what was
+    /// done in words ("删除 3栋").
+    #[serde(default)]
+    pub tree_before: Option<MapTree>,
+    #[serde(default)]
+    pub tree_after: Option<MapTree>,
+    #[serde(default)]
+    pub note: String,
     /// Taken back since.
     #[serde(default)]
     pub undone: bool,
@@ -210,6 +222,9 @@ impl RosterChange {
             after: None,
             facts_before: None,
             facts_after: None,
+            tree_before: None,
+            tree_after: None,
+            note: String::new(),
             undone: false,
             updated_at: at,
         }
@@ -222,6 +237,9 @@ impl RosterChange {
             after: self.before.clone(),
             facts_before: self.facts_after.clone(),
             facts_after: self.facts_before.clone(),
+            tree_before: self.tree_after.clone(),
+            tree_after: self.tree_before.clone(),
+            note: self.note.clone(),
             ..RosterChange::new(&self.compound, ChangeKind::Undone, by, at)
         }
     }
@@ -231,6 +249,9 @@ impl RosterChange {
     pub fn undo(&self, c: &Compound, now: Millis) -> Compound {
         if let Some(facts) = &self.facts_before {
             return facts.applied_to(c, now);
+        }
+        if let Some(tree) = &self.tree_before {
+            return tree.applied_to(c, now);
         }
         match (&self.before, &self.after) {
             (Some(before), _) => with_steward(c, before.clone(), now),

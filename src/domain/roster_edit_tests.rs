@@ -63,6 +63,9 @@ fn stewards_are_added_replaced_and_removed_and_the_last_change_is_found() {
         after: None,
         facts_before: None,
         facts_after: None,
+        tree_before: None,
+        tree_after: None,
+        note: String::new(),
         undone: false,
         updated_at: at,
     };
@@ -97,6 +100,9 @@ fn undoing_applies_the_opposite_to_the_compound_as_it_is_now() {
         after: Some(new.clone()),
         facts_before: None,
         facts_after: None,
+        tree_before: None,
+        tree_after: None,
+        note: String::new(),
         undone: false,
         updated_at: 1,
     };

@@ -53,6 +53,9 @@ mod tests {
             after: Some(c.stewards[0].clone()),
             facts_before: None,
             facts_after: None,
+            tree_before: None,
+            tree_after: None,
+            note: String::new(),
             undone: false,
             updated_at: at,
         };

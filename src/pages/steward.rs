@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::steward::change_log::ChangeLog;
 use crate::components::steward::facts_editor::FactsEditor;
 use crate::components::steward::log_forms::LogForms;
+use crate::components::steward::map_editor::MapEditor;
 use crate::components::steward::notice_editor::NoticeEditor;
 use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
 use crate::components::steward::profile_form::ProfileForm;
@@ -92,6 +93,7 @@ fn StewardHome() -> impl IntoView {
             </Show>
             {move || current.get().map(|id| view! {
                 <FactsEditor compound_id=id.clone()/>
+                <MapEditor compound_id=id.clone()/>
                 <RosterEditor compound_id=id.clone()/>
                 <ChangeLog compound_id=id.clone()/>
                 <NoticeEditor compound_id=id.clone()/>

@@ -273,6 +273,66 @@ describe('inside steward mode', () => {
     await context.close();
   });
 
+  it('edits the battle map: places added, renamed, moved and removed (asking whom it affects), and undone', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const steward = await StewardPage.unlocked(page, site.server.url);
+    await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const map = page.locator('.map-editor');
+    const choose = (name) => page.locator('#map-place').evaluate((select, name) => {
+      select.value = [...select.options].find((o) => o.textContent.trim() === name).value;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, name);
+    await choose('第1网格');
+    await page.locator('#map-add').fill('12栋');
+    await map.getByRole('button', { name: '添加', exact: true }).click();
+    await page.locator('.change-log__entry--places', { hasText: '12栋' }).waitFor();
+    await page.locator('#map-add').fill('2栋');
+    await map.getByRole('button', { name: '添加', exact: true }).click();
+    await map.getByText('旁边已有同名的地方').waitFor();
+    await choose('12栋');
+    await page.locator('#map-rename').fill('12号楼');
+    await map.getByRole('button', { name: '改名' }).click();
+    await page.locator('.change-log__entry--places', { hasText: '12号楼' }).waitFor();
+    await choose('12号楼');
+    await page.locator('#map-move').selectOption({ label: '第2网格' });
+    await map.getByRole('button', { name: '移动' }).click();
+    await page.locator('.change-log__entry--places', { hasText: '12号楼 → 第2网格' }).waitFor();
+    const shown = await page.locator('#map-place').evaluate((select) => select.options[select.selectedIndex].textContent.trim());
+    assert.equal(shown, '12号楼', 'the place shown is still the one acted on');
+    await map.screenshot({ path: join(shots, '56-map-editor.png') });
+    // Removing 1栋 says whose scope widens; dismissed, nothing changes.
+    await choose('1栋');
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+    await map.getByRole('button', { name: '删除这个地方' }).click();
+    await page.waitForTimeout(200);
+    assert.match(asked, /确定删除「1栋」[\s\S]*这些管家将改为负责外面一层/);
+    page.once('dialog', (d) => d.accept());
+    await map.getByRole('button', { name: '删除这个地方' }).click();
+    await page.locator('.change-log__entry--places', { hasText: '删除 1栋' }).waitFor();
+    await page.goto(site.server.url + '/c/dongtangcun');
+    await appReady(page);
+    // (Grids may be folded: their buildings are in the page, not all on screen.)
+    const text = await page.locator('main').textContent();
+    assert.match(text, /12号楼/);
+    assert.doesNotMatch(text, /(^|[^\d])1栋/);
+    await page.goto(site.server.url + '/c/dongtangcun/b/1');
+    await appReady(page);
+    await page.getByText('找不到这个楼栋').waitFor();
+    // Undo brings 1栋 back, its stewards with it.
+    const again = await StewardPage.open(page, site.server.url);
+    await again.enterPin('2468');
+    await again.lockButton.waitFor();
+    await page.getByRole('button', { name: '撤销上一次修改' }).click();
+    await page.getByText('已撤销，名册恢复到修改之前').waitFor();
+    await page.goto(site.server.url + '/c/dongtangcun/b/1');
+    await appReady(page);
+    await page.locator('.card .steward__name').first().waitFor();
+    await context.close();
+  });
+
   it('works on an office screen too', async () => {
     const context = await site.phone.newPhone({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
     const page = await context.newPage();

@@ -113,6 +113,9 @@ fn change_text(
     if let (Some(a), Some(b)) = (&ch.facts_before, &ch.facts_after) {
         return facts_diff(s, c, a, b);
     }
+    if ch.tree_before.is_some() {
+        return ch.note.clone();
+    }
     let side = |st: Option<&Steward>| st.map_or_else(|| "—".into(), |st| steward_line(s, cp, st));
     format!("{} → {}", side(ch.before.as_ref()), side(ch.after.as_ref()))
 }

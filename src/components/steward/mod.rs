@@ -4,6 +4,7 @@
 pub mod change_log;
 pub mod facts_editor;
 pub mod log_forms;
+pub mod map_editor;
 pub mod notice_editor;
 pub mod pin_forms;
 pub mod profile_form;
