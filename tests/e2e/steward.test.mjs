@@ -276,6 +276,10 @@ describe('inside steward mode', () => {
   it('edits the battle map: places added, renamed, moved and removed (asking whom it affects), and undone', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
+    // A report made in 1栋, which the removal below must name.
+    const reportForm = await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=1');
+    await reportForm.describe('1栋楼道灯不亮');
+    const reportId = await reportForm.submit();
     const steward = await StewardPage.unlocked(page, site.server.url);
     await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await page.getByText('资料已保存').waitFor();
@@ -309,6 +313,7 @@ describe('inside steward mode', () => {
     await map.getByRole('button', { name: '删除这个地方' }).click();
     await page.waitForTimeout(200);
     assert.match(asked, /确定删除「1栋」[\s\S]*这些管家将改为负责外面一层/);
+    assert.match(asked, new RegExp(`这些报事保留原来的位置：.*${reportId}`));
     page.once('dialog', (d) => d.accept());
     await map.getByRole('button', { name: '删除这个地方' }).click();
     await page.locator('.change-log__entry--places', { hasText: '删除 1栋' }).waitFor();
