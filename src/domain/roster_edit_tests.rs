@@ -55,19 +55,7 @@ fn stewards_are_added_replaced_and_removed_and_the_last_change_is_found() {
     assert_eq!(without_steward(&edited, "s-new", 7).stewards, c.stewards);
     let change = |id: &str, at, kind| RosterChange {
         id: id.into(),
-        compound: "dongtangcun".into(),
-        kind,
-        by: "王建国".into(),
-        at,
-        before: None,
-        after: None,
-        facts_before: None,
-        facts_after: None,
-        tree_before: None,
-        tree_after: None,
-        note: String::new(),
-        undone: false,
-        updated_at: at,
+        ..RosterChange::new("dongtangcun", kind, "王建国".into(), at)
     };
     let mut log = vec![
         change("1", 1, ChangeKind::StewardAdded),
@@ -91,20 +79,9 @@ fn undoing_applies_the_opposite_to_the_compound_as_it_is_now() {
     let mut new = old.clone();
     new.phone = "138 0000 0001".into();
     let edit = RosterChange {
-        id: "1".into(),
-        compound: c.id.clone(),
-        kind: ChangeKind::StewardEdited,
-        by: "王建国".into(),
-        at: 1,
         before: Some(old.clone()),
         after: Some(new.clone()),
-        facts_before: None,
-        facts_after: None,
-        tree_before: None,
-        tree_after: None,
-        note: String::new(),
-        undone: false,
-        updated_at: 1,
+        ..RosterChange::new(&c.id, ChangeKind::StewardEdited, "王建国".into(), 1)
     };
     let mut now = with_steward(&c, new.clone(), 2);
     now.notices.push(crate::domain::compound::Notice {

@@ -45,19 +45,8 @@ mod tests {
         let c = mapped_compound("dongtangcun", 1, 1, 1);
         let change = |at| RosterChange {
             id: format!("c{at}"),
-            compound: c.id.clone(),
-            kind: ChangeKind::StewardEdited,
-            by: "王建国".into(),
-            at,
-            before: None,
             after: Some(c.stewards[0].clone()),
-            facts_before: None,
-            facts_after: None,
-            tree_before: None,
-            tree_after: None,
-            note: String::new(),
-            undone: false,
-            updated_at: at,
+            ..RosterChange::new(&c.id, ChangeKind::StewardEdited, "王建国".into(), at)
         };
         let text = export_changes(std::slice::from_ref(&c), &[change(2), change(1)], 9);
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();

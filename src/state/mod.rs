@@ -225,6 +225,15 @@ pub fn provide_app_state() -> (AppState, AppWriter) {
     (state, writer)
 }
 
+impl AppState {
+    /// One compound (published, local edits on top), followed as it changes: saves, other
+    /// tabs, a new dataset.
+    pub fn compound(&self, id: String) -> Memo<Option<Compound>> {
+        let compounds = self.compounds;
+        Memo::new(move |_| compounds.with(|all| all.0.iter().find(|c| c.id == id).cloned()))
+    }
+}
+
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appReady, root, screenshot, settled, storedDocs, storedRecords, storedReports, useSite, watchErrors } from './harness.mjs';
+import { appReady, deafTab, root, screenshot, settled, storedDocs, storedRecords, storedReports, useSite, watchErrors } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { SettingsPage } from './pages/settings.mjs';
 
@@ -115,10 +115,7 @@ describe('two tabs', () => {
     const a = await context.newPage();
     const tabA = await ReportDetail.open(a, site.server.url, report.id);
     // Tab B does not hear tab A (as when both save in the same moment).
-    const b = await context.newPage();
-    await b.addInitScript(() => {
-      window.BroadcastChannel = class { postMessage() {} addEventListener() {} close() {} };
-    });
+    const b = await deafTab(context);
     const tabB = await ReportDetail.open(b, site.server.url, report.id);
     await tabA.recordUpdate('已受理', 'A 标签页：已受理，明天处理');
     await tabA.waitForStatus('acknowledged');
@@ -153,10 +150,7 @@ describe('two tabs', () => {
     const context = await phoneWith({ 'cs.reports': JSON.stringify([report]) });
     const a = await context.newPage();
     const tabA = await ReportDetail.open(a, site.server.url, report.id);
-    const b = await context.newPage();
-    await b.addInitScript(() => {
-      window.BroadcastChannel = class { postMessage() {} addEventListener() {} close() {} };
-    });
+    const b = await deafTab(context);
     await ReportDetail.open(b, site.server.url, report.id);
     await tabA.recordUpdate('已受理', '已派人查看');
     await tabA.waitForStatus('acknowledged');

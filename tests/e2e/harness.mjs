@@ -181,3 +181,15 @@ export const storedReports = (page) => storedRecords(page, 'report');
 export async function settled(page) {
   await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('cs.unsaved.')));
 }
+
+/**
+ * A second tab that hears nothing from the others (its BroadcastChannel is dead): what two
+ * tabs saving in the same moment look like, made reliable.
+ */
+export async function deafTab(context) {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.BroadcastChannel = class { postMessage() {} addEventListener() {} close() {} };
+  });
+  return page;
+}

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
-import { appReady, screenshot, settled, shots, storageSnapshot, storedDocs, useSite } from './harness.mjs';
+import { appReady, deafTab, screenshot, settled, shots, storageSnapshot, storedDocs, useSite } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
@@ -144,10 +144,7 @@ describe('inside steward mode', () => {
     await tabA.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await a.getByText('资料已保存').waitFor();
     // Tab B does not hear tab A (as when both save in the same moment).
-    const b = await context.newPage();
-    await b.addInitScript(() => {
-      window.BroadcastChannel = class { postMessage() {} addEventListener() {} close() {} };
-    });
+    const b = await deafTab(context);
     const tabB = await StewardPage.open(b, site.server.url);
     await tabB.enterPin('2468');
     await tabB.lockButton.waitFor();

@@ -132,11 +132,7 @@ pub fn ChangeLog(
     let c = use_console_strings();
     let recorder = ChangeRecorder::new(compound_id.clone());
     let id = StoredValue::new(compound_id);
-    let compound = Memo::new(move |_| {
-        state
-            .compounds
-            .with(|all| all.0.iter().find(|c| c.id == id.get_value()).cloned())
-    });
+    let compound = state.compound(id.get_value());
     let (message, set_message) = signal(None::<fn(&ConsoleStrings) -> &'static str>);
     let undo = move |_| {
         let last = logs

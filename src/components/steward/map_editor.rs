@@ -24,11 +24,7 @@ pub fn MapEditor(
     let c = use_console_strings();
     let recorder = ChangeRecorder::new(compound_id.clone());
     let id = StoredValue::new(compound_id);
-    let compound = Memo::new(move |_| {
-        state
-            .compounds
-            .with(|all| all.0.iter().find(|c| c.id == id.get_value()).cloned())
-    });
+    let compound = state.compound(id.get_value());
     let chosen = RwSignal::new("compound".to_string());
     let (rename_to, child, move_to) = (
         RwSignal::new(String::new()),

@@ -32,11 +32,7 @@ pub fn NoticeEditor(
     let c = use_console_strings();
     let writer = use_writer();
     // Read afresh on every change, so the list follows saves and other tabs.
-    let compound = Memo::new(move |_| {
-        state
-            .compounds
-            .with(|c| c.0.iter().find(|c| c.id == compound_id).cloned())
-    });
+    let compound = state.compound(compound_id);
     let draft = RwSignal::new(Draft::default());
     let errors = RwSignal::new(Vec::<NoticeError>::new());
     let (date_error, set_date_error) = signal(false);

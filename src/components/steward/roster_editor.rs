@@ -26,11 +26,7 @@ pub fn RosterEditor(
     let s = use_strings();
     let c = use_console_strings();
     let id = StoredValue::new(compound_id);
-    let compound = Memo::new(move |_| {
-        state
-            .compounds
-            .with(|all| all.0.iter().find(|c| c.id == id.get_value()).cloned())
-    });
+    let compound = state.compound(id.get_value());
     // `Some(None)`: adding; `Some(Some(id))`: changing that steward; `None`: no form.
     let editing = RwSignal::new(None::<Option<String>>);
     let input = RwSignal::new(StewardInput::default());
