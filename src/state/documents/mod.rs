@@ -13,15 +13,14 @@ use leptos::task::spawn_local;
 
 use super::migration::migrate;
 use crate::format::collections::Collection;
-use crate::format::documents::{
-    Conflict, Decoded, Document, JOURNAL_PREFIX, StoredDoc, Unsaved, conflicting_versions, doc_id,
-    journal_key,
-};
+use crate::format::documents::{Conflict, Decoded, Document, StoredDoc, conflicting_versions};
 use crate::format::error::StoreError;
 use crate::format::merge::{upsert, upsert_all};
 use crate::format::revision::{Body, DocTree};
 use crate::platform::clock::mark;
-use crate::platform::local_storage::{keys_with_prefix, read_raw, remove_raw, write_raw};
+
+mod journal;
+mod other_tabs;
 use crate::platform::{broadcast, doc_store};
 
 pub trait Kept: Document + PartialEq + Send + Sync + 'static {}
@@ -157,72 +156,6 @@ impl<T: Kept> DocSet<T> {
             self.kick();
         });
         broadcast::listen(move |ids| self.hear(ids));
-    }
-
-    /// Keeps a record's change in the journal until the store has it.
-    fn journal(self, record_id: &str) {
-        let doc_id = doc_id(T::KIND, record_id);
-        let parent = self.revs.with_value(|r| r.get(&doc_id).cloned());
-        let body = self
-            .records
-            .with_untracked(|all| all.iter().find(|r| r.id() == record_id).cloned());
-        if let Some(body) = body
-            && let Ok(json) = serde_json::to_string(&Unsaved { parent, body })
-        {
-            // A full localStorage only loses the safety net; the store write goes ahead.
-            if write_raw(&journal_key(&doc_id), &json).is_ok() {
-                self.journaled.update_value(|j| {
-                    j.insert(doc_id);
-                });
-            }
-        }
-    }
-
-    /// Clears journal entries whose change the store now has (a newer one stays).
-    fn forget_journaled(self, bodies: &HashMap<String, Body>) {
-        let journaled = self.journaled.get_value();
-        for (doc_id, body) in bodies.iter().filter(|(id, _)| journaled.contains(*id)) {
-            let key = journal_key(doc_id);
-            let entry = read_raw(&key).ok().flatten();
-            let stale = entry
-                .and_then(|j| serde_json::from_str::<Unsaved<Body>>(&j).ok())
-                .is_none_or(|u| &u.body == body);
-            if stale {
-                let _ = remove_raw(&key);
-                self.journaled.update_value(|j| {
-                    j.remove(doc_id);
-                });
-            }
-        }
-    }
-
-    /// Changes a closed page left in the journal are saved now, as edits of the revision
-    /// they were made on.
-    fn replay_journal(self) {
-        let prefix = journal_key(&doc_id(T::KIND, ""));
-        for key in keys_with_prefix(&prefix) {
-            let doc_id = key[JOURNAL_PREFIX.len()..].to_string();
-            let Some(entry) = read_raw(&key)
-                .ok()
-                .flatten()
-                .and_then(|j| serde_json::from_str::<Unsaved<T>>(&j).ok())
-            else {
-                let _ = remove_raw(&key);
-                continue;
-            };
-            let same = self
-                .records
-                .with_untracked(|all| all.iter().any(|r| r == &entry.body));
-            if same {
-                let _ = remove_raw(&key);
-                continue;
-            }
-            self.revs.update_value(|r| match entry.parent {
-                Some(parent) => drop(r.insert(doc_id, parent)),
-                None => drop(r.remove(&doc_id)),
-            });
-            self.put(entry.body);
-        }
     }
 
     async fn load(self) {
@@ -395,33 +328,5 @@ impl<T: Kept> DocSet<T> {
                 }
             });
         }
-    }
-
-    /// Another tab wrote these documents: read ours of them again (unless this tab has a
-    /// change of its own waiting, which will be saved as a branch beside theirs).
-    fn hear(self, ids: Vec<String>) {
-        let prefix = format!("{}:", T::KIND.key());
-        let pending = self.pending();
-        let waiting = |id: &str| pending.contains(&id[prefix.len()..]);
-        let ours: Vec<String> = ids
-            .into_iter()
-            .filter(|id| id.starts_with(&prefix) && !waiting(id))
-            .collect();
-        if ours.is_empty() {
-            return;
-        }
-        // A bulk change (an import elsewhere): read the kind again rather than each one.
-        if ours.len() > 50 {
-            return spawn_local(self.load());
-        }
-        spawn_local(async move {
-            for id in ours {
-                if let Ok(Some(json)) = doc_store::read(&id).await
-                    && let Ok(tree) = serde_json::from_str::<DocTree>(&json)
-                {
-                    self.apply(&tree);
-                }
-            }
-        });
     }
 }
