@@ -20,11 +20,6 @@ pub enum Place {
 }
 
 impl Place {
-    /// The place as a form value (the same keys as a steward's scope).
-    pub fn key(&self) -> String {
-        super::roster_edit::scope_key(&self.scope())
-    }
-
     pub fn scope(&self) -> Scope {
         match self.clone() {
             Place::Compound => Scope::Compound,

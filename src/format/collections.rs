@@ -1,6 +1,7 @@
-//! Every stored collection described once: its localStorage key, the schema it is
-//! written at, and how older schemas are upgraded. Loading, persisting and the listener
-//! for other tabs all read these, so a new migration cannot be skipped by one of them.
+//! Every localStorage value described once: its key, the schema it is written at, and how
+//! older schemas are upgraded. Settings and steward mode live there; the record
+//! collections (reports, compounds, the logs) are the first store's keys, read once to
+//! move them into the document store (`state::migration`).
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -34,12 +35,14 @@ pub const SETTINGS: Collection = Collection {
     migrate: migrations::settings,
 };
 
+/// The first store's local compound edits (moved into documents on first start).
 pub const COMPOUNDS: Collection = Collection {
     key: "cs.compounds",
     schema: 1,
     migrate: migrations::bare_array,
 };
 
+/// The first store's reports (moved into documents on first start).
 pub const REPORTS: Collection = Collection {
     key: "cs.reports",
     schema: 1,
@@ -52,14 +55,14 @@ pub const STEWARD_MODE: Collection = Collection {
     migrate: migrations::none,
 };
 
-/// The stewards' mediation log (console only).
+/// The first store's mediation log (console only; moved into documents).
 pub const MEDIATIONS: Collection = Collection {
     key: "cs.mediations",
     schema: 1,
     migrate: migrations::none,
 };
 
-/// The stewards' log of recovered arrears (console only).
+/// The first store's log of recovered arrears (console only; moved into documents).
 pub const ARREARS: Collection = Collection {
     key: "cs.arrears",
     schema: 1,

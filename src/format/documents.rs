@@ -92,22 +92,26 @@ impl Document for RosterChange {
     }
 }
 
-/// What the document store keeps per document: fields to index by, and the tree as JSON
-/// (decoded only by the kind that asks for it).
+/// What the document store keeps per document: fields to index by, and the tree (stored
+/// as JSON, decoded only by the kind that asks for it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredDoc {
     pub id: String,
     pub kind: &'static str,
     pub compound: String,
     pub status: &'static str,
-    pub tree: String,
+    pub tree: DocTree,
 }
 
 impl StoredDoc {
-    /// The row for a tree of `T`s; the index fields come from its current winner.
-    pub fn of<T: Document>(tree: &DocTree) -> StoredDoc {
+    /// The row for a tree of `T`s; the index fields come from its current winner, decoded
+    /// here unless the caller has it already (`current`).
+    pub fn of<T: Document>(tree: DocTree) -> StoredDoc {
         let current: Option<T> = tree.current().and_then(Body::decode);
-        let current = current.as_ref();
+        StoredDoc::with(tree, current.as_ref())
+    }
+
+    pub fn with<T: Document>(tree: DocTree, current: Option<&T>) -> StoredDoc {
         StoredDoc {
             id: tree.id.clone(),
             kind: T::KIND.key(),
@@ -115,7 +119,7 @@ impl StoredDoc {
                 .map(|r| r.compound_id().to_string())
                 .unwrap_or_default(),
             status: current.map_or("", Document::status_key),
-            tree: serde_json::to_string(tree).unwrap_or_default(),
+            tree,
         }
     }
 }
@@ -160,7 +164,7 @@ impl<T: Document> Decoded<T> {
     }
 
     /// Adds a tree; false if its current version does not decode.
-    pub fn add_tree(&mut self, tree: DocTree) -> bool {
+    fn add_tree(&mut self, tree: DocTree) -> bool {
         let Some(winner) = tree.winner() else {
             return true;
         };
@@ -227,7 +231,7 @@ mod tests {
         let c = compound("dongtangcun", ManagementMode::Unmanaged);
         assert_eq!(c.doc_id(), "compound:dongtangcun");
         assert_eq!(first_revision(&c), first_revision(&c));
-        let row = StoredDoc::of::<Compound>(&first_revision(&c));
+        let row = StoredDoc::of::<Compound>(first_revision(&c));
         assert_eq!(
             (row.kind, row.compound.as_str()),
             ("compound", "dongtangcun")

@@ -97,11 +97,6 @@ async fn db() -> Result<IdbDatabase, StoreError> {
     Ok(db)
 }
 
-/// Opens the store now, so a page learns at start whether records can be kept.
-pub async fn check() -> Result<(), StoreError> {
-    db().await.map(|_| ())
-}
-
 fn row_of(doc: &StoredDoc, seq: f64) -> Object {
     let row = Object::new();
     let set = |k: &str, v: JsValue| {
@@ -112,7 +107,8 @@ fn row_of(doc: &StoredDoc, seq: f64) -> Object {
     set("compound", doc.compound.as_str().into());
     set("status", doc.status.into());
     set("seq", seq.into());
-    set("tree", doc.tree.as_str().into());
+    let tree = serde_json::to_string(&doc.tree).unwrap_or_default();
+    set("tree", tree.into());
     row
 }
 

@@ -57,7 +57,7 @@ async fn store_all<T: Kept>(trees: &HashMap<String, DocTree>) -> Result<(), Stor
             return Ok(None);
         };
         let Some(json) = stored else {
-            return Ok(Some(StoredDoc::of::<T>(ours)));
+            return Ok(Some(StoredDoc::of::<T>(ours.clone())));
         };
         // Known already (an earlier run), or a damaged document left alone.
         let Ok(mut tree) = serde_json::from_str::<DocTree>(json) else {
@@ -69,7 +69,7 @@ async fn store_all<T: Kept>(trees: &HashMap<String, DocTree>) -> Result<(), Stor
         }
         // The same id with other content: both kept, shown as a conflict.
         tree.insert(leaf);
-        Ok(Some(StoredDoc::of::<T>(&tree)))
+        Ok(Some(StoredDoc::of::<T>(tree)))
     };
     doc_store::update(&ids, &mut change).await.map(|_| ())
 }

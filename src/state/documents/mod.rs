@@ -112,7 +112,7 @@ impl<T: Kept> DocSet<T> {
                     return Err(StoreError::CorruptRecord { id: id.into() });
                 };
                 tree.resolve(body);
-                Ok(Some(StoredDoc::of::<T>(&tree)))
+                Ok(Some(StoredDoc::with(tree, Some(&kept))))
             };
             this.written(doc_store::update(&[doc_id], &mut change).await);
         });
@@ -232,12 +232,16 @@ impl<T: Kept> DocSet<T> {
     /// Writes the current version of each record as a child of the revision read here.
     async fn write(self, record_ids: Vec<String>) {
         let wanted: HashSet<&str> = record_ids.iter().map(String::as_str).collect();
-        let bodies: HashMap<String, Body> = self.records.with_untracked(|all| {
+        let records: HashMap<String, T> = self.records.with_untracked(|all| {
             all.iter()
                 .filter(|r| wanted.contains(r.id()))
-                .filter_map(|r| Some((r.doc_id(), Body::of(r)?)))
+                .map(|r| (r.doc_id(), r.clone()))
                 .collect()
         });
+        let bodies: HashMap<String, Body> = records
+            .iter()
+            .filter_map(|(id, r)| Some((id.clone(), Body::of(r)?)))
+            .collect();
         let ids: Vec<String> = bodies.keys().cloned().collect();
         let parents = self.revs.get_value();
         let mut skipped = vec![];
@@ -262,7 +266,12 @@ impl<T: Kept> DocSet<T> {
                 Some(body.clone()),
                 false,
             );
-            Ok(Some(StoredDoc::of::<T>(&tree)))
+            // Usually ours is the winner: its index fields need no decoding.
+            Ok(Some(if tree.current() == Some(body) {
+                StoredDoc::with(tree, records.get(id))
+            } else {
+                StoredDoc::of::<T>(tree)
+            }))
         };
         let result = doc_store::update(&ids, &mut change).await;
         if result.is_ok() {
@@ -281,9 +290,7 @@ impl<T: Kept> DocSet<T> {
         match result {
             Ok(rows) => {
                 for row in &rows {
-                    if let Ok(tree) = serde_json::from_str::<DocTree>(&row.tree) {
-                        self.apply(&tree);
-                    }
+                    self.apply(&row.tree);
                 }
                 let ids: Vec<String> = rows.into_iter().map(|r| r.id).collect();
                 if !ids.is_empty() {
