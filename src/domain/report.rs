@@ -150,6 +150,10 @@ pub struct Report {
     pub updated_at: Millis,
     #[serde(default)]
     pub deleted: bool,
+    /// When this phone took the report in from a building lead's hand-off link: set on a
+    /// steward's copy, never on the reporter's own (which "my reports" lists).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_at: Option<Millis>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -217,6 +221,7 @@ impl Report {
             created_at: at,
             updated_at: at,
             deleted: false,
+            received_at: None,
         }
     }
 

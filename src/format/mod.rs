@@ -9,6 +9,7 @@ pub mod csv;
 pub mod documents;
 pub mod envelope;
 pub mod error;
+pub mod handoff;
 pub mod merge;
 pub mod migrations;
 pub mod prerender;

@@ -1,0 +1,367 @@
+//! Hand-off links: a report, a steward's update or the reporter's answer, carried from
+//! one phone to another in the fragment of a link (which browsers never send to a
+//! server), so the loop between a building lead and a steward closes with nothing but
+//! SMS, WeChat and QR codes.
+//!
+//! `https://host/steward/r#1.<base64url>`: `1` is the format's version, readable before
+//! anything is decoded, so an older app can say "update me" instead of "damaged". The
+//! base64url text is a frame: what it carries (one byte), whether the body is compressed
+//! (one byte, deflate-raw by the browser's CompressionStream, which this pure layer does
+//! not run), the body (short-keyed JSON), and a CRC-32 of all that. The checksum catches
+//! a link cut short by an SMS app or mistyped; it is no signature — anyone can make a
+//! link, and `domain::handoff` decides what one may change.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Millis;
+use crate::domain::report::{Category, Report, Status, StatusEvent, Urgency};
+use crate::domain::steward::Role;
+
+/// The link format this app writes and reads.
+pub const VERSION: u32 = 1;
+/// The longest fragment read: typical links are a few hundred characters; this leaves
+/// room for a 2,000-character description and a long timeline, and no more.
+pub const MAX_FRAGMENT: usize = 8_000;
+/// The largest body once decompressed (a small link cannot unpack into megabytes).
+pub const MAX_BODY: usize = 32 * 1024;
+
+/// What a link carries, and so whose phone it is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A building lead's report, for the steward's queue.
+    Report,
+    /// A steward's steps, for the reporter's copy.
+    Update,
+    /// The reporter's confirmation and rating (or reopening), for the steward's copy.
+    Answer,
+}
+
+impl Kind {
+    fn byte(self) -> u8 {
+        match self {
+            Kind::Report => b'r',
+            Kind::Update => b'u',
+            Kind::Answer => b'a',
+        }
+    }
+
+    fn of_byte(b: u8) -> Option<Kind> {
+        [Kind::Report, Kind::Update, Kind::Answer]
+            .into_iter()
+            .find(|k| k.byte() == b)
+    }
+
+    /// The page that opens it: stewards' links go to the console, updates to the app.
+    pub fn path(self) -> &'static str {
+        match self {
+            Kind::Report | Kind::Answer => "/steward/r",
+            Kind::Update => "/r",
+        }
+    }
+}
+
+/// One step as a link carries it: `[at, status, role or null, note]`.
+type Step = (Millis, Status, Option<Role>, String);
+
+fn step(e: &StatusEvent) -> Step {
+    (e.at, e.status, e.by, e.note.clone())
+}
+
+fn event((at, status, by, note): Step) -> StatusEvent {
+    StatusEvent {
+        at,
+        status,
+        note,
+        by,
+    }
+}
+
+/// A report as a building lead sends it: no photos (they stay on the lead's phone; `f`
+/// says how many), and no name or phone unless the lead allowed sharing them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportCopy {
+    i: String,
+    c: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    b: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    u: Option<String>,
+    k: Category,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    a: Vec<(String, String)>,
+    d: String,
+    g: Urgency,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    n: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    p: Option<String>,
+    #[serde(default)]
+    f: u8,
+    t: Vec<Step>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    s: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    e: Option<Millis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    r: Option<u8>,
+    o: Millis,
+    m: Millis,
+}
+
+impl ReportCopy {
+    pub fn of(r: &Report) -> ReportCopy {
+        let shared = |v: &Option<String>| v.clone().filter(|_| r.share_phone);
+        ReportCopy {
+            i: r.id.clone(),
+            c: r.compound.clone(),
+            b: r.building.clone(),
+            u: r.unit.clone(),
+            k: r.category,
+            a: r.answers
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .cloned()
+                .collect(),
+            d: r.description.clone(),
+            g: r.urgency,
+            n: shared(&r.reporter_name),
+            p: shared(&r.reporter_phone),
+            f: r.photos.len().min(u8::MAX as usize) as u8,
+            t: r.timeline.iter().map(step).collect(),
+            s: r.assigned.clone(),
+            e: r.expected_by,
+            r: r.satisfaction,
+            o: r.created_at,
+            m: r.updated_at,
+        }
+    }
+
+    /// Photos the reporter kept on their phone.
+    pub fn photos_elsewhere(&self) -> u8 {
+        self.f
+    }
+
+    /// The report as the receiving phone keeps it (not yet checked: see
+    /// `domain::handoff::take_copy`).
+    pub fn into_report(self) -> Report {
+        let mut r = Report::draft(self.i, self.c, self.b, self.u, self.o);
+        r.category = self.k;
+        r.answers = self.a;
+        r.description = self.d;
+        r.urgency = self.g;
+        r.share_phone = self.n.is_some() || self.p.is_some();
+        r.reporter_name = self.n;
+        r.reporter_phone = self.p;
+        r.timeline = self.t.into_iter().map(event).collect();
+        r.assigned = self.s;
+        r.expected_by = self.e;
+        r.satisfaction = self.r;
+        r.updated_at = self.m;
+        r
+    }
+}
+
+/// The steps one side recorded on a report, all of them each time: a later link carries
+/// everything an earlier one did, so links opened twice or out of order add nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Steps {
+    i: String,
+    t: Vec<Step>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    r: Option<u8>,
+}
+
+impl Steps {
+    /// A steward's steps (`by` a role) or the reporter's answers (confirm, reopen).
+    pub fn of(r: &Report, kind: Kind) -> Steps {
+        let ours = |e: &&StatusEvent| match kind {
+            Kind::Update => e.by.is_some() && e.status != Status::Submitted,
+            _ => e.by.is_none() && matches!(e.status, Status::Confirmed | Status::Reopened),
+        };
+        Steps {
+            i: r.id.clone(),
+            t: r.timeline.iter().filter(ours).map(step).collect(),
+            r: r.satisfaction.filter(|_| kind == Kind::Answer),
+        }
+    }
+
+    pub fn report_id(&self) -> &str {
+        &self.i
+    }
+
+    pub fn events(&self) -> Vec<StatusEvent> {
+        self.t.iter().cloned().map(event).collect()
+    }
+
+    pub fn rating(&self) -> Option<u8> {
+        self.r
+    }
+}
+
+/// A link's content, decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    Report(Box<ReportCopy>),
+    Update(Steps),
+    Answer(Steps),
+}
+
+impl Message {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Message::Report(_) => Kind::Report,
+            Message::Update(_) => Kind::Update,
+            Message::Answer(_) => Kind::Answer,
+        }
+    }
+
+    /// The body before compression.
+    pub fn to_json(&self) -> Vec<u8> {
+        let json = match self {
+            Message::Report(c) => serde_json::to_vec(c),
+            Message::Update(s) | Message::Answer(s) => serde_json::to_vec(s),
+        };
+        json.expect("plain data always serialises")
+    }
+
+    pub fn from_json(kind: Kind, body: &[u8]) -> Result<Message, LinkError> {
+        let bad = |_| LinkError::Malformed;
+        Ok(match kind {
+            Kind::Report => Message::Report(Box::new(serde_json::from_slice(body).map_err(bad)?)),
+            Kind::Update => Message::Update(serde_json::from_slice(body).map_err(bad)?),
+            Kind::Answer => Message::Answer(serde_json::from_slice(body).map_err(bad)?),
+        })
+    }
+}
+
+/// Why a link could not be read. Nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// No link text at all (the page opened without a fragment).
+    Empty,
+    /// Written by a newer app: reload to update.
+    NewerVersion(u32),
+    /// Not a hand-off link, or cut short before its checksum.
+    Malformed,
+    /// The checksum does not match: characters were lost or changed on the way.
+    Damaged,
+    /// Longer than any link this app writes.
+    TooLarge,
+    /// Compressed, and this browser cannot decompress.
+    Unsupported,
+}
+
+/// A frame unwrapped: what it carries and its body, still compressed if `compressed`.
+#[derive(Debug, PartialEq)]
+pub struct Frame {
+    pub kind: Kind,
+    pub compressed: bool,
+    pub body: Vec<u8>,
+}
+
+/// `1.<base64url>` for a body (compressed or not) of the given kind.
+pub fn frame(kind: Kind, compressed: bool, body: &[u8]) -> String {
+    let mut bytes = Vec::with_capacity(body.len() + 6);
+    bytes.push(kind.byte());
+    bytes.push(u8::from(compressed));
+    bytes.extend_from_slice(body);
+    bytes.extend_from_slice(&crc32(&bytes).to_be_bytes());
+    format!("{VERSION}.{}", base64url(&bytes))
+}
+
+/// The frame in a link's fragment (with or without its `#`), checked.
+pub fn unframe(fragment: &str) -> Result<Frame, LinkError> {
+    let text = fragment.trim().trim_start_matches('#');
+    if text.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    if text.len() > MAX_FRAGMENT {
+        return Err(LinkError::TooLarge);
+    }
+    let (version, data) = text.split_once('.').ok_or(LinkError::Malformed)?;
+    match version.parse::<u32>() {
+        Ok(VERSION) => {}
+        Ok(v) if v > VERSION => return Err(LinkError::NewerVersion(v)),
+        _ => return Err(LinkError::Malformed),
+    }
+    let bytes = unbase64url(data).ok_or(LinkError::Damaged)?;
+    if bytes.len() < 6 {
+        return Err(LinkError::Malformed);
+    }
+    let (content, sum) = bytes.split_at(bytes.len() - 4);
+    if crc32(content).to_be_bytes() != sum {
+        return Err(LinkError::Damaged);
+    }
+    let kind = Kind::of_byte(content[0]).ok_or(LinkError::Malformed)?;
+    let compressed = match content[1] {
+        0 => false,
+        1 => true,
+        _ => return Err(LinkError::Malformed),
+    };
+    Ok(Frame {
+        kind,
+        compressed,
+        body: content[2..].to_vec(),
+    })
+}
+
+/// The whole link: the page for its kind on this origin, then the fragment.
+pub fn link(origin: &str, kind: Kind, fragment: &str) -> String {
+    format!("{}{}#{fragment}", origin.trim_end_matches('/'), kind.path())
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64 with the URL-safe alphabet and no padding (RFC 4648 §5).
+pub fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// The bytes of unpadded base64url text; `None` for any other character or a length
+/// no encoding produces.
+pub fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let values: Vec<u32> = text
+        .bytes()
+        .map(|c| ALPHABET.iter().position(|a| *a == c).map(|v| v as u32))
+        .collect::<Option<_>>()?;
+    let mut out = Vec::with_capacity(values.len() * 3 / 4);
+    for chunk in values.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, v)| n | (v << (18 - 6 * i)));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// CRC-32 (IEEE 802.3, as zip and PNG use), bit by bit: links are short.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for b in bytes {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+#[cfg(test)]
+#[path = "handoff_tests.rs"]
+mod tests;
