@@ -1,19 +1,24 @@
 // 小区管家's service worker. scripts/post_build.mjs fills in VERSION and PRECACHE after
 // every build from trunk's staging folder: the list is never written by hand.
 const VERSION = '__VERSION__';
+// Where this worker's program lives: `/` (the resident app) or `/steward/` (the console).
+const BASE = '__BASE__';
 const PRECACHE = __PRECACHE__;
-const CACHE = `cs-${VERSION}`;
+const CACHE = `cs-${BASE === '/' ? '' : 'steward-'}${VERSION}`;
 
 self.addEventListener('install', (event) => {
   // Cache the whole build, then wait: the page decides when to switch (skipWaiting below).
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
+/** This program's caches (the other worker's are not ours to delete). */
+const ours = (key) => (BASE === '/' ? /^cs-[0-9a-f]+$/.test(key) : key.startsWith('cs-steward-'));
+
 self.addEventListener('activate', (event) => {
   // Old versions' caches go only now, when no page still runs their files.
   event.waitUntil(
     caches.keys().then((keys) =>
-      Promise.all(keys.filter((k) => k.startsWith('cs-') && k !== CACHE).map((k) => caches.delete(k))),
+      Promise.all(keys.filter((k) => ours(k) && k !== CACHE).map((k) => caches.delete(k))),
     ),
   );
 });
@@ -26,13 +31,13 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
-  // The steward and district console (/steward/, /district) is another program, not in
-  // this cache: the network.
-  if (/^\/(steward|district)(\/|$)/.test(url.pathname)) return;
+  // The steward and district console (/steward/, /district) is another program with its
+  // own worker under /steward/: the resident worker leaves it alone.
+  if (BASE === '/' && /^\/(steward|district)(\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // Every route is the one app: answer deep links from the cached index.html, offline too.
     event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match('/index.html')).then((hit) => hit ?? fetch(request)),
+      caches.open(CACHE).then((cache) => cache.match(`${BASE}index.html`)).then((hit) => hit ?? fetch(request)),
     );
     return;
   }

@@ -39,15 +39,21 @@ function* files(dir) {
     else yield path;
   }
 }
+// Each entry point's worker caches its own build under its public URL: `/` for the
+// resident app, `/steward/` for the console, which also needs the published data (at
+// the site root) to open report links offline.
+const base = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 const skip = new Set(['sw.js', '404.html', 'csp.txt']);
-const precache = [...files(stage)]
-  .map((p) => '/' + relative(stage, p).split('\\').join('/'))
-  .filter((p) => !skip.has(p.slice(1)))
-  .sort();
+const built = [...files(stage)]
+  .map((p) => relative(stage, p).split('\\').join('/'))
+  .filter((p) => !skip.has(p));
+const shared = base === '/' ? [] : ['/data/district.json'];
+const precache = [...built.map((p) => base + p), ...shared].sort();
 const version = createHash('sha256');
-for (const p of precache) version.update(p).update(readFileSync(join(stage, p)));
+for (const p of built) version.update(p).update(readFileSync(join(stage, p)));
 const sw = readFileSync('public/sw.js', 'utf8')
   .replace('__VERSION__', version.digest('hex').slice(0, 12))
+  .replace('__BASE__', base)
   .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
 writeFileSync(join(stage, 'sw.js'), sw);
 writeFileSync(join(stage, '404.html'), html);

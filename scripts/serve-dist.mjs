@@ -1,6 +1,7 @@
 // A small static server for the release build (dist/), as a production static host
 // serves it: a folder's index.html (the pre-rendered cards), the SPA fallback (any other
-// path that is not a file gets index.html, so deep links work on a cold start), and the
+// path that is not a file gets index.html — steward/index.html under /steward/ — so deep
+// links work on a cold start), and the
 // precompressed .br/.gz copies (scripts/compress.mjs) to clients that accept them.
 // Node only, no dependencies. Usage: node scripts/serve-dist.mjs [port] [dir]
 import { createServer } from 'node:http';
@@ -58,7 +59,9 @@ const server = createServer(async (req, res) => {
     const found = dataDir && path.startsWith('/data/')
       ? join(dataDir, path.slice('/data/'.length))
       : await fileFor(path);
-    const file = found ?? join(root, 'index.html');
+    // Unknown paths get their program's page: the console's under /steward/, else the app's.
+    const console = /^\/steward\//.test(path) ? join(root, 'steward', 'index.html') : null;
+    const file = found ?? console ?? join(root, 'index.html');
     const { body, encoding } = await compressed(file, req.headers['accept-encoding'] ?? '');
     const hashed = /-[0-9a-f]{16}\./.test(file);
     res.writeHead(200, {

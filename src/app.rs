@@ -10,6 +10,7 @@ use crate::components::shell::{AppHeader, AppNav};
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
 use crate::pages::directory::DirectoryPage;
+use crate::pages::handoff::HandoffPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::pages::poster::PosterPage;
@@ -23,11 +24,11 @@ use crate::state::{AppState, AppWriter, DatasetState, persist, provide_app_state
 /// What both entry points (the resident app and the steward console) start with: the
 /// state read from storage and persisted, the published data loading, the PWA state, the
 /// document following the settings, and the static shell giving way once there is data.
-pub fn start_app(register_worker: bool) -> (AppState, AppWriter) {
+pub fn start_app(worker: &'static str) -> (AppState, AppWriter) {
     let (state, writer) = provide_app_state();
     persist::start(state, writer);
     load_dataset(writer);
-    provide_context(crate::platform::pwa::start(register_worker));
+    provide_context(crate::platform::pwa::start(worker));
     Effect::new(move |_| {
         if state.records_ready.get() && state.dataset.with(|d| *d != DatasetState::Loading) {
             crate::platform::shell::remove_static_shell();
@@ -53,7 +54,7 @@ pub fn start_app(register_worker: bool) -> (AppState, AppWriter) {
 /// The resident app: every route of the contract but the steward console's.
 #[component]
 pub fn App() -> impl IntoView {
-    let (state, _) = start_app(true);
+    let (state, _) = start_app("/sw.js");
     view! {
         <Router>
             <AppHeader/>
@@ -73,6 +74,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/reports") view=ReportsPage/>
                         <Route path=path!("/reports/:id") view=ReportDetailPage/>
                         <Route path=path!("/settings") view=SettingsPage/>
+                        <Route path=path!("/r") view=HandoffPage/>
                     </Routes>
                 </Show>
             </main>

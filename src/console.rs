@@ -15,13 +15,15 @@ use crate::components::shell::{AppHeader, AppNav};
 use crate::pages::district::DistrictPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::steward::StewardPage;
+use crate::pages::steward_report::StewardReportPage;
+use crate::pages::steward_take::StewardTakePage;
 use crate::state::logs::provide_logs;
 use crate::state::steward_session::provide_steward_session;
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
-    // No service worker of its own yet: the console needs the network (see README).
-    let (state, _) = start_app(false);
+    // Its own worker, scoped to /steward/: a steward opens report links offline too.
+    let (state, _) = start_app("/steward/sw.js");
     provide_steward_session();
     provide_logs();
     view! {
@@ -35,6 +37,8 @@ pub fn ConsoleApp() -> impl IntoView {
                 <Show when=move || state.records_ready.get()>
                     <Routes fallback=NotFound>
                         <Route path=path!("/steward") view=StewardPage/>
+                        <Route path=path!("/steward/r") view=StewardTakePage/>
+                        <Route path=path!("/steward/reports/:id") view=StewardReportPage/>
                         <Route path=path!("/district") view=DistrictPage/>
                     </Routes>
                 </Show>

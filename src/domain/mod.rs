@@ -18,6 +18,7 @@ pub mod pin;
 pub mod pinyin;
 pub mod place_edit;
 pub mod qr;
+pub mod queue;
 pub mod records;
 pub mod report;
 pub mod report_merge;

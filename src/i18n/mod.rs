@@ -4,6 +4,7 @@
 
 pub mod console;
 mod en;
+pub mod handoff;
 mod labels;
 pub mod share;
 mod zh;

@@ -103,6 +103,26 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
     lines.join("\n")
 }
 
+/// A steward's latest step as text for the reporter: which report, the step, who, and
+/// the note.
+pub fn update_text(report: &Report, lang: Lang) -> String {
+    let s = strings(lang);
+    let mut lines = vec![format!(
+        "【{}】{} {}",
+        s.app_name, s.share_report_word, report.id
+    )];
+    if let Some(step) = report.timeline.last() {
+        lines.push(format!(
+            "{}：{}（{}）{}",
+            s.status_label,
+            s.status(step.status),
+            s.recorder(step.by),
+            step.note
+        ));
+    }
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@ pub mod building;
 pub mod compound;
 pub mod directory;
 pub mod district;
+pub mod handoff;
 pub mod home;
 pub mod not_found;
 pub mod poster;
@@ -12,6 +13,8 @@ pub mod report_new;
 pub mod reports;
 pub mod settings;
 pub mod steward;
+pub mod steward_report;
+pub mod steward_take;
 
 use leptos::prelude::*;
 

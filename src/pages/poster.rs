@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::with_compound;
+use crate::components::qr_code::QrCode;
 use crate::components::sample_notice::SampleNotice;
 use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::domain::notice::current_notices;
 use crate::domain::phone::parse_phone;
-use crate::domain::qr::qr_path;
 use crate::platform::clock::now;
 use crate::state::use_strings;
 
@@ -117,22 +117,4 @@ fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
             <QrCode text=url/>
         </article>
     }
-}
-
-/// A QR code drawn as one SVG path; `data-qr` carries the encoded text for checking.
-#[component]
-fn QrCode(
-    /// What the code encodes.
-    text: String,
-) -> impl IntoView {
-    qr_path(&text).map(|qr| {
-        let view_box = format!("0 0 {0} {0}", qr.size);
-        view! {
-            <svg class="qr" viewBox=view_box width="132" height="132" role="img" aria-label=text.clone()
-                data-qr=text shape-rendering="crispEdges">
-                <rect width="100%" height="100%" fill="#fff"></rect>
-                <path d=qr.d fill="#000"></path>
-            </svg>
-        }
-    })
 }

@@ -48,8 +48,11 @@ pub fn ReportsPage() -> impl IntoView {
     });
     let matching = Memo::new(move |_| {
         let (status, category) = (status_filter.get(), category_filter.get());
-        // A deleted report stays listed while another version of it lives on.
-        let shown = |r: &Report| !r.deleted || in_conflict.with(|c| c.contains(&r.doc_id()));
+        // A deleted report stays listed while another version of it lives on. Reports a
+        // steward took in from others' links are their queue's, not "my reports".
+        let shown = |r: &Report| {
+            r.received_at.is_none() && (!r.deleted || in_conflict.with(|c| c.contains(&r.doc_id())))
+        };
         state.reports.with(|all| {
             let mut list: Vec<&Report> = all
                 .iter()

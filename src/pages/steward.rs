@@ -6,11 +6,12 @@ use leptos::prelude::*;
 
 use crate::components::steward::change_log::ChangeLog;
 use crate::components::steward::facts_editor::FactsEditor;
+use crate::components::steward::gate::StewardGate;
 use crate::components::steward::log_forms::LogForms;
 use crate::components::steward::map_editor::MapEditor;
 use crate::components::steward::notice_editor::NoticeEditor;
-use crate::components::steward::pin_forms::{EnterPinForm, SetPinForm};
 use crate::components::steward::profile_form::ProfileForm;
+use crate::components::steward::queue::Queue;
 use crate::components::steward::record_conflicts::RecordConflicts;
 use crate::components::steward::roster_editor::RosterEditor;
 use crate::components::steward::roster_import::RosterImport;
@@ -21,15 +22,10 @@ use crate::state::{use_console_strings, use_state};
 pub fn StewardPage() -> impl IntoView {
     let c = use_console_strings();
     let session = use_steward_session();
-    let has_pin = Memo::new(move |_| session.mode.with(|m| m.pin.is_some()));
     view! {
         <section class="page steward" on:pointerdown=move |_| session.touch() on:keydown=move |_| session.touch()>
             <h1 class="page__title">{move || c().steward_title}</h1>
-            {move || match (has_pin.get(), session.is_open.get()) {
-                (false, _) => view! { <SetPinForm/> }.into_any(),
-                (true, false) => view! { <EnterPinForm/> }.into_any(),
-                (true, true) => view! { <StewardHome/> }.into_any(),
-            }}
+            <StewardGate><StewardHome/></StewardGate>
         </section>
     }
 }
@@ -75,6 +71,7 @@ fn StewardHome() -> impl IntoView {
             <p class="hint">{move || c().auto_lock_hint}</p>
         </div>
         <RecordConflicts/>
+        <Queue/>
         <ProfileForm/>
         <RosterImport/>
         // The work on the chosen compound, beside the profile on an office screen.

@@ -9,6 +9,7 @@ pub mod doc_store;
 pub mod download;
 pub mod erase;
 pub mod fetch;
+pub mod handoff_link;
 pub mod idb;
 pub mod local_storage;
 pub mod photos;

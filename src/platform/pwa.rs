@@ -30,9 +30,10 @@ fn on_window(event: &str, handler: impl Fn(web_sys::Event) + 'static) {
     closure.forget();
 }
 
-/// Online state, install prompt and (in release builds, when `register` is set) the
-/// service worker with its update prompt.
-pub fn start(register: bool) -> PwaState {
+/// Online state, install prompt and (in release builds) the entry point's service
+/// worker (`/sw.js` for residents, `/steward/sw.js` for the console, each caching its
+/// own program) with its update prompt.
+pub fn start(worker: &'static str) -> PwaState {
     let navigator = web_sys::window().map(|w| w.navigator());
     let (online, set_online) = signal(navigator.as_ref().is_none_or(|n| n.on_line()));
     let (update_ready, set_update_ready) = signal(false);
@@ -45,8 +46,8 @@ pub fn start(register: bool) -> PwaState {
         set_can_install.set(true);
     });
     on_window("appinstalled", move |_| set_can_install.set(false));
-    if register && !cfg!(debug_assertions) {
-        register_worker(set_update_ready);
+    if !cfg!(debug_assertions) {
+        register_worker(worker, set_update_ready);
     }
     request_persistence();
     PwaState {
@@ -64,11 +65,11 @@ fn worker_container() -> Option<web_sys::ServiceWorkerContainer> {
         .then(|| navigator.service_worker())
 }
 
-fn register_worker(set_update_ready: WriteSignal<bool>) {
+fn register_worker(worker: &str, set_update_ready: WriteSignal<bool>) {
     let Some(container) = worker_container() else {
         return;
     };
-    let promise = container.register("/sw.js");
+    let promise = container.register(worker);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = JsFuture::from(promise).await else {
             return;

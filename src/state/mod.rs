@@ -25,6 +25,7 @@ use crate::format::error::StoreError;
 use crate::format::merge::{Record, Stamped, merge, newer_records};
 use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
+use crate::i18n::handoff::{HandoffStrings, handoff_strings};
 use crate::i18n::{Lang, Strings, strings};
 use crate::platform::clock::now;
 use crate::platform::local_storage::{Loaded, load};
@@ -253,4 +254,11 @@ pub fn use_console_strings() -> impl Fn() -> &'static ConsoleStrings + Copy + Se
 pub fn use_strings() -> impl Fn() -> &'static Strings + Copy + Send + Sync + 'static {
     let lang = use_state().lang;
     move || strings(lang.get())
+}
+
+/// The hand-off loop's words in the current language, tracked.
+pub fn use_handoff_strings() -> impl Fn() -> &'static HandoffStrings + Copy + Send + Sync + 'static
+{
+    let lang = use_state().lang;
+    move || handoff_strings(lang.get())
 }

@@ -99,7 +99,11 @@ impl StewardSession {
             Err(e) => return PinOutcome::Failed(e),
         };
         if same_hash(&typed, &saved.hash) {
-            self.update(|m| m.lockout = Default::default());
+            // Written only when there were wrong tries to forget: opening steward mode
+            // changes nothing stored.
+            if lockout != Default::default() {
+                self.update(|m| m.lockout = Default::default());
+            }
             self.open();
             return PinOutcome::Opened;
         }

@@ -3,11 +3,14 @@
 
 pub mod change_log;
 pub mod facts_editor;
+pub mod gate;
 pub mod log_forms;
 pub mod map_editor;
+pub mod next_step;
 pub mod notice_editor;
 pub mod pin_forms;
 pub mod profile_form;
+pub mod queue;
 pub mod record_conflicts;
 pub mod roster_editor;
 pub mod roster_import;

@@ -150,6 +150,19 @@ pub struct ConsoleStrings {
     pub word_added: &'static str,
     pub word_moved: &'static str,
     pub word_removed: &'static str,
+    // the queue of reports and a report's next step
+    pub queue_title: &'static str,
+    pub queue_hint: &'static str,
+    pub queue_empty: &'static str,
+    /// The queue's tabs, in `QueueFilter::ALL` order.
+    pub queue_tabs: [&'static str; 6],
+    pub queue_report_title: &'static str,
+    pub record_step: &'static str,
+    pub step_saved: &'static str,
+    pub not_my_compound: &'static str,
+    pub no_reporter_phone: &'static str,
+    pub unlock_to_act: &'static str,
+    pub back_to_queue: &'static str,
 }
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

@@ -1,0 +1,71 @@
+//! A steward records the next step of a report in their queue: a legal next status
+//! (never the reporter's confirmation or reopening) with a note, recorded under their
+//! role.
+
+use leptos::prelude::*;
+
+use crate::components::report_detail::NoteAndError;
+use crate::domain::report::{Report, Status, TransitionError};
+use crate::domain::steward::Role;
+use crate::platform::clock::now;
+use crate::state::{use_console_strings, use_strings, use_writer};
+
+/// The next step's form.
+#[component]
+pub fn NextStep(
+    /// The report.
+    report: Report,
+    /// The steward's role, recorded with the step.
+    role: Role,
+    /// Set when a step was saved, so the page offers to send it on.
+    saved: RwSignal<bool>,
+) -> impl IntoView {
+    let writer = use_writer();
+    let s = use_strings();
+    let c = use_console_strings();
+    let choices: Vec<Status> = report
+        .status()
+        .next()
+        .iter()
+        .copied()
+        .filter(|s| !matches!(s, Status::Confirmed | Status::Reopened))
+        .collect();
+    let (to, set_to) = signal(choices.first().copied());
+    let note = RwSignal::new(String::new());
+    let (error, set_error) = signal(None::<TransitionError>);
+    let has_choices = !choices.is_empty();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(target) = to.get_untracked() else {
+            return;
+        };
+        let mut updated = report.clone();
+        match updated.transition(target, &note.get_untracked(), Some(role), now()) {
+            Ok(()) => {
+                set_error.set(None);
+                saved.set(true);
+                writer.upsert_report(updated);
+            }
+            Err(e) => set_error.set(Some(e)),
+        }
+    };
+    has_choices.then(|| {
+        view! {
+            <form class="update-panel" on:submit=save novalidate>
+                <h2>{move || c().record_step}</h2>
+                <label class="field">
+                    <span class="field__label">{move || s().new_status}</span>
+                    <select class="field__input" name="status" on:change=move |ev| {
+                        set_to.set(Status::from_key(&event_target_value(&ev)));
+                    }>
+                        {choices.into_iter().map(|st| view! {
+                            <option value=st.key()>{move || s().status(st)}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <NoteAndError name="note" note=note error=error/>
+                <button type="submit" class="button">{move || s().save_update}</button>
+            </form>
+        }
+    })
+}

@@ -1,0 +1,115 @@
+//! `/steward/reports/:id`: a report in my queue. Its facts and timeline, the next step
+//! with a note, and the link that carries my steps back to the reporter.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::handoff::HandoffSend;
+use crate::components::report_detail::facts::{ReportFacts, ReportHeading};
+use crate::components::report_detail::timeline::Timeline;
+use crate::components::steward::gate::StewardGate;
+use crate::components::steward::next_step::NextStep;
+use crate::domain::phone::parse_phone;
+use crate::domain::report::Report;
+use crate::domain::steward::Role;
+use crate::format::handoff::{Kind, Message, Steps};
+use crate::i18n::Strings;
+use crate::i18n::share::update_text;
+use crate::state::steward_session::use_steward_session;
+use crate::state::{use_console_strings, use_handoff_strings, use_state, use_strings};
+
+#[component]
+pub fn StewardReportPage() -> impl IntoView {
+    let state = use_state();
+    let s = use_strings();
+    let c = use_console_strings();
+    let session = use_steward_session();
+    let params = use_params_map();
+    // Outlives the view of one version of the report: saving a step makes a new one.
+    let saved = RwSignal::new(false);
+    let report = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id")).unwrap_or_default();
+        state
+            .reports
+            .with(|all| all.iter().find(|r| r.id == id && !r.deleted).cloned())
+    });
+    let role = Memo::new(move |_| {
+        session
+            .mode
+            .with(|m| m.profile.as_ref().map_or(Role::Red, |p| p.role))
+    });
+    view! {
+        <section class="page report-detail">
+            <a href="/steward">{move || c().back_to_queue}</a>
+            <StewardGate>
+                {move || match report.get() {
+                    None => view! { <p class="notice notice--error" role="alert">{move || s().report_not_found}</p> }.into_any(),
+                    Some(r) => view! { <QueueReport report=r role=role.get() saved=saved/> }.into_any(),
+                }}
+            </StewardGate>
+        </section>
+    }
+}
+
+/// One report of the queue, with the next step and the reply.
+#[component]
+fn QueueReport(
+    /// The report.
+    report: Report,
+    /// My role, recorded with my steps.
+    role: Role,
+    /// Set once a step is saved here.
+    saved: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_state();
+    let place = state
+        .compounds
+        .with_untracked(|c| report.place_name(c.0.iter().find(|c| c.id == report.compound)));
+    let has_steps = report.timeline.iter().any(|e| e.by.is_some());
+    view! {
+        <ReportHeading report=report.clone() place=place/>
+        <ReportFacts report=report.clone()/>
+        <Timeline steps=report.timeline.clone()/>
+        // What was just recorded goes back to the reporter before anything else is done.
+        {has_steps.then(|| view! { <Reply report=report.clone() saved=saved/> })}
+        <NextStep report=report role=role saved=saved/>
+    }
+}
+
+/// My steps, sent back to the reporter: by SMS when they shared their number.
+#[component]
+fn Reply(
+    /// The report with my steps.
+    report: Report,
+    /// A step was just saved.
+    saved: RwSignal<bool>,
+) -> impl IntoView {
+    let state = use_state();
+    let c = use_console_strings();
+    let h = use_handoff_strings();
+    let phone = report
+        .reporter_phone
+        .as_deref()
+        .filter(|_| report.share_phone)
+        .and_then(|p| parse_phone(p).ok());
+    let sms = phone.map(|p| {
+        let who = p.display();
+        let label = Signal::derive(move || format!("{} {who}", h().send_reply_sms));
+        (p, label)
+    });
+    let has_sms = sms.is_some();
+    let summary = {
+        let report = report.clone();
+        Signal::derive(move || update_text(&report, state.lang.get()))
+    };
+    let label: fn(&Strings) -> &'static str = |s| s.share_report;
+    view! {
+        <section class="send notice notice--info" aria-labelledby="reply-title">
+            <h2 id="reply-title">{move || h().send_reply}</h2>
+            <Show when=move || saved.get()><p role="status">{move || c().step_saved}</p></Show>
+            {(!has_sms).then(|| view! { <p class="hint">{move || c().no_reporter_phone}</p> })}
+            <HandoffSend message=Message::Update(Steps::of(&report, Kind::Update)) summary=summary
+                intro=|h| h.link_line_update sms=sms title=report.id.clone() share_label=label/>
+        </section>
+    }
+}

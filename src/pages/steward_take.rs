@@ -1,0 +1,123 @@
+//! `/steward/r#…`: a link arriving on a steward's phone. A building lead's report is
+//! shown read-only, with where it came from, and "add to my queue"; the reporter's
+//! answer (confirmed with a rating, or reopened) updates the report in the queue. A
+//! steward's update is for the reporter's phone: it goes on to the resident app.
+
+use leptos::prelude::*;
+
+use crate::components::handoff::apply::ApplyLink;
+use crate::components::handoff::outcome::{Outcome, OutcomeNotice};
+use crate::components::report_detail::facts::{ReportFacts, ReportHeading};
+use crate::components::report_detail::timeline::Timeline;
+use crate::components::steward::gate::StewardGate;
+use crate::domain::handoff::{Side, apply_steps, take_copy};
+use crate::format::handoff::{Kind, LinkError, Message, ReportCopy, Steps};
+use crate::platform::clock::now;
+use crate::platform::handoff_link::{forward_to, read_link};
+use crate::state::steward_session::use_steward_session;
+use crate::state::{use_console_strings, use_handoff_strings, use_state};
+
+#[component]
+pub fn StewardTakePage() -> impl IntoView {
+    let h = use_handoff_strings();
+    let read = RwSignal::new(None::<Result<Message, LinkError>>);
+    wasm_bindgen_futures::spawn_local(async move {
+        let message = match read_link().await {
+            // A steward's update is for the reporter's phone: the app takes it from here.
+            Ok((Kind::Update, _)) => return forward_to(Kind::Update),
+            Ok((kind, body)) => Message::from_json(kind, &body),
+            Err(e) => Err(e),
+        };
+        read.set(Some(message));
+    });
+    view! {
+        <section class="page handoff report-detail">
+            {move || match read.get() {
+                None => view! { <p role="status">{move || h().reading}</p> }.into_any(),
+                Some(Err(e)) => view! {
+                    <h1 class="page__title">{move || h().link_title}</h1>
+                    <OutcomeNotice outcome=Outcome::Unreadable(e)/>
+                }
+                .into_any(),
+                Some(Ok(Message::Report(copy))) => view! { <TakeReport copy=*copy/> }.into_any(),
+                Some(Ok(Message::Answer(steps))) => view! { <TakeAnswer steps=steps/> }.into_any(),
+                Some(Ok(Message::Update(_))) => ().into_any(),
+            }}
+        </section>
+    }
+}
+
+/// A building lead's report: read-only, then "add to my queue" in steward mode.
+#[component]
+fn TakeReport(
+    /// The report as the link carries it.
+    copy: ReportCopy,
+) -> impl IntoView {
+    let state = use_state();
+    let h = use_handoff_strings();
+    let c = use_console_strings();
+    let session = use_steward_session();
+    let photos = copy.photos_elsewhere();
+    let incoming = copy.into_report();
+    let compound = state
+        .compounds
+        .with_untracked(|all| all.0.iter().find(|c| c.id == incoming.compound).cloned());
+    let place = incoming.place_name(compound.as_ref());
+    let mine = session.mode.with_untracked(|m| {
+        m.profile
+            .as_ref()
+            .is_some_and(|p| p.compounds.contains(&incoming.compound))
+    });
+    let id = incoming.id.clone();
+    let apply = {
+        let incoming = incoming.clone();
+        move || {
+            state.reports.with_untracked(|all| {
+                let here = all.iter().find(|r| r.id == incoming.id);
+                take_copy(here, incoming.clone(), now())
+            })
+        }
+    };
+    view! {
+        <p class="hint">{move || h().report_title} " · " {move || h().from_link}</p>
+        <ReportHeading report=incoming.clone() place=place/>
+        <ReportFacts report=incoming.clone()/>
+        {(photos > 0).then(|| view! { <p class="hint">{photos} " " {move || h().photos_elsewhere}</p> })}
+        <Timeline steps=incoming.timeline.clone()/>
+        {(!mine).then(|| view! { <p class="notice notice--warning">{move || c().not_my_compound}</p> })}
+        <StewardGate>
+            <ApplyLink apply=apply.clone() label=|h| h.take_in report_href=format!("/steward/reports/{id}")/>
+        </StewardGate>
+    }
+}
+
+/// The reporter's answer: their steps and rating, then "update my queue".
+#[component]
+fn TakeAnswer(
+    /// What the link carries.
+    steps: Steps,
+) -> impl IntoView {
+    let state = use_state();
+    let h = use_handoff_strings();
+    let id = steps.report_id().to_string();
+    let events = steps.events();
+    let rating = steps.rating();
+    let apply = {
+        let (id, events) = (id.clone(), events.clone());
+        move || {
+            state.reports.with_untracked(|all| {
+                let here = all.iter().find(|r| r.id == id);
+                apply_steps(here, &id, &events, rating, Side::Reporter)
+            })
+        }
+    };
+    view! {
+        <h1 class="page__title">{move || h().answer_title}</h1>
+        <p class="report-detail__ref"><b data-ref>{id.clone()}</b></p>
+        {rating.map(|n| view! { <p>{move || h().rating} ": " <span data-rating=n>{"★".repeat(n as usize)}</span></p> })}
+        <Timeline steps=events/>
+        <StewardGate>
+            <ApplyLink apply=apply.clone() label=|h| h.apply_answer report_href=format!("/steward/reports/{id}")/>
+        </StewardGate>
+    }
+}

@@ -1,0 +1,158 @@
+// The hand-off loop between two phones with no server (issue #12): the building lead's
+// report travels to the steward by the link in the real sms: href, the steward's steps
+// travel back, the reporter's confirmation travels to the steward again. Two browser
+// contexts, no shared storage. Every bad link leaves both phones byte-for-byte unchanged.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot, settled, storedReports, useSite, watchErrors } from './harness.mjs';
+import { ReportForm } from './pages/report_form.mjs';
+import { ReportDetail } from './pages/report_detail.mjs';
+import { StewardPage } from './pages/steward.mjs';
+import { applyLink, craftLink, everything, linkFromSms, openLink, outcome } from './pages/handoff.mjs';
+
+const site = useSite();
+
+/** The steward records the next step on the report's page in the console. */
+async function stewardStep(page, statusLabel, note) {
+  const form = page.locator('form.update-panel');
+  await form.getByLabel('新状态').selectOption({ label: statusLabel });
+  await form.getByLabel('说明（必填）').fill(note);
+  await form.getByRole('button', { name: '保存进展' }).click();
+  await page.getByText('已记录。请把进展发给报事人：').waitFor();
+  await settled(page);
+}
+
+/** Two phones: the lead's with a filed report, the steward's in steward mode. */
+async function twoPhones({ share = true } = {}) {
+  const lead = await (await site.phone.newPhone()).newPage();
+  const steward = await (await site.phone.newPhone()).newPage();
+  const errors = [...watchErrors(lead), ...watchErrors(steward)];
+  const form = await ReportForm.open(lead, site.server.url, '?c=dongtangcun&b=3&u=2');
+  // Filed offline: the link is made on the phone, nothing goes to a server.
+  await lead.context().setOffline(true);
+  await form.fillSeptic('3栋化粪池堵塞，污水外溢 <b>快来</b>');
+  await form.reporter({ name: '张阿姨', phone: '139 0000 9999' });
+  if (share) await lead.getByLabel('允许在转发内容中显示我的姓名和电话').check();
+  const id = await form.submit();
+  await StewardPage.unlocked(steward, site.server.url);
+  return { lead, steward, id, errors };
+}
+
+describe('the hand-off loop', () => {
+  it('a report goes to the steward, the steps come back, the confirmation goes to the steward', async () => {
+    const { lead, steward, id, errors } = await twoPhones();
+    const sent = await linkFromSms(lead);
+    assert.match(sent.href, /^sms:1380000\d{4}\?body=/, 'to the routed steward');
+    assert.match(sent.link, new RegExp(`^${site.server.url}/steward/r#1\\.[A-Za-z0-9_-]+$`));
+    assert.ok(sent.body.includes(id) && sent.body.includes('管家打开此链接'), sent.body);
+    assert.equal(await lead.locator('.handoff__qr svg').getAttribute('data-qr'), sent.link, 'the QR code is the same link');
+    await screenshot(lead, '60-lead-sends-report');
+
+    // The steward's phone: the report read-only, where it came from, then into the queue.
+    await openLink(steward, sent.link);
+    assert.ok((await steward.locator('.report-detail__description').innerText()).includes('<b>快来</b>'), 'text in a link is text');
+    assert.ok(await steward.getByText('来自报事人发来的链接').isVisible());
+    await screenshot(steward, '61-steward-takes-report');
+    assert.equal(await applyLink(steward), '已加入待办。');
+    await openLink(steward, sent.link);
+    assert.equal(await outcome(steward), '这个链接的内容本机已经有了，没有改动。', 'the same link twice is one report');
+    assert.equal((await storedReports(steward)).filter((r) => r.id === id).length, 1);
+
+    // The queue lists it as new; the steward accepts, then resolves, each with a note.
+    await steward.getByRole('link', { name: '查看这份报事' }).click();
+    await steward.getByRole('link', { name: '返回我的待办' }).click();
+    await steward.locator(`[data-report="${id}"]`).waitFor();
+    assert.equal(await steward.locator('[data-queue-tab="new"]').getAttribute('aria-pressed'), 'true');
+    await steward.locator(`[data-report="${id}"] a`).click();
+    await stewardStep(steward, '已受理', '收到，下午去看');
+    const first = await linkFromSms(steward);
+    assert.match(first.href, /^sms:13900009999\?body=/, 'to the reporter, who shared their number');
+    await stewardStep(steward, '已处理待确认', '已疏通，请确认');
+    const second = await linkFromSms(steward);
+    assert.match(second.link, new RegExp(`^${site.server.url}/r#1\\.`));
+    await screenshot(steward, '62-steward-replies');
+
+    // The lead's phone: the reply adds both steps to the lead's own report.
+    await lead.context().setOffline(false);
+    await openLink(lead, second.link);
+    await screenshot(lead, '63-lead-takes-reply');
+    assert.equal(await applyLink(lead), '已更新。');
+    const detail = await ReportDetail.open(lead, site.server.url, id);
+    await detail.waitForStatus('resolved');
+    const steps = await detail.timeline().allInnerTexts();
+    assert.ok(steps.some((s) => s.includes('收到，下午去看')) && steps.some((s) => s.includes('已疏通，请确认')), steps.join('|'));
+    // The first reply, opened after the second, adds nothing.
+    await openLink(lead, first.link);
+    assert.equal(await outcome(lead), '这个链接的内容本机已经有了，没有改动。');
+
+    // The lead confirms with a rating; the answer travels to the steward.
+    const again = await ReportDetail.open(lead, site.server.url, id);
+    await again.confirm(5);
+    await again.waitForStatus('confirmed');
+    const answer = await linkFromSms(lead);
+    assert.match(answer.link, new RegExp(`^${site.server.url}/steward/r#1\\.`));
+    await screenshot(lead, '64-lead-sends-answer');
+    await openLink(steward, answer.link);
+    assert.equal(await applyLink(steward), '已更新。');
+    await steward.getByRole('link', { name: '查看这份报事' }).click();
+    await steward.locator('[data-status="confirmed"]').waitFor();
+    assert.equal(await steward.locator('[data-rating]').getAttribute('data-rating'), '5');
+    await screenshot(steward, '65-steward-sees-confirmed');
+    assert.deepEqual(errors, []);
+  });
+
+  it('without a shared number the report goes without the reporter, and the reply by share or copy', async () => {
+    const { lead, steward, id } = await twoPhones({ share: false });
+    const sent = await linkFromSms(lead);
+    assert.ok(!sent.body.includes('9999') && !sent.body.includes('张阿姨'));
+    await openLink(steward, sent.link);
+    assert.equal(await steward.locator('.reporter').count(), 0, 'no reporter in the link');
+    await applyLink(steward);
+    await steward.getByRole('link', { name: '查看这份报事' }).click();
+    await stewardStep(steward, '处理中', '已联系物业');
+    assert.equal(await steward.locator('[data-handoff-sms]').count(), 0);
+    await steward.getByText('报事人没有留下可发短信的号码').waitFor();
+    await steward.getByRole('button', { name: '分享或复制报事' }).waitFor();
+  });
+});
+
+describe('bad links', () => {
+  it('each gets a plain message and leaves both phones byte-for-byte unchanged', async () => {
+    const { lead, steward, id } = await twoPhones();
+    const sent = await linkFromSms(lead);
+    await openLink(steward, sent.link);
+    await applyLink(steward);
+    await steward.getByRole('link', { name: '查看这份报事' }).click();
+    await stewardStep(steward, '已受理', '收到');
+    const reply = (await linkFromSms(steward)).link;
+    const before = { lead: await everything(lead), steward: await everything(steward) };
+    const [path, fragment] = reply.split('#');
+    const flip = (s, i) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
+    const bad = [
+      ['truncated', lead, `${path}#${fragment.slice(0, -12)}`, /损坏或被截断|不完整/],
+      ['tampered', lead, `${path}#${flip(fragment, 20)}`, /损坏或被截断/],
+      ['from a newer version', lead, `${path}#${fragment.replace(/^1\./, '2.')}`, /更新版本/],
+      ['oversized', lead, `${path}#1.${'A'.repeat(9000)}`, /链接过长/],
+      ['empty', lead, `${path}#`, /没有找到报事内容/],
+      ['not a link of ours', steward, `${site.server.url}/steward/r#hello`, /不是小区管家的报事链接/],
+      ['for a report this phone does not have', lead,
+        craftLink(site.server.url, 'u', { i: 'R20261126-ZZZZZ', t: [[1, 'Acknowledged', 'Red', '收到']] }), /本机没有这份报事/],
+      ['a steward confirming', lead,
+        craftLink(site.server.url, 'u', { i: id, t: [[Date.now(), 'Confirmed', 'Red', '']] }), /无权记录/],
+      ['an answer skipping steps', steward,
+        craftLink(site.server.url, 'a', { i: id, t: [[Date.now(), 'Confirmed', null, '']], r: 5 }), /进度不符/],
+      ['a report copy that is not valid', steward,
+        craftLink(site.server.url, 'r', { i: 'R1', c: 'x', k: 'Other', d: 'x', g: 'Normal', t: [], o: 0, m: 0 }), /不完整或不合规/],
+    ];
+    for (const [what, page, link, message] of bad) {
+      await openLink(page, link);
+      const text = await outcome(page);
+      assert.match(text, message, what);
+      assert.match(text, /本机数据没有任何改动/, what);
+      assert.equal(await page.locator('[data-apply-link]').count(), 0, what);
+    }
+    await screenshot(lead, '66-bad-link');
+    assert.equal(await everything(lead), before.lead, 'the lead phone is unchanged');
+    assert.equal(await everything(steward), before.steward, 'the steward phone is unchanged');
+  });
+});
