@@ -67,14 +67,15 @@ fn the_reporter_stays_private_unless_they_allowed_sharing() {
 #[test]
 fn steps_carry_one_side_only() {
     let mut r = sample(Category::Drainage);
-    r.transition(Status::Acknowledged, "收到", Some(Role::Red), 2)
+    let t = r.created_at;
+    r.transition(Status::Acknowledged, "收到", Some(Role::Red), t + 2)
         .unwrap();
-    r.transition(Status::Resolved, "已疏通", Some(Role::Red), 3)
+    r.transition(Status::Resolved, "已疏通", Some(Role::Red), t + 3)
         .unwrap();
     let update = Steps::of(&r, Kind::Update);
     assert_eq!(update.events(), r.timeline[1..].to_vec());
     assert_eq!(update.rating(), None);
-    r.confirm(4, "", 4).unwrap();
+    r.confirm(4, "", t + 4).unwrap();
     let answer = Steps::of(&r, Kind::Answer);
     assert_eq!(answer.events(), r.timeline[3..].to_vec());
     assert_eq!(
@@ -133,8 +134,24 @@ fn versions_and_sizes_are_checked() {
         format!("1.{}", base64url(&bytes))
     };
     assert_eq!(unframe(&unknown), Err(LinkError::Malformed));
+    for body in [
+        r#"{"i":1}"#,
+        r#"["R1",0,[[0,99,null,""]],null]"#,
+        r#"["R1",0,[[0,1,9,""]],null]"#,
+        r#"["R1",-5,[],null]"#,
+        r#"["R1",0,[[9007199254740991,1,null,""]],null]"#,
+    ] {
+        assert_eq!(
+            Message::from_json(Kind::Update, body.as_bytes()),
+            Err(LinkError::Malformed),
+            "{body}"
+        );
+    }
+    let mut copy = ReportCopy::of(&sample(Category::Other));
+    copy.4 = 40;
+    let json = Message::Report(Box::new(copy)).to_json();
     assert_eq!(
-        Message::from_json(Kind::Update, b"{\"i\":1}"),
+        Message::from_json(Kind::Report, &json),
         Err(LinkError::Malformed)
     );
 }

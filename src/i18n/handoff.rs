@@ -47,6 +47,7 @@ pub struct HandoffStrings {
     pub err_bad_rating: &'static str,
     pub err_bad_content: &'static str,
     pub nothing_changed: &'static str,
+    pub record_by_hand_hint: &'static str,
 }
 
 impl HandoffStrings {
@@ -128,6 +129,7 @@ const ZH: HandoffStrings = HandoffStrings {
     err_bad_rating: "确认必须带 1–5 星评价：链接有误，没有采用。",
     err_bad_content: "链接里的报事内容不完整或不合规：没有采用。",
     nothing_changed: "本机数据没有任何改动。",
+    record_by_hand_hint: "管家用小区管家回复时，打开他发来的链接，进展会自动加到这里。这里只记管家当面或电话告诉您的进展。",
 };
 
 const EN: HandoffStrings = HandoffStrings {
@@ -170,4 +172,5 @@ const EN: HandoffStrings = HandoffStrings {
     err_bad_rating: "A confirmation needs a rating of 1–5: the link is wrong; not applied.",
     err_bad_content: "The report in the link is incomplete or not valid: not applied.",
     nothing_changed: "Nothing on this phone was changed.",
+    record_by_hand_hint: "When a steward replies through the app, open the link they send and their steps appear here by themselves. Record here only what a steward told you in person or by phone.",
 };

@@ -46,8 +46,9 @@ pub async fn make_link(message: &Message) -> String {
         Ok(c) => through(&json, c.into()).await.ok(),
         Err(_) => None,
     };
-    let fragment = match &compressed {
-        Some(bytes) => handoff::frame(message.kind(), true, bytes),
+    // A short body can come out of deflate longer than it went in: send the smaller.
+    let fragment = match compressed.filter(|c| c.len() < json.len()) {
+        Some(bytes) => handoff::frame(message.kind(), true, &bytes),
         None => handoff::frame(message.kind(), false, &json),
     };
     handoff::link(&origin(), message.kind(), &fragment)

@@ -11,6 +11,8 @@ import { StewardPage } from './pages/steward.mjs';
 import { applyLink, craftLink, everything, linkFromSms, openLink, outcome } from './pages/handoff.mjs';
 
 const site = useSite();
+// Positions in the app's enums (Status::ALL, Role::ALL), as links carry them.
+const [ACKNOWLEDGED, CONFIRMED, RED] = [2, 5, 0];
 
 /** The steward records the next step on the report's page in the console. */
 async function stewardStep(page, statusLabel, note) {
@@ -136,13 +138,13 @@ describe('bad links', () => {
       ['empty', lead, `${path}#`, /没有找到报事内容/],
       ['not a link of ours', steward, `${site.server.url}/steward/r#hello`, /不是小区管家的报事链接/],
       ['for a report this phone does not have', lead,
-        craftLink(site.server.url, 'u', { i: 'R20261126-ZZZZZ', t: [[1, 'Acknowledged', 'Red', '收到']] }), /本机没有这份报事/],
+        craftLink(site.server.url, 'u', ['R20261126-ZZZZZ', Date.now(), [[1, ACKNOWLEDGED, RED, '收到']], null]), /本机没有这份报事/],
       ['a steward confirming', lead,
-        craftLink(site.server.url, 'u', { i: id, t: [[Date.now(), 'Confirmed', 'Red', '']] }), /无权记录/],
+        craftLink(site.server.url, 'u', [id, Date.now(), [[0, CONFIRMED, RED, '']], null]), /无权记录/],
       ['an answer skipping steps', steward,
-        craftLink(site.server.url, 'a', { i: id, t: [[Date.now(), 'Confirmed', null, '']], r: 5 }), /进度不符/],
+        craftLink(site.server.url, 'a', [id, Date.now(), [[0, CONFIRMED, null, '']], 5]), /进度不符/],
       ['a report copy that is not valid', steward,
-        craftLink(site.server.url, 'r', { i: 'R1', c: 'x', k: 'Other', d: 'x', g: 'Normal', t: [], o: 0, m: 0 }), /不完整或不合规/],
+        craftLink(site.server.url, 'r', ['R1', 'x', null, null, 8, 0, 'x', [], null, null, 0, Date.now(), [], null, null, null, 0]), /不完整或不合规/],
     ];
     for (const [what, page, link, message] of bad) {
       await openLink(page, link);
@@ -154,5 +156,39 @@ describe('bad links', () => {
     await screenshot(lead, '66-bad-link');
     assert.equal(await everything(lead), before.lead, 'the lead phone is unchanged');
     assert.equal(await everything(steward), before.steward, 'the steward phone is unchanged');
+  });
+});
+
+describe('link length', () => {
+  // What building leads write, one typical report per category, every question answered.
+  const typical = [
+    ['保洁卫生', '2单元楼道垃圾三天没人清，味道很大', {}],
+    ['停车秩序', '有车长期停在消防通道上，救护车进不来', { '具体位置': '3栋北面路口', '是否堵塞消防通道？': 'yes' }],
+    ['排水管道', '下水道反水，一楼厨房地漏冒污水', { '具体位置': '1单元一楼', '是否积水进屋？': 'yes' }],
+    ['化粪池', '化粪池堵塞，污水漫到路面，请尽快处理', { '是否已经外溢？': 'yes', '哪个单元附近？': '2单元' }],
+    ['公共设施', '楼道声控灯坏了，晚上老人上下楼看不见', { '哪个设施？': '3楼楼道灯' }],
+    ['安全隐患', '电动车在楼道里充电，电线拖到门口', { '具体位置': '4楼楼梯间', '现在是否有危险？': 'yes' }],
+    ['邻里纠纷', '楼上装修每天早上七点开始打钻，沟通过没用', { '涉及哪几户？': '502 和 402', '之前调解过吗？': 'no' }],
+    ['物业费', '想问今年物业费的收费标准和缴费地点', {}],
+    ['其他', '小区大门的门禁卡坏了，进出要等人开门', {}],
+  ];
+
+  it('a typical report fits one long SMS: median and 95th percentile over the categories', async () => {
+    const page = await (await site.phone.newPhone()).newPage();
+    const lengths = [];
+    for (const [category, description, answers] of typical) {
+      const form = await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=3&u=2');
+      await form.category(category);
+      for (const [question, value] of Object.entries(answers)) await form.answer(question, value);
+      await form.describe(description);
+      await form.submit();
+      lengths.push((await linkFromSms(page)).link.length);
+    }
+    lengths.sort((a, b) => a - b);
+    const at = (q) => lengths[Math.min(lengths.length - 1, Math.ceil(q * lengths.length) - 1)];
+    console.log(`hand-off link length over ${lengths.length} categories: median ${at(0.5)}, p95 ${at(0.95)}, ` +
+      `max ${lengths.at(-1)} characters (${site.server.url.length} of them the origin)`);
+    // A long SMS carries 10 segments of 67 characters; the readable text takes about half.
+    assert.ok(at(0.95) <= 340, `p95 ${at(0.95)}`);
   });
 });

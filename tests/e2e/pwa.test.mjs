@@ -6,7 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appReady, persistentPhone, root, screenshot, startBrowser, startServer } from './harness.mjs';
+import { appReady, persistentPhone, root, screenshot, startBrowser, startServer, storedReports } from './harness.mjs';
+import { applyLink, linkFromSms, openLink } from './pages/handoff.mjs';
+import { ReportForm } from './pages/report_form.mjs';
+import { StewardPage } from './pages/steward.mjs';
 
 let phone;
 before(async () => { phone = await startBrowser(); });
@@ -86,6 +89,36 @@ describe('offline', () => {
     await context.close();
     server.stop();
     void page;
+  });
+});
+
+describe('the steward console offline', () => {
+  it('after one visit, a report link opens and is taken in with no network', async () => {
+    const server = await startServer();
+    const lead = await (await phone.newPhone()).newPage();
+    const form = await ReportForm.open(lead, server.url, '?c=dongtangcun&b=3');
+    await form.fillSeptic();
+    const id = await form.submit();
+    const { link } = await linkFromSms(lead);
+    // The steward's phone has opened the console once: its own worker, scoped to /steward/.
+    const { context, page } = await controlledPage(server.url, '/steward/');
+    assert.match(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), /\/steward\/sw\.js$/);
+    await StewardPage.unlocked(page, server.url);
+    await context.setOffline(true);
+    await openLink(page, link);
+    assert.equal(await applyLink(page), '已加入待办。');
+    assert.ok((await storedReports(page)).some((r) => r.id === id));
+    await context.close();
+    server.stop();
+  });
+
+  it('each program caches only its own build', async () => {
+    const list = (path) => JSON.parse(readFileSync(join(root, 'dist', path), 'utf8').match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
+    const resident = list('sw.js');
+    const console = list('steward/sw.js');
+    assert.ok(!resident.some((p) => p.startsWith('/steward/')), 'residents never download the console');
+    assert.ok(console.every((p) => p.startsWith('/steward/') || p === '/data/district.json'), console.join());
+    assert.ok(console.includes('/steward/index.html') && console.some((p) => p.endsWith('_bg.wasm')));
   });
 });
 

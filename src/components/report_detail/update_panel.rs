@@ -1,4 +1,5 @@
-//! Recording what happens next: a legal next status, a note, and who records it.
+//! Recording what a steward said in person or by phone: a legal next status, a note, and who
+//! records it. (A steward using the app sends their steps by link instead.)
 
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::domain::report::{Report, Status, TransitionError};
 use crate::domain::routing::responsible_role;
 use crate::domain::steward::Role;
 use crate::platform::clock::now;
-use crate::state::{use_state, use_strings, use_writer};
+use crate::state::{use_handoff_strings, use_state, use_strings, use_writer};
 
 /// The value of "the reporter" among the recorders.
 const REPORTER: &str = "reporter";
@@ -21,6 +22,7 @@ pub fn UpdatePanel(
     let state = use_state();
     let writer = use_writer();
     let s = use_strings();
+    let h = use_handoff_strings();
     let current = report.status();
     // Confirmation has its own panel (with the rating); every other legal step is here.
     let choices: Vec<Status> = current
@@ -57,6 +59,7 @@ pub fn UpdatePanel(
     view! {
         <form class="update-panel" on:submit=save novalidate>
             <h2>{move || s().record_update}</h2>
+            <p class="hint">{move || h().record_by_hand_hint}</p>
             <label class="field">
                 <span class="field__label">{move || s().new_status}</span>
                 <select class="field__input" name="status" on:change=move |ev| {
