@@ -22,13 +22,68 @@ keyed_enum!(Role {
 });
 
 /// Where in the compound a steward serves. Narrower scopes win on the contact card.
+/// Stored as `{"level": "unit", "building": "1", "unit": "2"}` through a flat struct:
+/// serde's internally tagged enums buffer their input and cost the wasm ~7 KB more.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "level", rename_all = "snake_case")]
+#[serde(try_from = "ScopeRepr", into = "ScopeRepr")]
 pub enum Scope {
     Compound,
     Grid { grid: String },
     Building { building: String },
     Unit { building: String, unit: String },
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Level {
+    Compound,
+    Grid,
+    Building,
+    Unit,
+}
+
+/// `Scope` as stored: the level, then the places it names.
+#[derive(Serialize, Deserialize)]
+struct ScopeRepr {
+    level: Level,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    grid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    building: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    unit: Option<String>,
+}
+
+impl TryFrom<ScopeRepr> for Scope {
+    type Error = &'static str;
+
+    fn try_from(r: ScopeRepr) -> Result<Scope, &'static str> {
+        let missing = "a scope without the place its level names";
+        Ok(match (r.level, r.grid, r.building, r.unit) {
+            (Level::Compound, ..) => Scope::Compound,
+            (Level::Grid, Some(grid), ..) => Scope::Grid { grid },
+            (Level::Building, _, Some(building), _) => Scope::Building { building },
+            (Level::Unit, _, Some(building), Some(unit)) => Scope::Unit { building, unit },
+            _ => return Err(missing),
+        })
+    }
+}
+
+impl From<Scope> for ScopeRepr {
+    fn from(scope: Scope) -> ScopeRepr {
+        let (level, grid, building, unit) = match scope {
+            Scope::Compound => (Level::Compound, None, None, None),
+            Scope::Grid { grid } => (Level::Grid, Some(grid), None, None),
+            Scope::Building { building } => (Level::Building, None, Some(building), None),
+            Scope::Unit { building, unit } => (Level::Unit, None, Some(building), Some(unit)),
+        };
+        ScopeRepr {
+            level,
+            grid,
+            building,
+            unit,
+        }
+    }
 }
 
 impl Scope {
@@ -64,5 +119,40 @@ impl Steward {
         super::phone::parse_phone(&self.phone)
             .map(|n| n.display())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scope;
+
+    #[test]
+    fn scopes_are_stored_as_before() {
+        let cases = [
+            (Scope::Compound, r#"{"level":"compound"}"#),
+            (
+                Scope::Grid { grid: "g1".into() },
+                r#"{"level":"grid","grid":"g1"}"#,
+            ),
+            (
+                Scope::Building {
+                    building: "3".into(),
+                },
+                r#"{"level":"building","building":"3"}"#,
+            ),
+            (
+                Scope::Unit {
+                    building: "3".into(),
+                    unit: "2".into(),
+                },
+                r#"{"level":"unit","building":"3","unit":"2"}"#,
+            ),
+        ];
+        for (scope, json) in cases {
+            assert_eq!(serde_json::to_string(&scope).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Scope>(json).unwrap(), scope);
+        }
+        assert!(serde_json::from_str::<Scope>(r#"{"level":"unit","building":"3"}"#).is_err());
+        assert!(serde_json::from_str::<Scope>(r#"{"level":"street"}"#).is_err());
     }
 }

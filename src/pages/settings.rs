@@ -31,12 +31,15 @@ pub fn SettingsPage() -> impl IntoView {
         set_usage.set(crate::platform::pwa::storage_usage().await)
     });
     let usage_text = move || {
+        // Whole numbers only: formatting a float with decimals costs the wasm ~10 KB.
         usage.get().map(|(used, quota, _)| {
+            let tenths_kb = (used / 102.4).round() as u64;
             format!(
-                "{} {:.1} KB / {:.0} MB",
+                "{} {}.{} KB / {} MB",
                 s().storage_used,
-                used / 1024.0,
-                quota / 1_048_576.0
+                tenths_kb / 10,
+                tenths_kb % 10,
+                (quota / 1_048_576.0).round() as u64
             )
         })
     };
