@@ -52,7 +52,7 @@ try {
     settings: { lang: 'Zh', elder_mode: false, my_building: null, updated_at: 0 },
     compounds: [], reports: JSON.parse(reports).data, photos: [],
   });
-  await page.goto(`${url}/settings`);
+  await page.goto(`${url}/steward/data`);
   await page.locator('input[name="backup"]').waitFor({ state: 'attached', timeout: 60000 });
   const r0 = Date.now();
   await page.locator('input[name="backup"]').setInputFiles({ name: 'scale.json', mimeType: 'application/json', buffer: Buffer.from(backup) });

@@ -12,6 +12,7 @@ use crate::app::start_app;
 use crate::components::problem_notices::ProblemNotices;
 use crate::components::pwa_banners::PwaBanners;
 use crate::components::shell::{AppHeader, AppNav};
+use crate::pages::backup::BackupPage;
 use crate::pages::district::DistrictPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::steward::StewardPage;
@@ -38,6 +39,7 @@ pub fn ConsoleApp() -> impl IntoView {
                     <Routes fallback=NotFound>
                         <Route path=path!("/steward") view=StewardPage/>
                         <Route path=path!("/steward/r") view=StewardTakePage/>
+                        <Route path=path!("/steward/data") view=BackupPage/>
                         <Route path=path!("/steward/reports/:id") view=StewardReportPage/>
                         <Route path=path!("/district") view=DistrictPage/>
                     </Routes>

@@ -1,8 +1,9 @@
 //! Reusable view pieces. Pages (`crate::pages`) compose them.
 
+pub mod backup_tools;
 pub mod compound_notices;
 pub mod contact_card;
-pub mod data_tools;
+pub mod erase_button;
 pub mod form_fields;
 pub mod handoff;
 pub mod icons;

@@ -157,6 +157,8 @@ pub struct Strings {
     pub not_chosen: &'static str,
     pub clear_my_building: &'static str,
     pub data: &'static str,
+    /// The link to backup and restore (a page of the console).
+    pub backup_link: &'static str,
     pub export_backup: &'static str,
     pub import_implausible: &'static str,
     pub roster_export: &'static str,

@@ -1,5 +1,6 @@
 //! One routed page per file.
 
+pub mod backup;
 pub mod building;
 pub mod compound;
 pub mod directory;

@@ -4,11 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::report::{Category, Report, Status};
-use crate::domain::time::{format_date, format_date_time};
-use crate::format::csv::reports_csv;
+use crate::domain::time::format_date_time;
 use crate::format::documents::Document;
 use crate::platform::clock::now;
-use crate::platform::download::download;
 use crate::state::{use_state, use_strings};
 
 /// Rows shown at first, and added by each "show more".
@@ -71,16 +69,6 @@ pub fn ReportsPage() -> impl IntoView {
     });
     let shown = move || matching.with(|(_, rows)| rows.clone());
     let hidden = move || matching.with(|(total, rows)| total - rows.len());
-    let export = move |_| {
-        let csv = state
-            .compounds
-            .with(|c| state.reports.with(|r| reports_csv(r, &c.0, s())));
-        download(
-            &format!("baoshi-{}.csv", format_date(now())),
-            "text/csv",
-            &csv,
-        );
-    };
     view! {
         <section class="page">
             <h1 class="page__title">{move || s().my_reports}</h1>
@@ -158,7 +146,8 @@ pub fn ReportsPage() -> impl IntoView {
                     {move || s().show_more} " (" {hidden} ")"
                 </button>
             </Show>
-            <button type="button" class="button button--secondary" on:click=export>{move || s().export_csv}</button>
+            // The CSV is made by the console's data page: residents rarely need it.
+            <a href="/steward/data" rel="external" class="button button--secondary">{move || s().export_csv}</a>
         </section>
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::data_tools::DataTools;
+use crate::components::backup_tools::BackupExport;
+use crate::components::erase_button::EraseButton;
 use crate::components::pwa_banners::InstallHelp;
 use crate::i18n::Lang;
 use crate::state::{use_state, use_strings, use_writer};
@@ -78,7 +79,11 @@ pub fn SettingsPage() -> impl IntoView {
                 <Show when=move || usage.get().is_some_and(|u| u.2)>
                     <p class="hint">{move || s().storage_persisted}</p>
                 </Show>
-                <DataTools/>
+                <BackupExport/>
+                // Restoring (and the CSV) is a page of the console: residents rarely need
+                // it, so the app does not carry it.
+                <a href="/steward/data" rel="external" class="button button--secondary">{move || s().backup_link}</a>
+                <EraseButton/>
             </div>
             <InstallHelp/>
             <nav class="settings__links">

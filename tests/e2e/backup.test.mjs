@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { appReady, storageSnapshot as snapshot, storedDocs, storedReports, useSite } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
-import { SettingsPage } from './pages/settings.mjs';
+import { BackupPage, SettingsPage } from './pages/settings.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
@@ -19,11 +19,11 @@ async function reportOnce(page) {
 }
 
 async function exportBackup(page) {
-  return (await SettingsPage.open(page, site.server.url)).exportBackup();
+  return (await BackupPage.open(page, site.server.url)).exportBackup();
 }
 
 async function importText(page, name, text) {
-  await new SettingsPage(page).importBackup(name, text);
+  await new BackupPage(page).importBackup(name, text);
 }
 
 describe('backup', () => {
@@ -33,8 +33,7 @@ describe('backup', () => {
     const text = await exportBackup(a);
     assert.equal(JSON.parse(text).format, 'compound-steward-backup');
     const b = await (await site.phone.newPhone()).newPage();
-    await b.goto(site.server.url + '/settings');
-    await appReady(b);
+    await BackupPage.open(b, site.server.url);
     await importText(b, 'backup.json', text);
     await b.getByText('已恢复备份：1').waitFor();
     await b.goto(site.server.url + '/reports');
@@ -101,10 +100,16 @@ describe('backup', () => {
     await context.close();
   });
 
-  it('the resident keeps backup and erase; rosters are imported in steward mode', async () => {
+  it('a resident exports and erases in 我的, restores in the console; rosters are imported in steward mode', async () => {
     const page = await (await site.phone.newPhone()).newPage();
     await SettingsPage.open(page, site.server.url);
+    await page.getByRole('button', { name: '清除我的全部数据' }).waitFor();
     await page.getByRole('button', { name: '导出备份（JSON）' }).waitFor();
+    // Restoring is the console's: a full page load, not a route of the resident app.
+    await page.getByRole('link', { name: '恢复备份 · 导出 CSV' }).click();
+    await page.waitForURL(/\/steward\/data$/);
+    await appReady(page);
+    await page.locator('input[name="backup"]').waitFor({ state: 'attached' });
     assert.equal(await page.locator('input[name="roster"]').count(), 0);
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { appReady, deafTab, root, screenshot, settled, storedDocs, storedRecords, storedReports, useSite, watchErrors } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
-import { SettingsPage } from './pages/settings.mjs';
+import { BackupPage } from './pages/settings.mjs';
 
 const site = useSite();
 
@@ -196,7 +196,7 @@ describe('IndexedDB failures', () => {
     await page.locator('.problem--records-unavailable').waitFor();
     assert.equal(await page.locator('.report-item__link').count(), 1);
     assert.ok((await legacy(page))[0], 'the old value is left where it is');
-    const text = await (await SettingsPage.open(page, site.server.url)).exportBackup();
+    const text = await (await BackupPage.open(page, site.server.url)).exportBackup();
     assert.equal(JSON.parse(text).reports[0].id, report.id);
     await context.close();
   });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appReady, screenshot, useSite } from './harness.mjs';
-import { SettingsPage } from './pages/settings.mjs';
+import { BackupPage } from './pages/settings.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 
 const site = useSite();
@@ -132,15 +132,15 @@ describe('photos', () => {
     await a.locator('img.photos__thumb').waitFor();
     const id = await form.submit();
     const original = await a.locator('img.photos__thumb').getAttribute('src');
-    const text = await (await SettingsPage.open(a, site.server.url)).exportBackup();
+    const text = await (await BackupPage.open(a, site.server.url)).exportBackup();
     const backup = JSON.parse(text);
     assert.equal(backup.version, 2);
     assert.equal(backup.photos.length, 1);
     assert.equal(backup.photos[0].data_url, original);
     // A fresh profile: nothing of the first phone's storage.
     const b = await (await site.phone.newPhone()).newPage();
-    await SettingsPage.open(b, site.server.url);
-    await new SettingsPage(b).importBackup('backup.json', text);
+    await BackupPage.open(b, site.server.url);
+    await new BackupPage(b).importBackup('backup.json', text);
     await b.getByText('已恢复备份').waitFor();
     await b.goto(`${site.server.url}/reports/${id}`);
     await appReady(b);
@@ -148,9 +148,9 @@ describe('photos', () => {
     assert.equal(await b.locator('img.photos__thumb').getAttribute('src'), original);
     // A backup whose photo is not a picture is refused whole: no report, no photo.
     const c = await (await site.phone.newPhone()).newPage();
-    await SettingsPage.open(c, site.server.url);
+    await BackupPage.open(c, site.server.url);
     backup.photos[0].data_url = 'javascript:alert(1)';
-    await new SettingsPage(c).importBackup('bad.json', JSON.stringify(backup));
+    await new BackupPage(c).importBackup('bad.json', JSON.stringify(backup));
     await c.locator('.import-error').waitFor();
     assert.deepEqual(await photoKeys(c), []);
     await c.goto(`${site.server.url}/reports`);

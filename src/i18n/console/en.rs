@@ -170,4 +170,6 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     no_reporter_phone: "The reporter left no number to text: share or copy it to WeChat instead.",
     unlock_to_act: "Enter your steward PIN first to act on this report.",
     back_to_queue: "Back to my queue",
+    backup_title: "Back up and restore",
+    backup_hint: "A backup holds this phone's reports (with photos), the compounds edited here and the settings. Restore it on a new phone to carry on.",
 };

@@ -163,6 +163,8 @@ pub struct ConsoleStrings {
     pub no_reporter_phone: &'static str,
     pub unlock_to_act: &'static str,
     pub back_to_queue: &'static str,
+    pub backup_title: &'static str,
+    pub backup_hint: &'static str,
 }
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

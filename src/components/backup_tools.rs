@@ -1,24 +1,25 @@
-//! 我的数据: export a backup of what this phone keeps, restore one (validated whole
-//! first, so a refused file changes nothing), and erase everything. Other people's data
-//! (the roster as CSV) is imported in steward mode, not here.
+//! Backups of what this phone keeps, and the reports as CSV. Exporting a backup stays in
+//! the resident app: when storage is full it is the one way out for a report that could
+//! not be saved, and only the page holding it can write it. Restoring (validated whole
+//! first, so a refused file changes nothing) and the CSV are the console's
+//! (`/steward/data`): residents rarely need them. The roster CSV is steward mode's.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::time::format_date;
 use crate::format::backup::{self, Photo};
+use crate::format::csv::reports_csv;
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
-use crate::platform::erase::erase_everything;
 use crate::platform::photos;
 use crate::state::{use_state, use_strings, use_writer};
 
+/// "Export a backup": everything this page holds, photos included.
 #[component]
-pub fn DataTools() -> impl IntoView {
+pub fn BackupExport() -> impl IntoView {
     let state = use_state();
-    let writer = use_writer();
     let s = use_strings();
-    let (message, set_message) = signal(None::<(bool, String)>);
     // The photos are read from their store first, so the file has everything.
     let export = move |_| {
         spawn_local(async move {
@@ -46,6 +47,16 @@ pub fn DataTools() -> impl IntoView {
             );
         });
     };
+    view! { <button type="button" class="button button--secondary" on:click=export>{move || s().export_backup}</button> }
+}
+
+/// Restore a backup; export the reports as CSV.
+#[component]
+pub fn BackupRestore() -> impl IntoView {
+    let state = use_state();
+    let writer = use_writer();
+    let s = use_strings();
+    let (message, set_message) = signal(None::<(bool, String)>);
     // Checked whole first; the photos go in before the records that show them.
     let on_file = on_file_text(move |text| match backup::parse(&text) {
         Ok(mut b) => spawn_local(async move {
@@ -61,16 +72,18 @@ pub fn DataTools() -> impl IntoView {
         }),
         Err(e) => set_message.set(Some((false, e.message(s())))),
     });
-    let erase = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(s().erase_confirm).ok())
-            .unwrap_or(false);
-        if confirmed {
-            wasm_bindgen_futures::spawn_local(erase_everything());
-        }
+    let export_csv = move |_| {
+        let csv = state
+            .compounds
+            .with(|c| state.reports.with(|r| reports_csv(r, &c.0, s())));
+        download(
+            &format!("baoshi-{}.csv", format_date(now())),
+            "text/csv",
+            &csv,
+        );
     };
     view! {
-        <button type="button" class="button button--secondary" on:click=export>{move || s().export_backup}</button>
+        <button type="button" class="button button--secondary" on:click=export_csv>{move || s().export_csv}</button>
         <label class="button button--secondary file-button">
             {move || s().import_backup}
             <input type="file" name="backup" accept=".json,application/json" class="file-button__input" on:change=on_file/>
@@ -78,6 +91,5 @@ pub fn DataTools() -> impl IntoView {
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "notice notice--info" } else { "notice notice--error import-error" } role="alert">{text}</p>
         })}
-        <button type="button" class="button button--danger" on:click=erase>{move || s().erase_all}</button>
     }
 }
