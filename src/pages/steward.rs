@@ -36,14 +36,7 @@ fn StewardHome() -> impl IntoView {
     let state = use_state();
     let c = use_console_strings();
     let session = use_steward_session();
-    let mine = Memo::new(move |_| {
-        session.mode.with(|m| {
-            m.profile
-                .as_ref()
-                .map(|p| p.compounds.clone())
-                .unwrap_or_default()
-        })
-    });
+    let mine = session.my_compounds();
     // The id only: the editor reads its compound itself, and is not made anew on each save.
     let current = Memo::new(move |_| {
         let id = session.mode.with(|m| m.current.clone())?;

@@ -7,11 +7,12 @@ use leptos::prelude::*;
 
 use crate::components::handoff::apply::ApplyLink;
 use crate::components::handoff::outcome::{Outcome, OutcomeNotice};
+use crate::components::handoff::received_steps::ReceivedSteps;
 use crate::components::report_detail::facts::{ReportFacts, ReportHeading};
 use crate::components::report_detail::timeline::Timeline;
 use crate::components::steward::gate::StewardGate;
-use crate::domain::handoff::{Side, apply_steps, take_copy};
-use crate::format::handoff::{Kind, LinkError, Message, ReportCopy, Steps};
+use crate::domain::handoff::{Side, take_copy};
+use crate::format::handoff::{Kind, LinkError, Message, ReportCopy};
 use crate::platform::clock::now;
 use crate::platform::handoff_link::{forward_to, read_link};
 use crate::state::steward_session::use_steward_session;
@@ -40,7 +41,13 @@ pub fn StewardTakePage() -> impl IntoView {
                 }
                 .into_any(),
                 Some(Ok(Message::Report(copy))) => view! { <TakeReport copy=*copy/> }.into_any(),
-                Some(Ok(Message::Answer(steps))) => view! { <TakeAnswer steps=steps/> }.into_any(),
+                Some(Ok(Message::Answer(steps))) => view! {
+                    <h1 class="page__title">{move || h().link_title}</h1>
+                    <StewardGate>
+                        <ReceivedSteps steps=steps.clone() from=Side::Reporter reports_path="/steward/reports/"/>
+                    </StewardGate>
+                }
+                .into_any(),
                 Some(Ok(Message::Update(_))) => ().into_any(),
             }}
         </section>
@@ -87,37 +94,6 @@ fn TakeReport(
         {(!mine).then(|| view! { <p class="notice notice--warning">{move || c().not_my_compound}</p> })}
         <StewardGate>
             <ApplyLink apply=apply.clone() label=|h| h.take_in report_href=format!("/steward/reports/{id}")/>
-        </StewardGate>
-    }
-}
-
-/// The reporter's answer: their steps and rating, then "update my queue".
-#[component]
-fn TakeAnswer(
-    /// What the link carries.
-    steps: Steps,
-) -> impl IntoView {
-    let state = use_state();
-    let h = use_handoff_strings();
-    let id = steps.report_id().to_string();
-    let events = steps.events();
-    let rating = steps.rating();
-    let apply = {
-        let (id, events) = (id.clone(), events.clone());
-        move || {
-            state.reports.with_untracked(|all| {
-                let here = all.iter().find(|r| r.id == id);
-                apply_steps(here, &id, &events, rating, Side::Reporter)
-            })
-        }
-    };
-    view! {
-        <h1 class="page__title">{move || h().answer_title}</h1>
-        <p class="report-detail__ref"><b data-ref>{id.clone()}</b></p>
-        {rating.map(|n| view! { <p>{move || h().rating} ": " <span data-rating=n>{"★".repeat(n as usize)}</span></p> })}
-        <Timeline steps=events/>
-        <StewardGate>
-            <ApplyLink apply=apply.clone() label=|h| h.apply_answer report_href=format!("/steward/reports/{id}")/>
         </StewardGate>
     }
 }

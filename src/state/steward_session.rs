@@ -44,6 +44,19 @@ impl StewardSession {
         });
     }
 
+    /// The compounds I look after (empty before the profile is saved), tracked.
+    pub fn my_compounds(&self) -> Memo<Vec<String>> {
+        let mode = self.mode;
+        Memo::new(move |_| {
+            mode.with(|m| {
+                m.profile
+                    .as_ref()
+                    .map(|p| p.compounds.clone())
+                    .unwrap_or_default()
+            })
+        })
+    }
+
     pub fn open(&self) {
         self.last_activity.set(Some(now()));
     }

@@ -3,6 +3,7 @@
 
 pub mod apply;
 pub mod outcome;
+pub mod received_steps;
 
 use leptos::prelude::*;
 

@@ -11,7 +11,7 @@ pub mod update_panel;
 
 use leptos::prelude::*;
 
-use crate::domain::report::{Report, TransitionError};
+use crate::domain::report::{Report, Status, TransitionError};
 use crate::platform::clock::now;
 use crate::platform::photos;
 use crate::state::{use_strings, use_writer};
@@ -65,5 +65,28 @@ pub fn NoteAndError(
                 on:input=move |ev| note.set(event_target_value(&ev))></textarea>
         </label>
         {move || error.get().map(|e| view! { <p class="field__error" role="alert">{s().transition_error(&e)}</p> })}
+    }
+}
+
+/// The next status to record, among the legal ones offered.
+#[component]
+pub fn NextStatusField(
+    /// The statuses offered, the first chosen until another is.
+    choices: Vec<Status>,
+    /// Follows the choice.
+    set_to: WriteSignal<Option<Status>>,
+) -> impl IntoView {
+    let s = use_strings();
+    view! {
+        <label class="field">
+            <span class="field__label">{move || s().new_status}</span>
+            <select class="field__input" name="status" on:change=move |ev| {
+                set_to.set(Status::from_key(&event_target_value(&ev)));
+            }>
+                {choices.into_iter().map(|st| view! {
+                    <option value=st.key()>{move || s().status(st)}</option>
+                }).collect_view()}
+            </select>
+        </label>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::NoteAndError;
+use super::{NextStatusField, NoteAndError};
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::domain::routing::responsible_role;
 use crate::domain::steward::Role;
@@ -60,16 +60,7 @@ pub fn UpdatePanel(
         <form class="update-panel" on:submit=save novalidate>
             <h2>{move || s().record_update}</h2>
             <p class="hint">{move || h().record_by_hand_hint}</p>
-            <label class="field">
-                <span class="field__label">{move || s().new_status}</span>
-                <select class="field__input" name="status" on:change=move |ev| {
-                    set_to.set(Status::from_key(&event_target_value(&ev)));
-                }>
-                    {choices.get_value().into_iter().map(|st| view! {
-                        <option value=st.key()>{move || s().status(st)}</option>
-                    }).collect_view()}
-                </select>
-            </label>
+            <NextStatusField choices=choices.get_value() set_to=set_to/>
             <label class="field">
                 <span class="field__label">{move || s().recorded_by}</span>
                 <select class="field__input" name="by" on:change=move |ev| {

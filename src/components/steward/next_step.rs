@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::report_detail::NoteAndError;
+use crate::components::report_detail::{NextStatusField, NoteAndError};
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::domain::steward::Role;
 use crate::platform::clock::now;
@@ -53,16 +53,7 @@ pub fn NextStep(
         view! {
             <form class="update-panel" on:submit=save novalidate>
                 <h2>{move || c().record_step}</h2>
-                <label class="field">
-                    <span class="field__label">{move || s().new_status}</span>
-                    <select class="field__input" name="status" on:change=move |ev| {
-                        set_to.set(Status::from_key(&event_target_value(&ev)));
-                    }>
-                        {choices.into_iter().map(|st| view! {
-                            <option value=st.key()>{move || s().status(st)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <NextStatusField choices=choices set_to=set_to/>
                 <NoteAndError name="note" note=note error=error/>
                 <button type="submit" class="button">{move || s().save_update}</button>
             </form>

@@ -20,14 +20,7 @@ pub fn Queue() -> impl IntoView {
     let c = use_console_strings();
     let session = use_steward_session();
     let (filter, set_filter) = signal(QueueFilter::New);
-    let mine = Memo::new(move |_| {
-        session.mode.with(|m| {
-            m.profile
-                .as_ref()
-                .map(|p| p.compounds.clone())
-                .unwrap_or_default()
-        })
-    });
+    let mine = session.my_compounds();
     let at = now();
     let tabs = Memo::new(move |_| state.reports.with(|r| mine.with(|m| counts(r, m, at))));
     let rows = Memo::new(move |_| {
