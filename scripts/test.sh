@@ -21,4 +21,6 @@ scripts/build.sh
 node scripts/sizes.mjs dist --check > /dev/null
 
 echo "== browser tests (headless Chromium, 390×844)"
-node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/
+# The timeout also bounds each file as a whole (node runs every file as one test): the
+# accessibility file checks 15 routes in six ways and takes about two minutes.
+node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/

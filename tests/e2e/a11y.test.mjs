@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
 import { appReady, screenshot, useSite } from './harness.mjs';
+import { craftLink } from './pages/handoff.mjs';
 
 const site = useSite();
 
@@ -19,10 +20,19 @@ const REPORT = {
   created_at: 1795100000000, updated_at: 1795100000000,
 };
 
+/** Hand-off links: a steward's update of the stored report, and another lead's report. */
+const UPDATE_LINK = craftLink('', 'u', [REPORT_ID, 1795100000000, [[3600000, 2, 0, '收到，下午去看']], null]);
+const REPORT_LINK = craftLink('', 'r', ['R20261120-B11YX', 'dongtangcun', '3', '2', 3, 1, '3栋化粪池堵塞，污水外溢',
+  [[0, 'yes']], '李阿姨', '139 0000 8888', 2, 1795100000000, [[0, 1, null, '']], null, null, null, 0]);
+
 const ROUTES = [
   '/', '/compounds?q=东塘', '/c/dongtangcun', '/c/dongtangcun/b/3', '/c/dongtangcun/poster',
   '/report/new?c=dongtangcun&b=3', '/reports', `/reports/${REPORT_ID}`, '/district', '/settings', '/steward', '/nope',
+  UPDATE_LINK, REPORT_LINK, '/steward/data',
 ];
+
+/** A route as a test's name: a link's fragment shortened. */
+const label = (path) => path.replace(/#.*/, '#…');
 
 const MODES = {
   normal: { lang: 'Zh', elder: false, dark: false },
@@ -56,7 +66,7 @@ async function open(context, path) {
 for (const [name, mode] of Object.entries(MODES)) {
   describe(`axe, ${name} mode`, () => {
     for (const path of ROUTES) {
-      it(`${path} has no serious or critical violations`, async () => {
+      it(`${label(path)} has no serious or critical violations`, async () => {
         const context = await phoneIn(mode);
         const page = await open(context, path);
         const { violations } = await new AxeBuilder({ page }).analyze();
@@ -125,7 +135,7 @@ function elderBreaches() {
 
 describe('elder mode keeps its promises on every route', () => {
   for (const path of ROUTES) {
-    it(`${path}: text ≥ 20 px, line height ≥ 1.3, targets ≥ 48×48 and apart`, async () => {
+    it(`${label(path)}: text ≥ 20 px, line height ≥ 1.3, targets ≥ 48×48 and apart`, async () => {
       const context = await phoneIn(MODES.elder);
       const page = await open(context, path);
       const breaches = await page.evaluate(elderBreaches);
@@ -137,7 +147,7 @@ describe('elder mode keeps its promises on every route', () => {
 
 describe('200 % zoom on a 390 px phone', () => {
   for (const path of ROUTES) {
-    it(`${path} does not scroll sideways`, async () => {
+    it(`${label(path)} does not scroll sideways`, async () => {
       // Zooming to 200 % halves the CSS viewport: 390 px becomes 195 CSS px.
       const context = await phoneIn(MODES.normal, { viewport: { width: 195, height: 422 }, deviceScaleFactor: 4 });
       const page = await open(context, path);
