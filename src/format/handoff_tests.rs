@@ -184,3 +184,26 @@ fn links_go_to_the_phone_that_takes_them() {
     );
     assert_eq!(Kind::Answer.path(), "/steward/r");
 }
+
+#[test]
+fn the_positions_links_carry_never_move() {
+    // Links already sent carry these positions: append new values, never reorder.
+    let keys = |k: &[&str]| k.join(",");
+    assert_eq!(
+        keys(&Category::ALL.map(Category::key)),
+        "sanitation,parking,drainage,septic_tank,facilities,safety,neighbour_dispute,property_fee,other"
+    );
+    assert_eq!(
+        keys(&Urgency::ALL.map(Urgency::key)),
+        "normal,urgent,emergency"
+    );
+    assert_eq!(
+        keys(&Status::ALL.map(Status::key)),
+        "draft,submitted,acknowledged,in_progress,resolved,confirmed,reopened,closed"
+    );
+    assert_eq!(keys(&Role::ALL.map(Role::key)), "red,property,peacemaker");
+    assert_eq!(
+        keys(&crate::domain::report_rules::QUESTION_KEYS),
+        "overflowing,which_unit,where,fire_lane,parties,mediated_before,flooding,danger_now,which_facility"
+    );
+}
