@@ -1,0 +1,205 @@
+//! What a hand-off link carries, as positional JSON: a report copy (from the lead) and
+//! one side's steps (a steward's update, the reporter's answer). Positions and enum
+//! indices keep links short; `the_positions_links_carry_never_move` pins them.
+
+use serde::{Deserialize, Serialize};
+
+use super::Kind;
+use crate::domain::Millis;
+use crate::domain::report::{Category, Report, Status, StatusEvent, Urgency};
+use crate::domain::report_rules::QUESTION_KEYS;
+use crate::domain::steward::Role;
+
+/// How far apart two times in one link may be: anything else is not a real report
+/// (and would overflow when added back).
+const SPAN_MAX: Millis = 20 * 365 * 24 * 3_600_000;
+/// The latest base time read (about the year 3100).
+const TIME_MAX: Millis = 1 << 45;
+
+/// One step, positionally: `[ms after the link's base time, status index, role index
+/// or null, note]`. Indices are positions in the enums' `ALL`: links are short.
+type Step = (Millis, u8, Option<u8>, String);
+
+fn step(base: Millis, e: &StatusEvent) -> Step {
+    (
+        e.at - base,
+        e.status as u8,
+        e.by.map(|r| r as u8),
+        e.note.clone(),
+    )
+}
+
+fn event(base: Millis, (at, status, by, note): &Step) -> StatusEvent {
+    StatusEvent {
+        at: base + at,
+        status: Status::ALL[*status as usize],
+        by: by.map(|r| Role::ALL[r as usize]),
+        note: note.clone(),
+    }
+}
+
+fn step_ok((at, status, by, _): &Step) -> bool {
+    at.abs() <= SPAN_MAX
+        && usize::from(*status) < Status::ALL.len()
+        && by.is_none_or(|r| usize::from(r) < Role::ALL.len())
+}
+
+/// A kind of link body, checked beyond its JSON shape (indices in range, times sane).
+pub trait LinkBody: serde::de::DeserializeOwned {
+    fn valid(&self) -> bool;
+}
+
+/// A report as a building lead sends it: no photos (they stay on the lead's phone; the
+/// count is sent), and no name or phone unless the lead allowed sharing them. A JSON
+/// array, each position below; times are milliseconds after `created`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportCopy(
+    /// 0 id, 1 compound, 2 building, 3 unit
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    /// 4 category index, 5 urgency index, 6 description
+    u8,
+    u8,
+    String,
+    /// 7 answers: (index in `QUESTION_KEYS`, answer)
+    Vec<(u8, String)>,
+    /// 8 reporter's name, 9 phone (only if shared), 10 photos kept on the phone
+    Option<String>,
+    Option<String>,
+    u8,
+    /// 11 created (the base time), 12 steps, 13 assigned steward id
+    Millis,
+    Vec<Step>,
+    Option<String>,
+    /// 14 expected by, 15 rating, 16 last updated
+    Option<Millis>,
+    Option<u8>,
+    Millis,
+);
+
+impl ReportCopy {
+    pub fn of(r: &Report) -> ReportCopy {
+        let shared = |v: &Option<String>| v.clone().filter(|_| r.share_phone);
+        let base = r.created_at;
+        let answers = r
+            .answers
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .filter_map(|(k, v)| {
+                let q = QUESTION_KEYS.iter().position(|q| q == k)?;
+                Some((q as u8, v.clone()))
+            })
+            .collect();
+        ReportCopy(
+            r.id.clone(),
+            r.compound.clone(),
+            r.building.clone(),
+            r.unit.clone(),
+            r.category as u8,
+            r.urgency as u8,
+            r.description.clone(),
+            answers,
+            shared(&r.reporter_name),
+            shared(&r.reporter_phone),
+            r.photos.len().min(u8::MAX as usize) as u8,
+            base,
+            r.timeline.iter().map(|e| step(base, e)).collect(),
+            r.assigned.clone(),
+            r.expected_by.map(|t| t - base),
+            r.satisfaction,
+            r.updated_at - base,
+        )
+    }
+
+    /// Photos the reporter kept on their phone.
+    pub fn photos_elsewhere(&self) -> u8 {
+        self.10
+    }
+
+    /// The report as the receiving phone keeps it (its content not yet checked: see
+    /// `domain::handoff::take_copy`).
+    pub fn into_report(self) -> Report {
+        let base = self.11;
+        let mut r = Report::draft(self.0, self.1, self.2, self.3, base);
+        r.category = Category::ALL[self.4 as usize];
+        r.urgency = Urgency::ALL[self.5 as usize];
+        r.description = self.6;
+        r.answers = self
+            .7
+            .into_iter()
+            .map(|(q, v)| (QUESTION_KEYS[q as usize].to_string(), v))
+            .collect();
+        r.share_phone = self.8.is_some() || self.9.is_some();
+        r.reporter_name = self.8;
+        r.reporter_phone = self.9;
+        r.timeline = self.12.iter().map(|s| event(base, s)).collect();
+        r.assigned = self.13;
+        r.expected_by = self.14.map(|t| base + t);
+        r.satisfaction = self.15;
+        r.updated_at = base + self.16;
+        r
+    }
+}
+
+impl LinkBody for ReportCopy {
+    fn valid(&self) -> bool {
+        let span = |t: Millis| t.abs() <= SPAN_MAX;
+        usize::from(self.4) < Category::ALL.len()
+            && usize::from(self.5) < Urgency::ALL.len()
+            && self
+                .7
+                .iter()
+                .all(|(q, _)| usize::from(*q) < QUESTION_KEYS.len())
+            && (0..=TIME_MAX).contains(&self.11)
+            && self.12.iter().all(step_ok)
+            && self.14.is_none_or(span)
+            && span(self.16)
+    }
+}
+
+/// The steps one side recorded on a report, all of them each time: a later link carries
+/// everything an earlier one did, so links opened twice or out of order add nothing.
+/// `[report id, base time, steps, rating]`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Steps(String, Millis, Vec<Step>, Option<u8>);
+
+impl Steps {
+    /// A steward's steps (`by` a role) or the reporter's answers (confirm, reopen).
+    pub fn of(r: &Report, kind: Kind) -> Steps {
+        let ours = |e: &&StatusEvent| match kind {
+            Kind::Update => e.by.is_some() && e.status != Status::Submitted,
+            _ => e.by.is_none() && matches!(e.status, Status::Confirmed | Status::Reopened),
+        };
+        let base = r.created_at;
+        Steps(
+            r.id.clone(),
+            base,
+            r.timeline
+                .iter()
+                .filter(ours)
+                .map(|e| step(base, e))
+                .collect(),
+            r.satisfaction.filter(|_| kind == Kind::Answer),
+        )
+    }
+
+    pub fn report_id(&self) -> &str {
+        &self.0
+    }
+
+    pub fn events(&self) -> Vec<StatusEvent> {
+        self.2.iter().map(|s| event(self.1, s)).collect()
+    }
+
+    pub fn rating(&self) -> Option<u8> {
+        self.3
+    }
+}
+
+impl LinkBody for Steps {
+    fn valid(&self) -> bool {
+        (0..=TIME_MAX).contains(&self.1) && self.2.iter().all(step_ok)
+    }
+}
