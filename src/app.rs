@@ -4,9 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::problem_notices::ProblemNotices;
-use crate::components::pwa_banners::PwaBanners;
-use crate::components::shell::{AppHeader, AppNav};
+use crate::components::shell::AppFrame;
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
 use crate::pages::directory::DirectoryPage;
@@ -19,12 +17,12 @@ use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
-use crate::state::{AppState, AppWriter, DatasetState, persist, provide_app_state};
+use crate::state::{DatasetState, persist, provide_app_state};
 
 /// What both entry points (the resident app and the steward console) start with: the
 /// state read from storage and persisted, the published data loading, the PWA state, the
 /// document following the settings, and the static shell giving way once there is data.
-pub fn start_app(worker: &'static str) -> (AppState, AppWriter) {
+pub fn start_app(worker: &'static str) {
     let (state, writer) = provide_app_state();
     persist::start(state, writer);
     load_dataset(writer);
@@ -48,37 +46,28 @@ pub fn start_app(worker: &'static str) -> (AppState, AppWriter) {
                 .toggle_with_force("elder", settings.elder_mode);
         }
     });
-    (state, writer)
 }
 
 /// The resident app: every route of the contract but the steward console's.
 #[component]
 pub fn App() -> impl IntoView {
-    let (state, _) = start_app("/sw.js");
+    start_app("/sw.js");
     view! {
         <Router>
-            <AppHeader/>
-            <main id="main" class="app-main">
-                <PwaBanners/>
-                <ProblemNotices/>
-                // Pages read the stored records as they start: they start once those
-                // are read (the static shell stays on screen until then).
-                <Show when=move || state.records_ready.get()>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/compounds") view=DirectoryPage/>
-                        <Route path=path!("/c/:compound") view=CompoundPage/>
-                        <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
-                        <Route path=path!("/c/:compound/poster") view=PosterPage/>
-                        <Route path=path!("/report/new") view=ReportNewPage/>
-                        <Route path=path!("/reports") view=ReportsPage/>
-                        <Route path=path!("/reports/:id") view=ReportDetailPage/>
-                        <Route path=path!("/settings") view=SettingsPage/>
-                        <Route path=path!("/r") view=HandoffPage/>
-                    </Routes>
-                </Show>
-            </main>
-            <AppNav/>
+            <AppFrame>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/compounds") view=DirectoryPage/>
+                    <Route path=path!("/c/:compound") view=CompoundPage/>
+                    <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
+                    <Route path=path!("/c/:compound/poster") view=PosterPage/>
+                    <Route path=path!("/report/new") view=ReportNewPage/>
+                    <Route path=path!("/reports") view=ReportsPage/>
+                    <Route path=path!("/reports/:id") view=ReportDetailPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                    <Route path=path!("/r") view=HandoffPage/>
+                </Routes>
+            </AppFrame>
         </Router>
     }
 }

@@ -9,9 +9,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::app::start_app;
-use crate::components::problem_notices::ProblemNotices;
-use crate::components::pwa_banners::PwaBanners;
-use crate::components::shell::{AppHeader, AppNav};
+use crate::components::shell::AppFrame;
 use crate::pages::backup::BackupPage;
 use crate::pages::district::DistrictPage;
 use crate::pages::not_found::NotFound;
@@ -24,28 +22,20 @@ use crate::state::steward_session::provide_steward_session;
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
     // Its own worker, scoped to /steward/: a steward opens report links offline too.
-    let (state, _) = start_app("/steward/sw.js");
+    start_app("/steward/sw.js");
     provide_steward_session();
     provide_logs();
     view! {
         <Router>
-            <AppHeader external=true/>
-            <main id="main" class="app-main">
-                <PwaBanners/>
-                <ProblemNotices/>
-                // Pages read the stored records as they start: they start once those
-                // are read (the static shell stays on screen until then).
-                <Show when=move || state.records_ready.get()>
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/steward") view=StewardPage/>
-                        <Route path=path!("/steward/r") view=StewardTakePage/>
-                        <Route path=path!("/steward/data") view=BackupPage/>
-                        <Route path=path!("/steward/reports/:id") view=StewardReportPage/>
-                        <Route path=path!("/district") view=DistrictPage/>
-                    </Routes>
-                </Show>
-            </main>
-            <AppNav external=true/>
+            <AppFrame external=true>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/steward") view=StewardPage/>
+                    <Route path=path!("/steward/r") view=StewardTakePage/>
+                    <Route path=path!("/steward/data") view=BackupPage/>
+                    <Route path=path!("/steward/reports/:id") view=StewardReportPage/>
+                    <Route path=path!("/district") view=DistrictPage/>
+                </Routes>
+            </AppFrame>
         </Router>
     }
 }

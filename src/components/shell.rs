@@ -5,8 +5,34 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::icons::{Icon, IconKind};
+use super::problem_notices::ProblemNotices;
+use super::pwa_banners::PwaBanners;
 use crate::i18n::{Lang, Strings};
 use crate::state::{use_state, use_strings, use_writer};
+
+/// The frame both programs draw inside their router: header, banners and problems, the
+/// routed page, and the navigation.
+#[component]
+pub fn AppFrame(
+    /// In the steward console: links into the resident app are full page loads.
+    #[prop(optional)]
+    external: bool,
+    /// The routes.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <AppHeader external=external/>
+        <main id="main" class="app-main">
+            <PwaBanners/>
+            <ProblemNotices/>
+            // Pages read the stored records as they start: they start once those are
+            // read (the static shell stays on screen until then).
+            <Show when=move || state.records_ready.get()>{children()}</Show>
+        </main>
+        <AppNav external=external/>
+    }
+}
 
 /// The top bar.
 #[component]

@@ -25,8 +25,8 @@ pub enum Side {
 }
 
 impl Side {
-    /// The steps this side may record.
-    fn may_record(self, step: &StatusEvent) -> bool {
+    /// The steps this side may record (and so the steps its links carry).
+    pub fn may_record(self, step: &StatusEvent) -> bool {
         match self {
             Side::Steward => {
                 step.by.is_some()

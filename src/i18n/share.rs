@@ -186,4 +186,19 @@ mod tests {
         r.share_phone = true;
         assert!(report_text(&r, "x", Lang::Zh).ends_with("报事人：张三 138 0000 0001"));
     }
+
+    #[test]
+    fn update_text_names_the_report_and_its_latest_step() {
+        use crate::domain::report::{Category, Status};
+        use crate::domain::steward::Role;
+        let mut r = crate::fixtures::report("dongtangcun", Category::SepticTank);
+        r.id = "R20261126-ABCDE".into();
+        r.transition(Status::Submitted, "", None, 1).unwrap();
+        r.transition(Status::Resolved, "已疏通", Some(Role::Red), 2)
+            .unwrap();
+        assert_eq!(
+            update_text(&r, Lang::Zh),
+            "【小区管家】报事 R20261126-ABCDE\n状态：已处理待确认（红管家）已疏通"
+        );
+    }
 }

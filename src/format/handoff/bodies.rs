@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Kind;
 use crate::domain::Millis;
+use crate::domain::handoff::Side;
 use crate::domain::report::{Category, Report, Status, StatusEvent, Urgency};
 use crate::domain::report_rules::QUESTION_KEYS;
 use crate::domain::steward::Role;
@@ -168,10 +169,12 @@ pub struct Steps(String, Millis, Vec<Step>, Option<u8>);
 impl Steps {
     /// A steward's steps (`by` a role) or the reporter's answers (confirm, reopen).
     pub fn of(r: &Report, kind: Kind) -> Steps {
-        let ours = |e: &&StatusEvent| match kind {
-            Kind::Update => e.by.is_some() && e.status != Status::Submitted,
-            _ => e.by.is_none() && matches!(e.status, Status::Confirmed | Status::Reopened),
+        // Exactly what the receiver will take from this side.
+        let side = match kind {
+            Kind::Update => Side::Steward,
+            _ => Side::Reporter,
         };
+        let ours = |e: &&StatusEvent| side.may_record(e);
         let base = r.created_at;
         Steps(
             r.id.clone(),
