@@ -121,6 +121,27 @@ describe('the hand-off loop', () => {
   });
 });
 
+describe('a link opened by the other program', () => {
+  it('goes on to the page for its kind, fragment and all', async () => {
+    const { lead, steward, id } = await twoPhones();
+    const sent = await linkFromSms(lead);
+    // A report link pasted as /r#… (the resident app) ends on the console's page.
+    const [, fragment] = sent.link.split('#');
+    await openLink(steward, `${site.server.url}/r#${fragment}`);
+    await steward.waitForURL(/\/steward\/r#1\./);
+    assert.equal(await steward.locator('[data-ref]').innerText(), id);
+    await applyLink(steward);
+    await steward.getByRole('link', { name: '查看这份报事' }).click();
+    await stewardStep(steward, '已受理', '收到');
+    const reply = (await linkFromSms(steward)).link.split('#')[1];
+    // An update opened in the console ends on the resident app's page.
+    await openLink(lead, `${site.server.url}/steward/r#${reply}`);
+    await lead.waitForURL(/\/r#1\./);
+    assert.equal(await applyLink(lead), '已更新。');
+    await screenshot(lead, '67-forwarded-update');
+  });
+});
+
 describe('bad links', () => {
   it('each gets a plain message and leaves both phones byte-for-byte unchanged', async () => {
     const { lead, steward, id } = await twoPhones();
