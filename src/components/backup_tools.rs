@@ -13,7 +13,7 @@ use crate::format::csv::reports_csv;
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::platform::photos;
-use crate::state::{use_state, use_strings, use_writer};
+use crate::state::{use_console_strings, use_state, use_strings, use_writer};
 
 /// "Export a backup": everything this page holds, photos included.
 #[component]
@@ -56,7 +56,10 @@ pub fn BackupRestore() -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
     let s = use_strings();
+    let c = use_console_strings();
     let (message, set_message) = signal(None::<(bool, String)>);
+    // A restore has no journal behind it: "restored" only once the store has it all.
+    let restored = RwSignal::new(None::<usize>);
     // Checked whole first; the photos go in before the records that show them.
     let on_file = on_file_text(move |text| match backup::parse(&text) {
         Ok(mut b) => spawn_local(async move {
@@ -66,11 +69,14 @@ pub fn BackupRestore() -> impl IntoView {
                     return;
                 }
             }
-            let count = b.reports.len();
+            set_message.set(None);
+            restored.set(Some(b.reports.len()));
             writer.restore(b);
-            set_message.set(Some((true, format!("{}{count}", s().import_ok))));
         }),
-        Err(e) => set_message.set(Some((false, e.message(s())))),
+        Err(e) => {
+            restored.set(None);
+            set_message.set(Some((false, e.message(s()))));
+        }
     });
     let export_csv = move |_| {
         let csv = state
@@ -88,6 +94,11 @@ pub fn BackupRestore() -> impl IntoView {
             {move || s().import_backup}
             <input type="file" name="backup" accept=".json,application/json" class="file-button__input" on:change=on_file/>
         </label>
+        {move || restored.get().map(|count| view! {
+            <p class="notice notice--info" role="status">
+                {move || if writer.saving() { c().restore_saving.to_string() } else { format!("{}{count}", s().import_ok) }}
+            </p>
+        })}
         {move || message.get().map(|(ok, text)| view! {
             <p class=if ok { "notice notice--info" } else { "notice notice--error import-error" } role="alert">{text}</p>
         })}

@@ -119,6 +119,11 @@ impl AppWriter {
         });
     }
 
+    /// Whether a change made here (a restore, say) is still being written to the store.
+    pub fn saving(&self) -> bool {
+        self.report_docs.saving.get() || self.compound_docs.saving.get()
+    }
+
     pub fn report_problem(&self, problem: StoreError) {
         self.set_problems.update(|p| {
             if !p.contains(&problem) {

@@ -171,5 +171,6 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     unlock_to_act: "Enter your steward PIN first to act on this report.",
     back_to_queue: "Back to my queue",
     backup_title: "Back up and restore",
+    restore_saving: "Writing to this phone; please wait and keep the page open…",
     backup_hint: "A backup holds this phone's reports (with photos), the compounds edited here and the settings. Restore it on a new phone to carry on.",
 };

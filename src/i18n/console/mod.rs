@@ -165,6 +165,7 @@ pub struct ConsoleStrings {
     pub back_to_queue: &'static str,
     pub backup_title: &'static str,
     pub backup_hint: &'static str,
+    pub restore_saving: &'static str,
 }
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

@@ -164,5 +164,6 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     unlock_to_act: "请先输入管家密码，再处理这份报事。",
     back_to_queue: "返回我的待办",
     backup_title: "备份与恢复",
+    restore_saving: "正在写入本机，请稍候，不要关闭页面…",
     backup_hint: "备份文件包含这台手机上的报事（含照片）、我改过的小区和设置。在新手机上恢复即可继续使用。",
 };

@@ -36,6 +36,10 @@ pub struct DocSet<T: Kept> {
     /// Whether the stored records have been read (until then a page shows nothing).
     pub ready: ReadSignal<bool>,
     set_ready: WriteSignal<bool>,
+    /// Whether changes made here are still on their way to the store: a bulk change (a
+    /// restore) says "done" only once this is false, since it has no journal behind it.
+    pub saving: ReadSignal<bool>,
+    set_saving: WriteSignal<bool>,
     /// Record ids changed here and not yet handed to the writer, and whether each goes
     /// into the journal (a bulk import does not: its file is the safety net).
     dirty: RwSignal<Vec<(String, bool)>>,
@@ -70,6 +74,7 @@ impl<T: Kept> DocSet<T> {
         let (records, set_records) = signal(Vec::new());
         let (conflicts, set_conflicts) = signal(Vec::new());
         let (ready, set_ready) = signal(false);
+        let (saving, set_saving) = signal(false);
         DocSet {
             records,
             set_records,
@@ -77,6 +82,8 @@ impl<T: Kept> DocSet<T> {
             set_conflicts,
             ready,
             set_ready,
+            saving,
+            set_saving,
             dirty: RwSignal::new(Vec::new()),
             queue: StoredValue::new(Vec::new()),
             running: StoredValue::new(false),
@@ -90,13 +97,18 @@ impl<T: Kept> DocSet<T> {
     pub fn put(&self, record: T) {
         let id = record.id().to_string();
         self.set_records.update(|all| upsert(all, record));
+        self.set_saving.set(true);
         self.dirty.update(|d| d.push((id, true)));
     }
 
     /// Several records at once (an import, a restore), saved in one transaction.
     pub fn put_all(&self, records: Vec<T>) {
         let ids: Vec<String> = records.iter().map(|r| r.id().to_string()).collect();
+        if ids.is_empty() {
+            return;
+        }
         self.set_records.update(|all| upsert_all(all, records));
+        self.set_saving.set(true);
         self.dirty
             .update(|d| d.extend(ids.into_iter().map(|id| (id, false))));
     }
@@ -226,6 +238,11 @@ impl<T: Kept> DocSet<T> {
                 self.write(batch).await;
             }
             self.running.set_value(false);
+            // Changes made while the last batch was written are still marked dirty: the
+            // effect will start the writer again, and it will clear this then.
+            if self.dirty.with_untracked(Vec::is_empty) {
+                self.set_saving.set(false);
+            }
         });
     }
 
