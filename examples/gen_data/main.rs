@@ -4,7 +4,10 @@
 //! District's published figures and the compounds FACTS.md names, with fictional rosters.
 //! `cargo run --example gen_data -- scale DIR` writes the scale dataset (565 compounds,
 //! ~30,000 stewards, 10,000 reports) to DIR for benchmarks and stress tests.
+//! `cargo run --release --example gen_data -- bench` times the district dashboard's
+//! figures over the scale dataset (budget: 100 ms).
 
+mod bench;
 mod roster;
 mod scale;
 
@@ -29,7 +32,7 @@ fn fake_landline(serial: usize) -> String {
 }
 
 /// 2026-10-19 08:00 in Xiangtan: the day of the district's report.
-const PUBLISHED: Millis = 1_792_368_000_000;
+pub const PUBLISHED: Millis = 1_792_368_000_000;
 
 struct Spec {
     id: &'static str,
@@ -301,6 +304,7 @@ fn main() {
             write(&dir.join("district.json"), &encode(DATASET_SCHEMA, &data));
             write(&dir.join("reports.json"), &REPORTS.encode(&reports));
         }
-        _ => eprintln!("usage: gen_data sample | gen_data scale [DIR]"),
+        Some("bench") => bench::district(),
+        _ => eprintln!("usage: gen_data sample | gen_data scale [DIR] | gen_data bench"),
     }
 }

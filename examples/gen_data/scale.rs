@@ -116,4 +116,59 @@ mod tests {
         assert_eq!(reports.len(), 10_000);
         assert!(reports.iter().all(|r| r.submitted_at().is_some()));
     }
+
+    /// The district's figures over the whole scale dataset add up: every report counted
+    /// once by status, by category and by compound; one scorecard per company.
+    #[test]
+    fn district_figures_add_up_on_the_scale_dataset() {
+        fn sum<T>(v: &[(T, usize)]) -> usize {
+            v.iter().map(|(_, n)| n).sum()
+        }
+        use crate::domain::district::period::{Quarter, Span};
+        use crate::domain::district::{coverage, scorecard, work};
+        let mut rng = Rng::new(565);
+        let compounds = scale_compounds(565, &mut rng);
+        let now = 200 * DAY_MS;
+        let reports = scale_reports(&compounds, 10_000, now, &mut rng);
+        let all = Span {
+            start: 0,
+            end: now + 1,
+        };
+        let w = work::work_figures(&reports, &[], &[], all, now);
+        assert_eq!(w.handling.reports, 10_000);
+        assert_eq!(sum(&w.by_status), 10_000);
+        assert_eq!(sum(&w.by_category), 10_000);
+        assert_eq!(sum(&w.by_compound), 10_000);
+        // Two in three are resolved in a day and confirmed: the rate is about 2/3.
+        let rate = w.handling.resolution.percent().unwrap();
+        assert!((64.0..70.0).contains(&rate), "{rate}");
+        assert_eq!(w.handling.median_days, Some(1.0));
+        let places = coverage::by_place(&compounds);
+        assert_eq!(places.len(), 9);
+        let covered: usize = places.iter().map(|p| p.subdistrict.covered.part).sum();
+        assert_eq!(covered, 457);
+        assert_eq!(coverage::uncovered(&compounds).len(), 108);
+        let q = Quarter::of(now);
+        let cards = scorecard::scorecards(
+            &compounds,
+            &[],
+            &reports,
+            q,
+            None,
+            &scorecard::PROPOSED,
+            now,
+        );
+        assert_eq!(cards.len(), 100);
+        let in_quarter: usize = cards.iter().map(|c| c.handling.reports).sum();
+        let expected = reports
+            .iter()
+            .filter(|r| {
+                q.span().contains(r.submitted_at().unwrap())
+                    && compounds
+                        .iter()
+                        .any(|c| c.id == r.compound && c.property_company.is_some())
+            })
+            .count();
+        assert_eq!(in_quarter, expected);
+    }
 }

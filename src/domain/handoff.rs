@@ -177,7 +177,7 @@ fn check_note(note: &str) -> Result<(), Refusal> {
 /// A copy must look like a report this app made: a reference number, a place, text
 /// within the form's limits, known questions, a valid phone, and a timeline the status
 /// machine could have produced, starting with its submission.
-fn check_copy(r: &Report) -> Result<(), Refusal> {
+pub fn check_copy(r: &Report) -> Result<(), Refusal> {
     let bad = Refusal::BadContent;
     if !is_reference(&r.id) {
         return Err(bad("id"));

@@ -74,14 +74,14 @@ pub struct LogTotals {
 
 /// Totals over the live entries `of` accepts: successful mediations by kind with the
 /// amounts involved, and arrears recovered.
-pub fn log_totals(
-    mediations: &[Mediation],
-    arrears: &[ArrearsRecovery],
+pub fn log_totals<'a>(
+    mediations: impl IntoIterator<Item = &'a Mediation>,
+    arrears: impl IntoIterator<Item = &'a ArrearsRecovery>,
     of: impl Fn(&str) -> bool,
 ) -> LogTotals {
     let mut t = LogTotals::default();
     for m in mediations
-        .iter()
+        .into_iter()
         .filter(|m| !m.deleted && m.succeeded && of(&m.compound))
     {
         match m.kind {
@@ -95,7 +95,10 @@ pub fn log_totals(
             }
         }
     }
-    for a in arrears.iter().filter(|a| !a.deleted && of(&a.compound)) {
+    for a in arrears
+        .into_iter()
+        .filter(|a| !a.deleted && of(&a.compound))
+    {
         t.arrears_fen += a.amount_fen;
         t.arrears_households += a.households;
     }

@@ -6,6 +6,7 @@ pub mod compound_facts;
 pub mod compound_merge;
 pub mod contact_card;
 pub mod dataset;
+pub mod district;
 pub mod handoff;
 pub mod lang;
 pub mod limits;

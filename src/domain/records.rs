@@ -1,4 +1,4 @@
-//! Stewards' logs (mediation, arrears recovered) and the property-company scorecard.
+//! Stewards' logs: mediation and arrears recovered.
 
 use serde::{Deserialize, Serialize};
 
@@ -54,88 +54,4 @@ pub struct ArrearsRecovery {
     pub updated_at: Millis,
     #[serde(default)]
     pub deleted: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PropertyCompany {
-    pub id: String,
-    pub name: String,
-    pub hotline: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Verdict {
-    Keep,
-    Warn,
-    Exit,
-}
-
-/// Inputs of the district's evaluation method (考核评价办法) for one company and period.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Evaluation {
-    /// 0.0–1.0
-    pub resolution_rate: f64,
-    pub median_days: f64,
-    /// 1.0–5.0
-    pub satisfaction: f64,
-    /// 0.0–1.0
-    pub reopen_rate: f64,
-    /// 0–100, from the district's on-site inspection.
-    pub inspection_score: f64,
-}
-
-impl Evaluation {
-    /// Weighted 0–100 total: resolution 30, speed 15, satisfaction 25, reopen 10,
-    /// inspection 20. Speed scores full at ≤ 3 days and nothing at ≥ 30.
-    pub fn total(&self) -> f64 {
-        let speed = ((30.0 - self.median_days) / 27.0).clamp(0.0, 1.0);
-        let satisfaction = ((self.satisfaction - 1.0) / 4.0).clamp(0.0, 1.0);
-        let total = 30.0 * self.resolution_rate.clamp(0.0, 1.0)
-            + 15.0 * speed
-            + 25.0 * satisfaction
-            + 10.0 * (1.0 - self.reopen_rate.clamp(0.0, 1.0))
-            + 20.0 * self.inspection_score.clamp(0.0, 100.0) / 100.0;
-        (total * 10.0).round() / 10.0
-    }
-
-    /// ≥ 80 keep, 60–80 warn, < 60 exit (准入退出).
-    pub fn verdict(&self) -> Verdict {
-        match self.total() {
-            t if t >= 80.0 => Verdict::Keep,
-            t if t >= 60.0 => Verdict::Warn,
-            _ => Verdict::Exit,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scorecard_totals_and_verdicts() {
-        let perfect = Evaluation {
-            resolution_rate: 1.0,
-            median_days: 2.0,
-            satisfaction: 5.0,
-            reopen_rate: 0.0,
-            inspection_score: 100.0,
-        };
-        assert_eq!(perfect.total(), 100.0);
-        assert_eq!(perfect.verdict(), Verdict::Keep);
-        let middling = Evaluation {
-            satisfaction: 3.0,
-            inspection_score: 60.0,
-            median_days: 16.5,
-            ..perfect.clone()
-        };
-        assert_eq!(middling.total(), 72.0);
-        assert_eq!(middling.verdict(), Verdict::Warn);
-        let poor = Evaluation {
-            resolution_rate: 0.4,
-            reopen_rate: 0.5,
-            ..middling
-        };
-        assert_eq!(poor.verdict(), Verdict::Exit);
-    }
 }

@@ -38,24 +38,34 @@ pub fn count_by_mode(compounds: &[Compound]) -> Vec<(ManagementMode, usize)> {
         .collect()
 }
 
-fn submitted(reports: &[Report]) -> impl Iterator<Item = &Report> {
+/// Reports that were sent (drafts are no one's work yet) and not deleted.
+pub fn submitted<'a>(
+    reports: impl IntoIterator<Item = &'a Report>,
+) -> impl Iterator<Item = &'a Report> {
     reports
-        .iter()
+        .into_iter()
         .filter(|r| !r.deleted && r.submitted_at().is_some())
 }
 
-/// 办结率: reports the reporter confirmed, over all submitted reports.
-pub fn resolution_rate(reports: &[Report]) -> Ratio {
-    Ratio {
-        part: submitted(reports)
-            .filter(|r| r.first_time(Status::Confirmed).is_some())
-            .count(),
-        whole: submitted(reports).count(),
+fn share<'a>(
+    reports: impl IntoIterator<Item = &'a Report>,
+    counts: impl Fn(&Report) -> bool,
+) -> Ratio {
+    let (mut part, mut whole) = (0, 0);
+    for r in submitted(reports) {
+        whole += 1;
+        part += usize::from(counts(r));
     }
+    Ratio { part, whole }
+}
+
+/// 办结率: reports the reporter confirmed, over all submitted reports.
+pub fn resolution_rate<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Ratio {
+    share(reports, |r| r.first_time(Status::Confirmed).is_some())
 }
 
 /// Median days from submission to the first "resolved", over reports that got there.
-pub fn median_days_to_resolve(reports: &[Report]) -> Option<f64> {
+pub fn median_days_to_resolve<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Option<f64> {
     let mut days: Vec<f64> = submitted(reports)
         .filter_map(|r| {
             let start = r.submitted_at()?;
@@ -76,22 +86,29 @@ pub fn median_days_to_resolve(reports: &[Report]) -> Option<f64> {
 }
 
 /// Open reports whose expected-by date has passed.
-pub fn overdue(reports: &[Report], now: Millis) -> usize {
+pub fn overdue<'a>(reports: impl IntoIterator<Item = &'a Report>, now: Millis) -> usize {
     submitted(reports).filter(|r| r.is_overdue(now)).count()
 }
 
+/// Share of reports that missed their expected-by date: resolved (or closed) after it, or
+/// still open past it at `now`. The scorecards' measure of keeping promises.
+pub fn late_share<'a>(reports: impl IntoIterator<Item = &'a Report>, now: Millis) -> Ratio {
+    share(reports, |r| {
+        let done = r
+            .first_time(Status::Resolved)
+            .or_else(|| r.first_time(Status::Closed))
+            .unwrap_or(now);
+        r.expected_by.is_some_and(|due| done > due)
+    })
+}
+
 /// Share of submitted reports that were reopened at least once.
-pub fn reopen_rate(reports: &[Report]) -> Ratio {
-    Ratio {
-        part: submitted(reports)
-            .filter(|r| r.first_time(Status::Reopened).is_some())
-            .count(),
-        whole: submitted(reports).count(),
-    }
+pub fn reopen_rate<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Ratio {
+    share(reports, |r| r.first_time(Status::Reopened).is_some())
 }
 
 /// Mean satisfaction (1–5) of the rated reports.
-pub fn mean_satisfaction(reports: &[Report]) -> Option<f64> {
+pub fn mean_satisfaction<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Option<f64> {
     let ratings: Vec<u8> = submitted(reports).filter_map(|r| r.satisfaction).collect();
     (!ratings.is_empty())
         .then(|| ratings.iter().map(|&r| f64::from(r)).sum::<f64>() / ratings.len() as f64)
@@ -170,7 +187,12 @@ mod tests {
         done_late
             .transition(Status::Closed, "撤销", Some(Role::Red), 2)
             .unwrap();
-        assert_eq!(overdue(&[late, on_time, done_late], 5 * DAY_MS), 1);
+        let reports = [late, on_time, done_late];
+        assert_eq!(overdue(&reports, 5 * DAY_MS), 1);
+        assert_eq!(
+            late_share(&reports, 5 * DAY_MS),
+            Ratio { part: 1, whole: 3 }
+        );
     }
 
     #[test]

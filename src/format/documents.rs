@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use super::merge::Record;
 use super::revision::{Body, DocTree};
 use crate::domain::compound::Compound;
+use crate::domain::district::scorecard::QuarterScoring;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::domain::roster_edit::RosterChange;
@@ -22,6 +23,10 @@ pub enum DocKind {
     Arrears,
     /// A steward's change of a roster (the change log).
     Change,
+    /// A steward's summary package, as the district office imported it.
+    Package,
+    /// The district's scoring of property companies for one quarter.
+    Scoring,
 }
 
 keyed_enum!(DocKind {
@@ -30,6 +35,8 @@ keyed_enum!(DocKind {
     Mediation => "mediation",
     Arrears => "arrears",
     Change => "change",
+    Package => "package",
+    Scoring => "scoring",
 });
 
 /// A record kept as a document.
@@ -89,6 +96,13 @@ impl Document for RosterChange {
     const KIND: DocKind = DocKind::Change;
     fn compound_id(&self) -> &str {
         &self.compound
+    }
+}
+
+impl Document for QuarterScoring {
+    const KIND: DocKind = DocKind::Scoring;
+    fn compound_id(&self) -> &str {
+        ""
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::Millis;
 use crate::domain::compound::Compound;
+use crate::domain::district::scorecard::QuarterScoring;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::domain::roster_edit::RosterChange;
@@ -28,7 +29,14 @@ macro_rules! record {
     };
 }
 
-record!(Compound, Report, Mediation, ArrearsRecovery, RosterChange);
+record!(
+    Compound,
+    Report,
+    Mediation,
+    ArrearsRecovery,
+    RosterChange,
+    QuarterScoring
+);
 
 /// Adds a record to a collection, or replaces the one with its id.
 pub fn upsert<T: Record>(all: &mut Vec<T>, record: T) {

@@ -17,3 +17,4 @@ pub mod revision;
 pub mod roster;
 pub mod settings;
 pub mod steward_mode;
+pub mod summary;

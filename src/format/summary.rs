@@ -1,0 +1,233 @@
+//! Summary packages: what a steward sends the district office — their compounds' reports
+//! (without reporters' names and phones), the mediation and arrears logs, the roster
+//! changes and the compounds as edited — as one versioned JSON file. Entries are the
+//! documents themselves (`_id`, `_rev` and the record's fields, CouchDB's shape), so the
+//! office can merge several stewards' files by id, keeping of each document the revision
+//! CouchDB would pick: a report held by several phones counts once. Checked whole before
+//! anything is kept, so a refused file changes nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::documents::{DocKind, Document, doc_id};
+use super::merge::Record;
+use super::revision::split_rev;
+use crate::domain::Millis;
+use crate::domain::compound::Compound;
+use crate::domain::compound_facts::{Facts, FactsInput};
+use crate::domain::handoff::check_copy;
+use crate::domain::limits::{NAME_MAX, check_text};
+use crate::domain::logs::{check_arrears, check_mediation, mask_parties};
+use crate::domain::records::{ArrearsRecovery, Mediation};
+use crate::domain::report::Report;
+use crate::domain::roster_edit::RosterChange;
+use crate::domain::steward::Role;
+
+pub const FORMAT: &str = "compound-steward-summary";
+pub const VERSION: u32 = 1;
+/// 10,000 reports of ~1 KB each with room: a district's year from one steward.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// A document as CouchDB shows one: its id and revision beside the record's fields.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Doc<T> {
+    #[serde(rename = "_id")]
+    pub id: String,
+    #[serde(rename = "_rev")]
+    pub rev: String,
+    #[serde(flatten)]
+    pub body: T,
+}
+
+/// Who sent a package: the steward as their profile names them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Stable per steward (derived from their phone number), so a newer file from the
+    /// same steward replaces the older one.
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub compounds: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SummaryPackage {
+    pub format: String,
+    pub version: u32,
+    pub source: Source,
+    pub exported_at: Millis,
+    pub reports: Vec<Doc<Report>>,
+    pub mediations: Vec<Doc<Mediation>>,
+    pub arrears: Vec<Doc<ArrearsRecovery>>,
+    pub changes: Vec<Doc<RosterChange>>,
+    pub compounds: Vec<Doc<Compound>>,
+}
+
+/// The office keeps each source's latest package as one document, under its source id.
+impl Record for SummaryPackage {
+    fn id(&self) -> &str {
+        &self.source.id
+    }
+    fn updated_at(&self) -> Millis {
+        self.exported_at
+    }
+}
+
+impl Document for SummaryPackage {
+    const KIND: DocKind = DocKind::Package;
+    fn compound_id(&self) -> &str {
+        ""
+    }
+}
+
+/// A record as the document it is stored as, at revision `rev`.
+pub fn doc_of<T: Document>(body: T, rev: String) -> Doc<T> {
+    Doc {
+        id: body.doc_id(),
+        rev,
+        body,
+    }
+}
+
+/// A report as it leaves for the district: without who reported it.
+pub fn for_district(mut r: Report) -> Report {
+    r.reporter_name = None;
+    r.reporter_phone = None;
+    r.share_phone = false;
+    r
+}
+
+/// A mediation as it leaves for the district: the parties masked.
+pub fn mediation_for_district(mut m: Mediation) -> Mediation {
+    m.parties = mask_parties(&m.parties);
+    m
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PackageError {
+    TooLarge,
+    NotJson,
+    /// JSON, but not a summary package (a backup, say).
+    NotAPackage,
+    /// Made by a newer version of the app.
+    NewerVersion(u32),
+    /// Names the entry and what is wrong with it.
+    BadEntry(String, &'static str),
+    Duplicate(String),
+    /// The office already has this steward's package from this time or later.
+    NotNewer,
+}
+
+/// The package in `text`, checked whole; `held` is the office's package from the same
+/// source, if any. `now` bounds the dates a log may carry.
+pub fn read_package(
+    text: &str,
+    held: impl Fn(&str) -> Option<Millis>,
+    now: Millis,
+) -> Result<SummaryPackage, PackageError> {
+    if text.len() > MAX_BYTES {
+        return Err(PackageError::TooLarge);
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| PackageError::NotJson)?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(PackageError::NotAPackage);
+    }
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => return Err(PackageError::NewerVersion(v as u32)),
+        Some(v) if v == u64::from(VERSION) => {}
+        _ => return Err(PackageError::NotAPackage),
+    }
+    let package: SummaryPackage = serde_json::from_value(value)
+        .map_err(|_| PackageError::BadEntry(String::new(), "shape"))?;
+    check(&package, now)?;
+    if held(&package.source.id).is_some_and(|at| at >= package.exported_at) {
+        return Err(PackageError::NotNewer);
+    }
+    Ok(package)
+}
+
+fn check(p: &SummaryPackage, now: Millis) -> Result<(), PackageError> {
+    let bad = |id: &str, what| Err(PackageError::BadEntry(id.to_string(), what));
+    let id_like = |s: &str| !s.is_empty() && s.len() <= 64 && !s.contains(char::is_whitespace);
+    if !id_like(&p.source.id) || check_text(&p.source.name, NAME_MAX, true).is_err() {
+        return bad(&p.source.id, "source");
+    }
+    if p.exported_at > now + 86_400_000 {
+        return bad(&p.source.id, "exported_at");
+    }
+    entries(&p.reports, |r| {
+        if r.reporter_name.is_some() || r.reporter_phone.is_some() {
+            return Err("reporter");
+        }
+        check_copy(r).map_err(|_| "report")
+    })?;
+    entries(&p.mediations, |m| {
+        check_mediation(m, now)
+            .is_empty()
+            .then_some(())
+            .ok_or("mediation")
+    })?;
+    entries(&p.arrears, |a| {
+        check_arrears(a, now)
+            .is_empty()
+            .then_some(())
+            .ok_or("arrears")
+    })?;
+    entries(&p.changes, |c| {
+        id_like(&c.compound).then_some(()).ok_or("change")
+    })?;
+    entries(&p.compounds, |c| {
+        let facts_ok = FactsInput::of(&Facts::of(c)).check().is_ok();
+        (id_like(&c.id) && facts_ok).then_some(()).ok_or("compound")
+    })
+}
+
+/// Each entry's id matches its record, its revision is `N-hash`, no id twice, and the
+/// record passes `valid`.
+fn entries<T: Document>(
+    docs: &[Doc<T>],
+    valid: impl Fn(&T) -> Result<(), &'static str>,
+) -> Result<(), PackageError> {
+    let mut seen = HashSet::new();
+    for d in docs {
+        let named = |what| PackageError::BadEntry(d.id.clone(), what);
+        if d.id != doc_id(T::KIND, d.body.id()) {
+            return Err(named("_id"));
+        }
+        if split_rev(&d.rev).is_none() {
+            return Err(named("_rev"));
+        }
+        if !seen.insert(d.id.as_str()) {
+            return Err(PackageError::Duplicate(d.id.clone()));
+        }
+        valid(&d.body).map_err(named)?;
+    }
+    Ok(())
+}
+
+/// CouchDB's order of revisions: the higher generation, then the higher hash.
+fn rev_key(rev: &str) -> (u32, &str) {
+    split_rev(rev).unwrap_or((0, ""))
+}
+
+/// One record per document id over all the copies given, each the revision CouchDB would
+/// pick as the winner (a later revision of the same history always wins).
+pub fn merged<'a, T: Clone + 'a>(copies: impl IntoIterator<Item = &'a Doc<T>>) -> Vec<T> {
+    let mut best: HashMap<&str, &Doc<T>> = HashMap::new();
+    for d in copies {
+        match best.get(d.id.as_str()) {
+            Some(held) if rev_key(&held.rev) >= rev_key(&d.rev) => {}
+            _ => {
+                best.insert(&d.id, d);
+            }
+        }
+    }
+    let mut docs: Vec<&Doc<T>> = best.into_values().collect();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    docs.into_iter().map(|d| d.body.clone()).collect()
+}
+
+#[cfg(test)]
+#[path = "summary_tests.rs"]
+mod tests;
