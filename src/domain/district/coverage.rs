@@ -29,9 +29,12 @@ pub struct PlaceCoverage {
     pub communities: Vec<CoverageRow>,
 }
 
+/// A named group of compounds (a community).
+type Group<'a> = (String, Vec<&'a Compound>);
+
 /// Coverage per subdistrict and per community within it, names in first-seen order.
 pub fn by_place(compounds: &[Compound]) -> Vec<PlaceCoverage> {
-    let mut places: Vec<(String, Vec<(String, Vec<&Compound>)>)> = Vec::new();
+    let mut places: Vec<(String, Vec<Group>)> = Vec::new();
     for c in live(compounds) {
         let sub = match places.iter().position(|(name, _)| *name == c.subdistrict) {
             Some(i) => &mut places[i].1,
