@@ -16,6 +16,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::steward::StewardPage;
 use crate::pages::steward_report::StewardReportPage;
 use crate::pages::steward_take::StewardTakePage;
+use crate::state::district::provide_district;
 use crate::state::logs::provide_logs;
 use crate::state::steward_session::provide_steward_session;
 
@@ -25,6 +26,7 @@ pub fn ConsoleApp() -> impl IntoView {
     start_app("/steward/sw.js");
     provide_steward_session();
     provide_logs();
+    provide_district();
     view! {
         <Router>
             <AppFrame external=true>

@@ -21,6 +21,7 @@ use compound_steward::format::envelope::encode;
 use domain::Millis;
 use domain::compound::{Compound, ManagementMode, Notice};
 use domain::dataset::{Dataset, District, ReferenceFigures, Subdistrict};
+use domain::district::scorecard::Contract;
 use roster::{Layout, Rng, build_roster, build_tree};
 use scale::{scale_compounds, scale_reports};
 
@@ -280,6 +281,44 @@ fn district() -> District {
     }
 }
 
+/// The published dataset as written: the district's entry also lists the 连片托管
+/// contracts. The console reads them (scorecards count a package of compounds as one
+/// contract); the resident app's `District` has no such field and skips it, so residents
+/// do not pay for decoding it.
+#[derive(serde::Serialize)]
+struct Published {
+    district: PublishedDistrict,
+    compounds: Vec<Compound>,
+    published_at: Millis,
+}
+
+#[derive(serde::Serialize)]
+struct PublishedDistrict {
+    #[serde(flatten)]
+    district: District,
+    contracts: Vec<Contract>,
+}
+
+fn with_contracts(data: Dataset) -> Published {
+    let jindi = data
+        .compounds
+        .iter()
+        .filter(|c| c.property_company.as_deref() == Some("金地物业"))
+        .map(|c| c.id.clone())
+        .collect();
+    Published {
+        district: PublishedDistrict {
+            district: data.district,
+            contracts: vec![Contract {
+                company: "金地物业".into(),
+                compounds: jindi,
+            }],
+        },
+        compounds: data.compounds,
+        published_at: data.published_at,
+    }
+}
+
 fn write(path: &Path, text: &str) {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).expect("create the output folder");
@@ -293,7 +332,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("sample") => write(
             Path::new("public/data/district.json"),
-            &encode(DATASET_SCHEMA, &sample()),
+            &encode(DATASET_SCHEMA, &with_contracts(sample())),
         ),
         Some("scale") => {
             let dir = Path::new(args.get(1).map_or("target/scale", String::as_str));

@@ -3,6 +3,7 @@
 pub mod backup_tools;
 pub mod compound_notices;
 pub mod contact_card;
+pub mod district;
 pub mod erase_button;
 pub mod form_fields;
 pub mod handoff;

@@ -42,7 +42,21 @@ pub fn reports_csv(reports: &[Report], compounds: &[Compound], s: &Strings) -> S
             r.followers.to_string(),
         ]));
     }
+    with_bom(&lines)
+}
+
+/// A UTF-8 BOM, so spreadsheet programs read the Chinese correctly, and CRLF lines.
+fn with_bom(lines: &[String]) -> String {
     format!("\u{FEFF}{}\r\n", lines.join("\r\n"))
+}
+
+/// Any table as shown on a page: its header row, then its rows, every cell defused.
+pub fn table_csv(headers: &[String], rows: &[Vec<String>]) -> String {
+    let lines: Vec<String> = std::iter::once(headers)
+        .chain(rows.iter().map(Vec::as_slice))
+        .map(row)
+        .collect();
+    with_bom(&lines)
 }
 
 /// A quoted field that never closes; `line` is where its record starts.
@@ -98,6 +112,18 @@ mod tests {
     use super::*;
     use crate::domain::report::Category;
     use crate::fixtures::report;
+
+    #[test]
+    fn a_table_exports_with_its_header_and_defused_cells() {
+        let csv = table_csv(
+            &["物业公司".into(), "总分".into()],
+            &[vec!["=HYPERLINK(\"x\")".into(), "72.5".into()]],
+        );
+        assert_eq!(
+            csv,
+            "\u{FEFF}\"物业公司\",\"总分\"\r\n\"'=HYPERLINK(\"\"x\"\")\",\"72.5\"\r\n"
+        );
+    }
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {

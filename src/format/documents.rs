@@ -234,6 +234,13 @@ pub fn first_revision<T: Document>(record: &T) -> DocTree {
     tree
 }
 
+/// The revision a record is held at, or — not stored yet — the one its first revision
+/// will have.
+pub fn held_rev<T: Document>(held: Option<String>, record: &T) -> String {
+    held.or_else(|| Some(first_revision(record).winner()?.rev.clone()))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

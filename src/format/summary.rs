@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::documents::{DocKind, Document, doc_id};
+use super::documents::{DocKind, Document, doc_id, held_rev};
 use super::merge::Record;
 use super::revision::split_rev;
 use crate::domain::Millis;
@@ -102,6 +102,69 @@ pub fn for_district(mut r: Report) -> Report {
 pub fn mediation_for_district(mut m: Mediation) -> Mediation {
     m.parties = mask_parties(&m.parties);
     m
+}
+
+/// What a steward's device holds, for a package.
+pub struct Held<'a> {
+    pub reports: &'a [Report],
+    pub mediations: &'a [Mediation],
+    pub arrears: &'a [ArrearsRecovery],
+    pub changes: &'a [RosterChange],
+    /// The compounds as edited on this device.
+    pub compounds: &'a [Compound],
+}
+
+/// The package of the steward's compounds: live, submitted reports without their
+/// reporters, logs with parties masked, roster changes and edited compounds, each at
+/// the revision this device holds (`rev_of` a document id).
+pub fn build_package(
+    source: Source,
+    held: Held,
+    rev_of: impl Fn(&str) -> Option<String>,
+    now: Millis,
+) -> SummaryPackage {
+    let mine = |compound: &str| source.compounds.iter().any(|c| c == compound);
+    fn docs<T: Document>(
+        records: &[T],
+        keep: impl Fn(&T) -> bool,
+        shape: impl Fn(T) -> T,
+        rev_of: &impl Fn(&str) -> Option<String>,
+    ) -> Vec<Doc<T>> {
+        records
+            .iter()
+            .filter(|r| keep(r))
+            .map(|r| {
+                let rev = held_rev(rev_of(&r.doc_id()), r);
+                doc_of(shape(r.clone()), rev)
+            })
+            .collect()
+    }
+    SummaryPackage {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: now,
+        reports: docs(
+            held.reports,
+            |r| mine(&r.compound) && !r.deleted && r.submitted_at().is_some(),
+            for_district,
+            &rev_of,
+        ),
+        mediations: docs(
+            held.mediations,
+            |m| mine(&m.compound) && !m.deleted,
+            mediation_for_district,
+            &rev_of,
+        ),
+        arrears: docs(
+            held.arrears,
+            |a| mine(&a.compound) && !a.deleted,
+            |a| a,
+            &rev_of,
+        ),
+        changes: docs(held.changes, |c| mine(&c.compound), |c| c, &rev_of),
+        compounds: docs(held.compounds, |c| mine(&c.id), |c| c, &rev_of),
+        source,
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -185,3 +185,36 @@ fn exports_leave_reporters_and_parties_out() {
         (None, None, false)
     );
 }
+
+#[test]
+fn a_built_package_holds_only_my_compounds_and_reads_back() {
+    let mut mine = sent("R20261010-AAAA1");
+    mine.reporter_phone = Some("13800000001".into());
+    let mut other = sent("R20261010-BBBB2");
+    other.compound = "tianhecun".into();
+    let draft = report("dongtangcun", Category::Other);
+    let base = package("s1", NOW, vec![]);
+    let mediations: Vec<Mediation> = base.mediations.iter().map(|d| d.body.clone()).collect();
+    let compounds = [
+        compound("dongtangcun", ManagementMode::PropertyCompany),
+        compound("tianhecun", ManagementMode::Unmanaged),
+    ];
+    let built = build_package(
+        base.source.clone(),
+        Held {
+            reports: &[mine, other, draft],
+            mediations: &mediations,
+            arrears: &[],
+            changes: &[],
+            compounds: &compounds,
+        },
+        |id| (id == "report:R20261010-AAAA1").then(|| "3-abc".to_string()),
+        NOW,
+    );
+    assert_eq!(built.reports.len(), 1);
+    assert_eq!(built.reports[0].rev, "3-abc");
+    assert_eq!(built.reports[0].body.reporter_phone, None);
+    assert_eq!(built.compounds.len(), 1);
+    assert_eq!(built.mediations[0].body.parties, "张*、李*");
+    assert_eq!(read(&built), Ok(built.clone()));
+}

@@ -3,6 +3,7 @@
 //! costs only its text in the bundle (see README for why not leptos_i18n).
 
 pub mod console;
+pub mod district;
 mod en;
 pub mod handoff;
 mod labels;

@@ -2,6 +2,8 @@
 //! stewards and a QR code that opens that building's card on this app's own origin.
 
 use leptos::prelude::*;
+
+use crate::platform::print::print_page;
 use leptos_router::hooks::use_params_map;
 
 use super::with_compound;
@@ -58,11 +60,7 @@ fn Poster(
             }
         })
         .collect_view();
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| print_page();
     view! {
         <button type="button" class="button no-print" on:click=print>{move || s().print}</button>
         <header class="poster__head">

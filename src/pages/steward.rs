@@ -10,6 +10,7 @@ use crate::components::steward::gate::StewardGate;
 use crate::components::steward::log_forms::LogForms;
 use crate::components::steward::map_editor::MapEditor;
 use crate::components::steward::notice_editor::NoticeEditor;
+use crate::components::steward::package_export::PackageExport;
 use crate::components::steward::profile_form::ProfileForm;
 use crate::components::steward::queue::Queue;
 use crate::components::steward::record_conflicts::RecordConflicts;
@@ -67,6 +68,7 @@ fn StewardHome() -> impl IntoView {
         <Queue/>
         <ProfileForm/>
         <RosterImport/>
+        <PackageExport/>
         // The work on the chosen compound, beside the profile on an office screen.
         <div class="steward__work">
             <Show when=move || !mine.with(Vec::is_empty)>

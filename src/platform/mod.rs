@@ -13,5 +13,6 @@ pub mod handoff_link;
 pub mod idb;
 pub mod local_storage;
 pub mod photos;
+pub mod print;
 pub mod pwa;
 pub mod shell;

@@ -5,6 +5,7 @@
 //! `persist` keeps the settings; `dataset` loads the published data.
 
 pub mod dataset;
+pub mod district;
 pub mod documents;
 pub mod logs;
 pub mod migration;
@@ -25,6 +26,7 @@ use crate::format::error::StoreError;
 use crate::format::merge::{Record, Stamped, merge, newer_records};
 use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
+use crate::i18n::district::{DistrictStrings, district_strings};
 use crate::i18n::handoff::{HandoffStrings, handoff_strings};
 use crate::i18n::{Lang, Strings, strings};
 use crate::platform::clock::now;
@@ -259,6 +261,13 @@ pub fn use_console_strings() -> impl Fn() -> &'static ConsoleStrings + Copy + Se
 pub fn use_strings() -> impl Fn() -> &'static Strings + Copy + Send + Sync + 'static {
     let lang = use_state().lang;
     move || strings(lang.get())
+}
+
+/// The district dashboard's words in the current language, tracked.
+pub fn use_district_strings() -> impl Fn() -> &'static DistrictStrings + Copy + Send + Sync + 'static
+{
+    let lang = use_state().lang;
+    move || district_strings(lang.get())
 }
 
 /// The hand-off loop's words in the current language, tracked.

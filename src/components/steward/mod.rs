@@ -8,6 +8,7 @@ pub mod log_forms;
 pub mod map_editor;
 pub mod next_step;
 pub mod notice_editor;
+pub mod package_export;
 pub mod pin_forms;
 pub mod profile_form;
 pub mod queue;

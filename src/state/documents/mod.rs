@@ -113,6 +113,12 @@ impl<T: Kept> DocSet<T> {
             .update(|d| d.extend(ids.into_iter().map(|id| (id, false))));
     }
 
+    /// The revision this tab's copy of a document is at (untracked: read it beside
+    /// `records`, which change with it).
+    pub fn rev_of(&self, doc_id: &str) -> Option<String> {
+        self.revs.with_value(|r| r.get(doc_id).cloned())
+    }
+
     /// Ends a conflict with `kept` as the one version (the others are closed).
     pub fn resolve(&self, doc_id: String, kept: T) {
         let this = *self;
