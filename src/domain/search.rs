@@ -11,6 +11,7 @@ struct Entry {
     initials: String,
     mode: ManagementMode,
     subdistrict: String,
+    covered: bool,
 }
 
 pub struct SearchIndex {
@@ -22,6 +23,8 @@ pub struct SearchIndex {
 pub struct Filter {
     pub mode: Option<ManagementMode>,
     pub subdistrict: Option<String>,
+    /// Only compounds covered by property management (or only those not).
+    pub covered: Option<bool>,
 }
 
 impl SearchIndex {
@@ -41,6 +44,7 @@ impl SearchIndex {
                 initials: initials(&c.name),
                 mode: c.mode,
                 subdistrict: c.subdistrict.clone(),
+                covered: c.covered,
             })
             .collect();
         SearchIndex { entries }
@@ -56,6 +60,7 @@ impl SearchIndex {
             .iter()
             .enumerate()
             .filter(|(_, e)| filter.mode.is_none_or(|m| m == e.mode))
+            .filter(|(_, e)| filter.covered.is_none_or(|c| c == e.covered))
             .filter(|(_, e)| {
                 filter
                     .subdistrict
@@ -142,13 +147,31 @@ mod tests {
         let index = SearchIndex::new(&all);
         let owners = Filter {
             mode: Some(ManagementMode::OwnerSelfGoverned),
-            subdistrict: None,
+            ..Filter::default()
         };
         assert_eq!(names(&all, index.search("", &owners)), ["松涛里小区"]);
         let street = Filter {
-            mode: None,
             subdistrict: Some("书院路街道".into()),
+            ..Filter::default()
         };
         assert_eq!(names(&all, index.search("小区", &street)), ["东塘村小区"]);
+    }
+
+    #[test]
+    fn filters_by_coverage() {
+        let mut covered = named("东塘村小区", ManagementMode::PropertyCompany);
+        covered.covered = true;
+        let all = vec![
+            covered,
+            named("松涛里小区", ManagementMode::OwnerSelfGoverned),
+        ];
+        let index = SearchIndex::new(&all);
+        let only = |c| Filter {
+            covered: Some(c),
+            ..Filter::default()
+        };
+        assert_eq!(names(&all, index.search("", &only(true))), ["东塘村小区"]);
+        assert_eq!(names(&all, index.search("", &only(false))), ["松涛里小区"]);
+        assert_eq!(index.search("", &Filter::default()).len(), 2);
     }
 }

@@ -33,7 +33,6 @@ catalogue! {
     err_ends_before: "结束日期早于开始日期。", "The end date is before the start date.";
     err_too_long: "统计期最长十年。", "A period can be at most ten years.";
     previous: "上期", "Previous period";
-    span_word: "统计期：", "Period: ";
     sources_title: "数据来源", "Sources";
     sources_explain: "导入管家导出的汇总包（JSON）。同一份报事出现在几个包里只算一次；同一位管家的新包替换旧包。", "Import the summary packages stewards export (JSON). A report in several packages counts once; a steward's newer package replaces the older one.";
     import_label: "导入汇总包", "Import a summary package";
@@ -69,6 +68,7 @@ catalogue! {
     published_col: "公布数", "Published";
     uncovered_title: "未覆盖的小区", "Compounds not yet covered";
     none_uncovered: "所有小区都已覆盖。", "Every compound is covered.";
+    uncovered_directory: "在小区目录中查看（可再按街道筛选）", "See them in the directory (filter by subdistrict there)";
     chart_table_note: "下表是同一组数据。", "The table below holds the same figures.";
     work_title: "工作成效", "Work done";
     reports_n: "报事数", "Reports";
@@ -99,7 +99,8 @@ catalogue! {
     scores_title: "物业公司考核", "Property-company scorecards";
     quarter_label: "考核季度", "Quarter";
     company_col: "物业公司", "Property company";
-    contracts_col: "合同数（连片托管算一份）", "Contracts (a package counts once)";
+    contracts_col: "合同数", "Contracts";
+    scores_note: "合同数：几个小区连片打包托管给一家公司算一份合同。总分只按有数据的指标折算（见“计分依据”）；评分办法见右。", "Contracts: several compounds packaged to one company count as one. Totals are scaled from the measures that have data (see “Scored on”); the method is beside.";
     inspection_col: "检查评分", "Inspection score";
     total_col: "总分", "Total";
     verdict_col: "结论", "Verdict";
@@ -107,7 +108,7 @@ catalogue! {
     warn: "警示", "Warn";
     exit: "退出", "Exit";
     no_data: "无数据", "No data";
-    partial_basis: "只按有数据的指标折算，权重合计 ", "Scaled from the measures with data, weights totalling ";
+    basis_col: "计分依据（有数据的指标的权重）", "Scored on (weights of measures with data)";
     totals_chart: "各物业公司总分", "Total score by company";
     rules_title: "评分办法", "Scoring method";
     rules_proposed: "这是应用建议的办法，区里还没有设定自己的。", "This is the app's proposal: the district has not set its own yet.";

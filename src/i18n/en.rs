@@ -32,6 +32,8 @@ pub const EN: Strings = Strings {
     search_label: "Search compounds",
     search_placeholder: "Name, community, subdistrict, company or pinyin initials",
     all_modes: "All management modes",
+    coverage_filter: "Coverage",
+    all_coverage: "Covered or not",
     all_subdistricts: "All subdistricts",
     mode_label: "Management",
     subdistrict_label: "Subdistrict",

@@ -48,6 +48,8 @@ pub struct Strings {
     pub search_label: &'static str,
     pub search_placeholder: &'static str,
     pub all_modes: &'static str,
+    pub coverage_filter: &'static str,
+    pub all_coverage: &'static str,
     pub all_subdistricts: &'static str,
     pub mode_label: &'static str,
     pub subdistrict_label: &'static str,

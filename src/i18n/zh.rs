@@ -32,6 +32,8 @@ pub const ZH: Strings = Strings {
     search_label: "搜索小区",
     search_placeholder: "小区名、社区、街道、物业公司或拼音首字母",
     all_modes: "全部管理方式",
+    coverage_filter: "物业覆盖",
+    all_coverage: "全部（覆盖与否）",
     all_subdistricts: "全部街道",
     mode_label: "管理方式",
     subdistrict_label: "街道",

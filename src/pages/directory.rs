@@ -1,4 +1,4 @@
-//! `/compounds?q=&mode=&sd=`: every compound, searchable as you type. The query lives in
+//! `/compounds?q=&mode=&sd=&cov=`: every compound, searchable as you type. The query lives in
 //! the URL so a search can be shared and survives a reload.
 
 use std::sync::Arc;
@@ -26,6 +26,8 @@ pub fn DirectoryPage() -> impl IntoView {
     let q = Memo::new(move |_| param("q"));
     let mode = Memo::new(move |_| param("mode"));
     let sd = Memo::new(move |_| param("sd"));
+    // `1`: covered by property management, `0`: not (the district's list of gaps).
+    let cov = Memo::new(move |_| param("cov"));
     let (shown, set_shown) = signal(PAGE);
 
     // Rebuilt only when the data changes, not per keystroke.
@@ -38,6 +40,11 @@ pub fn DirectoryPage() -> impl IntoView {
         let filter = Filter {
             mode: ManagementMode::from_key(&mode.get()),
             subdistrict: Some(sd.get()).filter(|s| !s.is_empty()),
+            covered: match cov.get().as_str() {
+                "1" => Some(true),
+                "0" => Some(false),
+                _ => None,
+            },
         };
         index.with(|i| i.0.search(&q.get(), &filter))
     });
@@ -57,6 +64,7 @@ pub fn DirectoryPage() -> impl IntoView {
             ("q", q.get_untracked()),
             ("mode", mode.get_untracked()),
             ("sd", sd.get_untracked()),
+            ("cov", cov.get_untracked()),
         ];
         for pair in pairs.iter_mut().filter(|(k, _)| *k == key) {
             pair.1 = value.clone();
@@ -83,7 +91,11 @@ pub fn DirectoryPage() -> impl IntoView {
         let set_param = set_param.clone();
         move |ev| set_param("mode", event_target_value(&ev))
     };
-    let on_sd = move |ev| set_param("sd", event_target_value(&ev));
+    let on_sd = {
+        let set_param = set_param.clone();
+        move |ev| set_param("sd", event_target_value(&ev))
+    };
+    let on_cov = move |ev| set_param("cov", event_target_value(&ev));
 
     let mode_options = move || {
         ManagementMode::ALL
@@ -123,6 +135,14 @@ pub fn DirectoryPage() -> impl IntoView {
                         <select class="field__input" name="sd" on:change=on_sd>
                             <option value="" selected=move || sd.get().is_empty()>{move || s().all_subdistricts}</option>
                             {sd_options}
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span class="field__label">{move || s().coverage_filter}</span>
+                        <select class="field__input" name="cov" on:change=on_cov>
+                            <option value="" selected=move || cov.get().is_empty()>{move || s().all_coverage}</option>
+                            <option value="1" selected=move || cov.get() == "1">{move || s().covered}</option>
+                            <option value="0" selected=move || cov.get() == "0">{move || s().not_covered}</option>
                         </select>
                     </label>
                 </div>

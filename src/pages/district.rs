@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::platform::print::print_page;
 
 use crate::components::district::coverage::CoverageSection;
-use crate::components::district::period_picker::PeriodPicker;
 use crate::components::district::scorecards::ScorecardSection;
 use crate::components::district::sources::Sources;
 use crate::components::district::work::WorkSection;
@@ -46,7 +45,6 @@ pub fn DistrictPage() -> impl IntoView {
                 <div class="district__body">
                     <Sources/>
                     <CoverageSection/>
-                    <div class="district__period no-print"><PeriodPicker period/></div>
                     <WorkSection period now/>
                     <ScorecardSection now/>
                 </div>

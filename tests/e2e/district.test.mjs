@@ -149,6 +149,17 @@ describe('figures', () => {
     const property = modes.find((r) => r[0] === '物业管理');
     assert.equal(property[1], String(dataset.compounds.filter((c) => c.mode === 'PropertyCompany').length));
     assert.equal(property[4], '303', 'the published figure beside it');
+    // The same list in the residents' directory, by its coverage filter.
+    await district.page.locator('[data-uncovered-directory]').click();
+    await district.page.waitForURL(/\/compounds\?cov=0$/);
+    await appReady(district.page);
+    await district.page.locator('.compound-list__name').first().waitFor();
+    const names = (await district.page.locator('.compound-list__name').allInnerTexts()).sort();
+    assert.deepEqual(names, uncovered);
+    await district.page.locator('select[name="cov"]').selectOption('1');
+    await district.page.waitForURL(/cov=1/);
+    const covered2 = (await district.page.locator('.compound-list__name').allInnerTexts()).sort();
+    assert.deepEqual(covered2, dataset.compounds.filter((c) => c.covered).map((c) => c.name).sort());
     await context.close();
   });
 
@@ -185,12 +196,13 @@ describe('scorecards', () => {
   it('the verdict follows the inspection score across a threshold; weights must add up to 100', async () => {
     const { context, page, district } = await office();
     const company = '柏丽物业（示例）';
-    assert.deepEqual(await district.scorecard(company), { reports: '0', total: '无数据', verdict: '无数据' });
+    assert.deepEqual(await district.scorecard(company), { reports: '0', total: '无数据', basis: '—', verdict: '无数据' });
     await district.openEditor();
     await district.setInspection(company, 80);
     await page.getByText('已保存检查评分').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-table="scorecards"]').innerText.includes('保留'));
-    assert.deepEqual(await district.scorecard(company), { reports: '0', total: '80.0（只按有数据的指标折算，权重合计 20）', verdict: '保留' });
+    // Only the inspection has data: the total stands on its 20 weight points.
+    assert.deepEqual(await district.scorecard(company), { reports: '0', total: '80.0', basis: '20/100', verdict: '保留' });
     await district.setInspection(company, 79);
     await page.waitForFunction(() => document.querySelector('[data-table="scorecards"]').innerText.includes('警示'));
     assert.equal((await district.scorecard(company)).verdict, '警示');
@@ -210,7 +222,7 @@ describe('scorecards', () => {
     const { name, text } = await district.csv('scorecards');
     assert.equal(name, 'scorecards.csv');
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(lines[0], ['物业公司', '小区数', '合同数（连片托管算一份）', '报事数', '办结率（已确认）', '办结中位天数', '超期率', '返工率', '满意度（1–5）', '检查评分', '总分', '结论'].map((h) => `"${h}"`).join(','));
+    assert.equal(lines[0], ['物业公司', '小区数', '合同数', '报事数', '办结率（已确认）', '办结中位天数', '超期率', '返工率', '满意度（1–5）', '检查评分', '总分', '计分依据（有数据的指标的权重）', '结论'].map((h) => `"${h}"`).join(','));
     const companies = new Set(dataset.compounds.map((c) => c.property_company).filter(Boolean));
     assert.equal(lines.length - 1, companies.size);
     const jindi = lines.find((l) => l.startsWith('"金地物业"')).split(',');

@@ -385,9 +385,11 @@ describe('mediation and arrears logs', () => {
     assert.match(await page.locator('[data-compound-totals]').innerText(), /诉前调解成功（件）\s*1 · 12,000.50[\s\S]*3,927.10/);
     await page.goto(site.server.url + '/district');
     await appReady(page);
-    assert.equal(await page.locator('[data-total="pre_litigation"]').innerText(), '1 · 12,000.50');
-    assert.equal(await page.locator('[data-total="arrears"]').innerText(), '3,927.10 (3 户)');
-    assert.match(await page.locator('[data-stat="work"]').innerText(), /26 · 300000\+/);
+    const logs = page.locator('[data-table="logs"] tbody tr');
+    await logs.first().filter({ hasText: '1 · 12,000.50' }).waitFor();
+    const rows = await logs.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.trim())));
+    assert.deepEqual(rows[0], ['诉前调解成功', '1 · 12,000.50', '0 · 0', '26 · 300000+']);
+    assert.deepEqual(rows[2].slice(0, 2), ['收回欠缴物业费', '3,927.10 (3)']);
     await screenshot(page, '52-district-work-done');
     await context.close();
   });

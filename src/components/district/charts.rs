@@ -15,17 +15,19 @@ pub struct Bar {
     pub text: String,
 }
 
-const WIDTH: f64 = 640.0;
-const LABEL: f64 = 190.0;
-const ROW: f64 = 30.0;
+/// Drawn at about the width a chart gets (a phone, or the chart's column on an office
+/// screen), so its 13 px text stays 13 px.
+const WIDTH: f64 = 360.0;
+const LABEL: f64 = 118.0;
+const ROW: f64 = 28.0;
 
 /// Labels longer than this are cut with an ellipsis (the table has them whole).
 fn short(label: &str) -> String {
     let chars: Vec<char> = label.chars().collect();
-    if chars.len() <= 11 {
+    if chars.len() <= 8 {
         label.to_string()
     } else {
-        chars[..10].iter().collect::<String>() + "…"
+        chars[..7].iter().collect::<String>() + "…"
     }
 }
 
@@ -45,15 +47,15 @@ pub fn BarChart(
     marks: Signal<Vec<f64>>,
 ) -> impl IntoView {
     let d = use_district_strings();
-    let span = WIDTH - LABEL - 80.0;
+    let span = WIDTH - LABEL - 64.0;
     let x = move |v: f64| LABEL + span * (v / max).clamp(0.0, 1.0);
     let height = move || bars.with(|b| b.len() as f64 * ROW + 8.0);
     let bar = move |(i, b): (usize, Bar)| {
         let y = i as f64 * ROW + 4.0;
         view! {
-            <text x=LABEL - 8.0 y=y + 19.0 text-anchor="end" class="chart__label">{short(&b.label)}</text>
+            <text x=LABEL - 6.0 y=y + 18.0 text-anchor="end" class="chart__label">{short(&b.label)}</text>
             <rect x=LABEL y=y + 4.0 width=(x(b.value) - LABEL).max(1.0) height=ROW - 10.0 rx="3" class="chart__bar"/>
-            <text x=x(b.value) + 6.0 y=y + 19.0 class="chart__value">{b.text}</text>
+            <text x=x(b.value) + 4.0 y=y + 18.0 class="chart__value">{b.text}</text>
         }
     };
     let mark = move |m: f64| {
@@ -82,8 +84,8 @@ pub fn MonthChart(
     months: Signal<Vec<(String, usize, usize)>>,
 ) -> impl IntoView {
     let d = use_district_strings();
-    const HEIGHT: f64 = 200.0;
-    const BASE: f64 = 170.0;
+    const HEIGHT: f64 = 180.0;
+    const BASE: f64 = 156.0;
     let top = move || {
         months.with(|m| {
             m.iter()
@@ -94,8 +96,8 @@ pub fn MonthChart(
         }) as f64
     };
     let column = move |(i, (label, sent, done)): (usize, (String, usize, usize))| {
-        let step = (WIDTH - 40.0) / 12.0;
-        let x0 = 30.0 + i as f64 * step;
+        let step = (WIDTH - 30.0) / 12.0;
+        let x0 = 26.0 + i as f64 * step;
         let h = move |n: usize| (BASE - 20.0) * n as f64 / top();
         let month = label.rsplit('-').next().unwrap_or_default().to_string();
         view! {

@@ -15,7 +15,8 @@ fn rate_bar(label: String, r: Ratio) -> Bar {
     Bar {
         label,
         value: r.percent().unwrap_or(0.0),
-        text: format!("{} ({}/{})", percent_text(r), r.part, r.whole),
+        // The counts are in the table beside it; the chart keeps to the share.
+        text: percent_text(r),
     }
 }
 
@@ -88,7 +89,12 @@ pub fn CoverageSection() -> impl IntoView {
         places
             .get()
             .into_iter()
-            .map(|p| rate_bar(p.subdistrict.name, p.subdistrict.covered))
+            .map(|p| {
+                rate_bar(
+                    named(&p.subdistrict.name, d().unnamed),
+                    p.subdistrict.covered,
+                )
+            })
             .collect::<Vec<_>>()
     });
     let place_headers = Signal::derive(move || {
@@ -110,11 +116,12 @@ pub fn CoverageSection() -> impl IntoView {
             .get()
             .into_iter()
             .flat_map(|p| {
-                let sub = p.subdistrict.name.clone();
+                let sub = named(&p.subdistrict.name, d().unnamed);
                 std::iter::once(row(sub.clone(), p.subdistrict.covered)).chain(
-                    p.communities
-                        .into_iter()
-                        .map(move |c| row(format!("{sub} / {}", c.name), c.covered)),
+                    p.communities.into_iter().map(move |c| {
+                        let community = named(&c.name, d().unnamed);
+                        row(format!("{sub} / {community}"), c.covered)
+                    }),
                 )
             })
             .collect::<Vec<_>>()
@@ -164,6 +171,7 @@ pub fn CoverageSection() -> impl IntoView {
             <Show when=move || !open_rows.with(Vec::is_empty)
                 fallback=move || view! { <p class="notice notice--info">{move || d().none_uncovered}</p> }>
                 <DataTable name="uncovered" caption=Signal::derive(move || d().uncovered_title.to_string()) headers=open_headers rows=open_rows/>
+                <a href="/compounds?cov=0" rel="external" class="no-print" data-uncovered-directory>{move || d().uncovered_directory}</a>
             </Show>
         </section>
     }

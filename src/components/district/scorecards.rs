@@ -18,10 +18,12 @@ fn card_row(c: &Scorecard, d: &DistrictStrings) -> Vec<Cell> {
     let h = &c.handling;
     let decimal =
         |v: Option<f64>| v.map_or_else(|| Cell::text("—"), |v| Cell::number(format!("{v:.1}"), v));
-    let total = match c.total {
-        Some((t, 100)) => Cell::number(format!("{t:.1}"), t),
-        Some((t, w)) => Cell::number(format!("{t:.1}（{}{w}）", d.partial_basis), t),
-        None => Cell::text(d.no_data),
+    let (total, basis) = match c.total {
+        Some((t, w)) => (
+            Cell::number(format!("{t:.1}"), t),
+            Cell::number(format!("{w}/100"), f64::from(w)),
+        ),
+        None => (Cell::text(d.no_data), Cell::text("—")),
     };
     vec![
         Cell::text(c.company.clone()),
@@ -36,6 +38,7 @@ fn card_row(c: &Scorecard, d: &DistrictStrings) -> Vec<Cell> {
         c.inspection
             .map_or_else(|| Cell::text("—"), |s| Cell::count(usize::from(s))),
         total,
+        basis,
         Cell::text(c.verdict.map_or(d.no_data, |v| d.verdict(v))),
     ]
 }
@@ -85,6 +88,7 @@ pub fn ScorecardSection(
             d.satisfaction,
             d.inspection_col,
             d.total_col,
+            d.basis_col,
             d.verdict_col,
         ]
         .map(String::from)
@@ -140,6 +144,7 @@ pub fn ScorecardSection(
                 </select>
             </label>
             <DataTable name="scorecards" caption=Signal::derive(move || format!("{} {}", d().scores_title, quarter.get().key())) headers rows/>
+            <p class="hint">{move || d().scores_note}</p>
             <div class="district__pair">
                 <BarChart title=Signal::derive(move || d().totals_chart.to_string()) bars max=100.0 marks/>
                 <div class="panel scoring-rules" data-rules>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::charts::MonthChart;
 use super::data_table::{Cell, DataTable};
-use super::period_picker::span_text;
+use super::period_picker::{PeriodPicker, span_text};
 use super::{percent_cell, percent_text};
 use crate::domain::Millis;
 use crate::domain::district::period::{Period, last_twelve_months};
@@ -74,12 +74,9 @@ pub fn WorkSection(
     let this = move || figures.with(|f| f.0.clone());
     let compare_headers = Signal::derive(move || {
         let d = d();
-        let p = period.get();
-        vec![
-            d.measure_col.to_string(),
-            format!("{} {}", d.this_col, span_text(p.span(now))),
-            format!("{} {}", d.previous, span_text(p.previous(now))),
-        ]
+        [d.measure_col, d.this_col, d.previous]
+            .map(String::from)
+            .to_vec()
     });
     let compare_rows =
         Signal::derive(move || figures.with(|(a, b)| handling_rows(d(), &a.handling, &b.handling)));
@@ -184,7 +181,10 @@ pub fn WorkSection(
     view! {
         <section class="district__section" id="work" aria-labelledby="work-title">
             <h2 id="work-title">{move || d().work_title}</h2>
-            <p class="district__span" data-span>{move || d().span_word} {move || span_text(period.get().span(now))}</p>
+            // Sticks while the section scrolls by: the period is what every figure here means.
+            <div class="district__period no-print"><PeriodPicker period/></div>
+            <p class="district__span" data-span>{move || d().this_col} " " {move || span_text(period.get().span(now))}
+                " · " {move || d().previous} " " {move || span_text(period.get().previous(now))}</p>
             <div class="district__cards">
                 <div class="stat">
                     <h3>{move || d().reports_n}</h3>

@@ -123,7 +123,7 @@ export class DistrictPage {
   async scorecard(company) {
     const rows = await this.rows('scorecards');
     const row = rows.find((r) => r[0] === company);
-    return row && { reports: row[3], total: row[10], verdict: row[11] };
+    return row && { reports: row[3], total: row[10], basis: row[11], verdict: row[12] };
   }
 
   async setWeights(weights) {
