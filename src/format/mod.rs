@@ -13,6 +13,7 @@ pub mod handoff;
 pub mod merge;
 pub mod migrations;
 pub mod prerender;
+pub mod replication;
 pub mod revision;
 pub mod roster;
 pub mod settings;

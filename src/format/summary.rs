@@ -62,6 +62,9 @@ pub struct SummaryPackage {
     pub arrears: Vec<Doc<ArrearsRecovery>>,
     pub changes: Vec<Doc<RosterChange>>,
     pub compounds: Vec<Doc<Compound>>,
+    /// When the office imported it (set on import; a steward's file has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_at: Option<Millis>,
 }
 
 /// The office keeps each source's latest package as one document, under its source id.
@@ -163,6 +166,7 @@ pub fn build_package(
         ),
         changes: docs(held.changes, |c| mine(&c.compound), |c| c, &rev_of),
         compounds: docs(held.compounds, |c| mine(&c.id), |c| c, &rev_of),
+        imported_at: None,
         source,
     }
 }
@@ -207,7 +211,10 @@ pub fn read_package(
     if held(&package.source.id).is_some_and(|at| at >= package.exported_at) {
         return Err(PackageError::NotNewer);
     }
-    Ok(package)
+    Ok(SummaryPackage {
+        imported_at: Some(now),
+        ..package
+    })
 }
 
 fn check(p: &SummaryPackage, now: Millis) -> Result<(), PackageError> {

@@ -51,11 +51,18 @@ fn package(source: &str, exported_at: Millis, reports: Vec<Doc<Report>>) -> Summ
             compound("dongtangcun", ManagementMode::PropertyCompany),
             "2-bb".into(),
         )],
+        imported_at: None,
     }
 }
 
+/// Reads a package as the office would, and takes the import time off again to compare.
 fn read(p: &SummaryPackage) -> Result<SummaryPackage, PackageError> {
-    read_package(&serde_json::to_string(p).unwrap(), |_| None, NOW)
+    let read = read_package(&serde_json::to_string(p).unwrap(), |_| None, NOW)?;
+    assert_eq!(read.imported_at, Some(NOW));
+    Ok(SummaryPackage {
+        imported_at: None,
+        ..read
+    })
 }
 
 #[test]

@@ -40,6 +40,7 @@ catalogue! {
     source_col: "管家", "Steward";
     source_compounds: "小区", "Compounds";
     source_exported: "导出时间", "Exported";
+    source_imported: "导入时间", "Imported";
     source_records: "报事 / 调解 / 追缴 / 名册修改", "Reports / mediations / arrears / roster changes";
     imported: "已导入汇总包：", "Imported the package of ";
     saving: "正在写入本机…", "Saving on this device…";
@@ -100,7 +101,7 @@ catalogue! {
     quarter_label: "考核季度", "Quarter";
     company_col: "物业公司", "Property company";
     contracts_col: "合同数", "Contracts";
-    scores_note: "合同数：几个小区连片打包托管给一家公司算一份合同。总分只按有数据的指标折算（见“计分依据”）；评分办法见右。", "Contracts: several compounds packaged to one company count as one. Totals are scaled from the measures that have data (see “Scored on”); the method is beside.";
+    scores_note: "合同数：几个小区连片打包托管给一家公司算一份合同。总分只按有数据的指标折算，“计分依据”是这些指标的权重合计；评分办法见右。", "Contracts: several compounds packaged to one company count as one. Totals are scaled from the measures that have data; “Scored on” is their weights' sum; the method is beside.";
     inspection_col: "检查评分", "Inspection score";
     total_col: "总分", "Total";
     verdict_col: "结论", "Verdict";
@@ -108,7 +109,7 @@ catalogue! {
     warn: "警示", "Warn";
     exit: "退出", "Exit";
     no_data: "无数据", "No data";
-    basis_col: "计分依据（有数据的指标的权重）", "Scored on (weights of measures with data)";
+    basis_col: "计分依据", "Scored on";
     totals_chart: "各物业公司总分", "Total score by company";
     rules_title: "评分办法", "Scoring method";
     rules_proposed: "这是应用建议的办法，区里还没有设定自己的。", "This is the app's proposal: the district has not set its own yet.";

@@ -222,7 +222,7 @@ describe('scorecards', () => {
     const { name, text } = await district.csv('scorecards');
     assert.equal(name, 'scorecards.csv');
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(lines[0], ['物业公司', '小区数', '合同数', '报事数', '办结率（已确认）', '办结中位天数', '超期率', '返工率', '满意度（1–5）', '检查评分', '总分', '计分依据（有数据的指标的权重）', '结论'].map((h) => `"${h}"`).join(','));
+    assert.equal(lines[0], ['物业公司', '小区数', '合同数', '报事数', '办结率（已确认）', '办结中位天数', '超期率', '返工率', '满意度（1–5）', '检查评分', '总分', '计分依据', '结论'].map((h) => `"${h}"`).join(','));
     const companies = new Set(dataset.compounds.map((c) => c.property_company).filter(Boolean));
     assert.equal(lines.length - 1, companies.size);
     const jindi = lines.find((l) => l.startsWith('"金地物业"')).split(',');
@@ -271,4 +271,23 @@ describe('layouts', () => {
       await context.close();
     });
   }
+
+  it('prints as an A4 report: every section, no controls', async () => {
+    const { context, page, district } = await office();
+    const { one, two } = twoPackages();
+    await district.importPackage('wang.json', one);
+    await district.importPackage('li.json', two);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.app-nav', '.district__nav', '[data-print]', 'input[name="package"]', '[data-csv="scorecards"]', '[data-scoring-editor]']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, hidden);
+    }
+    for (const shown of ['#coverage', '#work', '#scorecards', '[data-table="scorecards"]', '.chart__svg']) {
+      assert.ok(await page.locator(shown).first().isVisible(), shown);
+    }
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.ok(pages >= 2, `${pages} A4 pages`);
+    await screenshot(page, '74-district-print');
+    await context.close();
+  });
 });

@@ -17,6 +17,10 @@ fn source_row(p: &SummaryPackage, role: &str) -> Vec<Cell> {
         Cell::text(format!("{}（{role}）", p.source.name)),
         Cell::count(p.source.compounds.len()),
         Cell::number(format_date_time(p.exported_at), p.exported_at as f64),
+        p.imported_at.map_or_else(
+            || Cell::text("—"),
+            |at| Cell::number(format_date_time(at), at as f64),
+        ),
         Cell::text(format!(
             "{} / {} / {} / {}",
             p.reports.len(),
@@ -60,6 +64,7 @@ pub fn Sources() -> impl IntoView {
             d.source_col,
             d.source_compounds,
             d.source_exported,
+            d.source_imported,
             d.source_records,
         ]
         .map(String::from)

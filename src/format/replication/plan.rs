@@ -1,0 +1,168 @@
+//! What a replication batch asks for: from a `_changes` feed, the revisions this side lacks
+//! (the `_bulk_get` request); for a push, the `_revs_diff` question and, from its answer,
+//! the `_bulk_docs` body. The same "which revisions are missing" rule answers `_revs_diff`
+//! on either side.
+
+use serde_json::{Value, json};
+
+use super::wire::to_wire;
+use crate::format::revision::DocTree;
+
+/// One row of a `_changes?style=all_docs` feed: the sequence is opaque (CouchDB 3 sends
+/// strings, others numbers) and is only ever handed back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangeRow {
+    pub seq: Value,
+    pub id: String,
+    pub revs: Vec<String>,
+}
+
+/// The rows of a `_changes` response and its `last_seq`; rows that are not rows are
+/// skipped (a design document's changes count like any other).
+pub fn change_rows(response: &Value) -> (Vec<ChangeRow>, Option<Value>) {
+    let rows = response
+        .get("results")
+        .and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .filter_map(|r| {
+                    let id = r.get("id")?.as_str()?.to_string();
+                    let revs = r
+                        .get("changes")?
+                        .as_array()?
+                        .iter()
+                        .filter_map(|c| c.get("rev")?.as_str().map(String::from))
+                        .collect();
+                    Some(ChangeRow {
+                        seq: r.get("seq").cloned().unwrap_or(Value::Null),
+                        id,
+                        revs,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    (rows, response.get("last_seq").cloned())
+}
+
+/// Per document, the offered revisions this side does not know.
+pub fn missing(
+    offered: &[(String, Vec<String>)],
+    tree_of: impl Fn(&str) -> Option<DocTree>,
+) -> Vec<(String, Vec<String>)> {
+    offered
+        .iter()
+        .filter_map(|(id, revs)| {
+            let tree = tree_of(id);
+            let lacking: Vec<String> = revs
+                .iter()
+                .filter(|r| !tree.as_ref().is_some_and(|t| t.knows(r)))
+                .cloned()
+                .collect();
+            (!lacking.is_empty()).then(|| (id.clone(), lacking))
+        })
+        .collect()
+}
+
+/// The `_bulk_get?revs=true` body for what is missing.
+pub fn bulk_get_body(missing: &[(String, Vec<String>)]) -> Value {
+    let docs: Vec<Value> = missing
+        .iter()
+        .flat_map(|(id, revs)| revs.iter().map(move |rev| json!({ "id": id, "rev": rev })))
+        .collect();
+    json!({ "docs": docs })
+}
+
+/// The `_revs_diff` question for a push: each changed document's leaves.
+pub fn revs_diff_body(trees: &[DocTree]) -> Value {
+    let mut body = serde_json::Map::new();
+    for t in trees {
+        let revs: Vec<Value> = t.leaves.iter().map(|l| l.rev.clone().into()).collect();
+        body.insert(t.id.clone(), revs.into());
+    }
+    Value::Object(body)
+}
+
+/// The `_bulk_docs` body (`new_edits: false`) for the revisions a `_revs_diff` answer
+/// says the server lacks.
+pub fn bulk_docs_body(trees: &[DocTree], revs_diff: &Value) -> Value {
+    let docs: Vec<Value> = trees
+        .iter()
+        .flat_map(|t| {
+            let wanted: Vec<&str> = revs_diff
+                .get(&t.id)
+                .and_then(|d| d.get("missing"))
+                .and_then(Value::as_array)
+                .map(|m| m.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            t.leaves
+                .iter()
+                .filter(move |l| wanted.contains(&l.rev.as_str()))
+                .map(|l| to_wire(&t.id, l))
+        })
+        .collect();
+    json!({ "docs": docs, "new_edits": false })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::revision::Body;
+
+    fn tree(id: &str, values: &[i64]) -> DocTree {
+        let mut t = DocTree::new(id);
+        let mut parent: Option<String> = None;
+        for v in values {
+            parent = Some(t.edit(parent.as_deref(), Body::of(&json!({ "v": v })), false));
+        }
+        t
+    }
+
+    #[test]
+    fn a_pull_asks_only_for_what_it_lacks() {
+        let here = tree("a", &[1]);
+        let there = tree("a", &[1, 2]);
+        let feed = json!({
+            "results": [
+                { "seq": "2-g1AAAA", "id": "a", "changes": [{ "rev": there.leaves[0].rev }] },
+                { "seq": "3-g1AAAB", "id": "b", "changes": [{ "rev": "1-bb" }], "deleted": true },
+                { "seq": "4-g1AAAC", "id": "a", "changes": [{ "rev": here.leaves[0].rev }] }
+            ],
+            "last_seq": "4-g1AAAC"
+        });
+        let (rows, last) = change_rows(&feed);
+        assert_eq!(last, Some(json!("4-g1AAAC")));
+        assert_eq!(rows[1].seq, json!("3-g1AAAB"), "sequences stay opaque");
+        let offered: Vec<(String, Vec<String>)> =
+            rows.into_iter().map(|r| (r.id, r.revs)).collect();
+        let lacking = missing(&offered, |id| (id == "a").then(|| here.clone()));
+        assert_eq!(
+            lacking,
+            vec![
+                ("a".to_string(), vec![there.leaves[0].rev.clone()]),
+                ("b".to_string(), vec!["1-bb".to_string()]),
+            ]
+        );
+        let body = bulk_get_body(&lacking);
+        assert_eq!(body["docs"][1], json!({ "id": "b", "rev": "1-bb" }));
+    }
+
+    #[test]
+    fn a_push_sends_the_revisions_the_server_lacks_with_their_history() {
+        let mine = tree("a", &[1, 2, 3]);
+        let question = revs_diff_body(std::slice::from_ref(&mine));
+        assert_eq!(question["a"][0], mine.leaves[0].rev);
+        let answer = json!({ "a": { "missing": [mine.leaves[0].rev] } });
+        let body = bulk_docs_body(std::slice::from_ref(&mine), &answer);
+        assert_eq!(body["new_edits"], false);
+        assert_eq!(
+            body["docs"][0]["_revisions"]["ids"]
+                .as_array()
+                .unwrap()
+                .len(),
+            3
+        );
+        let none = bulk_docs_body(&[mine], &json!({}));
+        assert_eq!(none["docs"], json!([]), "nothing missing, nothing sent");
+    }
+}
