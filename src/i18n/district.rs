@@ -21,6 +21,7 @@ catalogue! {
     print: "打印报告", "Print report";
     csv: "导出 CSV", "Export CSV";
     sort_by: "按此列排序", "Sort by this column";
+    show_all: "显示全部，共", "Show all, rows:";
     period_label: "统计期", "Period";
     period_month: "本月", "This month";
     period_quarter: "本季度", "This quarter";
@@ -41,7 +42,9 @@ catalogue! {
     source_compounds: "小区", "Compounds";
     source_exported: "导出时间", "Exported";
     source_imported: "导入时间", "Imported";
-    source_records: "报事 / 调解 / 追缴 / 名册修改", "Reports / mediations / arrears / roster changes";
+    source_mediations: "调解", "Mediations";
+    source_arrears: "追缴", "Arrears";
+    source_changes: "名册修改", "Roster changes";
     imported: "已导入汇总包：", "Imported the package of ";
     saving: "正在写入本机…", "Saving on this device…";
     err_too_large: "文件太大（超过 32 MB），不是汇总包。", "The file is too large (over 32 MB) to be a summary package.";

@@ -170,7 +170,7 @@ pub fn CoverageSection() -> impl IntoView {
             </div>
             <Show when=move || !open_rows.with(Vec::is_empty)
                 fallback=move || view! { <p class="notice notice--info">{move || d().none_uncovered}</p> }>
-                <DataTable name="uncovered" caption=Signal::derive(move || d().uncovered_title.to_string()) headers=open_headers rows=open_rows/>
+                <DataTable name="uncovered" caption=Signal::derive(move || d().uncovered_title.to_string()) headers=open_headers rows=open_rows page=20/>
                 <a href="/compounds?cov=0" rel="external" class="no-print" data-uncovered-directory>{move || d().uncovered_directory}</a>
             </Show>
         </section>

@@ -86,10 +86,15 @@ pub fn DataTable(
     /// The rows, in their unsorted order.
     #[prop(into)]
     rows: Signal<Vec<Vec<Cell>>>,
+    /// Rows shown until "show all" is tapped (0: all); the CSV always has every row.
+    #[prop(optional)]
+    page: usize,
 ) -> impl IntoView {
     let d = use_district_strings();
     let sort = RwSignal::new(None::<Sort>);
+    let all_shown = RwSignal::new(page == 0);
     let shown = Memo::new(move |_| sorted(rows.get(), sort.get()));
+    let cut = move || !all_shown.get() && shown.with(Vec::len) > page;
     let export = move |_| {
         let texts: Vec<Vec<String>> = shown.with(|rows| {
             rows.iter()
@@ -148,9 +153,17 @@ pub fn DataTable(
                 <table class="table">
                     <caption>{move || caption.get()}</caption>
                     <thead><tr>{move || headers.get().into_iter().enumerate().map(heading).collect_view()}</tr></thead>
-                    <tbody>{move || shown.get().into_iter().map(row).collect_view()}</tbody>
+                    <tbody>{move || {
+                        let limit = if all_shown.get() { usize::MAX } else { page };
+                        shown.get().into_iter().take(limit).map(row).collect_view()
+                    }}</tbody>
                 </table>
             </div>
+            <Show when=cut>
+                <button type="button" class="button button--secondary button--small no-print" data-show-all=name on:click=move |_| all_shown.set(true)>
+                    {move || format!("{} {}", d().show_all, shown.with(Vec::len))}
+                </button>
+            </Show>
             <button type="button" class="button button--secondary button--small no-print" data-csv=name on:click=export>
                 {move || d().csv} " · " {move || caption.get()}
             </button>

@@ -21,13 +21,10 @@ fn source_row(p: &SummaryPackage, role: &str) -> Vec<Cell> {
             || Cell::text("—"),
             |at| Cell::number(format_date_time(at), at as f64),
         ),
-        Cell::text(format!(
-            "{} / {} / {} / {}",
-            p.reports.len(),
-            p.mediations.len(),
-            p.arrears.len(),
-            p.changes.len()
-        )),
+        Cell::count(p.reports.len()),
+        Cell::count(p.mediations.len()),
+        Cell::count(p.arrears.len()),
+        Cell::count(p.changes.len()),
     ]
 }
 
@@ -65,7 +62,10 @@ pub fn Sources() -> impl IntoView {
             d.source_compounds,
             d.source_exported,
             d.source_imported,
-            d.source_records,
+            d.reports_n,
+            d.source_mediations,
+            d.source_arrears,
+            d.source_changes,
         ]
         .map(String::from)
         .to_vec()

@@ -208,7 +208,7 @@ pub fn WorkSection(
             <div class="district__trio">
                 <DataTable name="by-status" caption=Signal::derive(move || d().by_status.to_string()) headers=count_headers(|d| d.status_col) rows=status_rows/>
                 <DataTable name="by-category" caption=Signal::derive(move || d().by_category.to_string()) headers=count_headers(|d| d.category_col) rows=category_rows/>
-                <DataTable name="by-compound" caption=Signal::derive(move || d().by_compound.to_string()) headers=count_headers(|d| d.compound_col) rows=compound_rows/>
+                <DataTable name="by-compound" caption=Signal::derive(move || d().by_compound.to_string()) headers=count_headers(|d| d.compound_col) rows=compound_rows page=20/>
             </div>
             <DataTable name="logs" caption=Signal::derive(move || d().logs_title.to_string()) headers=log_headers rows=log_rows/>
         </section>

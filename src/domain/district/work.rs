@@ -103,22 +103,26 @@ pub fn work_figures(
     }
 }
 
-/// Reports submitted and reports confirmed in each span (the "by month" chart).
+/// Reports submitted and reports confirmed in each span (the "by month" chart), in one
+/// pass over the reports: `months` are consecutive and in order.
 pub fn monthly(reports: &[Report], months: &[(String, Span)]) -> Vec<(String, usize, usize)> {
+    let mut counts = vec![(0, 0); months.len()];
+    let month_of = |at: Millis| {
+        let i = months.partition_point(|(_, s)| s.start <= at);
+        i.checked_sub(1).filter(|&i| months[i].1.contains(at))
+    };
+    for r in submitted(reports) {
+        if let Some(i) = r.submitted_at().and_then(month_of) {
+            counts[i].0 += 1;
+        }
+        if let Some(i) = r.first_time(Status::Confirmed).and_then(month_of) {
+            counts[i].1 += 1;
+        }
+    }
     months
         .iter()
-        .map(|(label, span)| {
-            let sent = submitted(reports)
-                .filter(|r| r.submitted_at().is_some_and(|at| span.contains(at)))
-                .count();
-            let confirmed = submitted(reports)
-                .filter(|r| {
-                    r.first_time(Status::Confirmed)
-                        .is_some_and(|at| span.contains(at))
-                })
-                .count();
-            (label.clone(), sent, confirmed)
-        })
+        .zip(counts)
+        .map(|((label, _), (sent, confirmed))| (label.clone(), sent, confirmed))
         .collect()
 }
 
