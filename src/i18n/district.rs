@@ -89,7 +89,6 @@ catalogue! {
     status_col: "状态", "Status";
     category_col: "类别", "Category";
     compound_col: "小区", "Compound";
-    count_col: "件数", "Count";
     by_month: "近 12 个月：报事与办结", "Last 12 months: reports and resolved";
     month_col: "月份", "Month";
     submitted_col: "报事", "Reported";

@@ -9,7 +9,7 @@ use super::period_picker::{PeriodPicker, span_text};
 use super::{percent_cell, percent_text};
 use crate::domain::Millis;
 use crate::domain::district::period::{Period, last_twelve_months};
-use crate::domain::district::work::{Handling, WorkFigures, monthly, work_figures};
+use crate::domain::district::work::{Handling, WorkFigures, beside, monthly, work_figures};
 use crate::domain::money::format_yuan;
 use crate::domain::stats::Ratio;
 use crate::state::district::use_district;
@@ -71,7 +71,6 @@ pub fn WorkSection(
         let at = |span| work_figures(&all.0.reports, &all.0.mediations, &all.0.arrears, span, now);
         (at(p.span(now)), at(p.previous(now)))
     });
-    let this = move || figures.with(|f| f.0.clone());
     let compare_headers = Signal::derive(move || {
         let d = d();
         [d.measure_col, d.this_col, d.previous]
@@ -82,37 +81,53 @@ pub fn WorkSection(
         Signal::derive(move || figures.with(|(a, b)| handling_rows(d(), &a.handling, &b.handling)));
     let count_headers =
         move |first: fn(&crate::i18n::district::DistrictStrings) -> &'static str| {
-            Signal::derive(move || vec![first(d()).to_string(), d().count_col.to_string()])
+            Signal::derive(move || {
+                vec![
+                    first(d()).to_string(),
+                    d().this_col.to_string(),
+                    d().previous.to_string(),
+                ]
+            })
         };
+    // Each count beside the previous period's.
+    let counts = |(label, n, before): (String, usize, usize)| {
+        vec![Cell::text(label), Cell::count(n), Cell::count(before)]
+    };
     let status_rows = Signal::derive(move || {
-        this()
-            .by_status
-            .into_iter()
-            .map(|(st, n)| vec![Cell::text(s().status(st)), Cell::count(n)])
-            .collect::<Vec<_>>()
+        figures.with(|(a, b)| {
+            beside(&a.by_status, &b.by_status)
+                .into_iter()
+                .map(|(st, n, m)| counts((s().status(st).into(), n, m)))
+                .collect::<Vec<_>>()
+        })
     });
     let category_rows = Signal::derive(move || {
-        this()
-            .by_category
-            .into_iter()
-            .map(|(c, n)| vec![Cell::text(s().category(c)), Cell::count(n)])
-            .collect::<Vec<_>>()
+        figures.with(|(a, b)| {
+            beside(&a.by_category, &b.by_category)
+                .into_iter()
+                .map(|(c, n, m)| counts((s().category(c).into(), n, m)))
+                .collect::<Vec<_>>()
+        })
     });
     let compound_rows = Signal::derive(move || {
         let all = district.records.get();
-        this()
-            .by_compound
-            .into_iter()
-            .map(|(id, n)| {
-                let name = all
-                    .0
-                    .compounds
-                    .iter()
-                    .find(|c| c.id == id)
-                    .map_or(id.clone(), |c| c.name.clone());
-                vec![Cell::link(name, format!("/c/{id}")), Cell::count(n)]
-            })
-            .collect::<Vec<_>>()
+        let name = |id: &str| {
+            all.0
+                .compounds
+                .iter()
+                .find(|c| c.id == id)
+                .map_or(id.to_string(), |c| c.name.clone())
+        };
+        figures.with(|(a, b)| {
+            beside(&a.by_compound, &b.by_compound)
+                .into_iter()
+                .map(|(id, n, m)| {
+                    let mut row = counts((name(&id), n, m));
+                    row[0] = Cell::link(row[0].text.clone(), format!("/c/{id}"));
+                    row
+                })
+                .collect::<Vec<_>>()
+        })
     });
     let months = Signal::derive(move || {
         let end = period.get().span(now).end - 1;

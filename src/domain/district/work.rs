@@ -103,6 +103,24 @@ pub fn work_figures(
     }
 }
 
+/// Counts of this period beside the previous one's, by key: this period's keys in their
+/// order, then keys only the previous period had.
+pub fn beside<K: PartialEq + Clone>(
+    now: &[(K, usize)],
+    before: &[(K, usize)],
+) -> Vec<(K, usize, usize)> {
+    let earlier = |k: &K| before.iter().find(|(b, _)| b == k).map_or(0, |(_, n)| *n);
+    now.iter()
+        .map(|(k, n)| (k.clone(), *n, earlier(k)))
+        .chain(
+            before
+                .iter()
+                .filter(|(k, _)| !now.iter().any(|(n, _)| n == k))
+                .map(|(k, n)| (k.clone(), 0, *n)),
+        )
+        .collect()
+}
+
 /// Reports submitted and reports confirmed in each span (the "by month" chart), in one
 /// pass over the reports: `months` are consecutive and in order.
 pub fn monthly(reports: &[Report], months: &[(String, Span)]) -> Vec<(String, usize, usize)> {
@@ -154,6 +172,16 @@ mod tests {
         r.confirm(rating, "", at + (after_days + 1) * DAY_MS)
             .unwrap();
         r
+    }
+
+    #[test]
+    fn counts_sit_beside_the_previous_periods() {
+        let now = [("a", 2), ("b", 1)];
+        let before = [("b", 4), ("c", 3)];
+        assert_eq!(
+            beside(&now, &before),
+            vec![("a", 2, 0), ("b", 1, 4), ("c", 0, 3)]
+        );
     }
 
     /// Hand-computed: in days 10–20 there are four reports (a, a, b, b); two fixed in 1 and
