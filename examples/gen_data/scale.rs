@@ -104,13 +104,13 @@ mod tests {
         let stewards: usize = compounds.iter().map(|c| c.stewards.len()).sum();
         assert!((28_000..=32_000).contains(&stewards), "{stewards}");
         assert_eq!(
-            crate::domain::stats::coverage(&compounds).percent(),
+            crate::domain::district::coverage::overall(&compounds).percent(),
             Some(80.88)
         );
-        let modes = crate::domain::stats::count_by_mode(&compounds);
+        let modes = crate::domain::district::coverage::by_mode(&compounds);
         assert_eq!(
-            modes.iter().map(|(_, n)| n).collect::<Vec<_>>(),
-            [&303, &110, &128, &24, &0]
+            modes.iter().map(|(_, r)| r.whole).collect::<Vec<_>>(),
+            [303, 110, 128, 24, 0]
         );
         let reports = scale_reports(&compounds, 10_000, 200 * DAY_MS, &mut rng);
         assert_eq!(reports.len(), 10_000);

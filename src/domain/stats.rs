@@ -1,7 +1,6 @@
 //! Statistics are derived from records, never stored, so they can never disagree with them.
 
 use super::Millis;
-use super::compound::{Compound, ManagementMode};
 use super::report::{Report, Status};
 use super::time::DAY_MS;
 
@@ -17,25 +16,6 @@ impl Ratio {
     pub fn percent(self) -> Option<f64> {
         (self.whole > 0).then(|| (self.part as f64 * 10_000.0 / self.whole as f64).round() / 100.0)
     }
-}
-
-fn live(compounds: &[Compound]) -> impl Iterator<Item = &Compound> {
-    compounds.iter().filter(|c| !c.deleted)
-}
-
-/// Compounds covered by property management over all compounds.
-pub fn coverage(compounds: &[Compound]) -> Ratio {
-    Ratio {
-        part: live(compounds).filter(|c| c.covered).count(),
-        whole: live(compounds).count(),
-    }
-}
-
-pub fn count_by_mode(compounds: &[Compound]) -> Vec<(ManagementMode, usize)> {
-    ManagementMode::ALL
-        .into_iter()
-        .map(|m| (m, live(compounds).filter(|c| c.mode == m).count()))
-        .collect()
 }
 
 /// Reports that were sent (drafts are no one's work yet) and not deleted.
@@ -85,11 +65,6 @@ pub fn median_days_to_resolve<'a>(reports: impl IntoIterator<Item = &'a Report>)
     })
 }
 
-/// Open reports whose expected-by date has passed.
-pub fn overdue<'a>(reports: impl IntoIterator<Item = &'a Report>, now: Millis) -> usize {
-    submitted(reports).filter(|r| r.is_overdue(now)).count()
-}
-
 /// Share of reports that missed their expected-by date: resolved (or closed) after it, or
 /// still open past it at `now`. The scorecards' measure of keeping promises.
 pub fn late_share<'a>(reports: impl IntoIterator<Item = &'a Report>, now: Millis) -> Ratio {
@@ -119,37 +94,6 @@ mod tests {
     use super::*;
     use crate::domain::report::{Category, Report};
     use crate::domain::steward::Role;
-    use crate::fixtures::compound;
-
-    #[test]
-    fn district_coverage_is_80_88_percent() {
-        let compounds: Vec<Compound> = (0..565)
-            .map(|i| {
-                let mut c = compound(&format!("c{i}"), ManagementMode::PropertyCompany);
-                c.covered = i < 457;
-                c
-            })
-            .collect();
-        let ratio = coverage(&compounds);
-        assert_eq!(
-            ratio,
-            Ratio {
-                part: 457,
-                whole: 565
-            }
-        );
-        assert_eq!(ratio.percent(), Some(80.88));
-        assert_eq!(Ratio { part: 0, whole: 0 }.percent(), None);
-    }
-
-    #[test]
-    fn tombstones_do_not_count() {
-        let mut gone = compound("gone", ManagementMode::Unmanaged);
-        gone.deleted = true;
-        let compounds = vec![compound("a", ManagementMode::Unmanaged), gone];
-        assert_eq!(coverage(&compounds).whole, 1);
-        assert_eq!(count_by_mode(&compounds)[4], (ManagementMode::Unmanaged, 1));
-    }
 
     fn submitted_report(at: Millis) -> Report {
         let mut r = crate::fixtures::report("c", Category::Drainage);
@@ -188,7 +132,8 @@ mod tests {
             .transition(Status::Closed, "撤销", Some(Role::Red), 2)
             .unwrap();
         let reports = [late, on_time, done_late];
-        assert_eq!(overdue(&reports, 5 * DAY_MS), 1);
+        let open_and_late = submitted(&reports).filter(|r| r.is_overdue(5 * DAY_MS));
+        assert_eq!(open_and_late.count(), 1);
         assert_eq!(
             late_share(&reports, 5 * DAY_MS),
             Ratio { part: 1, whole: 3 }

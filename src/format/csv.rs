@@ -51,8 +51,9 @@ fn with_bom(lines: &[String]) -> String {
 }
 
 /// Any table as shown on a page: its header row, then its rows, every cell defused.
-pub fn table_csv(headers: &[String], rows: &[Vec<String>]) -> String {
-    let lines: Vec<String> = std::iter::once(headers)
+pub fn table_csv(headers: &[&str], rows: &[Vec<String>]) -> String {
+    let heading: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    let lines: Vec<String> = std::iter::once(heading.as_slice())
         .chain(rows.iter().map(Vec::as_slice))
         .map(row)
         .collect();
@@ -116,7 +117,7 @@ mod tests {
     #[test]
     fn a_table_exports_with_its_header_and_defused_cells() {
         let csv = table_csv(
-            &["物业公司".into(), "总分".into()],
+            &["物业公司", "总分"],
             &[vec!["=HYPERLINK(\"x\")".into(), "72.5".into()]],
         );
         assert_eq!(

@@ -196,17 +196,14 @@ pub fn read_package(
     if text.len() > MAX_BYTES {
         return Err(PackageError::TooLarge);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| PackageError::NotJson)?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    // One parse on the way in; only a file that is not a package is read again, to say why.
+    let package: SummaryPackage = serde_json::from_str(text).map_err(|_| why_not(text))?;
+    if package.format != FORMAT {
         return Err(PackageError::NotAPackage);
     }
-    match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(v) if v > u64::from(VERSION) => return Err(PackageError::NewerVersion(v as u32)),
-        Some(v) if v == u64::from(VERSION) => {}
-        _ => return Err(PackageError::NotAPackage),
+    if package.version != VERSION {
+        return Err(why_not(text));
     }
-    let package: SummaryPackage = serde_json::from_value(value)
-        .map_err(|_| PackageError::BadEntry(String::new(), "shape"))?;
     check(&package, now)?;
     if held(&package.source.id).is_some_and(|at| at >= package.exported_at) {
         return Err(PackageError::NotNewer);
@@ -215,6 +212,22 @@ pub fn read_package(
         imported_at: Some(now),
         ..package
     })
+}
+
+/// Why a text is not a package this version reads: not JSON, another format, a newer
+/// version, or a package whose entries do not have the records' shape.
+fn why_not(text: &str) -> PackageError {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return PackageError::NotJson;
+    };
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return PackageError::NotAPackage;
+    }
+    match value.get("version").and_then(serde_json::Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => PackageError::NewerVersion(v as u32),
+        Some(v) if v == u64::from(VERSION) => PackageError::BadEntry(String::new(), "shape"),
+        _ => PackageError::NotAPackage,
+    }
 }
 
 fn check(p: &SummaryPackage, now: Millis) -> Result<(), PackageError> {
@@ -281,21 +294,34 @@ fn rev_key(rev: &str) -> (u32, &str) {
     split_rev(rev).unwrap_or((0, ""))
 }
 
+/// A copy of a document to merge: its id, its revision and the record.
+pub type Copy<'a, T> = (&'a str, &'a str, &'a T);
+
+impl<T> Doc<T> {
+    pub fn copy(&self) -> Copy<'_, T> {
+        (&self.id, &self.rev, &self.body)
+    }
+}
+
 /// One record per document id over all the copies given, each the revision CouchDB would
-/// pick as the winner (a later revision of the same history always wins).
-pub fn merged<'a, T: Clone + 'a>(copies: impl IntoIterator<Item = &'a Doc<T>>) -> Vec<T> {
-    let mut best: HashMap<&str, &Doc<T>> = HashMap::new();
-    for d in copies {
-        match best.get(d.id.as_str()) {
-            Some(held) if rev_key(&held.rev) >= rev_key(&d.rev) => {}
+/// pick as the winner (a later revision of the same history always wins). Only the
+/// winners are cloned.
+pub fn merged<'a, T: Clone + 'a>(copies: impl IntoIterator<Item = Copy<'a, T>>) -> Vec<T> {
+    let mut best: HashMap<&str, Copy<'a, T>> = HashMap::new();
+    for copy in copies {
+        match best.get(copy.0) {
+            Some(held) if rev_key(held.1) >= rev_key(copy.1) => {}
             _ => {
-                best.insert(&d.id, d);
+                best.insert(copy.0, copy);
             }
         }
     }
-    let mut docs: Vec<&Doc<T>> = best.into_values().collect();
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    docs.into_iter().map(|d| d.body.clone()).collect()
+    let mut winners: Vec<Copy<'a, T>> = best.into_values().collect();
+    winners.sort_by(|a, b| a.0.cmp(b.0));
+    winners
+        .into_iter()
+        .map(|(_, _, body)| body.clone())
+        .collect()
 }
 
 #[cfg(test)]

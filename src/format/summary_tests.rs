@@ -173,10 +173,10 @@ fn a_report_held_by_two_stewards_counts_once_at_its_latest_revision() {
         ],
     );
     let b = package("s2", NOW, vec![doc_of(later.clone(), "2-0aa".into())]);
-    let reports = merged(a.reports.iter().chain(&b.reports));
+    let reports = merged(a.reports.iter().chain(&b.reports).map(Doc::copy));
     assert_eq!(reports.len(), 2);
     assert_eq!(reports[0], later);
-    let again = merged(b.reports.iter().chain(&a.reports));
+    let again = merged(b.reports.iter().chain(&a.reports).map(Doc::copy));
     assert_eq!(again, reports, "the order of import does not matter");
 }
 

@@ -3,6 +3,8 @@
 //! published dataset lists; and every record the dashboard counts — this device's own
 //! and the packages', one per document id at the revision CouchDB would pick.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
@@ -15,23 +17,27 @@ use crate::domain::district::scorecard::{Contract, QuarterScoring};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::format::documents::held_rev;
-use crate::format::summary::{Doc, SummaryPackage, doc_of, merged};
+use crate::format::summary::{Doc, SummaryPackage, merged};
 use crate::platform::fetch::fetch_text;
 
 #[derive(Clone, Copy)]
 pub struct DistrictData {
     pub packages: DocSet<SummaryPackage>,
     pub scoring: DocSet<QuarterScoring>,
-    /// The published 连片托管 contracts (a package of compounds counts as one).
+    /// The published 连片托管 contracts (a package of compounds counts as one); read when
+    /// the scorecards first ask (`load_contracts`), not at every console start.
     pub contracts: ReadSignal<Vec<Contract>>,
-    /// Everything the dashboard counts, merged.
+    set_contracts: WriteSignal<Vec<Contract>>,
+    contracts_asked: StoredValue<bool>,
+    /// Everything the dashboard counts, merged; computed when first read.
     pub records: Memo<Shared<Counted>>,
 }
 
 /// The records the district counts.
 #[derive(Debug, Default)]
 pub struct Counted {
-    pub compounds: Vec<Compound>,
+    /// The published compounds with local edits, and stewards' newer edits over them.
+    pub compounds: Arc<Vec<Compound>>,
     pub reports: Vec<Report>,
     pub mediations: Vec<Mediation>,
     pub arrears: Vec<ArrearsRecovery>,
@@ -53,6 +59,23 @@ struct PublishedDistrict {
     contracts: Vec<Contract>,
 }
 
+impl DistrictData {
+    /// Reads the published contracts once (the dataset file again, from the cache).
+    pub fn load_contracts(&self) {
+        if self.contracts_asked.get_value() {
+            return;
+        }
+        self.contracts_asked.set_value(true);
+        let set = self.set_contracts;
+        spawn_local(async move {
+            let text = fetch_text("/data/district.json").await.unwrap_or_default();
+            if let Ok(p) = serde_json::from_str::<Published>(&text) {
+                set.set(p.data.district.contracts);
+            }
+        });
+    }
+}
+
 pub fn provide_district() -> DistrictData {
     let problems = use_writer().set_problems;
     let packages = DocSet::<SummaryPackage>::new(problems);
@@ -60,18 +83,13 @@ pub fn provide_district() -> DistrictData {
     packages.start(None);
     scoring.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
-    spawn_local(async move {
-        let text = fetch_text("/data/district.json").await.unwrap_or_default();
-        if let Ok(p) = serde_json::from_str::<Published>(&text) {
-            set_contracts.set(p.data.district.contracts);
-        }
-    });
-    let records = counted(packages);
     let data = DistrictData {
         packages,
         scoring,
         contracts,
-        records,
+        set_contracts,
+        contracts_asked: StoredValue::new(false),
+        records: counted(packages),
     };
     provide_context(data);
     data
@@ -81,12 +99,45 @@ pub fn use_district() -> DistrictData {
     expect_context::<DistrictData>()
 }
 
-/// This device's records of a kind as documents, at the revisions it holds.
-fn local_docs<T: Kept>(set: DocSet<T>, records: &[T]) -> Vec<Doc<T>> {
-    records
-        .iter()
-        .map(|r| doc_of(r.clone(), held_rev(set.rev_of(&r.doc_id()), r)))
-        .collect()
+/// This device's records of a kind and the packages' copies, merged: one record per
+/// document at the revision CouchDB would pick. Only the winners are cloned.
+fn merge_kind<T: Kept>(
+    set: DocSet<T>,
+    held: &[SummaryPackage],
+    of: fn(&SummaryPackage) -> &[Doc<T>],
+) -> Vec<T> {
+    set.records.with(|records| {
+        let revs: Vec<(String, String)> = records
+            .iter()
+            .map(|r| {
+                let id = r.doc_id();
+                let rev = held_rev(set.rev_of(&id), r);
+                (id, rev)
+            })
+            .collect();
+        let mine = revs
+            .iter()
+            .zip(records)
+            .map(|((id, rev), r)| (id.as_str(), rev.as_str(), r));
+        merged(mine.chain(held.iter().flat_map(|p| of(p).iter().map(Doc::copy))))
+    })
+}
+
+/// The compounds as published and edited here, with stewards' newer edits over them.
+fn with_edits(published: &Arc<Vec<Compound>>, edits: Vec<Compound>) -> Arc<Vec<Compound>> {
+    if edits.is_empty() {
+        return Arc::clone(published);
+    }
+    let mut compounds = published.to_vec();
+    for edit in edits {
+        match compounds.iter_mut().find(|c| c.id == edit.id) {
+            Some(c) if c.updated_at < edit.updated_at => *c = edit,
+            Some(_) => {}
+            None => compounds.push(edit),
+        }
+    }
+    compounds.retain(|c| !c.deleted);
+    Arc::new(compounds)
 }
 
 fn counted(packages: DocSet<SummaryPackage>) -> Memo<Shared<Counted>> {
@@ -94,30 +145,15 @@ fn counted(packages: DocSet<SummaryPackage>) -> Memo<Shared<Counted>> {
     let writer = use_writer();
     let logs = use_logs();
     Memo::new(move |_| {
-        let held = packages.records.get();
-        let reports = state.reports.with(|r| local_docs(writer.report_docs, r));
-        let mediations = logs.mediations.with(|m| local_docs(logs.mediation_docs, m));
-        let arrears = logs.arrears.with(|a| local_docs(logs.arrears_docs, a));
-        let mut compounds = state.compounds.get().0.to_vec();
-        // A steward's edit of a compound stands over the published one if it is newer.
-        for edit in merged(held.iter().flat_map(|p| &p.compounds)) {
-            match compounds.iter_mut().find(|c| c.id == edit.id) {
-                Some(c) if c.updated_at < edit.updated_at => *c = edit,
-                Some(_) => {}
-                None if !edit.deleted => compounds.push(edit),
-                None => {}
-            }
-        }
-        compounds.retain(|c| !c.deleted);
-        Shared(std::sync::Arc::new(Counted {
-            compounds,
-            reports: merged(reports.iter().chain(held.iter().flat_map(|p| &p.reports))),
-            mediations: merged(
-                mediations
-                    .iter()
-                    .chain(held.iter().flat_map(|p| &p.mediations)),
-            ),
-            arrears: merged(arrears.iter().chain(held.iter().flat_map(|p| &p.arrears))),
-        }))
+        let published = state.compounds.get();
+        packages.records.with(|held| {
+            let edits = merged(held.iter().flat_map(|p| p.compounds.iter().map(Doc::copy)));
+            Shared(Arc::new(Counted {
+                compounds: with_edits(&published.0, edits),
+                reports: merge_kind(writer.report_docs, held, |p| &p.reports),
+                mediations: merge_kind(logs.mediation_docs, held, |p| &p.mediations),
+                arrears: merge_kind(logs.arrears_docs, held, |p| &p.arrears),
+            }))
+        })
     })
 }

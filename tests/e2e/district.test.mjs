@@ -107,6 +107,17 @@ describe('summary packages', () => {
     await context.close();
   });
 
+  it('a steward without a saved profile is told what to do first', async () => {
+    const phone = await site.phone.newPhone();
+    const page = await phone.newPage();
+    await StewardPage.unlocked(page, site.server.url);
+    const before = await storageSnapshot(page);
+    await page.locator('[data-export-package]').click();
+    await page.locator('.package-export [role="alert"]', { hasText: '请先保存“我是谁”和我负责的小区' }).waitFor();
+    assert.deepEqual(await storageSnapshot(page), before);
+    await phone.close();
+  });
+
   it('a steward exports a package without reporters, and the office counts it', async () => {
     const phone = await site.phone.newPhone();
     const page = await phone.newPage();
@@ -228,6 +239,21 @@ describe('scorecards', () => {
     const jindi = lines.find((l) => l.startsWith('"金地物业"')).split(',');
     assert.equal(jindi[1], '"3"', 'three compounds');
     assert.equal(jindi[2], '"1"', 'one 连片托管 contract');
+    await context.close();
+  });
+
+  it('a long table shows 20 rows and "show all"; its CSV has every row', async () => {
+    const { context, page, district } = await office();
+    const now = Date.now() - 60_000;
+    const reports = Array.from({ length: 25 }, (_, i) => reportDoc({
+      id: `R20261128-Z${String(i).padStart(4, '0')}`, compound: `c${String(i).padStart(2, '0')}`, at: now - i * 3_600_000,
+    }));
+    await district.importPackage('many.json', summaryPackage({ id: 'steward-13800009004', name: '钱多', compounds: ['c00'], reports }));
+    assert.equal((await district.rows('by-compound')).length, 20);
+    assert.equal((await district.csv('by-compound')).text.trim().split('\r\n').length, 26, 'header and 25 rows');
+    await page.locator('[data-show-all="by-compound"]').click();
+    assert.equal((await district.rows('by-compound')).length, 25);
+    assert.equal(await page.locator('[data-show-all="by-compound"]').count(), 0);
     await context.close();
   });
 

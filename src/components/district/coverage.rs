@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::charts::{Bar, BarChart};
 use super::data_table::{Cell, DataTable};
 use super::{percent_cell, percent_text};
-use crate::domain::district::coverage::{by_mode, by_place, uncovered};
+use crate::domain::district::coverage::{by_mode, by_place, overall, uncovered};
 use crate::domain::stats::Ratio;
 use crate::state::district::use_district;
 use crate::state::{DatasetState, use_district_strings, use_state, use_strings};
@@ -40,13 +40,7 @@ pub fn CoverageSection() -> impl IntoView {
         DatasetState::Ready(data) => Some(data.0.district.reference.clone()),
         _ => None,
     };
-    let total = move || {
-        let all = compounds();
-        Ratio {
-            part: all.0.compounds.iter().filter(|c| c.covered).count(),
-            whole: all.0.compounds.len(),
-        }
-    };
+    let total = move || overall(&compounds().0.compounds);
     let modes = Memo::new(move |_| by_mode(&compounds().0.compounds));
     let places = Memo::new(move |_| by_place(&compounds().0.compounds));
     let mode_bars = Signal::derive(move || {
@@ -65,7 +59,6 @@ pub fn CoverageSection() -> impl IntoView {
             d.rate_col,
             d.published_col,
         ]
-        .map(String::from)
         .to_vec()
     });
     let mode_rows = Signal::derive(move || {
@@ -99,9 +92,7 @@ pub fn CoverageSection() -> impl IntoView {
     });
     let place_headers = Signal::derive(move || {
         let d = d();
-        [d.place_col, d.compounds_col, d.covered_col, d.rate_col]
-            .map(String::from)
-            .to_vec()
+        [d.place_col, d.compounds_col, d.covered_col, d.rate_col].to_vec()
     });
     let place_rows = Signal::derive(move || {
         let row = |name: String, r: Ratio| {
@@ -128,9 +119,7 @@ pub fn CoverageSection() -> impl IntoView {
     });
     let open_headers = Signal::derive(move || {
         let d = d();
-        [d.compound_col, d.place_col, d.mode_col]
-            .map(String::from)
-            .to_vec()
+        [d.compound_col, d.place_col, d.mode_col].to_vec()
     });
     let open_rows = Signal::derive(move || {
         uncovered(&compounds().0.compounds)

@@ -59,13 +59,11 @@ fn sorted(mut rows: Vec<Vec<Cell>>, sort: Option<Sort>) -> Vec<Vec<Cell>> {
     };
     rows.sort_by(|a, b| {
         let (a, b) = (a.get(column), b.get(column));
-        let key = |c: Option<&Cell>| (c.and_then(|c| c.number), c.map(|c| c.text.clone()));
-        let ((na, ta), (nb, tb)) = (key(a), key(b));
-        let order = match (na, nb) {
+        let order = match (a.and_then(|c| c.number), b.and_then(|c| c.number)) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => ta.cmp(&tb),
+            (None, None) => a.map(|c| &c.text).cmp(&b.map(|c| &c.text)),
         };
         if ascending { order } else { order.reverse() }
     });
@@ -82,7 +80,7 @@ pub fn DataTable(
     name: &'static str,
     /// Column headings.
     #[prop(into)]
-    headers: Signal<Vec<String>>,
+    headers: Signal<Vec<&'static str>>,
     /// The rows, in their unsorted order.
     #[prop(into)]
     rows: Signal<Vec<Vec<Cell>>>,
@@ -107,7 +105,7 @@ pub fn DataTable(
             &headers.with(|h| table_csv(h, &texts)),
         );
     };
-    let heading = move |(i, h): (usize, String)| {
+    let heading = move |(i, h): (usize, &'static str)| {
         let state = move || sort.get().filter(|s| s.column == i);
         let aria = move || match state() {
             Some(s) if s.ascending => "ascending",

@@ -49,6 +49,7 @@ pub fn ScorecardSection(
     now: Millis,
 ) -> impl IntoView {
     let district = use_district();
+    district.load_contracts();
     let d = use_district_strings();
     let quarter = RwSignal::new(Quarter::of(now));
     let choices: Vec<Quarter> =
@@ -91,7 +92,6 @@ pub fn ScorecardSection(
             d.basis_col,
             d.verdict_col,
         ]
-        .map(String::from)
         .to_vec()
     });
     let rows = Signal::derive(move || {
@@ -115,8 +115,7 @@ pub fn ScorecardSection(
         let r = rules.get().0;
         vec![f64::from(r.warn_at), f64::from(r.keep_at)]
     });
-    let weight_headers =
-        Signal::derive(move || vec![d().measure_col.to_string(), d().weight_col.to_string()]);
+    let weight_headers = Signal::derive(move || vec![d().measure_col, d().weight_col]);
     let weight_rows = Signal::derive(move || {
         let r = rules.get().0;
         Measure::ALL

@@ -9,6 +9,7 @@ use crate::domain::district::period::Quarter;
 use crate::domain::district::scorecard::{Measure, QuarterScoring, ScoringRules};
 use crate::platform::clock::now;
 use crate::state::district::use_district;
+use crate::state::documents::DocSet;
 use crate::state::use_district_strings;
 
 /// `0`–`100` as typed, or `None`.
@@ -16,20 +17,19 @@ fn score(text: &str) -> Option<u8> {
     text.trim().parse::<u8>().ok().filter(|n| *n <= 100)
 }
 
-/// The quarter's scoring record as held, or a new one.
-fn held(quarter: Quarter) -> QuarterScoring {
-    use_district()
-        .scoring
+/// Changes the quarter's scoring record (as held, or a new one) and saves it.
+fn save(
+    scoring: DocSet<QuarterScoring>,
+    quarter: Quarter,
+    change: impl FnOnce(&mut QuarterScoring),
+) {
+    let mut record = scoring
         .records
         .with_untracked(|all| all.iter().find(|s| s.id == quarter.key()).cloned())
-        .unwrap_or_else(|| QuarterScoring::new(quarter, now()))
-}
-
-fn save(change: impl FnOnce(&mut QuarterScoring), quarter: Quarter) {
-    let mut record = held(quarter);
+        .unwrap_or_else(|| QuarterScoring::new(quarter, now()));
     change(&mut record);
     record.updated_at = now();
-    use_district().scoring.put(record);
+    scoring.put(record);
 }
 
 #[component]
@@ -40,6 +40,7 @@ fn RulesForm(
     rules: ScoringRules,
 ) -> impl IntoView {
     let d = use_district_strings();
+    let scoring = use_district().scoring;
     let mut start: Vec<String> = rules.weights.iter().map(u8::to_string).collect();
     start.extend([rules.keep_at.to_string(), rules.warn_at.to_string()]);
     let texts = StoredValue::new(start.clone());
@@ -63,7 +64,7 @@ fn RulesForm(
                 .map(|e| d().rules_error(e))
                 .collect())));
         }
-        save(|r| r.rules = Some(proposed), quarter);
+        save(scoring, quarter, |r| r.rules = Some(proposed));
         outcome.set(Some(Ok(())));
     };
     let input = move |i: usize, label: String, name: String| {
@@ -100,6 +101,7 @@ fn InspectionForm(
     companies: Vec<(String, Option<u8>)>,
 ) -> impl IntoView {
     let d = use_district_strings();
+    let scoring = use_district().scoring;
     let texts = StoredValue::new(
         companies
             .iter()
@@ -116,14 +118,11 @@ fn InspectionForm(
         if let Some((company, _)) = bad {
             return outcome.set(Some(Err(format!("{company}: {}", d().err_number))));
         }
-        save(
-            |r| {
-                for (company, t) in &typed {
-                    r.set_inspection(company, score(t));
-                }
-            },
-            quarter,
-        );
+        save(scoring, quarter, |r| {
+            for (company, t) in &typed {
+                r.set_inspection(company, score(t));
+            }
+        });
         outcome.set(Some(Ok(())));
     };
     view! {

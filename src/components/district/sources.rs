@@ -67,7 +67,6 @@ pub fn Sources() -> impl IntoView {
             d.source_arrears,
             d.source_changes,
         ]
-        .map(String::from)
         .to_vec()
     });
     let rows = Signal::derive(move || {

@@ -73,31 +73,22 @@ pub fn WorkSection(
     });
     let compare_headers = Signal::derive(move || {
         let d = d();
-        [d.measure_col, d.this_col, d.previous]
-            .map(String::from)
-            .to_vec()
+        [d.measure_col, d.this_col, d.previous].to_vec()
     });
     let compare_rows =
         Signal::derive(move || figures.with(|(a, b)| handling_rows(d(), &a.handling, &b.handling)));
     let count_headers =
         move |first: fn(&crate::i18n::district::DistrictStrings) -> &'static str| {
-            Signal::derive(move || {
-                vec![
-                    first(d()).to_string(),
-                    d().this_col.to_string(),
-                    d().previous.to_string(),
-                ]
-            })
+            Signal::derive(move || vec![first(d()), d().this_col, d().previous])
         };
     // Each count beside the previous period's.
-    let counts = |(label, n, before): (String, usize, usize)| {
-        vec![Cell::text(label), Cell::count(n), Cell::count(before)]
-    };
+    let counts =
+        |first: Cell, n: usize, before: usize| vec![first, Cell::count(n), Cell::count(before)];
     let status_rows = Signal::derive(move || {
         figures.with(|(a, b)| {
             beside(&a.by_status, &b.by_status)
                 .into_iter()
-                .map(|(st, n, m)| counts((s().status(st).into(), n, m)))
+                .map(|(st, n, m)| counts(Cell::text(s().status(st)), n, m))
                 .collect::<Vec<_>>()
         })
     });
@@ -105,7 +96,7 @@ pub fn WorkSection(
         figures.with(|(a, b)| {
             beside(&a.by_category, &b.by_category)
                 .into_iter()
-                .map(|(c, n, m)| counts((s().category(c).into(), n, m)))
+                .map(|(c, n, m)| counts(Cell::text(s().category(c)), n, m))
                 .collect::<Vec<_>>()
         })
     });
@@ -121,11 +112,7 @@ pub fn WorkSection(
         figures.with(|(a, b)| {
             beside(&a.by_compound, &b.by_compound)
                 .into_iter()
-                .map(|(id, n, m)| {
-                    let mut row = counts((name(&id), n, m));
-                    row[0] = Cell::link(row[0].text.clone(), format!("/c/{id}"));
-                    row
-                })
+                .map(|(id, n, m)| counts(Cell::link(name(&id), format!("/c/{id}")), n, m))
                 .collect::<Vec<_>>()
         })
     });
@@ -137,9 +124,7 @@ pub fn WorkSection(
     });
     let month_headers = Signal::derive(move || {
         let d = d();
-        [d.month_col, d.submitted_col, d.confirmed_col]
-            .map(String::from)
-            .to_vec()
+        [d.month_col, d.submitted_col, d.confirmed_col].to_vec()
     });
     let month_rows = Signal::derive(move || {
         months
@@ -150,9 +135,7 @@ pub fn WorkSection(
     });
     let log_headers = Signal::derive(move || {
         let d = d();
-        [d.measure_col, d.this_col, d.previous, d.reference_col]
-            .map(String::from)
-            .to_vec()
+        [d.measure_col, d.this_col, d.previous, d.reference_col].to_vec()
     });
     let log_rows = Signal::derive(move || {
         let d = d();

@@ -11,6 +11,12 @@ pub struct CoverageRow {
     pub covered: Ratio,
 }
 
+/// Compounds covered by property management over all compounds.
+pub fn overall(compounds: &[Compound]) -> Ratio {
+    let all: Vec<&Compound> = live(compounds).collect();
+    ratio(&all)
+}
+
 /// Coverage of each management mode, in the modes' fixed order.
 pub fn by_mode(compounds: &[Compound]) -> Vec<(ManagementMode, Ratio)> {
     ManagementMode::ALL
@@ -100,6 +106,39 @@ mod tests {
         c.community = community.into();
         c.covered = covered;
         c
+    }
+
+    #[test]
+    fn district_coverage_is_80_88_percent() {
+        let compounds: Vec<Compound> = (0..565)
+            .map(|i| {
+                let mut c = compound(&format!("c{i}"), ManagementMode::PropertyCompany);
+                c.covered = i < 457;
+                c
+            })
+            .collect();
+        let ratio = overall(&compounds);
+        assert_eq!(
+            ratio,
+            Ratio {
+                part: 457,
+                whole: 565
+            }
+        );
+        assert_eq!(ratio.percent(), Some(80.88));
+        assert_eq!(Ratio { part: 0, whole: 0 }.percent(), None);
+    }
+
+    #[test]
+    fn tombstones_do_not_count() {
+        let mut gone = compound("gone", ManagementMode::Unmanaged);
+        gone.deleted = true;
+        let compounds = vec![compound("a", ManagementMode::Unmanaged), gone];
+        assert_eq!(overall(&compounds).whole, 1);
+        assert_eq!(
+            by_mode(&compounds)[4],
+            (ManagementMode::Unmanaged, Ratio { part: 0, whole: 1 })
+        );
     }
 
     #[test]
