@@ -1,7 +1,8 @@
-// 小区管家's service worker. scripts/post_build.mjs fills in VERSION and PRECACHE after
-// every build from trunk's staging folder: the list is never written by hand.
+// 小区管家's service worker. scripts/workers.mjs fills in VERSION and PRECACHE once every
+// entry point is built: the list is never written by hand.
 const VERSION = '__VERSION__';
-// Where this worker's program lives: `/` (the resident app) or `/steward/` (the console).
+// Where this worker's programs live: `/` (the browse entry and the resident app, at
+// /app/) or `/steward/` (the console).
 const BASE = '__BASE__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `cs-${BASE === '/' ? '' : 'steward-'}${VERSION}`;
@@ -27,6 +28,13 @@ self.addEventListener('message', (event) => {
   if (event.data === 'SKIP_WAITING') self.skipWaiting();
 });
 
+/** The cached page that answers a navigation to `path`. */
+function pageFor(path) {
+  if (BASE !== '/') return `${BASE}index.html`;
+  const browse = /^\/(compounds\/?|c\/[^/]+\/?|c\/[^/]+\/b\/[^/]+\/?)?$/.test(path);
+  return browse ? '/index.html' : '/app/index.html';
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -35,9 +43,11 @@ self.addEventListener('fetch', (event) => {
   // own worker under /steward/: the resident worker leaves it alone.
   if (BASE === '/' && /^\/(steward|district)(\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
-    // Every route is the one app: answer deep links from the cached index.html, offline too.
+    // Deep links, offline too, get their program's page from the cache: the browse entry
+    // for `/`, the directory, a battle map and a card; the resident app for any other
+    // resident path (src/format/entry_points.rs is the same rule).
     event.respondWith(
-      caches.open(CACHE).then((cache) => cache.match(`${BASE}index.html`)).then((hit) => hit ?? fetch(request)),
+      caches.open(CACHE).then((cache) => cache.match(pageFor(url.pathname))).then((hit) => hit ?? fetch(request)),
     );
     return;
   }

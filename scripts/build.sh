@@ -3,13 +3,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Three entry points sharing one library (src/format/entry_points.rs says which answers a
+# path). First the browse entry: `/`, the directory, battle maps and cards, kept small.
 trunk build --release --offline
+# The resident app (reports, settings, the poster, hand-off links) under /app/; its page is
+# what static hosts serve for any other path (404.html, and the servers' fallback).
+trunk build app.html --release --offline --dist dist/app --public-url /app/
+cp dist/app/index.html dist/404.html
 # The steward console: its own page and wasm under /steward/, so residents never load it.
 trunk build steward.html --release --offline --dist dist/steward --public-url /steward/
 # The district dashboard is the console's too: its page at /district.
 mkdir -p dist/district && cp dist/steward/index.html dist/district/index.html
-# Every building card as plain HTML, so the QR path paints before the wasm arrives.
+# The browse entry's page at its other paths; every building card as plain HTML, so the
+# QR path paints before the wasm arrives.
+mkdir -p dist/compounds && cp dist/index.html dist/compounds/index.html
 cargo run --quiet --bin prerender -- dist
+# The site's CSP header and the service workers, with the exact list of what each precaches.
+node scripts/finish_site.mjs dist
 # Compressed copies, served as a production static host serves them.
 node scripts/compress.mjs dist
 node scripts/sizes.mjs

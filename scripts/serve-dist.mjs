@@ -1,7 +1,8 @@
 // A small static server for the release build (dist/), as a production static host
-// serves it: a folder's index.html (the pre-rendered cards), the SPA fallback (any other
-// path that is not a file gets index.html — steward/index.html under /steward/ — so deep
-// links work on a cold start), and the
+// serves it: a folder's index.html (the browse entry at `/`, `/compounds`, each compound
+// and the pre-rendered cards), the SPA fallback (any other path that is not a file gets
+// its program's page — steward/index.html under /steward/, else the resident app's
+// app/index.html — so deep links work on a cold start), and the
 // precompressed .br/.gz copies (scripts/compress.mjs) to clients that accept them.
 // Node only, no dependencies. Usage: node scripts/serve-dist.mjs [port] [dir]
 import { createServer } from 'node:http';
@@ -59,9 +60,10 @@ const server = createServer(async (req, res) => {
     const found = dataDir && path.startsWith('/data/')
       ? join(dataDir, path.slice('/data/'.length))
       : await fileFor(path);
-    // Unknown paths get their program's page: the console's under /steward/, else the app's.
+    // Unknown paths get their program's page: the console's under /steward/, else the
+    // resident app's (which shows every resident route, and "not found" for the rest).
     const console = /^\/steward\//.test(path) ? join(root, 'steward', 'index.html') : null;
-    const file = found ?? console ?? join(root, 'index.html');
+    const file = found ?? console ?? join(root, 'app', 'index.html');
     const { body, encoding } = await compressed(file, req.headers['accept-encoding'] ?? '');
     const hashed = /-[0-9a-f]{16}\./.test(file);
     res.writeHead(200, {

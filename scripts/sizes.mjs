@@ -1,5 +1,5 @@
-// Prints what a resident's first visit downloads (html, js, wasm, css and the published
-// data the page needs), raw and brotli-compressed as a static host serves it, against the
+// Prints what a resident's first visit downloads (the browse entry's html, js, wasm and
+// css, and the published data the page needs), raw and brotli-compressed as a static host serves it, against the
 // 150 KB budget in DESIGN.md. With --check it also fails when the brotli total grows past
 // the ratchet in bench/size-ratchet.json (a byte size is stable, unlike a timing): lower
 // the ratchet whenever the total shrinks.
@@ -28,18 +28,22 @@ for (const file of firstLoad) {
   console.log(`${file.replace(/-[0-9a-f]{16}/, '').padEnd(28)} ${kb(bytes.length).padStart(10)} ${kb(compressed).padStart(10)}`);
 }
 console.log(`${'total'.padEnd(28)} ${kb(raw).padStart(10)} ${kb(br).padStart(10)}  (budget ${kb(BUDGET)} brotli: ${br <= BUDGET ? 'within' : 'OVER'}; ratchet ${kb(ratchet.resident_brotli_bytes)})`);
-// The steward console is an entry of its own (dist/steward/): reported, not budgeted.
-const consoleDir = join(dist, 'steward');
-if (existsSync(consoleDir)) {
-  let consoleBr = 0;
-  let consoleRaw = 0;
-  for (const file of readdirSync(consoleDir).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== '404.html' && f !== 'sw.js')) {
-    const bytes = readFileSync(join(consoleDir, file));
-    consoleRaw += bytes.length;
-    consoleBr += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+// The resident app (dist/app/: reports, settings, the poster, hand-off links) and the
+// steward console (dist/steward/) are entries of their own: reported, not budgeted.
+function entry(dir, label, note) {
+  const folder = join(dist, dir);
+  if (!existsSync(folder)) return;
+  let entryBr = 0;
+  let entryRaw = 0;
+  for (const file of readdirSync(folder).filter((f) => /\.(html|js|wasm|css)$/.test(f) && f !== '404.html' && f !== 'sw.js')) {
+    const bytes = readFileSync(join(folder, file));
+    entryRaw += bytes.length;
+    entryBr += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
-  console.log(`${'steward console (/steward/)'.padEnd(28)} ${kb(consoleRaw).padStart(10)} ${kb(consoleBr).padStart(10)}  (its own entry; residents never load it)`);
+  console.log(`${label.padEnd(28)} ${kb(entryRaw).padStart(10)} ${kb(entryBr).padStart(10)}  (${note})`);
 }
+entry('app', 'resident app (/app/)', 'loaded on the way to a report, settings, a poster, a link');
+entry('steward', 'steward console (/steward/)', 'its own entry; residents never load it');
 if (check && br > ratchet.resident_brotli_bytes) {
   console.error(`sizes: the resident's first load grew to ${br} bytes brotli, past the ratchet of ${ratchet.resident_brotli_bytes} (bench/size-ratchet.json). Find what grew (twiggy) or, if it must, raise the ratchet in the same commit and say why.`);
   process.exit(1);

@@ -5,6 +5,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::AppFrame;
+use crate::format::entry_points::Program;
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
 use crate::pages::directory::DirectoryPage;
@@ -17,13 +18,16 @@ use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
-use crate::state::{DatasetState, persist, provide_app_state};
+use crate::state::records::provide_records;
+use crate::state::{DatasetState, StartRecords, persist, provide_app_state};
 
-/// What both entry points (the resident app and the steward console) start with: the
-/// state read from storage and persisted, the published data loading, the PWA state, the
-/// document following the settings, and the static shell giving way once there is data.
-pub fn start_app(worker: &'static str) {
-    let (state, writer) = provide_app_state();
+/// What every entry point (browse, the resident app, the steward console) starts with:
+/// which program this is (for links into the others), the state read from storage and
+/// persisted, the published data loading, the PWA state, the document following the
+/// settings, and the static shell giving way once there is data.
+pub fn start_app(program: Program, worker: &'static str, records: StartRecords) {
+    provide_context(program);
+    let (state, writer) = provide_app_state(records);
     persist::start(state, writer);
     load_dataset(writer);
     provide_context(crate::platform::pwa::start(worker));
@@ -48,10 +52,11 @@ pub fn start_app(worker: &'static str) {
     });
 }
 
-/// The resident app: every route of the contract but the steward console's.
+/// The resident app: every route of the contract but the steward console's. A first visit
+/// to the directory or a card gets the smaller browse entry (`browse.rs`) instead.
 #[component]
 pub fn App() -> impl IntoView {
-    start_app("/sw.js");
+    start_app(Program::Resident, "/sw.js", provide_records);
     view! {
         <Router>
             <AppFrame>

@@ -10,6 +10,7 @@ use leptos_router::path;
 
 use crate::app::start_app;
 use crate::components::shell::AppFrame;
+use crate::format::entry_points::Program;
 use crate::pages::backup::BackupPage;
 use crate::pages::district::DistrictPage;
 use crate::pages::not_found::NotFound;
@@ -18,18 +19,19 @@ use crate::pages::steward_report::StewardReportPage;
 use crate::pages::steward_take::StewardTakePage;
 use crate::state::district::provide_district;
 use crate::state::logs::provide_logs;
+use crate::state::records::provide_records;
 use crate::state::steward_session::provide_steward_session;
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
     // Its own worker, scoped to /steward/: a steward opens report links offline too.
-    start_app("/steward/sw.js");
+    start_app(Program::Console, "/steward/sw.js", provide_records);
     provide_steward_session();
     provide_logs();
     provide_district();
     view! {
         <Router>
-            <AppFrame external=true>
+            <AppFrame>
                 <Routes fallback=NotFound>
                     <Route path=path!("/steward") view=StewardPage/>
                     <Route path=path!("/steward/r") view=StewardTakePage/>

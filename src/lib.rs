@@ -6,8 +6,9 @@
 //! - `i18n`: every user-visible string (pure);
 //! - `platform`: the browser — localStorage, IndexedDB, downloads, the service worker;
 //! - `state`: the reactive app state and the one place it is persisted;
-//! - `components` and `pages`: the views; `app` (residents) and `console` (stewards): the
-//!   two entry points' routes, each its own wasm.
+//! - `components` and `pages`: the views; `browse` (the directory and cards), `app`
+//!   (residents) and `console` (stewards): the three entry points' routes, each its own
+//!   wasm (`format::entry_points` says which answers a path).
 //!
 //! The pure layers compile and test natively; the rest exists only in the wasm build.
 
@@ -44,6 +45,8 @@ mod fixtures;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod browse;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod console;
@@ -60,6 +63,12 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Mounts the browse entry (`index.html`: the directory and the cards), the same way.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_browse() {
+    leptos::mount::mount_to_body(browse::BrowseApp);
 }
 
 /// Mounts the steward console (`steward.html`), the same way.

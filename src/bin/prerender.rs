@@ -1,5 +1,6 @@
 //! Writes a plain-HTML building card for every building of the published dataset into
-//! the built site, so the QR path paints names and call buttons before the wasm arrives.
+//! the built site, so the QR path paints names and call buttons before the wasm arrives,
+//! and the browse entry's page under every compound's path.
 //! Run by `scripts/build.sh` after trunk: `cargo run --bin prerender -- dist`.
 //! Native only; in the wasm build it is an empty program.
 
@@ -8,7 +9,7 @@ fn main() {
     use compound_steward::format::collections::DATASET_SCHEMA;
     use compound_steward::format::envelope::decode;
     use compound_steward::format::migrations;
-    use compound_steward::format::prerender::building_pages;
+    use compound_steward::format::prerender::{building_pages, compound_pages};
     use compound_steward::i18n::{Lang, strings};
     use std::path::Path;
 
@@ -21,8 +22,10 @@ fn main() {
     let text = read(&dist.join("data/district.json"));
     let dataset = decode("dataset", &text, DATASET_SCHEMA, migrations::none)
         .unwrap_or_else(|e| panic!("the published dataset does not load: {e:?}"));
-    let pages = building_pages(&template, &dataset, strings(Lang::Zh))
+    let mut pages = building_pages(&template, &dataset, strings(Lang::Zh))
         .unwrap_or_else(|_| panic!("index.html has no static shell to replace"));
+    let cards = pages.len();
+    pages.extend(compound_pages(&template, &dataset));
     for page in &pages {
         let path = dist.join(&page.path);
         if let Some(dir) = path.parent() {
@@ -30,7 +33,10 @@ fn main() {
         }
         std::fs::write(&path, &page.html).expect("write the page");
     }
-    println!("prerender: {} building cards as HTML", pages.len());
+    println!(
+        "prerender: {cards} building cards as HTML, the browse page under {} compounds",
+        pages.len() - cards
+    );
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -13,17 +13,19 @@ use crate::format::csv::reports_csv;
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::platform::photos;
+use crate::state::records::{use_records, use_records_writer};
 use crate::state::{use_console_strings, use_state, use_strings, use_writer};
 
 /// "Export a backup": everything this page holds, photos included.
 #[component]
 pub fn BackupExport() -> impl IntoView {
     let state = use_state();
+    let records = use_records();
     let s = use_strings();
     // The photos are read from their store first, so the file has everything.
     let export = move |_| {
         spawn_local(async move {
-            let keys: Vec<String> = state
+            let keys: Vec<String> = records
                 .reports
                 .with_untracked(|r| r.iter().flat_map(|r| r.photos.clone()).collect());
             let mut pictures = vec![];
@@ -34,8 +36,8 @@ pub fn BackupExport() -> impl IntoView {
             }
             let at = now();
             let text = state.settings.with_untracked(|st| {
-                state.local_compounds.with_untracked(|c| {
-                    state
+                records.local_compounds.with_untracked(|c| {
+                    records
                         .reports
                         .with_untracked(|r| backup::export(st, c, r, pictures, at))
                 })
@@ -54,7 +56,9 @@ pub fn BackupExport() -> impl IntoView {
 #[component]
 pub fn BackupRestore() -> impl IntoView {
     let state = use_state();
+    let records = use_records();
     let writer = use_writer();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let c = use_console_strings();
     let (message, set_message) = signal(None::<(bool, String)>);
@@ -71,7 +75,8 @@ pub fn BackupRestore() -> impl IntoView {
             }
             set_message.set(None);
             restored.set(Some(b.reports.len()));
-            writer.restore(b);
+            records_writer.restore(&b);
+            writer.restore_settings(b.settings);
         }),
         Err(e) => {
             restored.set(None);
@@ -81,7 +86,7 @@ pub fn BackupRestore() -> impl IntoView {
     let export_csv = move |_| {
         let csv = state
             .compounds
-            .with(|c| state.reports.with(|r| reports_csv(r, &c.0, s())));
+            .with(|c| records.reports.with(|r| reports_csv(r, &c.0, s())));
         download(
             &format!("baoshi-{}.csv", format_date(now())),
             "text/csv",
@@ -96,7 +101,7 @@ pub fn BackupRestore() -> impl IntoView {
         </label>
         {move || restored.get().map(|count| view! {
             <p class="notice notice--info" role="status">
-                {move || if writer.saving() { c().restore_saving.to_string() } else { format!("{}{count}", s().import_ok) }}
+                {move || if records_writer.saving() { c().restore_saving.to_string() } else { format!("{}{count}", s().import_ok) }}
             </p>
         })}
         {move || message.get().map(|(ok, text)| view! {

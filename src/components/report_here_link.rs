@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::use_strings;
+use crate::state::{use_program, use_strings};
 
 /// "Report a problem here": the report form with the place filled in.
 #[component]
@@ -24,5 +24,7 @@ pub fn ReportHereLink(
     if let Some(u) = unit {
         href.push_str(&format!("&u={}", enc(&u)));
     }
-    view! { <a class="button button--secondary report-here" href=href>{move || s().report_here}</a> }
+    // From the browse entry the form is the resident app's: a full page load.
+    let rel = use_program().rel_for(&href);
+    view! { <a class="button button--secondary report-here" href=href rel=rel>{move || s().report_here}</a> }
 }

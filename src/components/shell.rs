@@ -8,21 +8,18 @@ use super::icons::{Icon, IconKind};
 use super::problem_notices::ProblemNotices;
 use super::pwa_banners::PwaBanners;
 use crate::i18n::{Lang, Strings};
-use crate::state::{use_state, use_strings, use_writer};
+use crate::state::{use_program, use_state, use_strings, use_writer};
 
-/// The frame both programs draw inside their router: header, banners and problems, the
-/// routed page, and the navigation.
+/// The frame every program draws inside its router: header, banners and problems, the
+/// routed page, and the navigation. Links another program answers are full page loads.
 #[component]
 pub fn AppFrame(
-    /// In the steward console: links into the resident app are full page loads.
-    #[prop(optional)]
-    external: bool,
     /// The routes.
     children: ChildrenFn,
 ) -> impl IntoView {
     let state = use_state();
     view! {
-        <AppHeader external=external/>
+        <AppHeader/>
         <main id="main" class="app-main">
             <PwaBanners/>
             <ProblemNotices/>
@@ -30,17 +27,13 @@ pub fn AppFrame(
             // read (the static shell stays on screen until then).
             <Show when=move || state.records_ready.get()>{children()}</Show>
         </main>
-        <AppNav external=external/>
+        <AppNav/>
     }
 }
 
 /// The top bar.
 #[component]
-pub fn AppHeader(
-    /// In the steward console: the home link is a full page load into the resident app.
-    #[prop(optional)]
-    external: bool,
-) -> impl IntoView {
+pub fn AppHeader() -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
     let s = use_strings();
@@ -55,7 +48,7 @@ pub fn AppHeader(
     };
     view! {
         <header class="app-header">
-            <a href="/" class="app-header__name" rel=external.then_some("external")>{move || s().app_name}</a>
+            <a href="/" class="app-header__name" rel=use_program().rel_for("/")>{move || s().app_name}</a>
             <button type="button" class="app-header__lang" on:click=toggle
                 lang=move || if state.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
                 {move || s().switch_lang}
@@ -101,11 +94,8 @@ const NAV: [NavItem; 4] = [
 
 /// The bottom navigation; the current section is marked with `aria-current`.
 #[component]
-pub fn AppNav(
-    /// In the steward console: links are full page loads into the resident app.
-    #[prop(optional)]
-    external: bool,
-) -> impl IntoView {
+pub fn AppNav() -> impl IntoView {
+    let program = use_program();
     let s = use_strings();
     let location = use_location();
     let items = NAV
@@ -117,7 +107,7 @@ pub fn AppNav(
                 here.then_some("page")
             };
             view! {
-                <a href=item.href class="app-nav__item" aria-current=current rel=external.then_some("external")>
+                <a href=item.href class="app-nav__item" aria-current=current rel=program.rel_for(item.href)>
                     <Icon kind=item.icon/>
                     <span>{move || (item.label)(s())}</span>
                 </a>

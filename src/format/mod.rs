@@ -7,6 +7,7 @@ pub mod changes;
 pub mod collections;
 pub mod csv;
 pub mod documents;
+pub mod entry_points;
 pub mod envelope;
 pub mod error;
 pub mod handoff;

@@ -66,6 +66,21 @@ pub fn building_pages(
     Ok(pages)
 }
 
+/// The browse entry's page under every published compound's path (`/c/<id>`, its battle
+/// map), titled with the compound's name, so static hosts serve the small entry there
+/// rather than their fallback (the resident app).
+pub fn compound_pages(template: &str, dataset: &Dataset) -> Vec<StaticPage> {
+    dataset
+        .compounds
+        .iter()
+        .filter(|c| !c.deleted)
+        .map(|c| StaticPage {
+            path: format!("c/{}/index.html", c.id),
+            html: template.replacen("<title>", &format!("<title>{} · ", escape(&c.name)), 1),
+        })
+        .collect()
+}
+
 /// The head without trunk's preloads of the app's code (`modulepreload` of the JS glue,
 /// `preload` of the wasm): on a card page the card comes first, and the code downloads
 /// when the loader script asks for it, after the card has had the network to itself.
@@ -250,6 +265,19 @@ mod tests {
             3
         );
         assert!(page.html.contains("示例数据"));
+    }
+
+    #[test]
+    fn every_compound_gets_the_browse_page_under_its_path() {
+        let data = dataset();
+        let pages = compound_pages(TEMPLATE, &data);
+        assert_eq!(pages.len(), data.compounds.len());
+        let page = pages
+            .iter()
+            .find(|p| p.path == "c/dongtangcun/index.html")
+            .unwrap();
+        assert!(page.html.contains("<title>东塘村小区 · 小区管家</title>"));
+        assert!(page.html.contains("<div id=\"shell\">"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::components::steward_row::{PhoneActions, StewardRow};
 use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::stewards_at;
 use crate::domain::steward::Scope;
-use crate::state::use_strings;
+use crate::state::{use_program, use_strings};
 
 #[component]
 pub fn CompoundPage() -> impl IntoView {
@@ -53,6 +53,8 @@ fn CompoundView(
             }
         })
         .collect_view();
+    let poster = format!("/c/{}/poster", compound.id);
+    let poster_rel = use_program().rel_for(&poster);
     view! {
         <h1 class="page__title">{compound.name.clone()}</h1>
         <SampleNotice sample=compound.sample/>
@@ -66,7 +68,7 @@ fn CompoundView(
             {grids}
         </section>
         <CompoundNotices compound=compound.clone()/>
-        <A href=format!("/c/{}/poster", compound.id) attr:class="button button--secondary">{move || s().poster}</A>
+        <A href=poster.clone() attr:class="button button--secondary" attr:rel=poster_rel>{move || s().poster}</A>
     }
 }
 

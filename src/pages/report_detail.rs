@@ -15,11 +15,12 @@ use crate::components::report_detail::timeline::Timeline;
 use crate::components::report_detail::update_panel::UpdatePanel;
 use crate::domain::report::{Report, Status};
 use crate::format::documents::{DocKind, doc_id};
+use crate::state::records::use_records;
 use crate::state::{use_state, use_strings};
 
 #[component]
 pub fn ReportDetailPage() -> impl IntoView {
-    let state = use_state();
+    let records = use_records();
     let s = use_strings();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
@@ -28,10 +29,10 @@ pub fn ReportDetailPage() -> impl IntoView {
     let report = Memo::new(move |_| {
         let id = id();
         let doc = doc_id(DocKind::Report, &id);
-        let in_conflict = state
+        let in_conflict = records
             .report_conflicts
             .with(|c| c.iter().any(|c| c.doc_id == doc));
-        state.reports.with(|all| {
+        records.reports.with(|all| {
             all.iter()
                 .find(|r| r.id == id && (!r.deleted || in_conflict))
                 .cloned()

@@ -19,6 +19,7 @@ use crate::domain::limits::DESCRIPTION_MAX;
 use crate::domain::report::{Report, Status, reference_number};
 use crate::domain::report_rules::{FieldError, follow, submit};
 use crate::platform::clock::now;
+use crate::state::records::{use_records, use_records_writer};
 use crate::state::{AppState, use_state, use_strings, use_writer};
 
 /// A new draft at the place the link names, or else at "my building".
@@ -36,13 +37,15 @@ fn blank_draft(state: AppState, c: Option<String>, b: Option<String>, u: Option<
 #[component]
 pub fn ReportNewPage() -> impl IntoView {
     let state = use_state();
-    let writer = use_writer();
+    let records = use_records();
+    let _writer = use_writer();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let navigate = use_navigate();
     let query = use_query_map();
     let param = move |k: &str| query.with_untracked(|q| q.get(k)).filter(|v| !v.is_empty());
     let existing = param("draft").and_then(|id| {
-        state.reports.with_untracked(|all| {
+        records.reports.with_untracked(|all| {
             all.iter()
                 .find(|r| r.id == id && r.status() == Status::Draft && !r.deleted)
                 .cloned()
@@ -51,7 +54,7 @@ pub fn ReportNewPage() -> impl IntoView {
     let saved_before = existing.is_some();
     let initial =
         existing.unwrap_or_else(|| blank_draft(state, param("c"), param("b"), param("u")));
-    let editor = DraftEditor::new(initial, saved_before, writer);
+    let editor = DraftEditor::new(initial, saved_before, records_writer);
     provide_draft_editor(editor);
     let draft = editor.draft;
 
@@ -84,7 +87,7 @@ pub fn ReportNewPage() -> impl IntoView {
                 Ok(report) => {
                     editor.errors.set(Vec::new());
                     let id = report.id.clone();
-                    writer.upsert_report(report);
+                    records_writer.upsert_report(report);
                     navigate(&format!("/reports/{id}"), NavigateOptions::default());
                 }
                 Err(problems) => editor.errors.set(problems),
@@ -94,8 +97,8 @@ pub fn ReportNewPage() -> impl IntoView {
     let mine_too = Callback::new(move |target: Report| {
         let (followed, dropped) = draft.with_untracked(|d| follow(&target, d, now()));
         let id = followed.id.clone();
-        writer.upsert_report(followed);
-        writer.upsert_report(dropped);
+        records_writer.upsert_report(followed);
+        records_writer.upsert_report(dropped);
         navigate(&format!("/reports/{id}"), NavigateOptions::default());
     });
     let description_error = editor.error_for(|e| matches!(e, FieldError::Description(_)));

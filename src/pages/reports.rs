@@ -7,6 +7,7 @@ use crate::domain::report::{Category, Report, Status};
 use crate::domain::time::format_date_time;
 use crate::format::documents::Document;
 use crate::platform::clock::now;
+use crate::state::records::use_records;
 use crate::state::{use_state, use_strings};
 
 /// Rows shown at first, and added by each "show more".
@@ -25,12 +26,13 @@ const STATUSES: [Status; 7] = [
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     let state = use_state();
+    let records = use_records();
     let s = use_strings();
     let (status_filter, set_status_filter) = signal(None::<Status>);
     let (category_filter, set_category_filter) = signal(None::<Category>);
     let (limit, set_limit) = signal(PAGE);
     let drafts = Memo::new(move |_| {
-        state.reports.with(|all| {
+        records.reports.with(|all| {
             all.iter()
                 .filter(|r| !r.deleted && r.status() == Status::Draft)
                 .cloned()
@@ -40,7 +42,7 @@ pub fn ReportsPage() -> impl IntoView {
     // Filtered and sorted by reference; only the rows on screen are copied (a steward's
     // phone may hold thousands).
     let in_conflict = Memo::new(move |_| {
-        state
+        records
             .report_conflicts
             .with(|c| c.iter().map(|c| c.doc_id.clone()).collect::<Vec<_>>())
     });
@@ -51,7 +53,7 @@ pub fn ReportsPage() -> impl IntoView {
         let shown = |r: &Report| {
             r.received_at.is_none() && (!r.deleted || in_conflict.with(|c| c.contains(&r.doc_id())))
         };
-        state.reports.with(|all| {
+        records.reports.with(|all| {
             let mut list: Vec<&Report> = all
                 .iter()
                 .filter(|r| shown(r) && r.status() != Status::Draft)

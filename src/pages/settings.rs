@@ -7,11 +7,13 @@ use crate::components::backup_tools::BackupExport;
 use crate::components::erase_button::EraseButton;
 use crate::components::pwa_banners::InstallHelp;
 use crate::i18n::Lang;
+use crate::state::records::use_records;
 use crate::state::{use_state, use_strings, use_writer};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_state();
+    let records = use_records();
     let writer = use_writer();
     let s = use_strings();
     let set_lang = move |lang: Lang| writer.update_settings(|st| st.lang = lang);
@@ -74,7 +76,7 @@ pub fn SettingsPage() -> impl IntoView {
             </div>
             <div class="settings__group">
                 <h2>{move || s().data}</h2>
-                <p>{move || s().records_stored} ": " {move || state.reports.with(Vec::len)}</p>
+                <p>{move || s().records_stored} ": " {move || records.reports.with(Vec::len)}</p>
                 <p class="settings__usage" data-usage>{usage_text}</p>
                 <Show when=move || usage.get().is_some_and(|u| u.2)>
                     <p class="hint">{move || s().storage_persisted}</p>

@@ -15,12 +15,13 @@ use crate::domain::steward::Role;
 use crate::format::handoff::{Kind, Message, Steps};
 use crate::i18n::Strings;
 use crate::i18n::share::update_text;
+use crate::state::records::use_records;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_handoff_strings, use_state, use_strings};
 
 #[component]
 pub fn StewardReportPage() -> impl IntoView {
-    let state = use_state();
+    let records = use_records();
     let s = use_strings();
     let c = use_console_strings();
     let session = use_steward_session();
@@ -29,7 +30,7 @@ pub fn StewardReportPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let report = Memo::new(move |_| {
         let id = params.with(|p| p.get("id")).unwrap_or_default();
-        state
+        records
             .reports
             .with(|all| all.iter().find(|r| r.id == id && !r.deleted).cloned())
     });

@@ -15,6 +15,7 @@ use crate::domain::handoff::{Side, take_copy};
 use crate::format::handoff::{Kind, LinkError, Message, ReportCopy};
 use crate::platform::clock::now;
 use crate::platform::handoff_link::{forward_to, read_link};
+use crate::state::records::use_records;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_handoff_strings, use_state};
 
@@ -61,6 +62,7 @@ fn TakeReport(
     copy: ReportCopy,
 ) -> impl IntoView {
     let state = use_state();
+    let records = use_records();
     let h = use_handoff_strings();
     let c = use_console_strings();
     let session = use_steward_session();
@@ -79,7 +81,7 @@ fn TakeReport(
     let apply = {
         let incoming = incoming.clone();
         move || {
-            state.reports.with_untracked(|all| {
+            records.reports.with_untracked(|all| {
                 let here = all.iter().find(|r| r.id == incoming.id);
                 take_copy(here, incoming.clone(), now())
             })

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::documents::{DocSet, Kept};
 use super::logs::use_logs;
+use super::records::use_records_writer;
 use super::{Shared, use_state, use_writer};
 use crate::domain::compound::Compound;
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
@@ -142,7 +143,7 @@ fn with_edits(published: &Arc<Vec<Compound>>, edits: Vec<Compound>) -> Arc<Vec<C
 
 fn counted(packages: DocSet<SummaryPackage>) -> Memo<Shared<Counted>> {
     let state = use_state();
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let logs = use_logs();
     Memo::new(move |_| {
         let published = state.compounds.get();
@@ -150,7 +151,7 @@ fn counted(packages: DocSet<SummaryPackage>) -> Memo<Shared<Counted>> {
             let edits = merged(held.iter().flat_map(|p| p.compounds.iter().map(Doc::copy)));
             Shared(Arc::new(Counted {
                 compounds: with_edits(&published.0, edits),
-                reports: merge_kind(writer.report_docs, held, |p| &p.reports),
+                reports: merge_kind(records_writer.report_docs, held, |p| &p.reports),
                 mediations: merge_kind(logs.mediation_docs, held, |p| &p.mediations),
                 arrears: merge_kind(logs.arrears_docs, held, |p| &p.arrears),
             }))

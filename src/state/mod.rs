@@ -1,15 +1,19 @@
 //! The reactive app state, provided as context. Readers (`AppState`) and writers
 //! (`AppWriter`) are separate types, as in the Leptos todomvc example, so a component's
-//! signature shows whether it can change anything. Records (reports, local compound
-//! edits, logs) are documents (`documents`, moved from the first store by `migration`);
-//! `persist` keeps the settings; `dataset` loads the published data.
+//! signature shows whether it can change anything. This is what every entry point has:
+//! the settings (`persist`), the published data (`dataset`) with local compound edits on
+//! top, and storage problems. Records (reports, local compound edits, logs) are documents
+//! (`records`, `documents`, moved from the first store by `migration`); the browse entry
+//! only reads the compound edits (`compound_edits`).
 
+pub mod compound_edits;
 pub mod dataset;
 pub mod district;
 pub mod documents;
 pub mod logs;
 pub mod migration;
 pub mod persist;
+pub mod records;
 pub mod steward_session;
 
 use std::sync::Arc;
@@ -18,12 +22,10 @@ use leptos::prelude::*;
 
 use crate::domain::compound::Compound;
 use crate::domain::dataset::Dataset;
-use crate::domain::report::Report;
-use crate::format::backup::Backup;
-use crate::format::collections::{COMPOUNDS, Collection, REPORTS, SETTINGS};
-use crate::format::documents::Conflict;
+use crate::format::collections::{Collection, SETTINGS};
+use crate::format::entry_points::Program;
 use crate::format::error::StoreError;
-use crate::format::merge::{Record, Stamped, merge, newer_records};
+use crate::format::merge::{Stamped, merge};
 use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
 use crate::i18n::district::{DistrictStrings, district_strings};
@@ -31,7 +33,6 @@ use crate::i18n::handoff::{HandoffStrings, handoff_strings};
 use crate::i18n::{Lang, Strings, strings};
 use crate::platform::clock::now;
 use crate::platform::local_storage::{Loaded, load};
-use documents::DocSet;
 
 /// An `Arc` compared by identity: memos of large data then skip the deep comparison.
 #[derive(Debug, Default)]
@@ -62,12 +63,8 @@ pub struct AppState {
     pub settings: ReadSignal<Settings>,
     pub lang: Memo<Lang>,
     pub dataset: ReadSignal<DatasetState>,
-    pub local_compounds: ReadSignal<Vec<Compound>>,
-    pub reports: ReadSignal<Vec<Report>>,
-    /// Reports with more than one live version (two tabs, two phones).
-    pub report_conflicts: ReadSignal<Vec<Conflict<Report>>>,
     /// Whether the stored records have been read.
-    pub records_ready: Memo<bool>,
+    pub records_ready: Signal<bool>,
     /// Published compounds with local edits on top; tombstones removed.
     pub compounds: Memo<Shared<Vec<Compound>>>,
     pub problems: ReadSignal<Vec<StoreError>>,
@@ -79,8 +76,6 @@ pub struct AppState {
 pub struct AppWriter {
     pub set_settings: WriteSignal<Settings>,
     pub set_dataset: WriteSignal<DatasetState>,
-    pub compound_docs: DocSet<Compound>,
-    pub report_docs: DocSet<Report>,
     pub set_problems: WriteSignal<Vec<StoreError>>,
 }
 
@@ -92,38 +87,13 @@ impl AppWriter {
         });
     }
 
-    /// Adds a report, or replaces the one with its id.
-    pub fn upsert_report(&self, report: Report) {
-        self.report_docs.put(report);
-    }
-
-    /// One compound's local edit (a notice posted or taken down).
-    pub fn put_compound(&self, compound: Compound) {
-        self.compound_docs.put(compound);
-    }
-
-    /// Local edits of many compounds at once (an imported roster).
-    pub fn put_compounds(&self, compounds: Vec<Compound>) {
-        self.compound_docs.put_all(compounds);
-    }
-
-    /// A validated backup joins what is here: a record the backup has in a newer version
-    /// (by its `updated_at`) is saved as a new revision, and the newer settings win.
-    pub fn restore(&self, backup: Backup) {
-        self.report_docs
-            .put_all(newer_only(&backup.reports, self.report_docs.records));
-        self.compound_docs
-            .put_all(newer_only(&backup.compounds, self.compound_docs.records));
+    /// A backup's settings, if they are newer than ours.
+    pub fn restore_settings(&self, theirs: Settings) {
         self.set_settings.update(|ours| {
-            if backup.settings.is_newer_than(ours) {
-                *ours = backup.settings;
+            if theirs.is_newer_than(ours) {
+                *ours = theirs;
             }
         });
-    }
-
-    /// Whether a change made here (a restore, say) is still being written to the store.
-    pub fn saving(&self) -> bool {
-        self.report_docs.saving.get() || self.compound_docs.saving.get()
     }
 
     pub fn report_problem(&self, problem: StoreError) {
@@ -141,14 +111,6 @@ impl AppWriter {
             }
         });
     }
-}
-
-/// The records of `theirs` that are new here or newer than ours.
-fn newer_only<T: Record + Clone + Send + Sync + 'static>(
-    theirs: &[T],
-    ours: ReadSignal<Vec<T>>,
-) -> Vec<T> {
-    ours.with_untracked(|ours| newer_records(theirs, ours))
 }
 
 /// What loading found wrong, and which keys must not be written as a result.
@@ -175,9 +137,14 @@ impl LoadProblems {
     }
 }
 
+/// Where an entry point's local compound edits come from, given where to report storage
+/// problems: the edits and whether they (and the entry's other records) have been read.
+pub type StartRecords =
+    fn(WriteSignal<Vec<StoreError>>) -> (ReadSignal<Vec<Compound>>, Signal<bool>);
+
 /// Reads the settings, starts reading the records, and provides both halves as context.
 /// The settings' persistence is started separately (`persist::start`), by the app root.
-pub fn provide_app_state() -> (AppState, AppWriter) {
+pub fn provide_app_state(start_records: StartRecords) -> (AppState, AppWriter) {
     let mut found = LoadProblems::default();
     let settings: Settings = found.take(SETTINGS, load(SETTINGS));
     let LoadProblems {
@@ -191,13 +158,7 @@ pub fn provide_app_state() -> (AppState, AppWriter) {
     let (read_only, _) = signal(read_only);
     // A newer version in another tab, or an older one blocking the store: said plainly.
     crate::platform::doc_store::on_trouble(move |problem| documents::report(set_problems, problem));
-    let compound_docs = DocSet::<Compound>::new(set_problems);
-    let report_docs = DocSet::<Report>::new(set_problems);
-    compound_docs.start(Some(COMPOUNDS));
-    report_docs.start(Some(REPORTS));
-    let local_compounds = compound_docs.records;
-    let reports = report_docs.records;
-    let records_ready = Memo::new(move |_| compound_docs.ready.get() && report_docs.ready.get());
+    let (local_compounds, records_ready) = start_records(set_problems);
     let lang = Memo::new(move |_| settings.with(|s| s.lang));
     let compounds = Memo::new(move |_| {
         let published = match dataset.get() {
@@ -213,9 +174,6 @@ pub fn provide_app_state() -> (AppState, AppWriter) {
         settings,
         lang,
         dataset,
-        local_compounds,
-        reports,
-        report_conflicts: report_docs.conflicts,
         records_ready,
         compounds,
         problems,
@@ -224,8 +182,6 @@ pub fn provide_app_state() -> (AppState, AppWriter) {
     let writer = AppWriter {
         set_settings,
         set_dataset,
-        compound_docs,
-        report_docs,
         set_problems,
     };
     provide_context(state);
@@ -248,6 +204,11 @@ pub fn use_state() -> AppState {
 
 pub fn use_writer() -> AppWriter {
     expect_context::<AppWriter>()
+}
+
+/// Which program this page is (see `format::entry_points`).
+pub fn use_program() -> Program {
+    expect_context::<Program>()
 }
 
 /// The steward console's words in the current language, tracked.

@@ -65,9 +65,14 @@ describe('installable PWA', () => {
     const sw = readFileSync(join(root, 'dist', 'sw.js'), 'utf8');
     const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
     const wasm = list.filter((p) => p.endsWith('_bg.wasm'));
-    assert.equal(wasm.length, 1);
-    assert.ok(readFileSync(join(root, 'dist', 'index.html'), 'utf8').includes(wasm[0]), 'the precached wasm is the one index.html loads');
-    assert.ok(list.includes('/index.html') && list.includes('/data/district.json'));
+    // Two programs for residents: the browse entry and the resident app (at /app/).
+    assert.equal(wasm.length, 2, wasm.join());
+    const page = (path) => readFileSync(join(root, 'dist', path), 'utf8');
+    assert.ok(page('index.html').includes(wasm.find((p) => !p.startsWith('/app/'))), 'the browse wasm index.html loads');
+    assert.ok(page('app/index.html').includes(wasm.find((p) => p.startsWith('/app/'))), 'the resident app\'s wasm its page loads');
+    assert.ok(page('404.html') === page('app/index.html'), 'unknown paths get the resident app');
+    assert.ok(list.includes('/index.html') && list.includes('/app/index.html') && list.includes('/data/district.json'));
+    assert.ok(!list.some((p) => p.startsWith('/c/')), 'not the pre-rendered cards');
   });
 });
 
@@ -86,6 +91,16 @@ describe('offline', () => {
     await fresh.goto(server.url + '/compounds?q=dtc');
     await appReady(fresh);
     await fresh.getByText('东塘村小区').first().waitFor();
+    // The card's "report here" leads into the other program, cached by the same visit.
+    await fresh.goto(server.url + '/c/dongtangcun/b/3');
+    await appReady(fresh);
+    await fresh.locator('a.report-here').click();
+    await fresh.waitForURL(/\/report\/new\?c=dongtangcun&b=3/);
+    await appReady(fresh);
+    assert.equal(await fresh.locator('select').first().inputValue(), 'dongtangcun');
+    await fresh.goto(server.url + '/reports');
+    await appReady(fresh);
+    assert.match(await fresh.locator('script[type=module]').first().textContent(), /\/app\/compound_steward-/);
     await context.close();
     server.stop();
     void page;

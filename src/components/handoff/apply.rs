@@ -8,7 +8,8 @@ use super::outcome::{Outcome, OutcomeNotice};
 use crate::domain::handoff::{Received, Refusal};
 use crate::domain::report::Report;
 use crate::i18n::handoff::HandoffStrings;
-use crate::state::{use_handoff_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::use_handoff_strings;
 
 /// What applying a link would do, and the button that does it.
 #[component]
@@ -23,7 +24,7 @@ pub fn ApplyLink<F>(
 where
     F: Fn() -> Result<(Report, Received), Refusal> + Send + Sync + 'static,
 {
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let h = use_handoff_strings();
     let done = RwSignal::new(None::<Outcome>);
     let first = apply();
@@ -32,7 +33,7 @@ where
         let outcome = match apply.with_value(|f| f()) {
             Ok((report, received)) => {
                 if received != Received::AlreadyHad {
-                    writer.upsert_report(report);
+                    records_writer.upsert_report(report);
                 }
                 Outcome::Done(received)
             }

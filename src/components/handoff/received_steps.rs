@@ -8,7 +8,8 @@ use crate::components::report_detail::timeline::Timeline;
 use crate::domain::handoff::{Side, apply_steps};
 use crate::format::handoff::Steps;
 use crate::i18n::handoff::HandoffStrings;
-use crate::state::{use_handoff_strings, use_state};
+use crate::state::records::use_records;
+use crate::state::use_handoff_strings;
 
 /// The steps, the rating if the reporter gave one, and "update".
 #[component]
@@ -20,7 +21,7 @@ pub fn ReceivedSteps(
     /// Where this phone shows the report (`/reports/` or `/steward/reports/`).
     reports_path: &'static str,
 ) -> impl IntoView {
-    let state = use_state();
+    let records = use_records();
     let h = use_handoff_strings();
     let id = steps.report_id().to_string();
     let events = steps.events();
@@ -28,7 +29,7 @@ pub fn ReceivedSteps(
     let apply = {
         let (id, events) = (id.clone(), events.clone());
         move || {
-            state.reports.with_untracked(|all| {
+            records.reports.with_untracked(|all| {
                 // A steward's update is for the reporter's own report, never for one
                 // this phone took in from someone else's link.
                 let here = all

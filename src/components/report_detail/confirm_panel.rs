@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use super::NoteAndError;
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::platform::clock::now;
-use crate::state::{use_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::use_strings;
 
 /// The reporter's answer to "is it fixed?": confirm with a rating, or reopen.
 #[component]
@@ -14,13 +15,13 @@ pub fn ConfirmPanel(
     /// A report in the Resolved state.
     report: Report,
 ) -> impl IntoView {
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let (rating, set_rating) = signal(0u8);
     let note = RwSignal::new(String::new());
     let (error, set_error) = signal(None::<TransitionError>);
     let apply = move |result: Result<Report, TransitionError>| match result {
-        Ok(r) => writer.upsert_report(r),
+        Ok(r) => records_writer.upsert_report(r),
         Err(e) => set_error.set(Some(e)),
     };
     let confirm = {

@@ -9,7 +9,8 @@ use crate::domain::report_merge::{ReportField, differing_fields, merge_versions}
 use crate::domain::time::format_date_time;
 use crate::format::documents::Document;
 use crate::i18n::Strings;
-use crate::state::{use_state, use_strings, use_writer};
+use crate::state::records::{use_records, use_records_writer};
+use crate::state::use_strings;
 
 /// How a version reads in one field of the comparison.
 fn field_text(s: &Strings, field: ReportField, r: &Report) -> String {
@@ -58,12 +59,12 @@ pub fn ConflictPanel(
     /// The version every reader shows now.
     report: Report,
 ) -> impl IntoView {
-    let state = use_state();
-    let writer = use_writer();
+    let records = use_records();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let doc_id = report.doc_id();
     let other = Memo::new(move |_| {
-        state.report_conflicts.with(|all| {
+        records.report_conflicts.with(|all| {
             all.iter()
                 .find(|c| c.doc_id == doc_id)
                 .and_then(|c| c.others.first().cloned())
@@ -87,7 +88,11 @@ pub fn ConflictPanel(
             .collect_view();
         let keep = move |kept: Report| {
             let doc_id = kept.doc_id();
-            move |_| writer.report_docs.resolve(doc_id.clone(), kept.clone())
+            move |_| {
+                records_writer
+                    .report_docs
+                    .resolve(doc_id.clone(), kept.clone())
+            }
         };
         let merged = merge_versions(&shown, &other);
         Some(view! {

@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::platform::clock::now;
 use crate::platform::photos;
-use crate::state::{use_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::use_strings;
 
 /// Deleting a report removes its photos, then leaves a tombstone (for a later sync).
 #[component]
@@ -22,7 +23,7 @@ pub fn DeleteReport(
     /// The report to delete.
     report: Report,
 ) -> impl IntoView {
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let navigate = leptos_router::hooks::use_navigate();
     let s = use_strings();
     let delete = move |_| {
@@ -36,7 +37,7 @@ pub fn DeleteReport(
         let keys = std::mem::take(&mut gone.photos);
         gone.deleted = true;
         gone.updated_at = now();
-        writer.upsert_report(gone);
+        records_writer.upsert_report(gone);
         wasm_bindgen_futures::spawn_local(async move {
             for key in keys {
                 let _ = photos::delete(&key).await;

@@ -8,7 +8,8 @@ use crate::domain::report::{Report, Status, TransitionError};
 use crate::domain::routing::responsible_role;
 use crate::domain::steward::Role;
 use crate::platform::clock::now;
-use crate::state::{use_handoff_strings, use_state, use_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::{use_handoff_strings, use_state, use_strings};
 
 /// The value of "the reporter" among the recorders.
 const REPORTER: &str = "reporter";
@@ -20,7 +21,7 @@ pub fn UpdatePanel(
     report: Report,
 ) -> impl IntoView {
     let state = use_state();
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let h = use_handoff_strings();
     let current = report.status();
@@ -51,7 +52,7 @@ pub fn UpdatePanel(
         match updated.transition(target, &note.get_untracked(), by.get_untracked(), now()) {
             Ok(()) => {
                 set_error.set(None);
-                writer.upsert_report(updated);
+                records_writer.upsert_report(updated);
             }
             Err(e) => set_error.set(Some(e)),
         }

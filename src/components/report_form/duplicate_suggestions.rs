@@ -7,19 +7,20 @@ use super::use_draft_editor;
 use crate::domain::report::Report;
 use crate::domain::report_rules::likely_duplicates;
 use crate::platform::clock::now;
-use crate::state::{use_state, use_strings};
+use crate::state::records::use_records;
+use crate::state::use_strings;
 
 #[component]
 pub fn DuplicateSuggestions(
     /// Called with the report the resident says is theirs too.
     on_mine_too: Callback<Report>,
 ) -> impl IntoView {
-    let state = use_state();
+    let records = use_records();
     let s = use_strings();
     let draft = use_draft_editor().draft;
     let (dismissed, set_dismissed) = signal(false);
     let duplicates = Memo::new(move |_| {
-        state.reports.with(|all| {
+        records.reports.with(|all| {
             draft.with(|d| {
                 likely_duplicates(all, d, now())
                     .into_iter()

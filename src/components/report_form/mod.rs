@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use crate::domain::report::Report;
 use crate::domain::report_rules::FieldError;
 use crate::platform::clock::now;
-use crate::state::{AppWriter, use_strings};
+use crate::state::records::RecordsWriter;
+use crate::state::use_strings;
 
 #[derive(Clone, Copy)]
 pub struct DraftEditor {
@@ -23,12 +24,12 @@ pub struct DraftEditor {
     set_saved: WriteSignal<bool>,
     /// What the last submit attempt found wrong, field by field.
     pub errors: RwSignal<Vec<FieldError>>,
-    writer: AppWriter,
+    records: RecordsWriter,
 }
 
 impl DraftEditor {
     /// Starts editing `draft`; `saved` says whether the store already has it.
-    pub fn new(draft: Report, saved: bool, writer: AppWriter) -> DraftEditor {
+    pub fn new(draft: Report, saved: bool, records: RecordsWriter) -> DraftEditor {
         let (draft, set_draft) = signal(draft);
         let (saved, set_saved) = signal(saved);
         DraftEditor {
@@ -37,7 +38,7 @@ impl DraftEditor {
             saved,
             set_saved,
             errors: RwSignal::new(Vec::new()),
-            writer,
+            records,
         }
     }
 
@@ -48,7 +49,7 @@ impl DraftEditor {
             change(d);
             d.updated_at = now();
         });
-        self.writer.upsert_report(self.draft.get_untracked());
+        self.records.upsert_report(self.draft.get_untracked());
         if !self.saved.get_untracked() {
             self.set_saved.set(true);
         }

@@ -15,8 +15,9 @@ use crate::i18n::Strings;
 use crate::i18n::console::ConsoleStrings;
 use crate::platform::clock::now;
 use crate::state::logs::{Logs, use_logs};
+use crate::state::records::use_records_writer;
 use crate::state::steward_session::{StewardSession, use_steward_session};
-use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+use crate::state::{use_console_strings, use_state, use_strings};
 
 /// Writes changes to the log in the name of the steward using this device.
 /// (Made while the component is built: it holds the contexts event handlers need.)
@@ -126,7 +127,7 @@ pub fn ChangeLog(
     compound_id: String,
 ) -> impl IntoView {
     let state = use_state();
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let logs = use_logs();
     let s = use_strings();
     let c = use_console_strings();
@@ -142,7 +143,7 @@ pub fn ChangeLog(
         match (last, compound.get_untracked()) {
             (Some(last), Some(cp)) => {
                 let back = recorder.change(ChangeKind::Undone);
-                writer.put_compound(last.undo(&cp, back.at));
+                records_writer.put_compound(last.undo(&cp, back.at));
                 recorder.record(last.reversed(back.by.clone(), back.at));
                 recorder.record(RosterChange {
                     undone: true,

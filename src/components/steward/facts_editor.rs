@@ -9,7 +9,8 @@ use crate::components::steward::change_log::ChangeRecorder;
 use crate::domain::compound::ManagementMode;
 use crate::domain::compound_facts::{Facts, FactsError, FactsInput};
 use crate::domain::roster_edit::{ChangeKind, RosterChange};
-use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::{use_console_strings, use_state, use_strings};
 
 #[component]
 pub fn FactsEditor(
@@ -17,7 +18,7 @@ pub fn FactsEditor(
     compound_id: String,
 ) -> impl IntoView {
     let state = use_state();
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let c = use_console_strings();
     let recorder = ChangeRecorder::new(compound_id.clone());
@@ -50,7 +51,7 @@ pub fn FactsEditor(
                     return;
                 }
                 let change = recorder.change(ChangeKind::FactsEdited);
-                writer.put_compound(facts.applied_to(&cp, change.at));
+                records_writer.put_compound(facts.applied_to(&cp, change.at));
                 recorder.record(RosterChange {
                     facts_before: Some(before),
                     facts_after: Some(facts),

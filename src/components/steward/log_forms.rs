@@ -11,7 +11,8 @@ use crate::domain::time::{format_date, parse_date};
 use crate::i18n::console::ConsoleStrings;
 use crate::platform::clock::now;
 use crate::state::logs::use_logs;
-use crate::state::{use_console_strings, use_state, use_strings};
+use crate::state::records::use_records;
+use crate::state::{use_console_strings, use_strings};
 
 /// A text or date field of a log form, with its message.
 #[component]
@@ -175,11 +176,11 @@ fn MediationForm(
     let form = EntryForm::new();
     let succeeded = RwSignal::new(true);
     let report = RwSignal::new(String::new());
-    let state = use_state();
+    let records = use_records();
     let s = use_strings();
     // The compound's reports a mediation may have settled, newest first.
     let reports = move || {
-        state.reports.with(|all| {
+        records.reports.with(|all| {
             let mut mine: Vec<_> = all
                 .iter()
                 .filter(|r| {

@@ -11,7 +11,8 @@ use crate::domain::place_edit::{
     MapTree, Place, PlaceError, add_place, affected, move_building, remove_place, rename_place,
 };
 use crate::domain::roster_edit::{ChangeKind, RosterChange, scope_key, scope_options};
-use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+use crate::state::records::{use_records, use_records_writer};
+use crate::state::{use_console_strings, use_state, use_strings};
 
 #[component]
 pub fn MapEditor(
@@ -19,7 +20,8 @@ pub fn MapEditor(
     compound_id: String,
 ) -> impl IntoView {
     let state = use_state();
-    let writer = use_writer();
+    let records = use_records();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let c = use_console_strings();
     let recorder = ChangeRecorder::new(compound_id.clone());
@@ -51,7 +53,7 @@ pub fn MapEditor(
                     note,
                     ..change
                 });
-                writer.put_compound(after);
+                records_writer.put_compound(after);
                 error.set(None);
                 true
             }
@@ -105,7 +107,7 @@ pub fn MapEditor(
         let (Some(cp), Some((p, name))) = (compound.get_untracked(), place()) else {
             return;
         };
-        let hit = state.reports.with_untracked(|r| affected(&cp, &p, r));
+        let hit = records.reports.with_untracked(|r| affected(&cp, &p, r));
         let mut question = format!("{}「{name}」？", c().remove_place_confirm);
         if !hit.stewards.is_empty() {
             question.push_str(&format!(

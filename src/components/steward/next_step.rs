@@ -8,7 +8,8 @@ use crate::components::report_detail::{NextStatusField, NoteAndError};
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::domain::steward::Role;
 use crate::platform::clock::now;
-use crate::state::{use_console_strings, use_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::{use_console_strings, use_strings};
 
 /// The next step's form.
 #[component]
@@ -20,7 +21,7 @@ pub fn NextStep(
     /// Set when a step was saved, so the page offers to send it on.
     saved: RwSignal<bool>,
 ) -> impl IntoView {
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let c = use_console_strings();
     let choices: Vec<Status> = report
@@ -44,7 +45,7 @@ pub fn NextStep(
             Ok(()) => {
                 set_error.set(None);
                 saved.set(true);
-                writer.upsert_report(updated);
+                records_writer.upsert_report(updated);
             }
             Err(e) => set_error.set(Some(e)),
         }

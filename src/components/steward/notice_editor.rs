@@ -9,7 +9,8 @@ use crate::domain::limits::NOTE_MAX;
 use crate::domain::notice::{NoticeError, check_notice};
 use crate::domain::time::{format_date, parse_date};
 use crate::platform::clock::now;
-use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::{use_console_strings, use_state, use_strings};
 
 /// The form's fields, as typed.
 #[derive(Clone, Default)]
@@ -30,7 +31,7 @@ pub fn NoticeEditor(
     let state = use_state();
     let s = use_strings();
     let c = use_console_strings();
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     // Read afresh on every change, so the list follows saves and other tabs.
     let compound = state.compound(compound_id);
     let draft = RwSignal::new(Draft::default());
@@ -44,7 +45,7 @@ pub fn NoticeEditor(
         };
         change(&mut c.notices);
         c.updated_at = now();
-        writer.put_compound(c);
+        records_writer.put_compound(c);
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

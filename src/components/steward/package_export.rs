@@ -10,13 +10,14 @@ use crate::format::summary::{Held, Source, build_package};
 use crate::platform::clock::now;
 use crate::platform::download::download;
 use crate::state::logs::use_logs;
+use crate::state::records::{use_records, use_records_writer};
 use crate::state::steward_session::use_steward_session;
-use crate::state::{use_district_strings, use_state, use_writer};
+use crate::state::use_district_strings;
 
 #[component]
 pub fn PackageExport() -> impl IntoView {
-    let state = use_state();
-    let writer = use_writer();
+    let records = use_records();
+    let records_writer = use_records_writer();
     let logs = use_logs();
     let session = use_steward_session();
     let d = use_district_strings();
@@ -36,18 +37,18 @@ pub fn PackageExport() -> impl IntoView {
         };
         let at = now();
         let rev_of = |id: &str| match id.split(':').next().and_then(DocKind::from_key) {
-            Some(DocKind::Report) => writer.report_docs.rev_of(id),
-            Some(DocKind::Compound) => writer.compound_docs.rev_of(id),
+            Some(DocKind::Report) => records_writer.report_docs.rev_of(id),
+            Some(DocKind::Compound) => records_writer.compound_docs.rev_of(id),
             Some(DocKind::Mediation) => logs.mediation_docs.rev_of(id),
             Some(DocKind::Arrears) => logs.arrears_docs.rev_of(id),
             Some(DocKind::Change) => logs.changes.rev_of(id),
             _ => None,
         };
-        let package = state.reports.with_untracked(|reports| {
+        let package = records.reports.with_untracked(|reports| {
             logs.mediations.with_untracked(|mediations| {
                 logs.arrears.with_untracked(|arrears| {
                     logs.changes.records.with_untracked(|changes| {
-                        state.local_compounds.with_untracked(|compounds| {
+                        records.local_compounds.with_untracked(|compounds| {
                             let held = Held {
                                 reports,
                                 mediations,

@@ -7,6 +7,7 @@ use crate::domain::queue::{QueueFilter, counts, queue};
 use crate::domain::report::Report;
 use crate::domain::time::format_date;
 use crate::platform::clock::now;
+use crate::state::records::use_records;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_state, use_strings};
 
@@ -16,15 +17,15 @@ const SHOWN: usize = 50;
 /// My queue with its tabs.
 #[component]
 pub fn Queue() -> impl IntoView {
-    let state = use_state();
+    let records = use_records();
     let c = use_console_strings();
     let session = use_steward_session();
     let (filter, set_filter) = signal(QueueFilter::New);
     let mine = session.my_compounds();
     let at = now();
-    let tabs = Memo::new(move |_| state.reports.with(|r| mine.with(|m| counts(r, m, at))));
+    let tabs = Memo::new(move |_| records.reports.with(|r| mine.with(|m| counts(r, m, at))));
     let rows = Memo::new(move |_| {
-        state.reports.with(|r| {
+        records.reports.with(|r| {
             mine.with(|m| {
                 queue(r, m, filter.get(), at)
                     .into_iter()

@@ -12,7 +12,8 @@ use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::i18n::console::ConsoleStrings;
 use crate::state::documents::{DocSet, Kept};
 use crate::state::logs::use_logs;
-use crate::state::{use_console_strings, use_writer};
+use crate::state::records::use_records_writer;
+use crate::state::use_console_strings;
 
 fn compound_summary(c: &ConsoleStrings, r: &Compound) -> String {
     let titles: Vec<&str> = r.notices.iter().map(|n| n.title.as_str()).collect();
@@ -45,11 +46,14 @@ fn arrears_summary(c: &ConsoleStrings, r: &ArrearsRecovery) -> String {
 
 #[component]
 pub fn RecordConflicts() -> impl IntoView {
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let logs = use_logs();
     let c = use_console_strings();
     let any = move || {
-        writer.compound_docs.conflicts.with(|x| !x.is_empty())
+        records_writer
+            .compound_docs
+            .conflicts
+            .with(|x| !x.is_empty())
             || logs.mediation_docs.conflicts.with(|x| !x.is_empty())
             || logs.arrears_docs.conflicts.with(|x| !x.is_empty())
     };
@@ -60,7 +64,7 @@ pub fn RecordConflicts() -> impl IntoView {
                 <h2 id="record-conflicts-title" class="conflict__title">{move || c().conflicts_title}</h2>
                 <p>{move || c().conflicts_explain}</p>
                 <ul class="conflict__list">
-                    <ConflictItems docs=writer.compound_docs kind=0 summary=compound_summary merge=Some(merge_compounds)/>
+                    <ConflictItems docs=records_writer.compound_docs kind=0 summary=compound_summary merge=Some(merge_compounds)/>
                     <ConflictItems docs=logs.mediation_docs kind=1 summary=mediation_summary merge=None/>
                     <ConflictItems docs=logs.arrears_docs kind=2 summary=arrears_summary merge=None/>
                 </ul>

@@ -14,7 +14,8 @@ use crate::domain::roster_edit::{
 };
 use crate::domain::steward::{Role, Steward};
 use crate::platform::clock::now;
-use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+use crate::state::records::{use_records, use_records_writer};
+use crate::state::{use_console_strings, use_state, use_strings};
 
 #[component]
 pub fn RosterEditor(
@@ -22,7 +23,8 @@ pub fn RosterEditor(
     compound_id: String,
 ) -> impl IntoView {
     let state = use_state();
-    let writer = use_writer();
+    let records = use_records();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let c = use_console_strings();
     let id = StoredValue::new(compound_id);
@@ -74,7 +76,7 @@ pub fn RosterEditor(
                 } else {
                     ChangeKind::StewardAdded
                 };
-                writer.put_compound(with_steward(&c, steward.clone(), at));
+                records_writer.put_compound(with_steward(&c, steward.clone(), at));
                 record(kind, before, Some(steward));
                 editing.set(None);
                 errors.set(vec![]);
@@ -87,7 +89,7 @@ pub fn RosterEditor(
         let Some(cp) = compound.get_untracked() else {
             return;
         };
-        let assigned: Vec<String> = state.reports.with_untracked(|all| {
+        let assigned: Vec<String> = records.reports.with_untracked(|all| {
             all.iter()
                 .filter(|r| {
                     r.assigned.as_deref() == Some(steward.id.as_str()) && r.status().is_open()
@@ -112,7 +114,7 @@ pub fn RosterEditor(
             .and_then(|w| w.confirm_with_message(&text).ok())
             .unwrap_or(false);
         if confirmed {
-            writer.put_compound(without_steward(&cp, &steward.id, now()));
+            records_writer.put_compound(without_steward(&cp, &steward.id, now()));
             record(ChangeKind::StewardRemoved, Some(steward), None);
         }
     };

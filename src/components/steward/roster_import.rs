@@ -11,13 +11,15 @@ use crate::format::roster::{self, Checked};
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::state::logs::use_logs;
-use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+use crate::state::records::{use_records, use_records_writer};
+use crate::state::{use_console_strings, use_state, use_strings};
 
 #[component]
 pub fn RosterImport() -> impl IntoView {
     let state = use_state();
+    let records = use_records();
     let logs = use_logs();
-    let writer = use_writer();
+    let records_writer = use_records_writer();
     let s = use_strings();
     let c = use_console_strings();
     let checked = RwSignal::new(None::<Checked>);
@@ -36,7 +38,7 @@ pub fn RosterImport() -> impl IntoView {
     // What this device changed: the locally edited compounds (whole) and the change log.
     let export_changes_json = move |_| {
         let at = now();
-        let text = state.local_compounds.with(|mine| {
+        let text = records.local_compounds.with(|mine| {
             logs.changes
                 .records
                 .with(|log| changes::export_changes(mine, log, at))
@@ -48,7 +50,7 @@ pub fn RosterImport() -> impl IntoView {
         );
     };
     let export_changes_csv = move |_| {
-        let csv = state.local_compounds.with(|mine| roster::export(mine));
+        let csv = records.local_compounds.with(|mine| roster::export(mine));
         download(
             &format!("wode-xiugai-{}.csv", format_date(now())),
             "text/csv",
@@ -69,7 +71,7 @@ pub fn RosterImport() -> impl IntoView {
             return;
         };
         let names: Vec<String> = result.compounds.iter().map(|c| c.name.clone()).collect();
-        writer.put_compounds(result.compounds);
+        records_writer.put_compounds(result.compounds);
         set_done.set(Some(format!("{}{}", s().roster_ok, names.join("、"))));
     };
     let preview = move || {

@@ -1,0 +1,56 @@
+// Run by scripts/build.sh once every entry point is built, before the compressed copies.
+// 1. The site's Content-Security-Policy for a server to send as a header (dist/csp.txt):
+//    each entry's page carries its own in a meta tag (scripts/post_build.mjs), allowing its
+//    own loader script; the header allows the loader scripts of all three.
+// 2. The two service workers from public/sw.js, each with the exact list of files to
+//    precache and a version derived from their contents, never written by hand:
+//  - dist/sw.js (scope /): the browse entry (dist/) and the resident app (dist/app/), the
+//    published data, icons and manifest — everything a resident needs offline. Not the
+//    pre-rendered cards (one per building: the browse page answers them offline), nor the
+//    console.
+//  - dist/steward/sw.js (scope /steward/): the console's build, and the published data a
+//    steward needs to open report links offline.
+// Usage: node scripts/finish_site.mjs [dist]
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const dist = process.argv[2] ?? 'dist';
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+/** Site paths (`/app/index.html`) of the built files under `dir`, but what `skip` names. */
+function built(dir, skip) {
+  return [...files(join(dist, dir))]
+    .map((p) => '/' + relative(dist, p).split('\\').join('/'))
+    .filter((p) => !skip(p))
+    .sort();
+}
+
+function write(base, precache) {
+  const version = createHash('sha256');
+  for (const p of precache) version.update(p).update(readFileSync(join(dist, p)));
+  const sw = readFileSync('public/sw.js', 'utf8')
+    .replace('__VERSION__', version.digest('hex').slice(0, 12))
+    .replace('__BASE__', base)
+    .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
+  writeFileSync(join(dist, base, 'sw.js'), sw);
+  console.log(`finish_site: ${base}sw.js precaches ${precache.length} files`);
+}
+
+const policies = ['csp.txt', 'app/csp.txt', 'steward/csp.txt'].map((p) => readFileSync(join(dist, p), 'utf8').trim());
+const loaders = new Set(policies.flatMap((p) => p.match(/'sha256-[^']+'/g) ?? []));
+const site = policies[0].replace(/script-src [^;]*/, `script-src 'self' 'wasm-unsafe-eval' ${[...loaders].join(' ')}`);
+writeFileSync(join(dist, 'csp.txt'), site + '\n');
+for (const p of ['app/csp.txt', 'steward/csp.txt']) unlinkSync(join(dist, p));
+console.log(`finish_site: csp.txt allows ${loaders.size} loader scripts`);
+
+const notCached = /(\/sw\.js|\/404\.html|\/csp\.txt|\.br|\.gz)$/;
+write('/', built('.', (p) => notCached.test(p) || /^\/(steward|district|c|compounds)\//.test(p)));
+write('/steward/', [...built('steward', (p) => notCached.test(p)), '/data/district.json'].sort());

@@ -1,0 +1,100 @@
+//! Which program answers a URL path. The site is three wasm programs sharing this crate:
+//! the browse entry (`/`, the directory, a compound's battle map, a building's card — what
+//! a resident scanning a poster needs, kept small), the resident app (every resident route,
+//! the browse ones included, at `/app/`'s build) and the steward console (`/steward/…`,
+//! `/district`). A link to a path its program does not answer is a full page load; the
+//! service worker (`public/sw.js`) and the static servers route paths the same way.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Program {
+    Browse,
+    Resident,
+    Console,
+}
+
+/// The program whose page a first visit to `path` gets (query and fragment ignored).
+pub fn program_for(path: &str) -> Program {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [] | ["compounds"] | ["c", _] | ["c", _, "b", _] => Program::Browse,
+        ["steward", ..] | ["district", ..] => Program::Console,
+        _ => Program::Resident,
+    }
+}
+
+impl Program {
+    /// Whether this program shows `path` itself (the resident app shows the browse pages
+    /// too, so moving from a report to the directory stays in the page).
+    pub fn answers(self, path: &str) -> bool {
+        match (self, program_for(path)) {
+            (Program::Resident, there) => there != Program::Console,
+            (here, there) => here == there,
+        }
+    }
+
+    /// `rel` for a link to `href` from this program: "external" (a full page load) when
+    /// another program answers it.
+    pub fn rel_for(self, href: &str) -> Option<&'static str> {
+        (!self.answers(href)).then_some("external")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_poster_path_and_the_directory_are_the_browse_entry() {
+        for path in [
+            "/",
+            "/compounds",
+            "/compounds?q=东",
+            "/c/dongtangcun",
+            "/c/dongtangcun/",
+            "/c/dongtangcun/b/3?u=2",
+        ] {
+            assert_eq!(program_for(path), Program::Browse, "{path}");
+        }
+    }
+
+    #[test]
+    fn reports_settings_the_poster_and_links_are_the_resident_app() {
+        for path in [
+            "/report/new?c=x",
+            "/reports",
+            "/reports/R1",
+            "/settings",
+            "/r?d=abc",
+            "/c/x/poster",
+            "/c/x/b/3/extra",
+            "/nowhere",
+        ] {
+            assert_eq!(program_for(path), Program::Resident, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_console_keeps_its_paths() {
+        for path in [
+            "/steward",
+            "/steward/",
+            "/steward/r?d=1",
+            "/steward/reports/R1",
+            "/district",
+        ] {
+            assert_eq!(program_for(path), Program::Console, "{path}");
+        }
+    }
+
+    #[test]
+    fn links_leave_a_program_only_for_paths_it_does_not_answer() {
+        assert_eq!(Program::Browse.rel_for("/c/x/b/1"), None);
+        assert_eq!(Program::Browse.rel_for("/report/new?c=x"), Some("external"));
+        assert_eq!(Program::Resident.rel_for("/c/x/b/1"), None);
+        assert_eq!(Program::Resident.rel_for("/reports"), None);
+        assert_eq!(Program::Resident.rel_for("/steward"), Some("external"));
+        assert_eq!(Program::Console.rel_for("/"), Some("external"));
+        assert_eq!(Program::Console.rel_for("/district"), None);
+    }
+}

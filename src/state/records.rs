@@ -1,0 +1,99 @@
+//! The records a resident files and a steward keeps — reports, local compound edits — as
+//! documents (`documents`), read and written by the resident app and the console. The
+//! browse entry (directory and cards) does without them: it only reads the compound edits
+//! (`compound_edits`). Read and write halves apart, as `AppState` and `AppWriter`.
+
+use leptos::prelude::*;
+
+use super::documents::DocSet;
+use crate::domain::compound::Compound;
+use crate::domain::report::Report;
+use crate::format::backup::Backup;
+use crate::format::collections::{COMPOUNDS, REPORTS};
+use crate::format::documents::Conflict;
+use crate::format::error::StoreError;
+use crate::format::merge::{Record, newer_records};
+
+#[derive(Clone, Copy)]
+pub struct Records {
+    pub reports: ReadSignal<Vec<Report>>,
+    /// Reports with more than one live version (two tabs, two phones).
+    pub report_conflicts: ReadSignal<Vec<Conflict<Report>>>,
+    /// This phone's edits of compounds (a steward's), winners only.
+    pub local_compounds: ReadSignal<Vec<Compound>>,
+}
+
+#[derive(Clone, Copy)]
+pub struct RecordsWriter {
+    pub compound_docs: DocSet<Compound>,
+    pub report_docs: DocSet<Report>,
+}
+
+/// Starts reading (and migrating) the stored records and provides both halves. Returns
+/// the local compound edits and whether everything has been read, for `AppState`.
+pub fn provide_records(
+    problems: WriteSignal<Vec<StoreError>>,
+) -> (ReadSignal<Vec<Compound>>, Signal<bool>) {
+    let compound_docs = DocSet::<Compound>::new(problems);
+    let report_docs = DocSet::<Report>::new(problems);
+    compound_docs.start(Some(COMPOUNDS));
+    report_docs.start(Some(REPORTS));
+    provide_context(Records {
+        reports: report_docs.records,
+        report_conflicts: report_docs.conflicts,
+        local_compounds: compound_docs.records,
+    });
+    provide_context(RecordsWriter {
+        compound_docs,
+        report_docs,
+    });
+    let ready = Signal::derive(move || compound_docs.ready.get() && report_docs.ready.get());
+    (compound_docs.records, ready)
+}
+
+impl RecordsWriter {
+    /// Adds a report, or replaces the one with its id.
+    pub fn upsert_report(&self, report: Report) {
+        self.report_docs.put(report);
+    }
+
+    /// One compound's local edit (a notice posted or taken down).
+    pub fn put_compound(&self, compound: Compound) {
+        self.compound_docs.put(compound);
+    }
+
+    /// Local edits of many compounds at once (an imported roster).
+    pub fn put_compounds(&self, compounds: Vec<Compound>) {
+        self.compound_docs.put_all(compounds);
+    }
+
+    /// A validated backup's records join what is here: a record the backup has in a newer
+    /// version (by its `updated_at`) is saved as a new revision.
+    pub fn restore(&self, backup: &Backup) {
+        self.report_docs
+            .put_all(newer_only(&backup.reports, self.report_docs.records));
+        self.compound_docs
+            .put_all(newer_only(&backup.compounds, self.compound_docs.records));
+    }
+
+    /// Whether a change made here (a restore, say) is still being written to the store.
+    pub fn saving(&self) -> bool {
+        self.report_docs.saving.get() || self.compound_docs.saving.get()
+    }
+}
+
+/// The records of `theirs` that are new here or newer than ours.
+fn newer_only<T: Record + Clone + Send + Sync + 'static>(
+    theirs: &[T],
+    ours: ReadSignal<Vec<T>>,
+) -> Vec<T> {
+    ours.with_untracked(|ours| newer_records(theirs, ours))
+}
+
+pub fn use_records() -> Records {
+    expect_context::<Records>()
+}
+
+pub fn use_records_writer() -> RecordsWriter {
+    expect_context::<RecordsWriter>()
+}
