@@ -266,6 +266,7 @@ async function lighthouseTable() {
     ['bare Leptos 0.8 counter + gloo-storage (floor)', `${floor.url}/`],
     ['this app, /', `${app.url}/`],
     ['this app, /c/dongtangcun/b/3 (the QR path)', `${app.url}/c/dongtangcun/b/3`],
+    ['resident app, /report/new (its own entry, at /app/)', `${app.url}/report/new`],
     ['steward console, /steward/ (its own entry)', `${app.url}/steward/`],
   ];
   const runs = pages.map(() => []);

@@ -12,6 +12,18 @@ if (!stage) throw new Error('run by trunk as a post_build hook (TRUNK_STAGING_DI
 
 const indexPath = join(stage, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+// The page paints before the app's code is asked for: trunk's loader imports the JS glue
+// (which then fetches the wasm) at once, so on a fast network the first paint of a
+// pre-rendered card could wait for the wasm. It now waits for that paint (rAF, then a task;
+// at most 100 ms in a hidden tab, where rAF does not run). Pages that want the code at
+// once still preload it; card pages do not (src/format/prerender.rs).
+const loader = /import init, \* as bindings from '([^']+)';\nconst wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
+if (!loader.test(html)) throw new Error("post_build: trunk's loader script has changed; update the rewrite");
+html = html.replace(loader, (_, js, wasm) => [
+  'await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });',
+  `const bindings = await import('${js}');`,
+  `const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
+].join('\n'));
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
 );

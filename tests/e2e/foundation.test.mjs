@@ -49,6 +49,25 @@ describe('first visit', () => {
     await context.close();
   });
 
+  it('a first visit loads only the browse program; reporting loads the resident app, with the place kept', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const programs = [];
+    page.on('request', (r) => r.url().endsWith('_bg.wasm') && programs.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}_bg\.wasm$/, '')));
+    for (const path of ['/', '/compounds', '/c/dongtangcun', '/c/dongtangcun/b/3?u=2']) {
+      await page.goto(site.server.url + path);
+      await appReady(page);
+    }
+    assert.deepEqual([...new Set(programs)], ['/browse'], 'the directory, battle map and card are the browse entry');
+    // Browsing inside the entry stays in the page; reporting is the other program.
+    await page.locator('a.report-here').click();
+    await page.waitForURL(/\/report\/new\?c=dongtangcun&b=3&u=2$/);
+    await appReady(page);
+    assert.deepEqual([...new Set(programs)], ['/browse', '/app/compound_steward']);
+    assert.equal(await page.locator('select').first().inputValue(), 'dongtangcun');
+    await context.close();
+  });
+
   it('lists the sample district compounds with a prompt to choose a building', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
