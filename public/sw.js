@@ -32,7 +32,7 @@ self.addEventListener('message', (event) => {
 function pageFor(path) {
   if (BASE !== '/') return `${BASE}index.html`;
   const browse = /^\/(compounds\/?|c\/[^/]+\/?|c\/[^/]+\/b\/[^/]+\/?)?$/.test(path);
-  return browse ? '/index.html' : '/app/index.html';
+  return browse ? '/compounds/index.html' : '/app/index.html';
 }
 
 self.addEventListener('fetch', (event) => {
@@ -43,9 +43,10 @@ self.addEventListener('fetch', (event) => {
   // own worker under /steward/: the resident worker leaves it alone.
   if (BASE === '/' && /^\/(steward|district)(\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
-    // Deep links, offline too, get their program's page from the cache: the browse entry
-    // for `/`, the directory, a battle map and a card; the resident app for any other
-    // resident path (src/format/entry_points.rs is the same rule).
+    // Deep links, offline too, get their program's page from the cache: the browse entry's
+    // plain shell for `/`, the directory, a battle map and a card (not `/index.html`, whose
+    // shell is the first visit's directory: by now a building is usually chosen); the
+    // resident app for any other resident path (src/format/entry_points.rs: the same rule).
     event.respondWith(
       caches.open(CACHE).then((cache) => cache.match(pageFor(url.pathname))).then((hit) => hit ?? fetch(request)),
     );

@@ -14,8 +14,9 @@ cp dist/app/index.html dist/404.html
 trunk build steward.html --release --offline --dist dist/steward --public-url /steward/
 # The district dashboard is the console's too: its page at /district.
 mkdir -p dist/district && cp dist/steward/index.html dist/district/index.html
-# The browse entry's page at its other paths; every building card as plain HTML, so the
-# QR path paints before the wasm arrives.
+# The browse entry's page at its other paths (its plain shell: the worker's page for them
+# offline); every building card as plain HTML, so the QR path paints before the wasm
+# arrives, and `/` for a first visit with the directory in it.
 mkdir -p dist/compounds && cp dist/index.html dist/compounds/index.html
 cargo run --quiet --bin prerender -- dist
 # The site's CSP header and the service workers, with the exact list of what each precaches.

@@ -6,13 +6,13 @@
 //    precache and a version derived from their contents, never written by hand:
 //  - dist/sw.js (scope /): the browse entry (dist/) and the resident app (dist/app/), the
 //    published data, icons and manifest — everything a resident needs offline. Not the
-//    pre-rendered cards (one per building: the browse page answers them offline), nor the
-//    console.
+//    pre-rendered cards (one per building: the browse entry's plain shell,
+//    compounds/index.html, answers them offline), nor the console.
 //  - dist/steward/sw.js (scope /steward/): the console's build, and the published data a
 //    steward needs to open report links offline.
 // Usage: node scripts/finish_site.mjs [dist]
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const dist = process.argv[2] ?? 'dist';
@@ -48,9 +48,8 @@ const policies = ['csp.txt', 'app/csp.txt', 'steward/csp.txt'].map((p) => readFi
 const loaders = new Set(policies.flatMap((p) => p.match(/'sha256-[^']+'/g) ?? []));
 const site = policies[0].replace(/script-src [^;]*/, `script-src 'self' 'wasm-unsafe-eval' ${[...loaders].join(' ')}`);
 writeFileSync(join(dist, 'csp.txt'), site + '\n');
-for (const p of ['app/csp.txt', 'steward/csp.txt']) unlinkSync(join(dist, p));
 console.log(`finish_site: csp.txt allows ${loaders.size} loader scripts`);
 
 const notCached = /(\/sw\.js|\/404\.html|\/csp\.txt|\.br|\.gz)$/;
-write('/', built('.', (p) => notCached.test(p) || /^\/(steward|district|c|compounds)\//.test(p)));
+write('/', built('.', (p) => notCached.test(p) || /^\/(steward|district|c)\//.test(p)));
 write('/steward/', [...built('steward', (p) => notCached.test(p)), '/data/district.json'].sort());

@@ -1,6 +1,7 @@
 //! Writes a plain-HTML building card for every building of the published dataset into
 //! the built site, so the QR path paints names and call buttons before the wasm arrives,
-//! and the browse entry's page under every compound's path.
+//! the browse entry's page under every compound's path, and `/` for a first visit with
+//! the directory in it.
 //! Run by `scripts/build.sh` after trunk: `cargo run --bin prerender -- dist`.
 //! Native only; in the wasm build it is an empty program.
 
@@ -9,7 +10,7 @@ fn main() {
     use compound_steward::format::collections::DATASET_SCHEMA;
     use compound_steward::format::envelope::decode;
     use compound_steward::format::migrations;
-    use compound_steward::format::prerender::{building_pages, compound_pages};
+    use compound_steward::format::prerender::{building_pages, compound_pages, home_page};
     use compound_steward::i18n::{Lang, strings};
     use std::path::Path;
 
@@ -33,6 +34,10 @@ fn main() {
         }
         std::fs::write(&path, &page.html).expect("write the page");
     }
+    // Last: the cards and compound pages above start from the plain shell.
+    let home = home_page(&template, &dataset, strings(Lang::Zh))
+        .unwrap_or_else(|_| panic!("index.html has no static shell to replace"));
+    std::fs::write(dist.join("index.html"), home).expect("write the home page");
     println!(
         "prerender: {cards} building cards as HTML, the browse page under {} compounds",
         pages.len() - cards

@@ -17,8 +17,15 @@ describe('first visit', () => {
     const shell = page.locator('#shell');
     await shell.waitFor();
     assert.match(await shell.innerText(), /小区管家/);
-    assert.match(await shell.innerText(), /正在加载/);
+    // A first visit's `/` is the directory as HTML: links to every battle map work already.
+    assert.match(await shell.innerText(), /先选一次您住的小区和楼栋/);
+    assert.equal(await shell.locator('a.compound-list__link[href="/c/dongtangcun"]').count(), 1);
     await screenshot(page, '00-shell');
+    // The other browse paths get the plain shell until the app has its data.
+    const other = await context.newPage();
+    await other.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
+    await other.goto(site.server.url + '/compounds', { waitUntil: 'domcontentloaded' });
+    assert.match(await other.locator('#shell').innerText(), /正在加载/);
     releaseWasm();
     await appReady(page);
     assert.equal(await page.locator('#shell').count(), 0, 'the shell is replaced once the app has its data');

@@ -71,7 +71,7 @@ describe('installable PWA', () => {
     assert.ok(page('index.html').includes(wasm.find((p) => !p.startsWith('/app/'))), 'the browse wasm index.html loads');
     assert.ok(page('app/index.html').includes(wasm.find((p) => p.startsWith('/app/'))), 'the resident app\'s wasm its page loads');
     assert.ok(page('404.html') === page('app/index.html'), 'unknown paths get the resident app');
-    assert.ok(list.includes('/index.html') && list.includes('/app/index.html') && list.includes('/data/district.json'));
+    assert.ok(['/index.html', '/compounds/index.html', '/app/index.html', '/data/district.json'].every((p) => list.includes(p)), list.join());
     assert.ok(!list.some((p) => p.startsWith('/c/')), 'not the pre-rendered cards');
   });
 });

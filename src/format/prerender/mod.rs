@@ -1,7 +1,11 @@
 //! Building cards as plain HTML, written at build time from the published dataset with
 //! the same domain code the app uses (`contact_card`), so a resident who scans the poster
 //! sees three names and three call buttons before the wasm has arrived. The page is the
-//! built `index.html` with its static shell replaced; the app mounts over it.
+//! built `index.html` with its static shell replaced; the app mounts over it. `home` does
+//! the same for a first visit to `/`: the directory.
+
+mod home;
+pub use home::home_page;
 
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, contact_card};
@@ -48,9 +52,8 @@ pub fn building_pages(
     dataset: &Dataset,
     s: &Strings,
 ) -> Result<Vec<StaticPage>, NoShell> {
-    let start = template.find(SHELL_START).ok_or(NoShell)?;
-    let end = template[start..].find(SHELL_END).ok_or(NoShell)? + start;
-    let (before, after) = (without_code_preloads(&template[..start]), &template[end..]);
+    let (before, after) = around_shell(template)?;
+    let before = without_code_preloads(before);
     let mut pages = Vec::new();
     for c in dataset.compounds.iter().filter(|c| !c.deleted) {
         for (_, b) in c.buildings() {
@@ -103,11 +106,23 @@ fn without_code_preloads(head: &str) -> String {
 }
 
 fn shell(body: &str, s: &Strings) -> String {
+    frame(&format!("<section class=\"page\">{body}</section>"), s)
+}
+
+/// The static shell around `main`: the header, as the app draws it.
+fn frame(main: &str, s: &Strings) -> String {
     format!(
         "{SHELL_START}<header class=\"app-header\"><span class=\"app-header__name\">{}</span></header>\
-         <main class=\"app-main\"><section class=\"page\">{body}</section></main></div>\n  ",
+         <main class=\"app-main\">{main}</main></div>\n  ",
         escape(s.app_name)
     )
+}
+
+/// The template split around its static shell: the part before it and the part after.
+fn around_shell(template: &str) -> Result<(&str, &str), NoShell> {
+    let start = template.find(SHELL_START).ok_or(NoShell)?;
+    let end = template[start..].find(SHELL_END).ok_or(NoShell)? + start;
+    Ok((&template[..start], &template[end..]))
 }
 
 /// The card: the closest steward of each role, then the hotlines — as the app draws it.
@@ -227,8 +242,8 @@ mod tests {
     const TEMPLATE: &str = "<html><head><title>小区管家</title></head><body>\
         <div id=\"shell\"><p>正在加载…</p></div><!-- /shell --><script src=\"/app.js\"></script></body></html>";
 
-    fn dataset() -> Dataset {
-        let text = include_str!("../../public/data/district.json");
+    pub(super) fn dataset() -> Dataset {
+        let text = include_str!("../../../public/data/district.json");
         let envelope: serde_json::Value = serde_json::from_str(text).unwrap();
         serde_json::from_value(envelope["data"].clone()).unwrap()
     }
