@@ -56,6 +56,29 @@ describe('first visit', () => {
     await context.close();
   });
 
+  it('a returning resident without a service worker sees "loading", not the first visit\'s directory, then their card', async () => {
+    // In-app browsers without workers get the pre-rendered `/` from the server every time.
+    const context = await site.phone.newPhone({ serviceWorkers: 'block' });
+    await context.addInitScript(() => localStorage.setItem('cs.settings', JSON.stringify({
+      schema: 1, data: { lang: 'Zh', elder_mode: false, my_building: { compound: 'dongtangcun', building: '3', unit: null }, updated_at: 1 },
+    })));
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    let releaseWasm;
+    const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+    await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
+    await page.goto(site.server.url + '/', { waitUntil: 'domcontentloaded' });
+    const shell = page.locator('#shell');
+    await shell.locator('.shell__returning').waitFor();
+    assert.doesNotMatch(await shell.innerText(), /先选一次|东塘村小区/);
+    assert.match(await shell.innerText(), /正在加载/);
+    releaseWasm();
+    await appReady(page);
+    await page.getByText('东塘村小区 3栋').first().waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('a first visit loads only the browse program; reporting loads the resident app, with the place kept', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();

@@ -25,10 +25,14 @@ pub fn home_page(template: &str, dataset: &Dataset, s: &Strings) -> Result<Strin
         .take(FIRST_PAGE)
         .map(|c| item(c, s))
         .collect();
+    // A returning resident (a building chosen: index.html's head marks the page) sees the
+    // loading line instead until the app shows their card.
     let main = format!(
-        "<p class=\"campaign\">{}</p><p class=\"notice notice--info\">{}</p>\
+        "<p class=\"loading shell__returning\" role=\"status\">{}</p><div class=\"shell__first-visit\">\
+         <p class=\"campaign\">{}</p><p class=\"notice notice--info\">{}</p>\
          <section class=\"page directory\"><h1 class=\"page__title\">{}</h1>\
-         <p class=\"directory__count\">{} {}</p><ul class=\"compound-list\">{items}</ul></section>",
+         <p class=\"directory__count\">{} {}</p><ul class=\"compound-list\">{items}</ul></section></div>",
+        escape(s.loading),
         escape(s.campaign),
         escape(s.choose_prompt),
         escape(s.nav_directory),
@@ -88,7 +92,8 @@ mod tests {
         assert!(html.contains("&lt;b&gt;东塘&lt;/b&gt;") && !html.contains("<b>东塘"));
         assert!(html.contains(strings(Lang::Zh).choose_prompt));
         assert!(html.ends_with("<!-- /shell --><script src=\"/app.js\"></script></body></html>"));
-        assert!(!html.contains("正在加载"));
+        // "Loading" only for a returning resident (the CSS shows one or the other).
+        assert!(html.contains("<p class=\"loading shell__returning\" role=\"status\">正在加载…</p><div class=\"shell__first-visit\">"));
     }
 
     #[test]
