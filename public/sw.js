@@ -1,4 +1,4 @@
-// 小区管家's service worker. scripts/workers.mjs fills in VERSION and PRECACHE once every
+// 小区管家's service worker. scripts/finish_site.mjs fills in VERSION and PRECACHE once every
 // entry point is built: the list is never written by hand.
 const VERSION = '__VERSION__';
 // Where this worker's programs live: `/` (the browse entry and the resident app, at

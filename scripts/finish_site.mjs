@@ -1,7 +1,7 @@
 // Run by scripts/build.sh once every entry point is built, before the compressed copies.
 // 1. The site's Content-Security-Policy for a server to send as a header (dist/csp.txt):
 //    each entry's page carries its own in a meta tag (scripts/post_build.mjs), allowing its
-//    own loader script; the header allows the loader scripts of all three.
+//    own inline scripts; the header allows those of all three.
 // 2. The two service workers from public/sw.js, each with the exact list of files to
 //    precache and a version derived from their contents, never written by hand:
 //  - dist/sw.js (scope /): the browse entry (dist/) and the resident app (dist/app/), the
@@ -45,10 +45,10 @@ function write(base, precache) {
 }
 
 const policies = ['csp.txt', 'app/csp.txt', 'steward/csp.txt'].map((p) => readFileSync(join(dist, p), 'utf8').trim());
-const loaders = new Set(policies.flatMap((p) => p.match(/'sha256-[^']+'/g) ?? []));
-const site = policies[0].replace(/script-src [^;]*/, `script-src 'self' 'wasm-unsafe-eval' ${[...loaders].join(' ')}`);
+const inline = new Set(policies.flatMap((p) => p.match(/'sha256-[^']+'/g) ?? []));
+const site = policies[0].replace(/script-src [^;]*/, `script-src 'self' 'wasm-unsafe-eval' ${[...inline].join(' ')}`);
 writeFileSync(join(dist, 'csp.txt'), site + '\n');
-console.log(`finish_site: csp.txt allows ${loaders.size} loader scripts`);
+console.log(`finish_site: csp.txt allows ${inline.size} inline scripts`);
 
 const notCached = /(\/sw\.js|\/404\.html|\/csp\.txt|\.br|\.gz)$/;
 write('/', built('.', (p) => notCached.test(p) || /^\/(steward|district|c)\//.test(p)));

@@ -1,8 +1,9 @@
 // Trunk post_build hook (see Trunk.toml), run for each entry point (the browse entry, the
-// resident app, the console): in trunk's staging folder it writes the
-// Content-Security-Policy into index.html, hashing trunk's inline loader script so the
-// policy needs no 'unsafe-inline'. The service workers are written once every entry is
-// built (scripts/workers.mjs), since the resident worker precaches two of them.
+// resident app, the console): in trunk's staging folder it rewrites trunk's loader (below)
+// and writes the Content-Security-Policy into index.html, hashing its inline scripts (the
+// loader; in the browse entry also the returning-resident mark) so the policy needs no
+// 'unsafe-inline'. The service workers are written once every entry is
+// built (scripts/finish_site.mjs), since the resident worker precaches two of them.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,8 @@ let html = readFileSync(indexPath, 'utf8');
 // (which then fetches the wasm) at once, so on a fast network the first paint of a
 // pre-rendered card could wait for the wasm. It now waits for that paint (rAF, then a task;
 // at most 100 ms in a hidden tab, where rAF does not run). Pages that want the code at
-// once still preload it; card pages do not (src/format/prerender.rs).
+// once still preload it; the pre-rendered ones (cards, a first visit's `/`) do not
+// (src/format/prerender/).
 const loader = /import init, \* as bindings from '([^']+)';\nconst wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
 if (!loader.test(html)) throw new Error("post_build: trunk's loader script has changed; update the rewrite");
 html = html.replace(loader, (_, js, wasm) => [

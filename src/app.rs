@@ -25,12 +25,12 @@ use crate::state::{DatasetState, StartRecords, persist, provide_app_state};
 /// which program this is (for links into the others), the state read from storage and
 /// persisted, the published data loading, the PWA state, the document following the
 /// settings, and the static shell giving way once there is data.
-pub fn start_app(program: Program, worker: &'static str, records: StartRecords) {
+pub fn start_app(program: Program, records: StartRecords) {
     provide_context(program);
     let (state, writer) = provide_app_state(records);
     persist::start(state, writer);
     load_dataset(writer);
-    provide_context(crate::platform::pwa::start(worker));
+    provide_context(crate::platform::pwa::start(program.worker()));
     Effect::new(move |_| {
         if state.records_ready.get() && state.dataset.with(|d| *d != DatasetState::Loading) {
             crate::platform::shell::remove_static_shell();
@@ -56,7 +56,7 @@ pub fn start_app(program: Program, worker: &'static str, records: StartRecords) 
 /// to the directory or a card gets the smaller browse entry (`browse.rs`) instead.
 #[component]
 pub fn App() -> impl IntoView {
-    start_app(Program::Resident, "/sw.js", provide_records);
+    start_app(Program::Resident, provide_records);
     view! {
         <Router>
             <AppFrame>

@@ -21,7 +21,7 @@ use crate::state::compound_edits::read_compound_edits;
 
 #[component]
 pub fn BrowseApp() -> impl IntoView {
-    start_app(Program::Browse, "/sw.js", read_compound_edits);
+    start_app(Program::Browse, read_compound_edits);
     view! {
         <Router>
             <AppFrame>

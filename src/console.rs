@@ -24,8 +24,9 @@ use crate::state::steward_session::provide_steward_session;
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
-    // Its own worker, scoped to /steward/: a steward opens report links offline too.
-    start_app(Program::Console, "/steward/sw.js", provide_records);
+    // Its own worker, scoped to /steward/ (`Program::worker`): a steward opens report links
+    // offline too.
+    start_app(Program::Console, provide_records);
     provide_steward_session();
     provide_logs();
     provide_district();

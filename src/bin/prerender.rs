@@ -19,12 +19,15 @@ fn main() {
     let read = |p: &Path| {
         std::fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
     };
-    let template = read(&dist.join("index.html"));
+    // The browse entry's page with its plain shell (scripts/build.sh copies it there before
+    // this runs): `index.html` itself becomes the home page below, so a second run starts
+    // from the same template as the first.
+    let template = read(&dist.join("compounds/index.html"));
     let text = read(&dist.join("data/district.json"));
     let dataset = decode("dataset", &text, DATASET_SCHEMA, migrations::none)
         .unwrap_or_else(|e| panic!("the published dataset does not load: {e:?}"));
     let mut pages = building_pages(&template, &dataset, strings(Lang::Zh))
-        .unwrap_or_else(|_| panic!("index.html has no static shell to replace"));
+        .unwrap_or_else(|_| panic!("compounds/index.html has no static shell to replace"));
     let cards = pages.len();
     pages.extend(compound_pages(&template, &dataset));
     for page in &pages {
@@ -34,9 +37,8 @@ fn main() {
         }
         std::fs::write(&path, &page.html).expect("write the page");
     }
-    // Last: the cards and compound pages above start from the plain shell.
     let home = home_page(&template, &dataset, strings(Lang::Zh))
-        .unwrap_or_else(|_| panic!("index.html has no static shell to replace"));
+        .unwrap_or_else(|_| panic!("compounds/index.html has no static shell to replace"));
     std::fs::write(dist.join("index.html"), home).expect("write the home page");
     println!(
         "prerender: {cards} building cards as HTML, the browse page under {} compounds",

@@ -33,6 +33,15 @@ impl Program {
         }
     }
 
+    /// This program's service worker: the resident one (scope `/`) caches the browse entry
+    /// and the resident app together; the console's (scope `/steward/`) its own build.
+    pub fn worker(self) -> &'static str {
+        match self {
+            Program::Browse | Program::Resident => "/sw.js",
+            Program::Console => "/steward/sw.js",
+        }
+    }
+
     /// `rel` for a link to `href` from this program: "external" (a full page load) when
     /// another program answers it.
     pub fn rel_for(self, href: &str) -> Option<&'static str> {
@@ -96,5 +105,11 @@ mod tests {
         assert_eq!(Program::Resident.rel_for("/steward"), Some("external"));
         assert_eq!(Program::Console.rel_for("/"), Some("external"));
         assert_eq!(Program::Console.rel_for("/district"), None);
+    }
+
+    #[test]
+    fn residents_share_one_worker_and_the_console_has_its_own() {
+        assert_eq!(Program::Browse.worker(), Program::Resident.worker());
+        assert_eq!(Program::Console.worker(), "/steward/sw.js");
     }
 }

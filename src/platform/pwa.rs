@@ -31,8 +31,7 @@ fn on_window(event: &str, handler: impl Fn(web_sys::Event) + 'static) {
 }
 
 /// Online state, install prompt and (in release builds) the entry point's service
-/// worker (`/sw.js` for residents, `/steward/sw.js` for the console, each caching its
-/// own program) with its update prompt.
+/// worker (`format::entry_points::Program::worker`) with its update prompt.
 pub fn start(worker: &'static str) -> PwaState {
     let navigator = web_sys::window().map(|w| w.navigator());
     let (online, set_online) = signal(navigator.as_ref().is_none_or(|n| n.on_line()));

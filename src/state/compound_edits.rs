@@ -4,16 +4,19 @@
 //! writes one. Read-only on purpose: saving, migrating and conflicts belong to the resident
 //! app and the console (`records`), so the directory and the cards do without that code.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::documents::report;
+use super::documents::{journal_entries, report};
 use crate::domain::compound::Compound;
 use crate::format::collections::COMPOUNDS;
-use crate::format::documents::{Decoded, DocKind, JOURNAL_PREFIX, Unsaved};
+use crate::format::documents::{Decoded, DocKind};
 use crate::format::error::StoreError;
 use crate::format::merge::upsert;
-use crate::platform::local_storage::{keys_with_prefix, read_raw, stored};
+use crate::platform::local_storage::stored;
 use crate::platform::{broadcast, doc_store};
 
 /// Starts reading the edits (see `StartRecords`): the edits, and whether they are read.
@@ -22,10 +25,18 @@ pub fn read_compound_edits(
 ) -> (ReadSignal<Vec<Compound>>, Signal<bool>) {
     let (edits, set_edits) = signal(Vec::new());
     let (ready, set_ready) = signal(false);
+    // Reads can overlap (two broadcasts in a row): only the latest one started is shown.
+    let latest = Rc::new(Cell::new(0u32));
     let read = move || {
+        let latest = Rc::clone(&latest);
+        let this = latest.get() + 1;
+        latest.set(this);
         spawn_local(async move {
-            set_edits.set(read_all(problems).await);
-            set_ready.set(true);
+            let found = read_all(problems).await;
+            if latest.get() == this {
+                set_edits.set(found);
+                set_ready.set(true);
+            }
         })
     };
     read();
@@ -49,7 +60,7 @@ async fn read_all(problems: WriteSignal<Vec<StoreError>>) -> Vec<Compound> {
     }
     let mut edits = decoded.records;
     // Not moved into the documents yet (the resident app or console moves them on its
-    // next start): shown where the store has nothing newer.
+    // next start): shown where the store has nothing.
     for old in stored::<Vec<Compound>>(COMPOUNDS).unwrap_or_default() {
         if !edits.iter().any(|c| c.id == old.id) {
             edits.push(old);
@@ -57,10 +68,8 @@ async fn read_all(problems: WriteSignal<Vec<StoreError>>) -> Vec<Compound> {
     }
     // A change whose page closed before the store had it: the next start of the resident
     // app or console saves it; until then it is what the steward last saw.
-    let journal = format!("{JOURNAL_PREFIX}{}:", DocKind::Compound.key());
-    for key in keys_with_prefix(&journal) {
-        let unsaved = read_raw(&key).ok().flatten();
-        if let Some(u) = unsaved.and_then(|j| serde_json::from_str::<Unsaved<Compound>>(&j).ok()) {
+    for (_, unsaved) in journal_entries::<Compound>(DocKind::Compound) {
+        if let Some(u) = unsaved {
             upsert(&mut edits, u.body);
         }
     }

@@ -5,11 +5,30 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use serde::de::DeserializeOwned;
 
 use super::{DocSet, Kept};
-use crate::format::documents::{JOURNAL_PREFIX, Unsaved, doc_id, journal_key};
+use crate::format::documents::{DocKind, JOURNAL_PREFIX, Unsaved, doc_id, journal_key};
 use crate::format::revision::Body;
 use crate::platform::local_storage::{keys_with_prefix, read_raw, remove_raw, write_raw};
+
+/// The journal's entries for one kind of record: each key with its change, or `None` where
+/// the entry does not read. `replay_journal` saves them; the browse entry, which keeps no
+/// records, shows them (`state::compound_edits`).
+pub(crate) fn journal_entries<T: DeserializeOwned>(
+    kind: DocKind,
+) -> Vec<(String, Option<Unsaved<T>>)> {
+    keys_with_prefix(&journal_key(&doc_id(kind, "")))
+        .into_iter()
+        .map(|key| {
+            let entry = read_raw(&key)
+                .ok()
+                .flatten()
+                .and_then(|j| serde_json::from_str(&j).ok());
+            (key, entry)
+        })
+        .collect()
+}
 
 impl<T: Kept> DocSet<T> {
     /// Keeps a record's change in the journal until the store has it.
@@ -52,14 +71,9 @@ impl<T: Kept> DocSet<T> {
     /// Changes a closed page left in the journal are saved now, as edits of the revision
     /// they were made on.
     pub(super) fn replay_journal(self) {
-        let prefix = journal_key(&doc_id(T::KIND, ""));
-        for key in keys_with_prefix(&prefix) {
+        for (key, entry) in journal_entries::<T>(T::KIND) {
             let doc_id = key[JOURNAL_PREFIX.len()..].to_string();
-            let Some(entry) = read_raw(&key)
-                .ok()
-                .flatten()
-                .and_then(|j| serde_json::from_str::<Unsaved<T>>(&j).ok())
-            else {
+            let Some(entry) = entry else {
                 let _ = remove_raw(&key);
                 continue;
             };
