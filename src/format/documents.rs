@@ -138,6 +138,21 @@ impl StoredDoc {
     }
 }
 
+/// The row for a tree of any kind, by its id's prefix (a replicated document); `None` for
+/// a kind this app does not know.
+pub fn stored_doc_of(tree: DocTree) -> Option<StoredDoc> {
+    let kind = DocKind::from_key(tree.id.split_once(':')?.0)?;
+    Some(match kind {
+        DocKind::Report => StoredDoc::of::<Report>(tree),
+        DocKind::Compound => StoredDoc::of::<Compound>(tree),
+        DocKind::Mediation => StoredDoc::of::<Mediation>(tree),
+        DocKind::Arrears => StoredDoc::of::<ArrearsRecovery>(tree),
+        DocKind::Change => StoredDoc::of::<RosterChange>(tree),
+        DocKind::Package => StoredDoc::of::<crate::format::summary::SummaryPackage>(tree),
+        DocKind::Scoring => StoredDoc::of::<QuarterScoring>(tree),
+    })
+}
+
 /// A document with more than one live version: the versions that lost, beside the one
 /// every reader shows.
 #[derive(Clone, Debug, PartialEq)]

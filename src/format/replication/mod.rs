@@ -1,10 +1,12 @@
 //! The pure half of CouchDB replication (protocol v3), tested natively: documents on the
 //! wire, what a batch asks for and sends, and where a replication resumes. The HTTP half
-//! (requests, batches, live updates) belongs to the browser platform and is not built yet
-//! (issue: sync through a CouchDB server).
+//! (requests, batches, live updates) is the browser platform's (`platform::replicator`).
 
 pub mod checkpoint;
+pub mod config;
+pub mod databases;
 pub mod plan;
+pub mod problem;
 pub mod wire;
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use serde_json::{Value, json};
 
 use super::wire::to_wire;
-use crate::format::revision::DocTree;
+use crate::format::revision::{DocTree, Inserted, Leaf};
 
 /// One row of a `_changes?style=all_docs` feed: the sequence is opaque (CouchDB 3 sends
 /// strings, others numbers) and is only ever handed back.
@@ -102,6 +102,31 @@ pub fn bulk_docs_body(trees: &[DocTree], revs_diff: &Value) -> Value {
         })
         .collect();
     json!({ "docs": docs, "new_edits": false })
+}
+
+/// The documents of a `_bulk_get` answer (`results[].docs[].ok`); a revision the server
+/// could not give (`error`) is skipped and asked for again next time.
+pub fn bulk_get_docs(answer: &Value) -> Vec<Value> {
+    answer
+        .get("results")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r.get("docs")?.as_array())
+        .flatten()
+        .filter_map(|d| d.get("ok").cloned())
+        .collect()
+}
+
+/// Revisions from the server inserted into this side's tree of the document; the tree if
+/// anything changed.
+pub fn take_in(id: &str, stored: Option<DocTree>, leaves: Vec<Leaf>) -> Option<DocTree> {
+    let mut tree = stored.unwrap_or_else(|| DocTree::new(id));
+    let mut changed = false;
+    for leaf in leaves {
+        changed |= tree.insert(leaf) != Inserted::Known;
+    }
+    changed.then_some(tree)
 }
 
 #[cfg(test)]

@@ -1,0 +1,180 @@
+//! What replicates where. A district server keeps one database per compound for what
+//! everyone may read (`c-<compound>`: the roster with its notices, the change log), one per
+//! compound for what only its stewards and the district office read (`r-<compound>`:
+//! reports with reporters' phones, mediation, arrears), a per-user database for a signed-in
+//! resident's own reports (CouchDB's `couch_peruser`: `userdb-<hex of the name>`), and the
+//! district database the server's own replicator fills from all of them. Who may write
+//! what is the server's to enforce (`deploy/`); this only decides what a phone asks for.
+
+use serde::Deserialize;
+
+use crate::format::documents::DocKind;
+
+/// Who the server says is signed in (`GET /_session`'s `userCtx`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub struct UserCtx {
+    pub name: Option<String>,
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+/// The district office's role: reads the district database.
+pub const DISTRICT_ROLE: &str = "district";
+/// A steward's role names the compound: `steward:dongtangcun`.
+pub const STEWARD_ROLE_PREFIX: &str = "steward:";
+
+impl UserCtx {
+    /// The compounds this user is a steward of.
+    pub fn steward_of(&self) -> Vec<&str> {
+        self.roles
+            .iter()
+            .filter_map(|r| r.strip_prefix(STEWARD_ROLE_PREFIX))
+            .filter(|c| !c.is_empty())
+            .collect()
+    }
+
+    pub fn is_district(&self) -> bool {
+        self.roles.iter().any(|r| r == DISTRICT_ROLE || r == "_admin")
+    }
+}
+
+/// One database this phone replicates with, both ways unless `push` is false.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replication {
+    pub db: String,
+    /// The kinds of document this phone sends there.
+    pub kinds: &'static [DocKind],
+    /// Only documents of this compound are sent (none: any compound).
+    pub compound: Option<String>,
+    /// Whether this phone sends anything there (a resident only reads the roster).
+    pub push: bool,
+}
+
+/// Kinds kept in a compound's public database.
+pub const PUBLIC_KINDS: &[DocKind] = &[DocKind::Compound, DocKind::Change];
+/// Kinds kept in a compound's stewards' database.
+pub const RECORD_KINDS: &[DocKind] = &[DocKind::Report, DocKind::Mediation, DocKind::Arrears];
+const OWN_KINDS: &[DocKind] = &[DocKind::Report];
+const DISTRICT_KINDS: &[DocKind] = &[DocKind::Scoring];
+
+pub fn public_db(compound: &str) -> String {
+    format!("c-{compound}")
+}
+
+pub fn records_db(compound: &str) -> String {
+    format!("r-{compound}")
+}
+
+pub const DISTRICT_DB: &str = "district";
+
+/// CouchDB's per-user database: `userdb-` and the name's UTF-8 bytes in hex.
+pub fn user_db(name: &str) -> String {
+    let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("userdb-{hex}")
+}
+
+/// The databases for this user on this phone: a steward's compounds both ways, the
+/// district's database for the office, and for everyone the public database of their own
+/// compound (read only) with their own reports in their user database.
+pub fn replications(user: &UserCtx, my_compound: Option<&str>) -> Vec<Replication> {
+    let mut out = vec![];
+    let stewarded = user.steward_of();
+    for c in &stewarded {
+        out.push(Replication {
+            db: public_db(c),
+            kinds: PUBLIC_KINDS,
+            compound: Some(c.to_string()),
+            push: true,
+        });
+        out.push(Replication {
+            db: records_db(c),
+            kinds: RECORD_KINDS,
+            compound: Some(c.to_string()),
+            push: true,
+        });
+    }
+    if let Some(c) = my_compound.filter(|c| !stewarded.contains(c)) {
+        out.push(Replication {
+            db: public_db(c),
+            kinds: PUBLIC_KINDS,
+            compound: Some(c.to_string()),
+            push: false,
+        });
+    }
+    if user.is_district() {
+        out.push(Replication {
+            db: DISTRICT_DB.into(),
+            kinds: DISTRICT_KINDS,
+            compound: None,
+            push: true,
+        });
+    }
+    if let Some(name) = user.name.as_deref().filter(|_| stewarded.is_empty()) {
+        out.push(Replication {
+            db: user_db(name),
+            kinds: OWN_KINDS,
+            compound: None,
+            push: true,
+        });
+    }
+    out
+}
+
+impl Replication {
+    /// Whether a local document (its kind and compound) goes to this database.
+    pub fn sends(&self, kind: &str, compound: &str) -> bool {
+        self.push
+            && self.kinds.iter().any(|k| k.key() == kind)
+            && self.compound.as_deref().is_none_or(|c| c == compound)
+    }
+
+    /// Whether a document from this database is one this phone keeps: its kinds only (no
+    /// design documents, nothing a newer app invented).
+    pub fn keeps(&self, doc_id: &str) -> bool {
+        let kind = doc_id.split_once(':').map_or("", |(k, _)| k);
+        self.kinds.iter().any(|k| k.key() == kind)
+            || (self.db == DISTRICT_DB && DocKind::from_key(kind).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(name: &str, roles: &[&str]) -> UserCtx {
+        UserCtx {
+            name: Some(name.into()),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_resident_reads_their_roster_and_keeps_their_reports_to_themselves() {
+        let anonymous = replications(&UserCtx::default(), Some("dongtangcun"));
+        assert_eq!(anonymous.len(), 1);
+        assert_eq!(anonymous[0].db, "c-dongtangcun");
+        assert!(!anonymous[0].sends("compound", "dongtangcun"));
+        let li = replications(&user("li", &[]), Some("dongtangcun"));
+        assert_eq!(li[1].db, "userdb-6c69");
+        assert!(li[1].sends("report", "anything"));
+        assert!(!li[1].sends("compound", "dongtangcun"));
+        assert_eq!(user_db("王"), "userdb-e78e8b");
+    }
+
+    #[test]
+    fn a_steward_replicates_their_compounds_both_ways_and_the_office_reads_all() {
+        let wang = user("wang", &["steward:dongtangcun", "steward:"]);
+        let reps = replications(&wang, Some("dongtangcun"));
+        let dbs: Vec<&str> = reps.iter().map(|r| r.db.as_str()).collect();
+        assert_eq!(dbs, ["c-dongtangcun", "r-dongtangcun"]);
+        assert!(reps[0].sends("compound", "dongtangcun"));
+        assert!(!reps[0].sends("compound", "other"), "only their compound");
+        assert!(!reps[0].sends("report", "dongtangcun"), "reports are not public");
+        assert!(reps[1].sends("report", "dongtangcun"));
+        assert!(!reps[0].keeps("_design/cs"));
+        let office = replications(&user("office", &["district"]), None);
+        assert_eq!(office[0].db, "district");
+        assert!(office[0].keeps("report:R1") && office[0].keeps("compound:x"));
+        assert!(!office[0].keeps("_design/cs"));
+    }
+}
