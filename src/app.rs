@@ -19,6 +19,7 @@ use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
 use crate::state::records::provide_records;
+use crate::state::sync::provide_sync_for_settings;
 use crate::state::{DatasetState, StartRecords, persist, provide_app_state};
 
 /// What every entry point (browse, the resident app, the steward console) starts with:
@@ -57,6 +58,7 @@ pub fn start_app(program: Program, records: StartRecords) {
 #[component]
 pub fn App() -> impl IntoView {
     start_app(Program::Resident, provide_records);
+    provide_sync_for_settings();
     view! {
         <Router>
             <AppFrame>

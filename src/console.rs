@@ -21,6 +21,7 @@ use crate::state::district::provide_district;
 use crate::state::logs::provide_logs;
 use crate::state::records::provide_records;
 use crate::state::steward_session::provide_steward_session;
+use crate::state::sync::provide_sync_for_settings;
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
@@ -30,6 +31,7 @@ pub fn ConsoleApp() -> impl IntoView {
     provide_steward_session();
     provide_logs();
     provide_district();
+    provide_sync_for_settings();
     view! {
         <Router>
             <AppFrame>

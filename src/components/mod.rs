@@ -20,3 +20,4 @@ pub mod share_button;
 pub mod shell;
 pub mod steward;
 pub mod steward_row;
+pub mod sync_panel;

@@ -8,6 +8,7 @@ mod en;
 pub mod handoff;
 mod labels;
 pub mod share;
+pub mod sync;
 mod zh;
 
 pub use crate::domain::lang::Lang;

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::components::backup_tools::BackupExport;
 use crate::components::erase_button::EraseButton;
 use crate::components::pwa_banners::InstallHelp;
+use crate::components::sync_panel::SyncPanel;
 use crate::i18n::Lang;
 use crate::state::records::use_records;
 use crate::state::{use_state, use_strings, use_writer};
@@ -87,6 +88,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <a href="/steward/data" rel="external" class="button button--secondary">{move || s().backup_link}</a>
                 <EraseButton/>
             </div>
+            <SyncPanel/>
             <InstallHelp/>
             <nav class="settings__links">
                 <A href="/reports" attr:class="button button--secondary">{move || s().my_reports}</A>

@@ -16,6 +16,7 @@ use crate::components::steward::queue::Queue;
 use crate::components::steward::record_conflicts::RecordConflicts;
 use crate::components::steward::roster_editor::RosterEditor;
 use crate::components::steward::roster_import::RosterImport;
+use crate::components::sync_panel::SyncPanel;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_state};
 
@@ -65,6 +66,7 @@ fn StewardHome() -> impl IntoView {
             <p class="hint">{move || c().auto_lock_hint}</p>
         </div>
         <RecordConflicts/>
+        <SyncPanel/>
         <Queue/>
         <ProfileForm/>
         <RosterImport/>

@@ -1,7 +1,10 @@
 //! Telling the app's other tabs which documents changed (a BroadcastChannel carries the
-//! ids; each tab reads the new revisions from the store itself).
+//! ids; each tab reads the new revisions from the store itself). Documents that arrive by
+//! sync are also told to this page's own listeners, and this page's own writes to whoever
+//! watches them (the sync, to send them).
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -13,7 +16,11 @@ thread_local! {
     /// One channel per page for sending and hearing: a channel does not hear itself, but
     /// it would hear a second one of the same page.
     static CHANNEL_OF_PAGE: RefCell<Option<BroadcastChannel>> = const { RefCell::new(None) };
+    static LISTENERS: RefCell<Vec<Handler>> = const { RefCell::new(Vec::new()) };
+    static WRITE_WATCHERS: RefCell<Vec<Rc<dyn Fn()>>> = const { RefCell::new(Vec::new()) };
 }
+
+type Handler = Rc<dyn Fn(Vec<String>)>;
 
 fn channel() -> Option<BroadcastChannel> {
     CHANNEL_OF_PAGE.with(|c| {
@@ -25,8 +32,32 @@ fn channel() -> Option<BroadcastChannel> {
     })
 }
 
-/// Tells the other tabs these documents have new revisions.
+/// Tells the other tabs (and whoever watches this page's writes) that this page wrote
+/// new revisions of these documents.
 pub fn announce(ids: &[String]) {
+    post(ids);
+    let watchers = WRITE_WATCHERS.with(|w| w.borrow().clone());
+    for watcher in watchers {
+        watcher();
+    }
+}
+
+/// Documents that came from elsewhere (a sync) and are stored: every tab, this one
+/// included, reads them again.
+pub fn announce_arrived(ids: &[String]) {
+    post(ids);
+    let listeners = LISTENERS.with(|l| l.borrow().clone());
+    for listener in listeners {
+        listener(ids.to_vec());
+    }
+}
+
+/// Calls `watch` after each write this page makes.
+pub fn watch_own_writes(watch: impl Fn() + 'static) {
+    WRITE_WATCHERS.with(|w| w.borrow_mut().push(Rc::new(watch)));
+}
+
+fn post(ids: &[String]) {
     if let Some(channel) = channel() {
         let list: js_sys::Array = ids
             .iter()
@@ -36,8 +67,11 @@ pub fn announce(ids: &[String]) {
     }
 }
 
-/// Calls `handle` with the ids another tab announces, for as long as the page lives.
+/// Calls `handle` with the ids another tab announces, or a sync on this page stored, for
+/// as long as the page lives.
 pub fn listen(handle: impl Fn(Vec<String>) + 'static) {
+    let handle: Handler = Rc::new(handle);
+    LISTENERS.with(|l| l.borrow_mut().push(handle.clone()));
     let Some(channel) = channel() else {
         return;
     };

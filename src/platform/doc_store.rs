@@ -9,7 +9,8 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbRequest, IdbTransactionMode,
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbObjectStoreParameters, IdbRequest,
+    IdbTransactionMode,
 };
 
 use super::idb::{self, IdbFailure};
@@ -212,6 +213,104 @@ async fn apply(
             .map_err(js_failure(key))?;
     }
     Ok(written)
+}
+
+/// Several documents' tree JSON in one transaction, in the order asked.
+pub async fn read_many(ids: &[String]) -> Result<Vec<Option<String>>, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(DB);
+    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
+    let store = tx.object_store(DOCS).map_err(&fail)?;
+    let reads: Vec<IdbRequest> = ids
+        .iter()
+        .map(|id| store.get(&id.as_str().into()))
+        .collect::<Result<_, _>>()
+        .map_err(&fail)?;
+    let mut out = Vec::with_capacity(reads.len());
+    for read in &reads {
+        let row = idb::done(read).await.map_err(|f| classify(DB, f))?;
+        out.push(field(&row, "tree"));
+    }
+    Ok(out)
+}
+
+/// A document changed here after some point: what replication pushes.
+pub struct ChangedRow {
+    pub id: String,
+    pub kind: String,
+    pub compound: String,
+    pub seq: f64,
+    pub tree: String,
+}
+
+/// Up to `limit` documents written after local sequence `since`, oldest change first.
+pub async fn changes_since(since: f64, limit: u32) -> Result<Vec<ChangedRow>, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(DB);
+    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
+    let index = tx
+        .object_store(DOCS)
+        .map_err(&fail)?
+        .index("seq")
+        .map_err(&fail)?;
+    let after = IdbKeyRange::lower_bound_with_open(&since.into(), true).map_err(&fail)?;
+    let rows = idb::done(
+        &index
+            .get_all_with_key_and_limit(&after, limit)
+            .map_err(&fail)?,
+    )
+    .await
+    .map_err(|f| classify(DB, f))?;
+    Ok(Array::from(&rows)
+        .iter()
+        .filter_map(|row| {
+            let seq = Reflect::get(&row, &"seq".into()).ok()?.as_f64()?;
+            Some(ChangedRow {
+                id: field(&row, "_id")?,
+                kind: field(&row, "kind").unwrap_or_default(),
+                compound: field(&row, "compound").unwrap_or_default(),
+                seq,
+                tree: field(&row, "tree").unwrap_or_default(),
+            })
+        })
+        .collect())
+}
+
+/// A small value kept beside the documents (replication checkpoints), as text.
+pub async fn meta_get(key: &str) -> Result<Option<String>, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(key);
+    let tx = db.transaction_with_str(META).map_err(&fail)?;
+    let store = tx.object_store(META).map_err(&fail)?;
+    let value = idb::done(&store.get(&key.into()).map_err(&fail)?)
+        .await
+        .map_err(|f| classify(key, f))?;
+    Ok(value.as_string())
+}
+
+pub async fn meta_put(key: &str, value: &str) -> Result<(), StoreError> {
+    let db = db().await?;
+    let fail = js_failure(key);
+    let tx = db
+        .transaction_with_str_and_mode(META, IdbTransactionMode::Readwrite)
+        .map_err(&fail)?;
+    let store = tx.object_store(META).map_err(&fail)?;
+    store
+        .put_with_key(&value.into(), &key.into())
+        .map_err(&fail)?;
+    idb::committed(&tx).await.map_err(|f| classify(key, f))
+}
+
+/// The local update sequence: the last write's number.
+pub async fn last_seq() -> Result<f64, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(DB);
+    let tx = db.transaction_with_str(META).map_err(&fail)?;
+    let store = tx.object_store(META).map_err(&fail)?;
+    let value = idb::done(&store.get(&SEQ.into()).map_err(&fail)?)
+        .await
+        .map_err(|f| classify(DB, f))?;
+    Ok(value.as_f64().unwrap_or(0.0))
 }
 
 /// Deletes the whole document database ("erase all my data").

@@ -4,6 +4,7 @@
 
 pub mod broadcast;
 pub mod clock;
+pub mod couch;
 pub mod crypto;
 pub mod doc_store;
 pub mod download;
@@ -15,4 +16,5 @@ pub mod local_storage;
 pub mod photos;
 pub mod print;
 pub mod pwa;
+pub mod replicator;
 pub mod shell;

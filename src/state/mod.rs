@@ -15,6 +15,7 @@ pub mod migration;
 pub mod persist;
 pub mod records;
 pub mod steward_session;
+pub mod sync;
 
 use std::sync::Arc;
 
@@ -30,6 +31,7 @@ use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
 use crate::i18n::district::{DistrictStrings, district_strings};
 use crate::i18n::handoff::{HandoffStrings, handoff_strings};
+use crate::i18n::sync::{SyncStrings, sync_strings};
 use crate::i18n::{Lang, Strings, strings};
 use crate::platform::clock::now;
 use crate::platform::local_storage::{Loaded, load};
@@ -229,6 +231,12 @@ pub fn use_district_strings() -> impl Fn() -> &'static DistrictStrings + Copy + 
 {
     let lang = use_state().lang;
     move || district_strings(lang.get())
+}
+
+/// Sync's words in the current language, tracked.
+pub fn use_sync_strings() -> impl Fn() -> &'static SyncStrings + Copy + Send + Sync + 'static {
+    let lang = use_state().lang;
+    move || sync_strings(lang.get())
 }
 
 /// The hand-off loop's words in the current language, tracked.

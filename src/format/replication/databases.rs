@@ -34,7 +34,9 @@ impl UserCtx {
     }
 
     pub fn is_district(&self) -> bool {
-        self.roles.iter().any(|r| r == DISTRICT_ROLE || r == "_admin")
+        self.roles
+            .iter()
+            .any(|r| r == DISTRICT_ROLE || r == "_admin")
     }
 }
 
@@ -169,7 +171,10 @@ mod tests {
         assert_eq!(dbs, ["c-dongtangcun", "r-dongtangcun"]);
         assert!(reps[0].sends("compound", "dongtangcun"));
         assert!(!reps[0].sends("compound", "other"), "only their compound");
-        assert!(!reps[0].sends("report", "dongtangcun"), "reports are not public");
+        assert!(
+            !reps[0].sends("report", "dongtangcun"),
+            "reports are not public"
+        );
         assert!(reps[1].sends("report", "dongtangcun"));
         assert!(!reps[0].keeps("_design/cs"));
         let office = replications(&user("office", &["district"]), None);

@@ -13,6 +13,8 @@ pub enum SyncProblem {
     Refused { reason: String },
     /// 404 for a database: the district has not set it up.
     NoDatabase { db: String },
+    /// This phone's own store failed (full, or taken over by a newer version).
+    PhoneStorage,
     /// Any other status, or an answer that is not what the protocol says.
     Server { status: u16 },
 }

@@ -1,0 +1,151 @@
+//! The words of 同步 (sync with a district's server), read by the resident app and the
+//! console. Kept apart so the browse entry carries none of them.
+
+use super::Lang;
+use crate::format::replication::config::AddressError;
+use crate::format::replication::problem::SyncProblem;
+
+pub struct SyncStrings {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub server: &'static str,
+    pub server_hint: &'static str,
+    pub save_server: &'static str,
+    pub server_saved: &'static str,
+    pub err_not_address: &'static str,
+    pub err_malformed: &'static str,
+    pub name: &'static str,
+    pub password: &'static str,
+    pub sign_in: &'static str,
+    pub signing_in: &'static str,
+    pub sign_out: &'static str,
+    pub err_name_missing: &'static str,
+    pub signed_in_as: &'static str,
+    pub not_signed_in: &'static str,
+    pub steward_of: &'static str,
+    pub district: &'static str,
+    pub start: &'static str,
+    pub stop: &'static str,
+    pub sync_now: &'static str,
+    pub off: &'static str,
+    pub syncing: &'static str,
+    pub up_to_date: &'static str,
+    pub retrying: &'static str,
+    pub last_sync: &'static str,
+    pub never: &'static str,
+    pub pending: &'static str,
+    pub moved: &'static str,
+    pub refused_title: &'static str,
+    pub offline: &'static str,
+    pub signed_out: &'static str,
+    pub refused: &'static str,
+    pub no_database: &'static str,
+    pub phone_storage: &'static str,
+    pub server_error: &'static str,
+}
+
+impl SyncStrings {
+    pub fn address_error(&self, e: AddressError) -> &'static str {
+        match e {
+            AddressError::NotAnAddress => self.err_not_address,
+            AddressError::Malformed => self.err_malformed,
+        }
+    }
+
+    /// The problem in a sentence, with what it names (a database, a reason, a status).
+    pub fn problem(&self, p: &SyncProblem) -> String {
+        match p {
+            SyncProblem::Offline => self.offline.into(),
+            SyncProblem::SignedOut => self.signed_out.into(),
+            SyncProblem::Refused { reason } => format!("{}{reason}", self.refused),
+            SyncProblem::NoDatabase { db } => format!("{}{db}", self.no_database),
+            SyncProblem::PhoneStorage => self.phone_storage.into(),
+            SyncProblem::Server { status } => format!("{}{status}", self.server_error),
+        }
+    }
+}
+
+pub fn sync_strings(lang: Lang) -> &'static SyncStrings {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+const ZH: SyncStrings = SyncStrings {
+    title: "同步",
+    intro: "街道办开了同步服务器时，报事、花名册和处理进展会自动在各手机之间传递。没网时改动先存在本机，联网后自动发出。",
+    server: "服务器地址",
+    server_hint: "一般不用改：本站的 /db/。别的地址须是 https:// 开头，并在打包应用时允许。",
+    save_server: "保存地址",
+    server_saved: "地址已保存。",
+    err_not_address: "这不是服务器地址：请填本站的路径（如 /db/）或 https:// 开头的地址。",
+    err_malformed: "地址里不能有空格、“?”或“#”。",
+    name: "用户名",
+    password: "密码",
+    sign_in: "登录并同步",
+    signing_in: "正在登录…",
+    sign_out: "退出登录",
+    err_name_missing: "请填写用户名和密码。",
+    signed_in_as: "已登录：",
+    not_signed_in: "未登录：只接收本小区的花名册和公告。",
+    steward_of: "管家 · ",
+    district: "街道办",
+    start: "开始同步",
+    stop: "停止同步",
+    sync_now: "立即同步",
+    off: "同步已关闭",
+    syncing: "正在同步…",
+    up_to_date: "已同步",
+    retrying: "没有同步上，稍后自动重试",
+    last_sync: "上次同步：",
+    never: "还没有同步过",
+    pending: " 条改动等待发出",
+    moved: "本次收到 / 发出：",
+    refused_title: "服务器没有收下这些改动（本机的保留着）：",
+    offline: "连不上服务器：没有网络，或服务器没开。改动都存在本机，联网后自动发出。",
+    signed_out: "登录已过期，或用户名、密码不对：请重新登录。",
+    refused: "服务器拒绝了：",
+    no_database: "服务器上还没有这个数据库，请街道办按部署说明建好：",
+    phone_storage: "本机存储出错，同步暂停（见页面顶部的提示）。",
+    server_error: "服务器出错，稍后自动重试。状态码 ",
+};
+
+const EN: SyncStrings = SyncStrings {
+    title: "Sync",
+    intro: "When the district runs a sync server, reports, rosters and progress move between phones by themselves. Offline, changes wait on this phone and go when the network is back.",
+    server: "Server address",
+    server_hint: "Usually leave it: this site's /db/. Another address must start with https:// and be allowed when the app is built.",
+    save_server: "Save address",
+    server_saved: "Address saved.",
+    err_not_address: "That is not a server address: give a path on this site (such as /db/) or an address starting with https://.",
+    err_malformed: "An address cannot contain spaces, “?” or “#”.",
+    name: "User name",
+    password: "Password",
+    sign_in: "Sign in and sync",
+    signing_in: "Signing in…",
+    sign_out: "Sign out",
+    err_name_missing: "Enter a user name and a password.",
+    signed_in_as: "Signed in: ",
+    not_signed_in: "Not signed in: only your compound's roster and notices come in.",
+    steward_of: "steward · ",
+    district: "district office",
+    start: "Start syncing",
+    stop: "Stop syncing",
+    sync_now: "Sync now",
+    off: "Sync is off",
+    syncing: "Syncing…",
+    up_to_date: "Up to date",
+    retrying: "Not synced; trying again shortly",
+    last_sync: "Last synced: ",
+    never: "Not synced yet",
+    pending: " changes waiting to go",
+    moved: "This time received / sent: ",
+    refused_title: "The server did not take these changes (this phone keeps them):",
+    offline: "Cannot reach the server: no network, or the server is down. Changes are kept on this phone and go when the network is back.",
+    signed_out: "The sign-in ended, or the name or password is wrong: sign in again.",
+    refused: "The server refused: ",
+    no_database: "The server has no such database yet; the district should set it up as the deployment guide says: ",
+    phone_storage: "This phone's storage failed; sync is paused (see the notice at the top).",
+    server_error: "The server had an error; trying again shortly. Status ",
+};

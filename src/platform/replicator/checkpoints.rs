@@ -1,0 +1,76 @@
+//! A replication's checkpoints, here (beside the documents) and on the server
+//! (`_local/{replication id}`, written with the `_rev` it has there).
+
+use serde_json::Value;
+
+use crate::format::replication::checkpoint::{Checkpoint, advanced, resume_from};
+use crate::format::replication::problem::SyncProblem;
+use crate::platform::couch::Couch;
+use crate::platform::doc_store;
+
+pub struct Checkpoints {
+    db: String,
+    key: String,
+    session: String,
+    local: Option<Checkpoint>,
+    remote: Option<Checkpoint>,
+    remote_rev: Option<String>,
+}
+
+impl Checkpoints {
+    /// Reads both sides' checkpoints of replication `id` with `db`.
+    pub async fn read(couch: &Couch, db: &str, id: &str) -> Result<Self, SyncProblem> {
+        let key = format!("_local/{id}");
+        let local = doc_store::meta_get(&key)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|j| serde_json::from_str(&j).ok());
+        let remote_doc = couch.get_opt(db, &key).await?;
+        let remote_rev = remote_doc
+            .as_ref()
+            .and_then(|d| d.get("_rev")?.as_str().map(String::from));
+        let remote = remote_doc.and_then(|d| serde_json::from_value(d).ok());
+        Ok(Checkpoints {
+            db: db.into(),
+            key,
+            session: super::session_id(),
+            local,
+            remote,
+            remote_rev,
+        })
+    }
+
+    /// Where to start: the last sequence both sides recorded.
+    pub fn since(&self) -> Value {
+        resume_from(self.local.as_ref(), self.remote.as_ref())
+    }
+
+    /// Records that everything up to `seq` is stored on the receiving side. The server's
+    /// copy first: if that fails, the phone's still names an older point both share.
+    pub async fn record(&mut self, couch: &Couch, seq: Value) -> Result<(), SyncProblem> {
+        let next = advanced(self.local.as_ref(), &self.session, seq);
+        let mut body = serde_json::to_value(&next).unwrap_or_default();
+        if let Some(rev) = &self.remote_rev {
+            body["_rev"] = rev.clone().into();
+        }
+        match couch.send("PUT", &self.db, &self.key, &body).await {
+            Ok(answer) => {
+                self.remote_rev = answer.get("rev").and_then(|r| r.as_str().map(String::from));
+                self.remote = Some(next.clone());
+            }
+            // A reader may not be allowed to write even a checkpoint: it then resumes from
+            // the start each time (`_revs_diff` and the store make that cheap, not wrong).
+            Err(SyncProblem::Refused { .. } | SyncProblem::SignedOut) => {}
+            // Another tab of this phone wrote it meanwhile: its rev is read next pass.
+            Err(SyncProblem::Server { status: 409 }) => self.remote_rev = None,
+            Err(e) => return Err(e),
+        }
+        let text = serde_json::to_string(&next).unwrap_or_default();
+        doc_store::meta_put(&self.key, &text)
+            .await
+            .map_err(|_| SyncProblem::PhoneStorage)?;
+        self.local = Some(next);
+        Ok(())
+    }
+}

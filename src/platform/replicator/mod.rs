@@ -1,0 +1,75 @@
+//! The HTTP half of CouchDB replication (protocol v3) over the document store: one pass
+//! pulls a database's changes into the store and pushes the store's changes to it, in
+//! batches, writing a checkpoint on both sides after each stored batch so a pass cut
+//! short resumes where both sides agree. What to ask and send is the pure half's
+//! (`format::replication`); this only carries it.
+
+mod checkpoints;
+mod pull;
+mod push;
+mod wait;
+
+pub use wait::{wait_for_change, wake};
+
+use serde_json::Value;
+
+use super::couch::Couch;
+use crate::format::replication::databases::Replication;
+use crate::format::replication::problem::SyncProblem;
+
+/// Documents per batch: small enough for a cheap phone to store between paints.
+pub const BATCH: u32 = 100;
+
+/// What one pass over one database did.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Passed {
+    /// Revisions taken in from the server.
+    pub pulled: usize,
+    /// Revisions the server took from this phone.
+    pub pushed: usize,
+    /// Documents the server refused, with its reason.
+    pub refused: Vec<(String, String)>,
+    /// The server's sequence this phone has caught up to (for the long poll).
+    pub since: Value,
+}
+
+/// Pulls then pushes one database. `taken_in` hears the ids of each stored batch, so the
+/// pages show them as they arrive.
+pub async fn pass(
+    couch: &Couch,
+    rep: &Replication,
+    device: &str,
+    taken_in: &dyn Fn(Vec<String>),
+) -> Result<Passed, SyncProblem> {
+    let (pulled, since) = pull::pull(couch, rep, device, taken_in).await?;
+    let (pushed, refused) = if rep.push {
+        push::push(couch, rep, device).await?
+    } else {
+        (0, vec![])
+    };
+    Ok(Passed {
+        pulled,
+        pushed,
+        refused,
+        since,
+    })
+}
+
+/// A fresh id for this run of a replication (checkpoints name the session that wrote
+/// them).
+fn session_id() -> String {
+    format!(
+        "{:x}-{:x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 4_294_967_296.0) as u64
+    )
+}
+
+/// A sequence as `_changes?since=` takes it: a string as it came, a number as digits.
+fn since_param(seq: &Value) -> String {
+    let text = match seq {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    String::from(js_sys::encode_uri_component(&text))
+}

@@ -1,0 +1,105 @@
+//! Pulling: `_changes?style=all_docs` since the agreed checkpoint, the revisions this phone
+//! lacks by `_bulk_get?revs=true`, inserted with their history (as `new_edits: false`
+//! does), then the checkpoint — batch by batch.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::checkpoints::Checkpoints;
+use super::{BATCH, since_param};
+use crate::format::documents::stored_doc_of;
+use crate::format::replication::checkpoint::{Direction, replication_id};
+use crate::format::replication::databases::Replication;
+use crate::format::replication::plan::{
+    bulk_get_body, bulk_get_docs, change_rows, missing, take_in,
+};
+use crate::format::replication::problem::SyncProblem;
+use crate::format::replication::wire::from_wire;
+use crate::format::revision::{DocTree, Leaf};
+use crate::platform::couch::Couch;
+use crate::platform::doc_store;
+
+/// Returns how many revisions came in and the sequence caught up to.
+pub async fn pull(
+    couch: &Couch,
+    rep: &Replication,
+    device: &str,
+    taken_in: &dyn Fn(Vec<String>),
+) -> Result<(usize, Value), SyncProblem> {
+    let id = replication_id(device, &couch.db_url(&rep.db), Direction::Pull);
+    let mut checkpoints = Checkpoints::read(couch, &rep.db, &id).await?;
+    let mut since = checkpoints.since();
+    let mut pulled = 0;
+    loop {
+        let path = format!(
+            "_changes?style=all_docs&limit={BATCH}&since={}",
+            since_param(&since)
+        );
+        let feed = couch.get(&rep.db, &path).await?;
+        let (rows, last) = change_rows(&feed);
+        let count = rows.len();
+        let offered: Vec<(String, Vec<String>)> = rows
+            .into_iter()
+            .filter(|r| rep.keeps(&r.id))
+            .map(|r| (r.id, r.revs))
+            .collect();
+        let ids = store_batch(couch, &rep.db, &offered).await?;
+        pulled += ids.len();
+        if !ids.is_empty() {
+            taken_in(ids);
+        }
+        let Some(last) = last.filter(|l| *l != since) else {
+            break;
+        };
+        checkpoints.record(couch, last.clone()).await?;
+        since = last;
+        if count < BATCH as usize {
+            break;
+        }
+    }
+    Ok((pulled, since))
+}
+
+/// Fetches and stores what this phone lacks of the offered revisions; the ids stored.
+async fn store_batch(
+    couch: &Couch,
+    db: &str,
+    offered: &[(String, Vec<String>)],
+) -> Result<Vec<String>, SyncProblem> {
+    if offered.is_empty() {
+        return Ok(vec![]);
+    }
+    let ids: Vec<String> = offered.iter().map(|(id, _)| id.clone()).collect();
+    let stored = doc_store::read_many(&ids)
+        .await
+        .map_err(|_| SyncProblem::PhoneStorage)?;
+    let trees: HashMap<&str, DocTree> = ids
+        .iter()
+        .zip(stored)
+        .filter_map(|(id, json)| Some((id.as_str(), serde_json::from_str(&json?).ok()?)))
+        .collect();
+    let lacking = missing(offered, |id| trees.get(id).cloned());
+    if lacking.is_empty() {
+        return Ok(vec![]);
+    }
+    let answer = couch
+        .send("POST", db, "_bulk_get?revs=true", &bulk_get_body(&lacking))
+        .await?;
+    let mut leaves: HashMap<String, Vec<Leaf>> = HashMap::new();
+    for doc in bulk_get_docs(&answer) {
+        if let Ok((id, leaf)) = from_wire(doc) {
+            leaves.entry(id).or_default().push(leaf);
+        }
+    }
+    let ids: Vec<String> = leaves.keys().cloned().collect();
+    let mut change = |id: &str, stored: Option<&str>| {
+        let tree = stored.and_then(|j| serde_json::from_str::<DocTree>(j).ok());
+        let new = leaves.remove(id).unwrap_or_default();
+        Ok(take_in(id, tree, new).and_then(stored_doc_of))
+    };
+    let written = doc_store::update(&ids, &mut change)
+        .await
+        .map_err(|_| SyncProblem::PhoneStorage)?;
+    Ok(written.into_iter().map(|d| d.id).collect())
+}

@@ -1,0 +1,257 @@
+//! Sync with a district's CouchDB server, in the resident app and the console: the sync
+//! settings, who is signed in, and the loop that replicates this phone's databases
+//! (`format::replication::databases`) pass after pass — waiting between passes for the
+//! server's long poll, a change made here, the network's return, or a backoff. Documents
+//! that arrive are announced like another tab's writes, so every page shows them.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::Millis;
+use crate::format::replication::config::{AddressError, SYNC_KEY, SyncConfig, server_address};
+use crate::format::replication::databases::{UserCtx, replications};
+use crate::format::replication::problem::SyncProblem;
+use crate::platform::clock::now;
+use crate::platform::couch::{Couch, abort_all};
+use crate::platform::replicator::{pass, wait_for_change, wake};
+use crate::platform::{broadcast, local_storage};
+
+/// How long a quiet wait lasts before a pass anyway (the long polls end before).
+const IDLE_MS: i32 = 30_000;
+const BACKOFF_FIRST_MS: i32 = 2_000;
+const BACKOFF_MAX_MS: i32 = 60_000;
+/// This phone's name in replication ids: random, made once.
+const DEVICE_KEY: &str = "cs.device";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SyncPhase {
+    #[default]
+    Off,
+    Syncing,
+    UpToDate,
+    /// The last pass failed; the next comes after a backoff (or when the network returns).
+    Retrying,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SyncStatus {
+    pub phase: SyncPhase,
+    pub user: Option<UserCtx>,
+    pub last_sync: Option<Millis>,
+    /// Writes made here since the last pass that sent them.
+    pub pending: usize,
+    pub problem: Option<SyncProblem>,
+    /// Documents the server refused in the last pass, with its reason.
+    pub refused: Vec<(String, String)>,
+    /// Revisions received and sent by the last pass.
+    pub moved: (usize, usize),
+}
+
+#[derive(Clone, Copy)]
+pub struct Sync {
+    pub config: ReadSignal<SyncConfig>,
+    pub status: ReadSignal<SyncStatus>,
+}
+
+#[derive(Clone, Copy)]
+pub struct SyncWriter {
+    config: ReadSignal<SyncConfig>,
+    status: ReadSignal<SyncStatus>,
+    set_config: WriteSignal<SyncConfig>,
+    set_status: WriteSignal<SyncStatus>,
+    /// Which run of the loop is current: stopping bumps it and the old run ends.
+    run: StoredValue<u32>,
+    my_compound: Signal<Option<String>>,
+}
+
+/// Loads the sync settings, keeps them stored, counts this page's writes and starts the
+/// loop if sync is on. `my_compound` is the resident's own compound, whose roster comes in.
+pub fn provide_sync(my_compound: Signal<Option<String>>) -> (Sync, SyncWriter) {
+    let stored = local_storage::read_raw(SYNC_KEY)
+        .ok()
+        .flatten()
+        .and_then(|j| serde_json::from_str::<SyncConfig>(&j).ok())
+        .unwrap_or_default();
+    let (config, set_config) = signal(stored);
+    let (status, set_status) = signal(SyncStatus::default());
+    let sync = Sync { config, status };
+    let writer = SyncWriter {
+        config,
+        status,
+        set_config,
+        set_status,
+        run: StoredValue::new(0),
+        my_compound,
+    };
+    Effect::new(move |_| {
+        let text = serde_json::to_string(&config.get()).unwrap_or_default();
+        let _ = local_storage::write_raw(SYNC_KEY, &text);
+    });
+    broadcast::watch_own_writes(move || {
+        set_status.update(|s| s.pending += 1);
+        wake();
+    });
+    if config.get_untracked().on {
+        writer.begin();
+    }
+    provide_context(sync);
+    provide_context(writer);
+    (sync, writer)
+}
+
+impl SyncWriter {
+    /// Keeps a typed server address (checked); sync restarts against it if it was on.
+    pub fn set_server(&self, typed: &str) -> Result<(), AddressError> {
+        let server = server_address(typed)?;
+        self.set_config.update(|c| c.server = server);
+        if self.config.get_untracked().on {
+            self.begin();
+        }
+        Ok(())
+    }
+
+    /// Signs in with a CouchDB user and turns sync on.
+    pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), SyncProblem> {
+        self.couch().sign_in(name, password).await?;
+        self.start();
+        Ok(())
+    }
+
+    /// Signs out (the server forgets the session) and goes on as an anonymous reader.
+    pub fn sign_out(&self) {
+        let this = *self;
+        spawn_local(async move {
+            let _ = this.couch().sign_out().await;
+            this.set_status.update(|s| s.user = None);
+            if this.config.get_untracked().on {
+                this.begin();
+            }
+        });
+    }
+
+    pub fn start(&self) {
+        self.set_config.update(|c| c.on = true);
+        self.begin();
+    }
+
+    pub fn stop(&self) {
+        self.set_config.update(|c| c.on = false);
+        self.run.update_value(|r| *r += 1);
+        abort_all();
+        wake();
+        self.set_status.update(|s| s.phase = SyncPhase::Off);
+    }
+
+    /// Ends the current wait: a pass now.
+    pub fn sync_now(&self) {
+        wake();
+    }
+
+    fn couch(&self) -> Couch {
+        Couch::new(&self.config.get_untracked().server)
+    }
+
+    /// Starts a new run of the loop, ending any earlier one.
+    fn begin(&self) {
+        self.run.update_value(|r| *r += 1);
+        let run = self.run.get_value();
+        abort_all();
+        wake();
+        spawn_local(self.run_loop(run));
+    }
+
+    fn current(&self, run: u32) -> bool {
+        self.run.try_get_value() == Some(run)
+    }
+
+    async fn run_loop(self, run: u32) {
+        let couch = self.couch();
+        let device = device_id();
+        let mut backoff = BACKOFF_FIRST_MS;
+        while self.current(run) {
+            self.set_status.update(|s| s.phase = SyncPhase::Syncing);
+            let pending_before = self.status.with_untracked(|s| s.pending);
+            let outcome = self.pass_all(&couch, &device).await;
+            if !self.current(run) {
+                break;
+            }
+            match outcome {
+                Ok(polls) => {
+                    backoff = BACKOFF_FIRST_MS;
+                    self.set_status.update(|s| {
+                        s.phase = SyncPhase::UpToDate;
+                        s.last_sync = Some(now());
+                        s.pending = s.pending.saturating_sub(pending_before);
+                        s.problem = None;
+                    });
+                    wait_for_change(&couch, &polls, IDLE_MS).await;
+                }
+                Err(problem) => {
+                    self.set_status.update(|s| {
+                        s.phase = SyncPhase::Retrying;
+                        s.problem = Some(problem);
+                    });
+                    wait_for_change(&couch, &[], backoff).await;
+                    backoff = (backoff * 2).min(BACKOFF_MAX_MS);
+                }
+            }
+        }
+    }
+
+    /// One pass over every database this user replicates; the long polls to wait on.
+    async fn pass_all(
+        &self,
+        couch: &Couch,
+        device: &str,
+    ) -> Result<Vec<(String, serde_json::Value)>, SyncProblem> {
+        let user = couch.session().await?;
+        self.set_status
+            .update(|s| s.user = user.name.is_some().then(|| user.clone()));
+        let compound = self.my_compound.get_untracked();
+        let announce = |ids: Vec<String>| broadcast::announce_arrived(&ids);
+        let (mut moved, mut refused, mut polls) = ((0, 0), vec![], vec![]);
+        for rep in replications(&user, compound.as_deref()) {
+            let passed = pass(couch, &rep, device, &announce).await?;
+            moved.0 += passed.pulled;
+            moved.1 += passed.pushed;
+            refused.extend(passed.refused);
+            polls.push((rep.db, passed.since));
+        }
+        self.set_status.update(|s| {
+            s.moved = moved;
+            s.refused = refused;
+        });
+        Ok(polls)
+    }
+}
+
+/// This phone's id for replication checkpoints, made once and kept.
+fn device_id() -> String {
+    if let Ok(Some(id)) = local_storage::read_raw(DEVICE_KEY) {
+        return id;
+    }
+    let id = format!(
+        "{:x}{:x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 4_294_967_296.0) as u64
+    );
+    let _ = local_storage::write_raw(DEVICE_KEY, &id);
+    id
+}
+
+/// Starts sync for a program that keeps records: the resident's own compound (from 我的)
+/// is the roster that comes in.
+pub fn provide_sync_for_settings() -> (Sync, SyncWriter) {
+    let settings = super::use_state().settings;
+    provide_sync(Signal::derive(move || {
+        settings.with(|s| s.my_building.as_ref().map(|b| b.compound.clone()))
+    }))
+}
+
+pub fn use_sync() -> Sync {
+    expect_context::<Sync>()
+}
+
+pub fn use_sync_writer() -> SyncWriter {
+    expect_context::<SyncWriter>()
+}
