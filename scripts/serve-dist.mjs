@@ -4,8 +4,10 @@
 // its program's page — steward/index.html under /steward/, else the resident app's
 // app/index.html — so deep links work on a cold start), and the
 // precompressed .br/.gz copies (scripts/compress.mjs) to clients that accept them.
+// With COUCH=http://127.0.0.1:PORT it also passes /db/… to that CouchDB-protocol server
+// (the sync server on the same origin, as deploy/nginx.conf does in production).
 // Node only, no dependencies. Usage: node scripts/serve-dist.mjs [port] [dir]
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -54,7 +56,32 @@ async function compressed(file, accepted) {
   return { body: await readFile(file), encoding: null };
 }
 
+const couch = process.env.COUCH ? new URL(process.env.COUCH) : null;
+
+/** /db/… to the sync server, as it is (method, headers with the session cookie, body);
+ *  a server that is down answers 502, as a proxy does. */
+function proxy(req, res) {
+  const upstream = request({
+    host: couch.hostname,
+    port: couch.port,
+    method: req.method,
+    path: req.url.slice('/db'.length) || '/',
+    headers: { ...req.headers, host: couch.host },
+  }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  // A client that gives up (a long poll it ended) ends the upstream request too.
+  res.on('close', () => upstream.destroy());
+  upstream.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+    res.end('{"error":"bad_gateway","reason":"the sync server does not answer"}');
+  });
+  req.pipe(upstream);
+}
+
 const server = createServer(async (req, res) => {
+  if (couch && (req.url === '/db' || req.url.startsWith('/db/'))) return proxy(req, res);
   try {
     const path = new URL(req.url, 'http://localhost').pathname;
     const found = dataDir && path.startsWith('/data/')

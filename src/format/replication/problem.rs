@@ -30,6 +30,8 @@ pub fn from_status(status: u16, body: &Value, db: &str) -> SyncProblem {
         401 => SyncProblem::SignedOut,
         403 => SyncProblem::Refused { reason },
         404 => SyncProblem::NoDatabase { db: db.into() },
+        // A proxy in front of a server that is down: as good as offline.
+        502..=504 => SyncProblem::Offline,
         _ => SyncProblem::Server { status },
     }
 }
@@ -70,6 +72,7 @@ mod tests {
             from_status(404, &json!({}), "c-x"),
             SyncProblem::NoDatabase { db: "c-x".into() }
         );
+        assert_eq!(from_status(502, &json!({}), "c-x"), SyncProblem::Offline);
         assert_eq!(
             from_status(500, &json!(null), "c-x"),
             SyncProblem::Server { status: 500 }
