@@ -54,12 +54,21 @@ async function putDoc(db, id, doc) {
 async function database(name, members) {
   await must('PUT', name, undefined, [412]);
   // CouchDB 3 makes new databases admin-only: say who reads each (no roles: everyone).
-  await must('PUT', `${name}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: members }, cs: { db: name } });
-  await putDoc(name, '_design/cs', { validate_doc_update: validate });
+  await must('PUT', `${name}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: members } });
+  await putDoc(name, '_design/cs', designDoc(name));
+}
+
+/** A database's design document: its rules, and the filter the server's replications
+ *  use so design documents stay where they are. */
+function designDoc(db) {
+  return {
+    validate_doc_update: validate.replace("'__DATABASE__'", JSON.stringify(db)),
+    filters: { shared: "function (doc) { return doc._id.indexOf('_design/') !== 0; }" },
+  };
 }
 
 /** The server's own replicator keeps `target` a copy of `source` (filtered, if given). */
-async function aggregate(source, target = 'district', filter = null) {
+async function aggregate(source, target = 'district', filter = { filter: 'cs/shared' }) {
   const id = `cs-${source}-to-${target}`;
   // A running replication's document cannot be edited; one that exists is left running.
   if ((await couch('GET', `_replicator/${id}`)).status === 200) return;
@@ -68,7 +77,7 @@ async function aggregate(source, target = 'district', filter = null) {
     source: adminUrl + source,
     target: adminUrl + target,
     continuous: true,
-    ...(filter ?? {}),
+    ...filter,
   });
 }
 
@@ -110,8 +119,8 @@ async function user(name, password, roles) {
     // A resident's own database (couch_peruser makes it on CouchDB; made here otherwise).
     const db = userDb(name);
     await must('PUT', db, undefined, [412]);
-    await must('PUT', `${db}/_security`, { admins: { names: [], roles: [] }, members: { names: [name], roles: [] }, cs: { db } });
-    await putDoc(db, '_design/cs', { validate_doc_update: validate });
+    await must('PUT', `${db}/_security`, { admins: { names: [], roles: [] }, members: { names: [name], roles: [] } });
+    await putDoc(db, '_design/cs', designDoc(db));
     if (!process.env.NO_AGGREGATE) await aggregate(db);
   }
   console.log(`user ${name}: ${roles.join(', ') || 'resident'}`);

@@ -12,9 +12,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
   function has(role) { return roles.indexOf(role) !== -1; }
   function refuse(why) { throw({ forbidden: why }); }
   if (has('_admin')) return;
-  // CouchDB names the database in userCtx.db; setup.mjs also writes it into the security
-  // object (`cs.db`) for servers that leave it out (pouchdb-server, in the tests).
-  var db = userCtx.db || (secObj && secObj.cs && secObj.cs.db) || '';
+  // CouchDB names the database in userCtx.db; setup.mjs also writes the name into each
+  // database's copy of this function, for servers that leave it out (pouchdb-server, in
+  // the tests, on _bulk_docs).
+  var db = userCtx.db || '__DATABASE__';
   var dash = db.indexOf('-');
   var type = dash > 0 ? db.slice(0, dash) : db;
   var compound = dash > 0 ? db.slice(dash + 1) : '';

@@ -39,6 +39,8 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // The sync server (/db/, deploy/nginx.conf) is always asked, never cached.
+  if (url.pathname.startsWith('/db/')) return;
   // The steward and district console (/steward/, /district) is another program with its
   // own worker under /steward/: the resident worker leaves it alone.
   if (BASE === '/' && /^\/(steward|district)(\/|$)/.test(url.pathname)) return;

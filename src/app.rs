@@ -19,7 +19,7 @@ use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
 use crate::state::records::provide_records;
-use crate::state::sync::provide_sync_for_settings;
+use crate::state::sync::{my_compound, provide_sync};
 use crate::state::{DatasetState, StartRecords, persist, provide_app_state};
 
 /// What every entry point (browse, the resident app, the steward console) starts with:
@@ -58,7 +58,7 @@ pub fn start_app(program: Program, records: StartRecords) {
 #[component]
 pub fn App() -> impl IntoView {
     start_app(Program::Resident, provide_records);
-    provide_sync_for_settings();
+    provide_sync(my_compound());
     view! {
         <Router>
             <AppFrame>

@@ -21,17 +21,23 @@ use crate::state::district::provide_district;
 use crate::state::logs::provide_logs;
 use crate::state::records::provide_records;
 use crate::state::steward_session::provide_steward_session;
-use crate::state::sync::provide_sync_for_settings;
+use crate::state::sync::{my_compound, provide_sync};
 
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
     // Its own worker, scoped to /steward/ (`Program::worker`): a steward opens report links
     // offline too.
     start_app(Program::Console, provide_records);
-    provide_steward_session();
+    let session = provide_steward_session();
     provide_logs();
     provide_district();
-    provide_sync_for_settings();
+    // A steward's phone follows the compounds of their profile as well as their own.
+    let (mine, stewarded) = (my_compound(), session.my_compounds());
+    provide_sync(Signal::derive(move || {
+        let mut all = mine.get();
+        all.extend(stewarded.get());
+        all
+    }));
     view! {
         <Router>
             <AppFrame>

@@ -43,7 +43,7 @@ pub struct SyncStatus {
     pub problem: Option<SyncProblem>,
     /// Documents the server refused in the last pass, with its reason.
     pub refused: Vec<(String, String)>,
-    /// Revisions received and sent by the last pass.
+    /// Revisions received and sent since this page started syncing.
     pub moved: (usize, usize),
 }
 
@@ -61,12 +61,13 @@ pub struct SyncWriter {
     set_status: WriteSignal<SyncStatus>,
     /// Which run of the loop is current: stopping bumps it and the old run ends.
     run: StoredValue<u32>,
-    my_compound: Signal<Option<String>>,
+    followed: Signal<Vec<String>>,
 }
 
 /// Loads the sync settings, keeps them stored, counts this page's writes and starts the
-/// loop if sync is on. `my_compound` is the resident's own compound, whose roster comes in.
-pub fn provide_sync(my_compound: Signal<Option<String>>) -> (Sync, SyncWriter) {
+/// loop if sync is on. `followed`: the compounds whose roster comes in (the resident's
+/// own; a steward profile's).
+pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
     let stored = local_storage::read_raw(SYNC_KEY)
         .ok()
         .flatten()
@@ -81,7 +82,7 @@ pub fn provide_sync(my_compound: Signal<Option<String>>) -> (Sync, SyncWriter) {
         set_config,
         set_status,
         run: StoredValue::new(0),
-        my_compound,
+        followed,
     };
     Effect::new(move |_| {
         let text = serde_json::to_string(&config.get()).unwrap_or_default();
@@ -207,10 +208,10 @@ impl SyncWriter {
         let user = couch.session().await?;
         self.set_status
             .update(|s| s.user = user.name.is_some().then(|| user.clone()));
-        let compound = self.my_compound.get_untracked();
+        let followed = self.followed.get_untracked();
         let announce = |ids: Vec<String>| broadcast::announce_arrived(&ids);
         let (mut moved, mut refused, mut polls) = ((0, 0), vec![], vec![]);
-        for rep in replications(&user, compound.as_deref()) {
+        for rep in replications(&user, &followed) {
             let passed = pass(couch, &rep, device, &announce).await?;
             moved.0 += passed.pulled;
             moved.1 += passed.pushed;
@@ -218,8 +219,12 @@ impl SyncWriter {
             polls.push((rep.db, passed.since));
         }
         self.set_status.update(|s| {
-            s.moved = moved;
-            s.refused = refused;
+            s.moved.0 += moved.0;
+            s.moved.1 += moved.1;
+            // A refusal stays on screen until a pass sends something the server takes.
+            if !refused.is_empty() || moved.1 > 0 {
+                s.refused = refused;
+            }
         });
         Ok(polls)
     }
@@ -239,13 +244,12 @@ fn device_id() -> String {
     id
 }
 
-/// Starts sync for a program that keeps records: the resident's own compound (from 我的)
-/// is the roster that comes in.
-pub fn provide_sync_for_settings() -> (Sync, SyncWriter) {
+/// The resident's own compound (from 我的), as the compounds sync follows.
+pub fn my_compound() -> Signal<Vec<String>> {
     let settings = super::use_state().settings;
-    provide_sync(Signal::derive(move || {
-        settings.with(|s| s.my_building.as_ref().map(|b| b.compound.clone()))
-    }))
+    Signal::derive(move || {
+        settings.with(|s| s.my_building.iter().map(|b| b.compound.clone()).collect())
+    })
 }
 
 pub fn use_sync() -> Sync {

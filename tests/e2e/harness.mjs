@@ -28,11 +28,13 @@ function freePort() {
   });
 }
 
-/** Starts the static server on `dir` (dist/ by default); resolves once it listens. */
-export async function startServer(dir = join(root, 'dist')) {
+/** Starts the static server on `dir` (dist/ by default); resolves once it listens. With
+ *  `couch` (a sync server's URL) it passes /db/ to it. */
+export async function startServer(dir = join(root, 'dist'), { couch = null } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'scripts', 'serve-dist.mjs'), String(port), dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...(couch ? { COUCH: couch } : {}) },
   });
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
@@ -192,4 +194,56 @@ export async function deafTab(context) {
     window.BroadcastChannel = class { postMessage() {} addEventListener() {} close() {} };
   });
   return page;
+}
+
+/**
+ * A CouchDB-protocol server on loopback (pouchdb-server through couch_stand_in.cjs,
+ * started with `node` so killing its PID stops it), with an admin and the databases, security objects and design
+ * documents of deploy/setup.mjs. `dataDir` keeps its data across a restart; without it
+ * the data is in memory. `users` are created with setup.mjs too: [name, password, ...roles].
+ */
+export async function startCouch({ dataDir = null, port = null, users = [], fresh = true, hub = false } = {}) {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  port ??= await freePort();
+  // pouchdb-server writes its config and log into its working folder.
+  const cwd = dataDir ?? mkdtempSync(join(tmpdir(), 'cs-couch-'));
+  const args = [join(here, 'couch_stand_in.cjs'),
+    '-o', '127.0.0.1', '-p', String(port), '-n', ...(dataDir ? ['-d', dataDir] : ['-m'])];
+  const child = spawn(process.execPath, args, { cwd, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (await fetch(url).then((r) => r.ok, () => false)) break;
+    if (i > 100) throw new Error('pouchdb-server did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const admin = `http://admin:secret@127.0.0.1:${port}`;
+  if (fresh) {
+    await fetch(`${url}/_config/admins/admin`, { method: 'PUT', body: '"secret"' });
+    // The district hub (the server's own replications) only where a test needs it:
+    // pouchdb-server's replicator is a stand-in for CouchDB's.
+    await setup(admin, ['init'], hub);
+    for (const user of users) await setup(admin, ['user', ...user], hub);
+  }
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  return { url, admin, port, stop: () => { child.kill('SIGKILL'); return stopped; } };
+}
+
+function setup(couch, args, hub) {
+  return new Promise((resolve, reject) => {
+    const run = spawn(process.execPath, [join(root, 'deploy', 'setup.mjs'), ...args], {
+      env: { ...process.env, COUCH: couch, ...(hub ? {} : { NO_AGGREGATE: '1' }) }, stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    run.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`setup.mjs ${args[0]} failed`))));
+  });
+}
+
+/** A JSON request to the sync server as its admin. */
+export async function couchAdmin(couch, method, path, body) {
+  const response = await fetch(`${couch.url}/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: 'Basic ' + Buffer.from('admin:secret').toString('base64') },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return response.json();
 }

@@ -76,9 +76,11 @@ pub fn user_db(name: &str) -> String {
 }
 
 /// The databases for this user on this phone: a steward's compounds both ways, the
-/// district's database for the office, and for everyone the public database of their own
-/// compound (read only) with their own reports in their user database.
-pub fn replications(user: &UserCtx, my_compound: Option<&str>) -> Vec<Replication> {
+/// district's database for the office, and for everyone the public database of the
+/// compounds this phone follows (`followed`: the resident's own, a steward profile's) with
+/// their own reports in their user database. A signed-in user offers their edits of a
+/// followed roster even without the role: the server decides (and the app says so).
+pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
     let mut out = vec![];
     let stewarded = user.steward_of();
     for c in &stewarded {
@@ -95,12 +97,17 @@ pub fn replications(user: &UserCtx, my_compound: Option<&str>) -> Vec<Replicatio
             push: true,
         });
     }
-    if let Some(c) = my_compound.filter(|c| !stewarded.contains(c)) {
+    let mut seen: Vec<&str> = stewarded.clone();
+    for c in followed {
+        if c.is_empty() || seen.contains(&c.as_str()) {
+            continue;
+        }
+        seen.push(c);
         out.push(Replication {
             db: public_db(c),
             kinds: PUBLIC_KINDS,
-            compound: Some(c.to_string()),
-            push: false,
+            compound: Some(c.clone()),
+            push: user.name.is_some(),
         });
     }
     if user.is_district() {
@@ -152,11 +159,16 @@ mod tests {
 
     #[test]
     fn a_resident_reads_their_roster_and_keeps_their_reports_to_themselves() {
-        let anonymous = replications(&UserCtx::default(), Some("dongtangcun"));
+        let mine = ["dongtangcun".to_string(), "dongtangcun".to_string()];
+        let anonymous = replications(&UserCtx::default(), &mine);
         assert_eq!(anonymous.len(), 1);
         assert_eq!(anonymous[0].db, "c-dongtangcun");
         assert!(!anonymous[0].sends("compound", "dongtangcun"));
-        let li = replications(&user("li", &[]), Some("dongtangcun"));
+        let li = replications(&user("li", &[]), &mine);
+        assert!(
+            li[0].sends("compound", "dongtangcun"),
+            "offered: the server decides"
+        );
         assert_eq!(li[1].db, "userdb-6c69");
         assert!(li[1].sends("report", "anything"));
         assert!(!li[1].sends("compound", "dongtangcun"));
@@ -166,7 +178,7 @@ mod tests {
     #[test]
     fn a_steward_replicates_their_compounds_both_ways_and_the_office_reads_all() {
         let wang = user("wang", &["steward:dongtangcun", "steward:"]);
-        let reps = replications(&wang, Some("dongtangcun"));
+        let reps = replications(&wang, &["dongtangcun".to_string()]);
         let dbs: Vec<&str> = reps.iter().map(|r| r.db.as_str()).collect();
         assert_eq!(dbs, ["c-dongtangcun", "r-dongtangcun"]);
         assert!(reps[0].sends("compound", "dongtangcun"));
@@ -177,7 +189,7 @@ mod tests {
         );
         assert!(reps[1].sends("report", "dongtangcun"));
         assert!(!reps[0].keeps("_design/cs"));
-        let office = replications(&user("office", &["district"]), None);
+        let office = replications(&user("office", &["district"]), &[]);
         assert_eq!(office[0].db, "district");
         assert!(office[0].keeps("report:R1") && office[0].keeps("compound:x"));
         assert!(!office[0].keeps("_design/cs"));

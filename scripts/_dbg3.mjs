@@ -1,0 +1,30 @@
+import { startBrowser, startCouch, startServer, couchAdmin, storedDocs } from '../tests/e2e/harness.mjs';
+import { StewardPage } from '../tests/e2e/pages/steward.mjs';
+import { SyncPanel } from '../tests/e2e/pages/sync.mjs';
+const couch = await startCouch({ users: [['wang', 'pw-wang', 'steward:dongtangcun']] });
+const site = await startServer(undefined, { couch: couch.url });
+const phones = await startBrowser();
+const context = await phones.newPhone();
+const page = await context.newPage();
+const t0 = Date.now();
+page.on('request', (r) => { if (r.url().includes('longpoll')) console.log(Date.now() - t0, '>', r.url().replace(site.url, '').slice(0, 100)); });
+page.on('response', (r) => { if (r.url().includes('longpoll')) console.log(Date.now() - t0, '<', r.status(), r.url().replace(site.url, '').slice(0, 100)); });
+page.on('requestfailed', (r) => { if (r.url().includes('longpoll')) console.log(Date.now() - t0, 'X', r.failure()?.errorText); });
+const steward = await StewardPage.unlocked(page, site.url);
+await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+await page.getByText('资料已保存').waitFor();
+const sync = new SyncPanel(page);
+await sync.signIn('wang', 'pw-wang');
+await sync.upToDate();
+const s2 = await SyncPanel.open(page, site.url);
+await page.evaluate(() => navigator.serviceWorker.ready);
+await page.reload();
+await s2.upToDate();
+console.log('controlled', await page.evaluate(() => !!navigator.serviceWorker.controller));
+for (let i = 0; i < 3; i++) {
+  await new Promise((r) => setTimeout(r, 3000));
+  console.log(Date.now() - t0, 'PUT', JSON.stringify(await couchAdmin(couch, 'PUT', `r-dongtangcun/report:Z${i}`, { id: `Z${i}`, compound: 'dongtangcun' })));
+  await new Promise((r) => setTimeout(r, 3000));
+  console.log(Date.now() - t0, 'have', (await storedDocs(page, 'report')).map((d) => d._id));
+}
+await phones.browser.close(); site.stop(); await couch.stop();

@@ -1,0 +1,188 @@
+// Sync through a CouchDB-protocol server (pouchdb-server on loopback, set up by
+// deploy/setup.mjs, behind the static server's /db/ as in production): phones as browser
+// contexts, the server checked directly, and PouchDB in Node as the reference client.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  appReady, couchAdmin, screenshot, startBrowser, startCouch, startServer, storedDocs, watchErrors, winner,
+} from './harness.mjs';
+import { ReportDetail } from './pages/report_detail.mjs';
+import { ReportForm } from './pages/report_form.mjs';
+import { StewardPage } from './pages/steward.mjs';
+import { SyncPanel } from './pages/sync.mjs';
+
+const USERS = [
+  ['wang', 'pw-wang', 'steward:dongtangcun'],
+  ['zhao', 'pw-zhao', 'steward:dongtangcun'],
+  ['li', 'pw-li'],
+];
+
+/** Polls `check` until it returns something truthy (or fails after `ms`). */
+async function until(check, ms = 20000, what = 'condition') {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const reportTree = async (page, id) =>
+  (await storedDocs(page, 'report')).find((d) => d._id === `report:${id}`)?.tree;
+
+describe('sync through a CouchDB server', () => {
+  let couch, site, phones;
+  before(async () => {
+    couch = await startCouch({ users: USERS });
+    site = await startServer(undefined, { couch: couch.url });
+    phones = await startBrowser();
+  });
+  after(async () => {
+    await phones?.browser.close();
+    site?.stop();
+    await couch?.stop();
+  });
+
+  /** A steward's phone: steward mode open, profile saved, signed in to sync. */
+  async function stewardPhone(name, password) {
+    const context = await phones.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const steward = await StewardPage.unlocked(page, site.url);
+    await steward.saveProfile({ name: name === 'wang' ? '王建国' : '赵敏', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const sync = new SyncPanel(page);
+    await sync.signIn(name, password);
+    await sync.upToDate();
+    return { context, page, steward, sync, errors };
+  }
+
+  it("a steward's notice reaches a resident's card; a resident's account cannot change the roster", async () => {
+    const a = await stewardPhone('wang', 'pw-wang');
+    await a.steward.postNotice({ title: '周六停水', body: '周六上午 8 点到 12 点停水，请提前储水。' });
+    await a.page.getByText('公告已保存，居民马上就能看到').waitFor();
+    const titles = async () => ((await couchAdmin(couch, 'GET', 'c-dongtangcun/compound:dongtangcun')).notices ?? [])
+      .map((n) => n.title);
+    await until(async () => (await titles()).includes('周六停水'), 20000, 'the notice on the server');
+    await screenshot(a.page, '70-sync-steward');
+
+    // A resident who never signed in: their building chosen, sync turned on.
+    const b = await phones.newPhone();
+    const resident = await b.newPage();
+    await resident.goto(`${site.url}/c/dongtangcun/b/3`);
+    await resident.getByRole('button', { name: '设为我的楼栋' }).click();
+    const sync = await SyncPanel.open(resident, site.url);
+    await sync.user.filter({ hasText: '未登录' }).waitFor();
+    await sync.start();
+    await sync.upToDate();
+    assert.ok((await sync.moved()).got >= 1, 'the roster came in');
+    await resident.goto(`${site.url}/c/dongtangcun`);
+    await resident.locator('.notice-item', { hasText: '周六停水' }).waitFor();
+    await screenshot(resident, '71-sync-resident-card');
+
+    // A resident's account on a phone in steward mode: the server refuses the roster.
+    const c = await phones.newPhone();
+    const page = await c.newPage();
+    const steward = await StewardPage.unlocked(page, site.url);
+    await steward.saveProfile({ name: '李四', phone: '138 0000 9003', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const theirs = new SyncPanel(page);
+    await theirs.signIn('li', 'pw-li');
+    await theirs.upToDate();
+    await steward.postNotice({ title: '冒充的公告', body: '不该出现在别人手机上' });
+    await page.getByText('公告已保存，居民马上就能看到').waitFor();
+    await theirs.refused.filter({ hasText: '只有本小区的管家可以修改花名册' }).waitFor();
+    assert.match(await theirs.refused.innerText(), /compound:dongtangcun/);
+    const kept = await titles();
+    assert.ok(kept.includes('周六停水') && !kept.includes('冒充的公告'), 'the server kept the real roster');
+    await screenshot(page, '72-sync-refused');
+    assert.deepEqual(a.errors, []);
+    for (const ctx of [a.context, b, c]) await ctx.close();
+  });
+
+  it('two phones offline edit one report differently: both keep both versions, the same winner, and one resolution clears it on both', async () => {
+    const a = await stewardPhone('wang', 'pw-wang');
+    const b = await stewardPhone('zhao', 'pw-zhao');
+    const form = await ReportForm.open(a.page, site.url, '?c=dongtangcun&b=3&u=2');
+    await form.fillSeptic();
+    const id = await form.submit();
+    // B has the report as A submitted it (not an earlier draft of the form).
+    const sent = await until(async () => {
+      const mine = await reportTree(a.page, id);
+      const there = (await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}`))._rev;
+      return mine && winner(mine).rev === there && there;
+    }, 20000, 'the report on the server');
+    await until(async () => (await reportTree(b.page, id)) && winner(await reportTree(b.page, id)).rev === sent,
+      20000, 'the report on phone B');
+
+    // The resident app's worker has the pages, so both work offline.
+    for (const phone of [a, b]) {
+      await SyncPanel.open(phone.page, site.url);
+      await phone.page.evaluate(() => navigator.serviceWorker.ready);
+    }
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    const onA = await ReportDetail.open(a.page, site.url, id);
+    await onA.recordUpdate('已受理', '王建国已联系物业');
+    await onA.waitForStatus('acknowledged');
+    const onB = await ReportDetail.open(b.page, site.url, id);
+    await onB.recordUpdate('已受理', '赵敏明早去看');
+    await onB.waitForStatus('acknowledged');
+    const newOnA = await (async () => { const f = await ReportForm.open(a.page, site.url, '?c=dongtangcun&b=1'); await f.fillSeptic('1栋化粪池满了'); return f.submit(); })();
+    const newOnB = await (async () => { const f = await ReportForm.open(b.page, site.url, '?c=dongtangcun&b=2'); await f.fillSeptic('2栋化粪池满了'); return f.submit(); })();
+
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+    for (const phone of [a, b]) {
+      await SyncPanel.open(phone.page, site.url);
+    }
+    const converged = async (page) => {
+      const tree = await reportTree(page, id);
+      const others = await Promise.all([newOnA, newOnB].map((r) => reportTree(page, r)));
+      return tree?.leaves.filter((l) => !l.deleted).length === 2 && others.every(Boolean) ? tree : null;
+    };
+    // Nobody taps anything: each phone sends when the network returns and hears the other's
+    // changes by its long poll.
+    const treeA = await until(() => converged(a.page), 20000, 'phone A to converge');
+    const treeB = await until(() => converged(b.page), 20000, 'phone B to converge');
+    assert.equal(winner(treeA).rev, winner(treeB).rev, 'the same winner on both phones');
+    const server = await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}?conflicts=true`);
+    assert.equal(server._rev, winner(treeA).rev, 'and on the server');
+    assert.equal(server._conflicts?.length, 1, 'the server reports the conflict');
+
+    // The reference client: PouchDB replicating the same database agrees.
+    const { default: PouchDB } = await import('pouchdb-core');
+    const { default: http } = await import('pouchdb-adapter-http');
+    const { default: memory } = await import('pouchdb-adapter-memory');
+    const { default: replication } = await import('pouchdb-replication');
+    PouchDB.plugin(http).plugin(memory).plugin(replication);
+    const reference = new PouchDB(`ref-${Date.now()}`, { adapter: 'memory' });
+    const remote = new PouchDB(`${couch.url}/r-dongtangcun`, { auth: { username: 'admin', password: 'secret' } });
+    await reference.replicate.from(remote);
+    const theirs = await reference.get(`report:${id}`, { conflicts: true });
+    assert.equal(theirs._rev, winner(treeA).rev);
+    assert.deepEqual(theirs._conflicts, server._conflicts);
+    await screenshot(a.page, '73-sync-conflict');
+
+    // Resolving on A (merge both) clears it on B after a sync.
+    await ReportDetail.open(a.page, site.url, id);
+    await a.page.locator('.conflict').waitFor();
+    await a.page.locator('.conflict [data-keep="merged"]').click();
+    await a.page.locator('.conflict').waitFor({ state: 'detached' });
+    await until(async () => {
+      const tree = await reportTree(b.page, id);
+      return tree && tree.leaves.filter((l) => !l.deleted).length === 1;
+    }, 20000, 'the resolution on phone B');
+    const resolved = await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}?conflicts=true`);
+    assert.equal(resolved._conflicts, undefined, 'no conflict left on the server');
+    await ReportDetail.open(b.page, site.url, id);
+    const notes = await b.page.locator('.timeline__note').allInnerTexts();
+    assert.ok(notes.includes('王建国已联系物业') && notes.includes('赵敏明早去看'), 'the merge kept both steps');
+    assert.equal(await b.page.locator('.conflict').count(), 0, 'no conflict shown on B');
+    await reference.destroy();
+    assert.deepEqual([...a.errors, ...b.errors], []);
+    await a.context.close();
+    await b.context.close();
+  });
+});
