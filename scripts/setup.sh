@@ -27,7 +27,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# wasm-opt (npm binaryen), playwright-core and axe-core, exactly as package-lock.json says.
+# wasm-opt (npm binaryen), playwright-core and axe-core, pouchdb-server (the sync tests'
+# stand-in for CouchDB) and PouchDB (their reference client), exactly as package-lock.json says.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 use crate::components::form_fields::FieldMessage;
 use crate::domain::time::format_date_time;
 use crate::format::replication::databases::UserCtx;
+use crate::format::replication::problem::SyncProblem;
 use crate::i18n::sync::SyncStrings;
 use crate::state::sync::{SyncPhase, SyncStatus, use_sync, use_sync_writer};
 use crate::state::use_sync_strings;
@@ -17,7 +18,11 @@ pub fn SyncPanel() -> impl IntoView {
     let writer = use_sync_writer();
     let t = use_sync_strings();
     let on = move || sync.config.with(|c| c.on);
-    let signed_in = move || sync.status.with(|s| s.user.is_some());
+    // A session the server no longer knows needs signing in again, name kept.
+    let signed_in = move || {
+        sync.status
+            .with(|s| s.user.is_some() && s.problem != Some(SyncProblem::SignedOut))
+    };
     view! {
         <section class="settings__group sync" aria-labelledby="sync-title">
             <h2 id="sync-title">{move || t().title}</h2>
@@ -114,9 +119,13 @@ fn RefusedList() -> impl IntoView {
 
 #[component]
 fn SignInForm() -> impl IntoView {
+    let sync = use_sync();
     let writer = use_sync_writer();
     let t = use_sync_strings();
-    let name = RwSignal::new(String::new());
+    let name = RwSignal::new(
+        sync.config
+            .with_untracked(|c| c.user.clone().unwrap_or_default()),
+    );
     let password = RwSignal::new(String::new());
     let (busy, set_busy) = signal(false);
     let (error, set_error) = signal(None::<String>);

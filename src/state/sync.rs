@@ -114,6 +114,7 @@ impl SyncWriter {
     /// Signs in with a CouchDB user and turns sync on.
     pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), SyncProblem> {
         self.couch().sign_in(name, password).await?;
+        self.set_config.update(|c| c.user = Some(name.to_string()));
         self.start();
         Ok(())
     }
@@ -123,7 +124,11 @@ impl SyncWriter {
         let this = *self;
         spawn_local(async move {
             let _ = this.couch().sign_out().await;
-            this.set_status.update(|s| s.user = None);
+            this.set_config.update(|c| c.user = None);
+            this.set_status.update(|s| {
+                s.user = None;
+                s.problem = None;
+            });
             if this.config.get_untracked().on {
                 this.begin();
             }
@@ -206,6 +211,11 @@ impl SyncWriter {
         device: &str,
     ) -> Result<Vec<(String, serde_json::Value)>, SyncProblem> {
         let user = couch.session().await?;
+        if user.name.is_none() && self.config.with_untracked(|c| c.user.is_some()) {
+            // The session ended (expired, or the server forgot it): say so rather than
+            // going on as an anonymous reader with this phone's changes waiting.
+            return Err(SyncProblem::SignedOut);
+        }
         self.set_status
             .update(|s| s.user = user.name.is_some().then(|| user.clone()));
         let followed = self.followed.get_untracked();

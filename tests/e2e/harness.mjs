@@ -197,7 +197,7 @@ export async function deafTab(context) {
 }
 
 /**
- * A CouchDB-protocol server on loopback (pouchdb-server through couch_stand_in.cjs,
+ * A CouchDB-protocol server on loopback (pouchdb-server through scripts/couch_stand_in.cjs,
  * started with `node` so killing its PID stops it), with an admin and the databases, security objects and design
  * documents of deploy/setup.mjs. `dataDir` keeps its data across a restart; without it
  * the data is in memory. `users` are created with setup.mjs too: [name, password, ...roles].
@@ -208,7 +208,7 @@ export async function startCouch({ dataDir = null, port = null, users = [], fres
   port ??= await freePort();
   // pouchdb-server writes its config and log into its working folder.
   const cwd = dataDir ?? mkdtempSync(join(tmpdir(), 'cs-couch-'));
-  const args = [join(here, 'couch_stand_in.cjs'),
+  const args = [join(root, 'scripts', 'couch_stand_in.cjs'),
     '-o', '127.0.0.1', '-p', String(port), '-n', ...(dataDir ? ['-d', dataDir] : ['-m'])];
   const child = spawn(process.execPath, args, { cwd, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;

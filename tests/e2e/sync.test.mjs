@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  appReady, couchAdmin, screenshot, startBrowser, startCouch, startServer, storedDocs, watchErrors, winner,
+  appReady, couchAdmin, screenshot, shots, startBrowser, startCouch, startServer, storedDocs, watchErrors, winner,
 } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
@@ -65,7 +65,7 @@ describe('sync through a CouchDB server', () => {
     const titles = async () => ((await couchAdmin(couch, 'GET', 'c-dongtangcun/compound:dongtangcun')).notices ?? [])
       .map((n) => n.title);
     await until(async () => (await titles()).includes('周六停水'), 20000, 'the notice on the server');
-    await screenshot(a.page, '70-sync-steward');
+    await a.sync.panel.screenshot({ path: `${shots}/70-sync-steward.png` });
 
     // A resident who never signed in: their building chosen, sync turned on.
     const b = await phones.newPhone();
@@ -96,7 +96,7 @@ describe('sync through a CouchDB server', () => {
     assert.match(await theirs.refused.innerText(), /compound:dongtangcun/);
     const kept = await titles();
     assert.ok(kept.includes('周六停水') && !kept.includes('冒充的公告'), 'the server kept the real roster');
-    await screenshot(page, '72-sync-refused');
+    await theirs.panel.screenshot({ path: `${shots}/72-sync-refused.png` });
     assert.deepEqual(a.errors, []);
     for (const ctx of [a.context, b, c]) await ctx.close();
   });
@@ -184,5 +184,53 @@ describe('sync through a CouchDB server', () => {
     assert.deepEqual([...a.errors, ...b.errors], []);
     await a.context.close();
     await b.context.close();
+  });
+});
+
+describe("a resident's report through the district hub", () => {
+  let couch, site, phones;
+  before(async () => {
+    couch = await startCouch({ users: [...USERS, ['zhang', 'pw-zhang']], hub: true });
+    site = await startServer(undefined, { couch: couch.url });
+    phones = await startBrowser();
+  });
+  after(async () => {
+    await phones?.browser.close();
+    site?.stop();
+    await couch?.stop();
+  });
+
+  it("a signed-in resident's report reaches their compound's stewards; other residents cannot read it", async () => {
+    const context = await phones.newPhone();
+    const page = await context.newPage();
+    const mine = await SyncPanel.open(page, site.url);
+    await mine.signIn('li', 'pw-li');
+    await mine.upToDate();
+    const form = await ReportForm.open(page, site.url, '?c=dongtangcun&b=3&u=2');
+    await form.fillSeptic('3栋2单元化粪池冒水');
+    await form.reporter({ name: '李四', phone: '13800001111' });
+    const id = await form.submit();
+    const inDb = (db) => async () => (await couchAdmin(couch, 'GET', `${db}/report:${id}`)).description;
+    await until(inDb('userdb-6c69'), 20000, "the report in the resident's own database");
+    await until(inDb('r-dongtangcun'), 30000, "the report in the compound's stewards' database");
+
+    const steward = await phones.newPhone();
+    const wang = await steward.newPage();
+    const theirs = await SyncPanel.open(wang, site.url);
+    await theirs.signIn('wang', 'pw-wang');
+    const tree = await until(() => reportTree(wang, id), 20000, "the report on the steward's phone");
+    assert.equal(winner(tree).rev, winner(await reportTree(page, id)).rev, "the resident's revision");
+
+    // Another resident's session: the stewards' database and li's own are closed to it.
+    const session = await fetch(`${site.url}/db/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'zhang', password: 'pw-zhang' }),
+    });
+    const cookie = session.headers.get('set-cookie').split(';')[0];
+    for (const db of ['r-dongtangcun', 'userdb-6c69']) {
+      const answer = await fetch(`${site.url}/db/${db}/report:${id}`, { headers: { cookie } });
+      assert.ok([401, 403].includes(answer.status), `${db} refuses another resident (${answer.status})`);
+    }
+    await context.close();
+    await steward.close();
   });
 });

@@ -16,6 +16,10 @@ pub struct SyncConfig {
     /// Whether this phone syncs (off until someone turns it on).
     #[serde(default)]
     pub on: bool,
+    /// Who signed in here (until they sign out): a server that no longer knows the
+    /// session is then a sign-in that ended, not a reader who never signed in.
+    #[serde(default)]
+    pub user: Option<String>,
 }
 
 impl Default for SyncConfig {
@@ -23,6 +27,7 @@ impl Default for SyncConfig {
         SyncConfig {
             server: DEFAULT_SERVER.into(),
             on: false,
+            user: None,
         }
     }
 }

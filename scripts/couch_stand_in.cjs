@@ -5,7 +5,8 @@
 // a design document's rules a replicated edit (`_bulk_docs` with `new_edits: false`) of
 // an existing document is answered as stored and silently dropped. The app is written to
 // CouchDB's documentation; this keeps the stand-in from failing it where CouchDB would not.
-// Usage: node tests/e2e/couch_stand_in.cjs [pouchdb-server options]
+// Used by the browser tests (tests/e2e/harness.mjs) and by `SYNC=1 scripts/serve.sh`.
+// Usage: node scripts/couch_stand_in.cjs [pouchdb-server options]
 const fs = require('node:fs');
 const Module = require('node:module');
 
@@ -15,7 +16,7 @@ const load = Module._extensions['.js'];
 Module._extensions['.js'] = function (module, filename) {
   if (filename !== target) return load(module, filename);
   const source = fs.readFileSync(filename, 'utf8');
-  if (!source.includes(wrong)) throw new Error('pouchdb-validation changed: check the mend in couch_stand_in.cjs');
+  if (!source.includes(wrong)) throw new Error('pouchdb-validation changed: check the mend in scripts/couch_stand_in.cjs');
   module._compile(source.replace(wrong, 'if (!newDoc._revisions) { ' + wrong + ' }'), filename);
 };
 require('pouchdb-server/lib/index.js');

@@ -1,0 +1,152 @@
+// Sync when things go wrong: the server killed in the middle of a push and restarted from
+// its data folder, a page closed in the middle of a pull, the server's checkpoints lost.
+// Each time every document arrives once, with the sender's revision, and a second sync
+// sends nothing.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { couchAdmin, root, startBrowser, startCouch, startServer, storedDocs, winner } from './harness.mjs';
+import { SyncPanel } from './pages/sync.mjs';
+
+const USERS = [['wang', 'pw-wang', 'steward:dongtangcun'], ['zhao', 'pw-zhao', 'steward:dongtangcun']];
+const MANY = 230; // three batches of 100
+
+/** Reports of this compound as the first store kept them (moved into documents on load). */
+function manyReports(prefix) {
+  const [first] = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'reports_v0.json'), 'utf8'));
+  return Array.from({ length: MANY }, (_, i) => ({
+    ...first, id: `R20261101-${prefix}${String(i).padStart(4, '0')}`, description: `批量 ${i}`,
+  }));
+}
+
+async function until(check, ms, what) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The server's report documents: id → winning revision. */
+async function serverReports(couch) {
+  const all = await couchAdmin(couch, 'GET', 'r-dongtangcun/_all_docs');
+  return new Map(all.rows.filter((r) => r.id.startsWith('report:')).map((r) => [r.id, r.value.rev]));
+}
+
+/** The phone's report documents: id → [winning revision, number of leaves]. */
+async function phoneReports(page) {
+  return new Map((await storedDocs(page, 'report')).map((d) => [d._id, [winner(d.tree).rev, d.tree.leaves.length]]));
+}
+
+/** Counts the `_bulk_docs` and `_bulk_get` requests a page makes. */
+function countBulk(page) {
+  const seen = { docs: 0, get: 0 };
+  page.on('request', (r) => {
+    if (r.url().includes('/_bulk_docs')) seen.docs += 1;
+    if (r.url().includes('/_bulk_get')) seen.get += 1;
+  });
+  return seen;
+}
+
+describe('sync faults', () => {
+  let couch, site, phones, dataDir;
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cs-couch-data-'));
+    couch = await startCouch({ users: USERS, dataDir });
+    site = await startServer(undefined, { couch: couch.url });
+    phones = await startBrowser();
+  });
+  after(async () => {
+    await phones?.browser.close();
+    site?.stop();
+    await couch?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the server killed mid-push and restarted: every document arrives once, with the phone\'s revision; a second sync sends nothing', async () => {
+    const context = await phones.newPhone();
+    const reports = manyReports('P');
+    await context.addInitScript((seed) => {
+      if (!localStorage.getItem('cs.device')) localStorage.setItem('cs.reports', seed);
+    }, JSON.stringify(reports));
+    const page = await context.newPage();
+    // The server dies after it has stored the first batch and before the checkpoint.
+    let killed = false;
+    await page.route('**/db/r-dongtangcun/_local/*', async (route) => {
+      if (!killed && route.request().method() === 'PUT' && (await serverReports(couch)).size > 0) {
+        killed = true;
+        await couch.stop();
+      }
+      await route.continue();
+    });
+    const sync = await SyncPanel.open(page, site.url);
+    await sync.signIn('wang', 'pw-wang');
+    await until(() => killed, 30000, 'the kill');
+    await sync.problem.filter({ hasText: '连不上服务器' }).waitFor();
+    assert.equal((await phoneReports(page)).size, MANY, 'nothing lost on the phone');
+
+    couch = await startCouch({ dataDir, port: couch.port, fresh: false });
+    // The stand-in forgets sessions when it restarts (CouchDB keeps them): the phone says
+    // so, keeps the name, and goes on once its person signs in again.
+    await sync.problem.filter({ hasText: '登录已过期' }).waitFor({ timeout: 60000 });
+    assert.equal(await page.getByLabel('用户名').inputValue(), 'wang');
+    await sync.signIn('wang', 'pw-wang');
+    await until(async () => (await serverReports(couch)).size === MANY, 60000, 'every report on the server');
+    const mine = await phoneReports(page);
+    for (const [id, rev] of await serverReports(couch)) {
+      assert.equal(rev, mine.get(id)[0], `${id} has the phone's revision`);
+    }
+    await sync.upToDate();
+    const bulk = countBulk(page);
+    await sync.syncNow();
+    await sync.state.filter({ hasText: /^正在同步/ }).waitFor().catch(() => {});
+    await sync.upToDate();
+    assert.equal(bulk.docs, 0, 'a second sync sends nothing');
+    await context.close();
+  });
+
+  it('a page closed mid-pull resumes without duplicates; lost server checkpoints mean a full rescan that stores nothing twice', async () => {
+    const context = await phones.newPhone();
+    let page = await context.newPage();
+    let pages = 0;
+    await page.route('**/db/r-dongtangcun/_bulk_get*', async (route) => {
+      pages += 1;
+      // The phone is put away after the first batch is stored.
+      if (pages === 2) return page.close();
+      await route.continue();
+    });
+    const sync = await SyncPanel.open(page, site.url);
+    await sync.signIn('zhao', 'pw-zhao');
+    await until(() => page.isClosed(), 30000, 'the page to close');
+
+    page = await context.newPage();
+    const again = await SyncPanel.open(page, site.url);
+    await again.upToDate();
+    const theirs = await serverReports(couch);
+    await until(async () => (await phoneReports(page)).size === theirs.size, 30000, 'every report on the phone');
+    for (const [id, [rev, leaves]] of await phoneReports(page)) {
+      assert.equal(rev, theirs.get(id), `${id} as the server has it`);
+      assert.equal(leaves, 1, `${id} stored once`);
+    }
+    const rows = (await storedDocs(page, 'report')).map((d) => d.seq);
+
+    // The server lost its checkpoints: the phone starts over from the beginning.
+    await page.route('**/db/*/_local/*', (route) => (route.request().method() === 'GET'
+      ? route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not_found","reason":"missing"}' })
+      : route.continue()));
+    const changes = [];
+    page.on('request', (r) => { if (r.url().includes('r-dongtangcun/_changes?style')) changes.push(r.url()); });
+    const bulk = countBulk(page);
+    await again.syncNow();
+    await until(() => changes.some((u) => u.endsWith('since=0')), 20000, 'a rescan from the start');
+    await again.upToDate();
+    assert.equal(bulk.get, 0, 'nothing fetched again');
+    assert.equal(bulk.docs, 0, 'nothing sent again');
+    assert.deepEqual((await storedDocs(page, 'report')).map((d) => d.seq), rows, 'no document stored twice');
+    await context.close();
+  });
+});
