@@ -10,13 +10,22 @@ use crate::format::replication::databases::UserCtx;
 use crate::format::replication::problem::SyncProblem;
 use crate::i18n::sync::SyncStrings;
 use crate::state::sync::{SyncPhase, SyncStatus, use_sync, use_sync_writer};
-use crate::state::use_sync_strings;
+use crate::state::{use_state, use_sync_strings};
 
 #[component]
 pub fn SyncPanel() -> impl IntoView {
     let sync = use_sync();
     let writer = use_sync_writer();
     let t = use_sync_strings();
+    let state = use_state();
+    let compound_name = move |id: &str| {
+        state.compounds.with_untracked(|all| {
+            all.0
+                .iter()
+                .find(|c| c.id == id)
+                .map_or_else(|| id.to_string(), |c| c.name.clone())
+        })
+    };
     let on = move || sync.config.with(|c| c.on);
     // A session the server no longer knows needs signing in again, name kept.
     let signed_in = move || {
@@ -35,7 +44,7 @@ pub fn SyncPanel() -> impl IntoView {
             })}
             <RefusedList/>
             <p class="sync__who" data-sync-user>
-                {move || sync.status.with(|s| who(t(), s.user.as_ref()))}
+                {move || sync.status.with(|s| who(t(), s.user.as_ref(), &compound_name))}
             </p>
             <div class="sync__actions">
                 <Show when=on fallback=move || view! {
@@ -78,14 +87,15 @@ fn state_line(t: &SyncStrings, s: &SyncStatus) -> String {
     line
 }
 
-fn who(t: &SyncStrings, user: Option<&UserCtx>) -> String {
+/// "Signed in: wang (steward · 东塘村小区)".
+fn who(t: &SyncStrings, user: Option<&UserCtx>, name_of: &dyn Fn(&str) -> String) -> String {
     let Some(user) = user else {
         return t.not_signed_in.into();
     };
     let mut roles: Vec<String> = user
         .steward_of()
         .into_iter()
-        .map(|c| format!("{}{c}", t.steward_of))
+        .map(|c| format!("{}{}", t.steward_of, name_of(c)))
         .collect();
     if user.is_district() {
         roles.push(t.district.into());

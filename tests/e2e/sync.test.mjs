@@ -185,6 +185,53 @@ describe('sync through a CouchDB server', () => {
     await a.context.close();
     await b.context.close();
   });
+
+  it('deleted on one phone, a step recorded on the other: the step survives, and both phones say so', async () => {
+    const a = await stewardPhone('wang', 'pw-wang');
+    const b = await stewardPhone('zhao', 'pw-zhao');
+    const form = await ReportForm.open(a.page, site.url, '?c=dongtangcun&b=5');
+    await form.fillSeptic('5栋化粪池堵了');
+    const id = await form.submit();
+    const sent = await until(async () => {
+      const mine = await reportTree(a.page, id);
+      const there = (await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}`))._rev;
+      return mine && winner(mine).rev === there && there;
+    }, 20000, 'the report on the server');
+    await until(async () => (await reportTree(b.page, id)) && winner(await reportTree(b.page, id)).rev === sent,
+      20000, 'the report on phone B');
+    for (const phone of [a, b]) {
+      await SyncPanel.open(phone.page, site.url);
+      await phone.page.evaluate(() => navigator.serviceWorker.ready);
+    }
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await ReportDetail.open(a.page, site.url, id);
+    a.page.once('dialog', (d) => d.accept());
+    await a.page.getByRole('button', { name: '删除这条报事' }).click();
+    await a.page.waitForURL(/\/reports$/);
+    const onB = await ReportDetail.open(b.page, site.url, id);
+    await onB.recordUpdate('已受理', '赵敏已派人');
+    await onB.waitForStatus('acknowledged');
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+
+    const twoVersions = async (page) => (await reportTree(page, id))?.leaves.filter((l) => !l.deleted).length === 2;
+    await until(() => twoVersions(a.page), 20000, 'both versions on A');
+    await until(() => twoVersions(b.page), 20000, 'both versions on B');
+    for (const phone of [a, b]) {
+      await ReportDetail.open(phone.page, site.url, id);
+      await phone.page.locator('.conflict tr[data-field="deleted"]').waitFor();
+    }
+    await b.page.locator('.conflict [data-keep="merged"]').click();
+    await b.page.locator('.conflict').waitFor({ state: 'detached' });
+    assert.equal(await new ReportDetail(b.page).status(), 'acknowledged', 'the step survives, and the report with it');
+    await until(async () => (await reportTree(a.page, id))?.leaves.filter((l) => !l.deleted).length === 1,
+      20000, 'the merge on A');
+    await ReportDetail.open(a.page, site.url, id);
+    assert.equal(await new ReportDetail(a.page).status(), 'acknowledged');
+    await a.context.close();
+    await b.context.close();
+  });
 });
 
 describe("a resident's report through the district hub", () => {

@@ -14,6 +14,25 @@ use crate::format::revision::DocTree;
 use crate::platform::couch::Couch;
 use crate::platform::doc_store;
 
+/// The revisions of `trees` the server lacks, sent; how many it took and what it refused.
+async fn send(
+    couch: &Couch,
+    rep: &Replication,
+    trees: &[DocTree],
+) -> Result<(usize, Vec<(String, String)>), SyncProblem> {
+    let diff = couch
+        .send("POST", &rep.db, "_revs_diff", &revs_diff_body(trees))
+        .await?;
+    let body = bulk_docs_body(trees, &diff);
+    let sending = body["docs"].as_array().map_or(0, Vec::len);
+    if sending == 0 {
+        return Ok((0, vec![]));
+    }
+    let answer = couch.send("POST", &rep.db, "_bulk_docs", &body).await?;
+    let refused = refused_docs(&answer);
+    Ok((sending - refused.len().min(sending), refused))
+}
+
 /// Returns how many revisions went and what the server refused.
 pub async fn push(
     couch: &Couch,
@@ -24,6 +43,7 @@ pub async fn push(
     let mut checkpoints = Checkpoints::read(couch, &rep.db, &id).await?;
     let mut since = checkpoints.since().as_f64().unwrap_or(0.0);
     let (mut pushed, mut refused) = (0, vec![]);
+    let mut recorded = since;
     loop {
         let rows = doc_store::changes_since(since, BATCH)
             .await
@@ -36,24 +56,22 @@ pub async fn push(
             .filter(|r| rep.sends(&r.kind, &r.compound))
             .filter_map(|r| serde_json::from_str(&r.tree).ok())
             .collect();
-        if !trees.is_empty() {
-            let diff = couch
-                .send("POST", &rep.db, "_revs_diff", &revs_diff_body(&trees))
-                .await?;
-            let body = bulk_docs_body(&trees, &diff);
-            let sending = body["docs"].as_array().map_or(0, Vec::len);
-            if sending > 0 {
-                let answer = couch.send("POST", &rep.db, "_bulk_docs", &body).await?;
-                let no = refused_docs(&answer);
-                pushed += sending - no.len().min(sending);
-                refused.extend(no);
-            }
-        }
-        checkpoints.record(couch, Value::from(last)).await?;
         since = last;
+        if !trees.is_empty() {
+            let (sent, no) = send(couch, rep, &trees).await?;
+            pushed += sent;
+            refused.extend(no);
+            // What was sent is checkpointed at once; batches of documents this database
+            // does not take only move the checkpoint at the end.
+            checkpoints.record(couch, Value::from(since)).await?;
+            recorded = since;
+        }
         if rows.len() < BATCH as usize {
             break;
         }
+    }
+    if recorded != since {
+        checkpoints.record(couch, Value::from(since)).await?;
     }
     Ok((pushed, refused))
 }
