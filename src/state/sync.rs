@@ -13,7 +13,7 @@ use crate::format::replication::databases::{UserCtx, replications};
 use crate::format::replication::problem::SyncProblem;
 use crate::platform::clock::now;
 use crate::platform::couch::{Couch, abort_all};
-use crate::platform::replicator::{pass, wait_for_change, wake};
+use crate::platform::replicator::{forget_wake, pass, wait_for_change, wake};
 use crate::platform::{broadcast, local_storage};
 
 /// How long a quiet wait lasts before a pass anyway (the long polls end before).
@@ -161,8 +161,10 @@ impl SyncWriter {
     fn begin(&self) {
         self.run.update_value(|r| *r += 1);
         let run = self.run.get_value();
+        // End the earlier run's requests and wait; the new run starts with a pass.
         abort_all();
         wake();
+        forget_wake();
         spawn_local(self.run_loop(run));
     }
 

@@ -42,11 +42,12 @@ async function phoneReports(page) {
   return new Map((await storedDocs(page, 'report')).map((d) => [d._id, [winner(d.tree).rev, d.tree.leaves.length]]));
 }
 
-/** Counts the `_bulk_docs` and `_bulk_get` requests a page makes. */
+/** Counts the `_bulk_docs`, `_bulk_get` and `_revs_diff` requests a page makes. */
 function countBulk(page) {
-  const seen = { docs: 0, get: 0 };
+  const seen = { docs: 0, get: 0, diff: 0 };
   page.on('request', (r) => {
     if (r.url().includes('/_bulk_docs')) seen.docs += 1;
+    if (r.url().includes('/_revs_diff')) seen.diff += 1;
     if (r.url().includes('/_bulk_get')) seen.get += 1;
   });
   return seen;
@@ -106,6 +107,7 @@ describe('sync faults', () => {
     await sync.state.filter({ hasText: /^正在同步/ }).waitFor().catch(() => {});
     await sync.upToDate();
     assert.equal(bulk.docs, 0, 'a second sync sends nothing');
+    assert.equal(bulk.diff, 0, 'and has nothing to ask about: both checkpoints agree');
     await context.close();
   });
 

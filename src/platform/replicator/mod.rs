@@ -9,7 +9,7 @@ mod pull;
 mod push;
 mod wait;
 
-pub use wait::{wait_for_change, wake};
+pub use wait::{forget_wake, wait_for_change, wake};
 
 use serde_json::Value;
 

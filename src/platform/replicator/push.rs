@@ -14,6 +14,13 @@ use crate::format::revision::DocTree;
 use crate::platform::couch::Couch;
 use crate::platform::doc_store;
 
+/// This phone's update sequence as a checkpoint records it: a whole number, since the
+/// server's copy comes back through JavaScript (`12.0` would return as `12` and no longer
+/// match this phone's copy, and every pass would start over).
+fn local_seq(seq: f64) -> Value {
+    Value::from(seq as u64)
+}
+
 /// The revisions of `trees` the server lacks, sent; how many it took and what it refused.
 async fn send(
     couch: &Couch,
@@ -63,7 +70,7 @@ pub async fn push(
             refused.extend(no);
             // What was sent is checkpointed at once; batches of documents this database
             // does not take only move the checkpoint at the end.
-            checkpoints.record(couch, Value::from(since)).await?;
+            checkpoints.record(couch, local_seq(since)).await?;
             recorded = since;
         }
         if rows.len() < BATCH as usize {
@@ -71,7 +78,7 @@ pub async fn push(
         }
     }
     if recorded != since {
-        checkpoints.record(couch, Value::from(since)).await?;
+        checkpoints.record(couch, local_seq(since)).await?;
     }
     Ok((pushed, refused))
 }

@@ -32,6 +32,11 @@ pub fn wake() {
     }
 }
 
+/// Forgets a wake no wait has taken yet (a new run of the loop starts with a pass anyway).
+pub fn forget_wake() {
+    WOKEN.with(|w| w.set(false));
+}
+
 /// Waits at most `max_ms` for a change on any of `polls` (database, sequence caught up
 /// to) or a wake. A long poll that fails (offline) just waits out the time.
 pub async fn wait_for_change(couch: &Couch, polls: &[(String, Value)], max_ms: i32) {
