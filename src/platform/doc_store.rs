@@ -140,16 +140,20 @@ pub async fn read_kind(kind: &str) -> Result<Vec<(String, String)>, StoreError> 
         .collect())
 }
 
+/// What `store` keeps under `key` (undefined if nothing), read in a transaction of its own.
+async fn get_one(store: &str, key: &str) -> Result<JsValue, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(key);
+    let tx = db.transaction_with_str(store).map_err(&fail)?;
+    let request = tx.object_store(store).map_err(&fail)?.get(&key.into());
+    idb::done(&request.map_err(&fail)?)
+        .await
+        .map_err(|f| classify(key, f))
+}
+
 /// One document's tree JSON, if stored.
 pub async fn read(id: &str) -> Result<Option<String>, StoreError> {
-    let db = db().await?;
-    let fail = js_failure(id);
-    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
-    let store = tx.object_store(DOCS).map_err(&fail)?;
-    let row = idb::done(&store.get(&id.into()).map_err(&fail)?)
-        .await
-        .map_err(|f| classify(id, f))?;
-    Ok(field(&row, "tree"))
+    Ok(field(&get_one(DOCS, id).await?, "tree"))
 }
 
 /// The change a write makes to one stored tree: `None` leaves the document as it is.
@@ -278,14 +282,7 @@ pub async fn changes_since(since: f64, limit: u32) -> Result<Vec<ChangedRow>, St
 
 /// A small value kept beside the documents (replication checkpoints), as text.
 pub async fn meta_get(key: &str) -> Result<Option<String>, StoreError> {
-    let db = db().await?;
-    let fail = js_failure(key);
-    let tx = db.transaction_with_str(META).map_err(&fail)?;
-    let store = tx.object_store(META).map_err(&fail)?;
-    let value = idb::done(&store.get(&key.into()).map_err(&fail)?)
-        .await
-        .map_err(|f| classify(key, f))?;
-    Ok(value.as_string())
+    Ok(get_one(META, key).await?.as_string())
 }
 
 pub async fn meta_put(key: &str, value: &str) -> Result<(), StoreError> {
@@ -299,18 +296,6 @@ pub async fn meta_put(key: &str, value: &str) -> Result<(), StoreError> {
         .put_with_key(&value.into(), &key.into())
         .map_err(&fail)?;
     idb::committed(&tx).await.map_err(|f| classify(key, f))
-}
-
-/// The local update sequence: the last write's number.
-pub async fn last_seq() -> Result<f64, StoreError> {
-    let db = db().await?;
-    let fail = js_failure(DB);
-    let tx = db.transaction_with_str(META).map_err(&fail)?;
-    let store = tx.object_store(META).map_err(&fail)?;
-    let value = idb::done(&store.get(&SEQ.into()).map_err(&fail)?)
-        .await
-        .map_err(|f| classify(DB, f))?;
-    Ok(value.as_f64().unwrap_or(0.0))
 }
 
 /// Deletes the whole document database ("erase all my data").

@@ -58,6 +58,32 @@ describe('sync through a CouchDB server', () => {
     return { context, page, steward, sync, errors };
   }
 
+  /**
+   * Two stewards' phones that both have a report A filed (as A submitted it, not an
+   * earlier draft of the form), both with the resident app's pages cached, both offline.
+   */
+  async function twoPhonesOffline(place, description) {
+    const a = await stewardPhone('wang', 'pw-wang');
+    const b = await stewardPhone('zhao', 'pw-zhao');
+    const form = await ReportForm.open(a.page, site.url, place);
+    await form.fillSeptic(description);
+    const id = await form.submit();
+    const sent = await until(async () => {
+      const mine = await reportTree(a.page, id);
+      const there = (await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}`))._rev;
+      return mine && winner(mine).rev === there && there;
+    }, 20000, 'the report on the server');
+    await until(async () => (await reportTree(b.page, id)) && winner(await reportTree(b.page, id)).rev === sent,
+      20000, 'the report on phone B');
+    for (const phone of [a, b]) {
+      await SyncPanel.open(phone.page, site.url);
+      await phone.page.evaluate(() => navigator.serviceWorker.ready);
+    }
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    return { a, b, id };
+  }
+
   it("a steward's notice reaches a resident's card; a resident's account cannot change the roster", async () => {
     const a = await stewardPhone('wang', 'pw-wang');
     await a.steward.postNotice({ title: '周六停水', body: '周六上午 8 点到 12 点停水，请提前储水。' });
@@ -102,27 +128,7 @@ describe('sync through a CouchDB server', () => {
   });
 
   it('two phones offline edit one report differently: both keep both versions, the same winner, and one resolution clears it on both', async () => {
-    const a = await stewardPhone('wang', 'pw-wang');
-    const b = await stewardPhone('zhao', 'pw-zhao');
-    const form = await ReportForm.open(a.page, site.url, '?c=dongtangcun&b=3&u=2');
-    await form.fillSeptic();
-    const id = await form.submit();
-    // B has the report as A submitted it (not an earlier draft of the form).
-    const sent = await until(async () => {
-      const mine = await reportTree(a.page, id);
-      const there = (await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}`))._rev;
-      return mine && winner(mine).rev === there && there;
-    }, 20000, 'the report on the server');
-    await until(async () => (await reportTree(b.page, id)) && winner(await reportTree(b.page, id)).rev === sent,
-      20000, 'the report on phone B');
-
-    // The resident app's worker has the pages, so both work offline.
-    for (const phone of [a, b]) {
-      await SyncPanel.open(phone.page, site.url);
-      await phone.page.evaluate(() => navigator.serviceWorker.ready);
-    }
-    await a.context.setOffline(true);
-    await b.context.setOffline(true);
+    const { a, b, id } = await twoPhonesOffline('?c=dongtangcun&b=3&u=2', '3栋化粪池堵塞，污水外溢');
     const onA = await ReportDetail.open(a.page, site.url, id);
     await onA.recordUpdate('已受理', '王建国已联系物业');
     await onA.waitForStatus('acknowledged');
@@ -187,24 +193,7 @@ describe('sync through a CouchDB server', () => {
   });
 
   it('deleted on one phone, a step recorded on the other: the step survives, and both phones say so', async () => {
-    const a = await stewardPhone('wang', 'pw-wang');
-    const b = await stewardPhone('zhao', 'pw-zhao');
-    const form = await ReportForm.open(a.page, site.url, '?c=dongtangcun&b=5');
-    await form.fillSeptic('5栋化粪池堵了');
-    const id = await form.submit();
-    const sent = await until(async () => {
-      const mine = await reportTree(a.page, id);
-      const there = (await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}`))._rev;
-      return mine && winner(mine).rev === there && there;
-    }, 20000, 'the report on the server');
-    await until(async () => (await reportTree(b.page, id)) && winner(await reportTree(b.page, id)).rev === sent,
-      20000, 'the report on phone B');
-    for (const phone of [a, b]) {
-      await SyncPanel.open(phone.page, site.url);
-      await phone.page.evaluate(() => navigator.serviceWorker.ready);
-    }
-    await a.context.setOffline(true);
-    await b.context.setOffline(true);
+    const { a, b, id } = await twoPhonesOffline('?c=dongtangcun&b=5', '5栋化粪池堵了');
     await ReportDetail.open(a.page, site.url, id);
     a.page.once('dialog', (d) => d.accept());
     await a.page.getByRole('button', { name: '删除这条报事' }).click();
