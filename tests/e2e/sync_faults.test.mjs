@@ -1,5 +1,6 @@
-// Sync when things go wrong: the server killed in the middle of a push and restarted from
-// its data folder, a page closed in the middle of a pull, the server's checkpoints lost.
+// Sync when things go wrong: the server killed in the middle of a push or a pull and
+// restarted from its data folder, a page closed in the middle of a pull, the server's
+// checkpoints lost.
 // Each time every document arrives once, with the sender's revision, and a second sync
 // sends nothing.
 import { describe, it, before, after } from 'node:test';
@@ -108,6 +109,44 @@ describe('sync faults', () => {
     await sync.upToDate();
     assert.equal(bulk.docs, 0, 'a second sync sends nothing');
     assert.equal(bulk.diff, 0, 'and has nothing to ask about: both checkpoints agree');
+    await context.close();
+  });
+
+  it('the server killed mid-pull and restarted: the phone resumes and stores each report once, as the server has it', async () => {
+    const context = await phones.newPhone();
+    const page = await context.newPage();
+    let batches = 0;
+    let killed = false;
+    await page.route('**/db/r-dongtangcun/_bulk_get*', async (route) => {
+      batches += 1;
+      if (batches === 2 && !killed) {
+        killed = true;
+        await couch.stop();
+      }
+      await route.continue();
+    });
+    const sync = await SyncPanel.open(page, site.url);
+    await sync.signIn('zhao', 'pw-zhao');
+    await until(() => killed, 30000, 'the kill');
+    await sync.problem.filter({ hasText: '连不上服务器' }).waitFor();
+    const before = (await phoneReports(page)).size;
+    assert.ok(before > 0 && before < MANY, `the first batch is kept (${before})`);
+
+    couch = await startCouch({ dataDir, port: couch.port, fresh: false });
+    await sync.problem.filter({ hasText: '登录已过期' }).waitFor({ timeout: 60000 });
+    await sync.signIn('zhao', 'pw-zhao');
+    const theirs = await serverReports(couch);
+    await until(async () => (await phoneReports(page)).size === theirs.size, 30000, 'every report on the phone');
+    for (const [id, [rev, leaves]] of await phoneReports(page)) {
+      assert.equal(rev, theirs.get(id), `${id} as the server has it`);
+      assert.equal(leaves, 1, `${id} stored once`);
+    }
+    await sync.upToDate();
+    const bulk = countBulk(page);
+    await sync.syncNow();
+    await sync.state.filter({ hasText: /^正在同步/ }).waitFor().catch(() => {});
+    await sync.upToDate();
+    assert.equal(bulk.get, 0, 'a second sync fetches nothing');
     await context.close();
   });
 
