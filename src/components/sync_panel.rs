@@ -152,6 +152,8 @@ fn SignInForm() -> impl IntoView {
             set_busy.set(false);
             match result {
                 Ok(()) => password.set(String::new()),
+                // Here a 401 is the name or password, not a session that ended.
+                Err(SyncProblem::SignedOut) => set_error.set(Some(t().err_wrong_password.into())),
                 Err(problem) => set_error.set(Some(t().problem(&problem))),
             }
         });

@@ -119,22 +119,32 @@ fn field(row: &JsValue, name: &str) -> Option<String> {
         .as_string()
 }
 
-/// Every document of a kind, read through the `kind` index: (id, tree JSON).
-pub async fn read_kind(kind: &str) -> Result<Vec<(String, String)>, StoreError> {
+/// The rows of the `index` the query selects (a key, or a key range), at most `limit`.
+async fn index_rows(index: &str, query: &JsValue, limit: Option<u32>) -> Result<Array, StoreError> {
     let db = db().await?;
     let fail = js_failure(DB);
     let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
     let index = tx
         .object_store(DOCS)
         .map_err(&fail)?
-        .index("kind")
+        .index(index)
         .map_err(&fail)?;
-    let rows = idb::done(&index.get_all_with_key(&kind.into()).map_err(&fail)?)
+    let request = match limit {
+        Some(n) => index.get_all_with_key_and_limit(query, n),
+        None => index.get_all_with_key(query),
+    };
+    let rows = idb::done(&request.map_err(&fail)?)
         .await
         .map_err(|f| classify(DB, f))?;
+    Ok(Array::from(&rows))
+}
+
+/// Every document of a kind, read through the `kind` index: (id, tree JSON).
+pub async fn read_kind(kind: &str) -> Result<Vec<(String, String)>, StoreError> {
+    let rows = index_rows("kind", &kind.into(), None).await?;
     // The benchmark tells the wait for IndexedDB (off the main thread) from the work after.
     super::clock::mark(&format!("cs:{kind}:rows-arrived"));
-    Ok(Array::from(&rows)
+    Ok(rows
         .iter()
         .filter_map(|row| Some((field(&row, "_id")?, field(&row, "tree").unwrap_or_default())))
         .collect())
@@ -149,11 +159,6 @@ async fn get_one(store: &str, key: &str) -> Result<JsValue, StoreError> {
     idb::done(&request.map_err(&fail)?)
         .await
         .map_err(|f| classify(key, f))
-}
-
-/// One document's tree JSON, if stored.
-pub async fn read(id: &str) -> Result<Option<String>, StoreError> {
-    Ok(field(&get_one(DOCS, id).await?, "tree"))
 }
 
 /// The change a write makes to one stored tree: `None` leaves the document as it is.
@@ -249,23 +254,9 @@ pub struct ChangedRow {
 
 /// Up to `limit` documents written after local sequence `since`, oldest change first.
 pub async fn changes_since(since: f64, limit: u32) -> Result<Vec<ChangedRow>, StoreError> {
-    let db = db().await?;
-    let fail = js_failure(DB);
-    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
-    let index = tx
-        .object_store(DOCS)
-        .map_err(&fail)?
-        .index("seq")
-        .map_err(&fail)?;
-    let after = IdbKeyRange::lower_bound_with_open(&since.into(), true).map_err(&fail)?;
-    let rows = idb::done(
-        &index
-            .get_all_with_key_and_limit(&after, limit)
-            .map_err(&fail)?,
-    )
-    .await
-    .map_err(|f| classify(DB, f))?;
-    Ok(Array::from(&rows)
+    let after = IdbKeyRange::lower_bound_with_open(&since.into(), true).map_err(js_failure(DB))?;
+    let rows = index_rows("seq", &after, Some(limit)).await?;
+    Ok(rows
         .iter()
         .filter_map(|row| {
             let seq = Reflect::get(&row, &"seq".into()).ok()?.as_f64()?;

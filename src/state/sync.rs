@@ -121,6 +121,9 @@ impl SyncWriter {
 
     /// Signs out (the server forgets the session) and goes on as an anonymous reader.
     pub fn sign_out(&self) {
+        // The running pass must not see the session end and call it expired.
+        self.run.update_value(|r| *r += 1);
+        abort_all();
         let this = *self;
         spawn_local(async move {
             let _ = this.couch().sign_out().await;
@@ -128,9 +131,12 @@ impl SyncWriter {
             this.set_status.update(|s| {
                 s.user = None;
                 s.problem = None;
+                s.refused.clear();
             });
             if this.config.get_untracked().on {
                 this.begin();
+            } else {
+                this.set_status.update(|s| s.phase = SyncPhase::Off);
             }
         });
     }

@@ -247,3 +247,31 @@ export async function couchAdmin(couch, method, path, body) {
   });
   return response.json();
 }
+
+/**
+ * The set-up of a sync test file: a sync server (`startCouch` options; `keepData` gives it
+ * a data folder, so `restart()` brings it back with its data after a `couch.stop()`), the
+ * static server in front of it and a browser, all stopped after the file.
+ */
+export function useSyncSite({ keepData = false, ...options } = {}) {
+  const env = { couch: null, site: null, phones: null, dataDir: null };
+  env.restart = async () => {
+    env.couch = await startCouch({ dataDir: env.dataDir, port: env.couch.port, fresh: false });
+  };
+  before(async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    if (keepData) env.dataDir = mkdtempSync(join(tmpdir(), 'cs-couch-data-'));
+    env.couch = await startCouch({ ...options, dataDir: env.dataDir });
+    env.site = await startServer(undefined, { couch: env.couch.url });
+    env.phones = await startBrowser();
+  });
+  after(async () => {
+    const { rmSync } = await import('node:fs');
+    await env.phones?.browser.close();
+    env.site?.stop();
+    await env.couch?.stop();
+    if (env.dataDir) rmSync(env.dataDir, { recursive: true, force: true });
+  });
+  return env;
+}

@@ -1,11 +1,9 @@
 // Sync through a CouchDB-protocol server (pouchdb-server on loopback, set up by
 // deploy/setup.mjs, behind the static server's /db/ as in production): phones as browser
 // contexts, the server checked directly, and PouchDB in Node as the reference client.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  appReady, couchAdmin, screenshot, shots, startBrowser, startCouch, startServer, storedDocs, watchErrors, winner,
-} from './harness.mjs';
+import { couchAdmin, screenshot, shots, storedDocs, useSyncSite, watchErrors, winner } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
@@ -32,24 +30,14 @@ const reportTree = async (page, id) =>
   (await storedDocs(page, 'report')).find((d) => d._id === `report:${id}`)?.tree;
 
 describe('sync through a CouchDB server', () => {
-  let couch, site, phones;
-  before(async () => {
-    couch = await startCouch({ users: USERS });
-    site = await startServer(undefined, { couch: couch.url });
-    phones = await startBrowser();
-  });
-  after(async () => {
-    await phones?.browser.close();
-    site?.stop();
-    await couch?.stop();
-  });
+  const env = useSyncSite({ users: USERS });
 
   /** A steward's phone: steward mode open, profile saved, signed in to sync. */
   async function stewardPhone(name, password) {
-    const context = await phones.newPhone();
+    const context = await env.phones.newPhone();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    const steward = await StewardPage.unlocked(page, site.url);
+    const steward = await StewardPage.unlocked(page, env.site.url);
     await steward.saveProfile({ name: name === 'wang' ? '王建国' : '赵敏', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await page.getByText('资料已保存').waitFor();
     const sync = new SyncPanel(page);
@@ -65,18 +53,18 @@ describe('sync through a CouchDB server', () => {
   async function twoPhonesOffline(place, description) {
     const a = await stewardPhone('wang', 'pw-wang');
     const b = await stewardPhone('zhao', 'pw-zhao');
-    const form = await ReportForm.open(a.page, site.url, place);
+    const form = await ReportForm.open(a.page, env.site.url, place);
     await form.fillSeptic(description);
     const id = await form.submit();
     const sent = await until(async () => {
       const mine = await reportTree(a.page, id);
-      const there = (await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}`))._rev;
+      const there = (await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}`))._rev;
       return mine && winner(mine).rev === there && there;
     }, 20000, 'the report on the server');
     await until(async () => (await reportTree(b.page, id)) && winner(await reportTree(b.page, id)).rev === sent,
       20000, 'the report on phone B');
     for (const phone of [a, b]) {
-      await SyncPanel.open(phone.page, site.url);
+      await SyncPanel.open(phone.page, env.site.url);
       await phone.page.evaluate(() => navigator.serviceWorker.ready);
     }
     await a.context.setOffline(true);
@@ -88,29 +76,29 @@ describe('sync through a CouchDB server', () => {
     const a = await stewardPhone('wang', 'pw-wang');
     await a.steward.postNotice({ title: '周六停水', body: '周六上午 8 点到 12 点停水，请提前储水。' });
     await a.page.getByText('公告已保存，居民马上就能看到').waitFor();
-    const titles = async () => ((await couchAdmin(couch, 'GET', 'c-dongtangcun/compound:dongtangcun')).notices ?? [])
+    const titles = async () => ((await couchAdmin(env.couch, 'GET', 'c-dongtangcun/compound:dongtangcun')).notices ?? [])
       .map((n) => n.title);
     await until(async () => (await titles()).includes('周六停水'), 20000, 'the notice on the server');
     await a.sync.panel.screenshot({ path: `${shots}/70-sync-steward.png` });
 
     // A resident who never signed in: their building chosen, sync turned on.
-    const b = await phones.newPhone();
+    const b = await env.phones.newPhone();
     const resident = await b.newPage();
-    await resident.goto(`${site.url}/c/dongtangcun/b/3`);
+    await resident.goto(`${env.site.url}/c/dongtangcun/b/3`);
     await resident.getByRole('button', { name: '设为我的楼栋' }).click();
-    const sync = await SyncPanel.open(resident, site.url);
+    const sync = await SyncPanel.open(resident, env.site.url);
     await sync.user.filter({ hasText: '未登录' }).waitFor();
     await sync.start();
     await sync.upToDate();
     assert.ok((await sync.moved()).got >= 1, 'the roster came in');
-    await resident.goto(`${site.url}/c/dongtangcun`);
+    await resident.goto(`${env.site.url}/c/dongtangcun`);
     await resident.locator('.notice-item', { hasText: '周六停水' }).waitFor();
     await screenshot(resident, '71-sync-resident-card');
 
     // A resident's account on a phone in steward mode: the server refuses the roster.
-    const c = await phones.newPhone();
+    const c = await env.phones.newPhone();
     const page = await c.newPage();
-    const steward = await StewardPage.unlocked(page, site.url);
+    const steward = await StewardPage.unlocked(page, env.site.url);
     await steward.saveProfile({ name: '李四', phone: '138 0000 9003', compounds: ['东塘村小区'] });
     await page.getByText('资料已保存').waitFor();
     const theirs = new SyncPanel(page);
@@ -129,19 +117,19 @@ describe('sync through a CouchDB server', () => {
 
   it('two phones offline edit one report differently: both keep both versions, the same winner, and one resolution clears it on both', async () => {
     const { a, b, id } = await twoPhonesOffline('?c=dongtangcun&b=3&u=2', '3栋化粪池堵塞，污水外溢');
-    const onA = await ReportDetail.open(a.page, site.url, id);
+    const onA = await ReportDetail.open(a.page, env.site.url, id);
     await onA.recordUpdate('已受理', '王建国已联系物业');
     await onA.waitForStatus('acknowledged');
-    const onB = await ReportDetail.open(b.page, site.url, id);
+    const onB = await ReportDetail.open(b.page, env.site.url, id);
     await onB.recordUpdate('已受理', '赵敏明早去看');
     await onB.waitForStatus('acknowledged');
-    const newOnA = await (async () => { const f = await ReportForm.open(a.page, site.url, '?c=dongtangcun&b=1'); await f.fillSeptic('1栋化粪池满了'); return f.submit(); })();
-    const newOnB = await (async () => { const f = await ReportForm.open(b.page, site.url, '?c=dongtangcun&b=2'); await f.fillSeptic('2栋化粪池满了'); return f.submit(); })();
+    const newOnA = await (async () => { const f = await ReportForm.open(a.page, env.site.url, '?c=dongtangcun&b=1'); await f.fillSeptic('1栋化粪池满了'); return f.submit(); })();
+    const newOnB = await (async () => { const f = await ReportForm.open(b.page, env.site.url, '?c=dongtangcun&b=2'); await f.fillSeptic('2栋化粪池满了'); return f.submit(); })();
 
     await a.context.setOffline(false);
     await b.context.setOffline(false);
     for (const phone of [a, b]) {
-      await SyncPanel.open(phone.page, site.url);
+      await SyncPanel.open(phone.page, env.site.url);
     }
     const converged = async (page) => {
       const tree = await reportTree(page, id);
@@ -153,7 +141,7 @@ describe('sync through a CouchDB server', () => {
     const treeA = await until(() => converged(a.page), 20000, 'phone A to converge');
     const treeB = await until(() => converged(b.page), 20000, 'phone B to converge');
     assert.equal(winner(treeA).rev, winner(treeB).rev, 'the same winner on both phones');
-    const server = await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}?conflicts=true`);
+    const server = await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}?conflicts=true`);
     assert.equal(server._rev, winner(treeA).rev, 'and on the server');
     assert.equal(server._conflicts?.length, 1, 'the server reports the conflict');
 
@@ -164,7 +152,7 @@ describe('sync through a CouchDB server', () => {
     const { default: replication } = await import('pouchdb-replication');
     PouchDB.plugin(http).plugin(memory).plugin(replication);
     const reference = new PouchDB(`ref-${Date.now()}`, { adapter: 'memory' });
-    const remote = new PouchDB(`${couch.url}/r-dongtangcun`, { auth: { username: 'admin', password: 'secret' } });
+    const remote = new PouchDB(`${env.couch.url}/r-dongtangcun`, { auth: { username: 'admin', password: 'secret' } });
     await reference.replicate.from(remote);
     const theirs = await reference.get(`report:${id}`, { conflicts: true });
     assert.equal(theirs._rev, winner(treeA).rev);
@@ -172,7 +160,7 @@ describe('sync through a CouchDB server', () => {
     await screenshot(a.page, '73-sync-conflict');
 
     // Resolving on A (merge both) clears it on B after a sync.
-    await ReportDetail.open(a.page, site.url, id);
+    await ReportDetail.open(a.page, env.site.url, id);
     await a.page.locator('.conflict').waitFor();
     await a.page.locator('.conflict [data-keep="merged"]').click();
     await a.page.locator('.conflict').waitFor({ state: 'detached' });
@@ -180,9 +168,9 @@ describe('sync through a CouchDB server', () => {
       const tree = await reportTree(b.page, id);
       return tree && tree.leaves.filter((l) => !l.deleted).length === 1;
     }, 20000, 'the resolution on phone B');
-    const resolved = await couchAdmin(couch, 'GET', `r-dongtangcun/report:${id}?conflicts=true`);
+    const resolved = await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}?conflicts=true`);
     assert.equal(resolved._conflicts, undefined, 'no conflict left on the server');
-    await ReportDetail.open(b.page, site.url, id);
+    await ReportDetail.open(b.page, env.site.url, id);
     const notes = await b.page.locator('.timeline__note').allInnerTexts();
     assert.ok(notes.includes('王建国已联系物业') && notes.includes('赵敏明早去看'), 'the merge kept both steps');
     assert.equal(await b.page.locator('.conflict').count(), 0, 'no conflict shown on B');
@@ -194,11 +182,11 @@ describe('sync through a CouchDB server', () => {
 
   it('deleted on one phone, a step recorded on the other: the step survives, and both phones say so', async () => {
     const { a, b, id } = await twoPhonesOffline('?c=dongtangcun&b=5', '5栋化粪池堵了');
-    await ReportDetail.open(a.page, site.url, id);
+    await ReportDetail.open(a.page, env.site.url, id);
     a.page.once('dialog', (d) => d.accept());
     await a.page.getByRole('button', { name: '删除这条报事' }).click();
     await a.page.waitForURL(/\/reports$/);
-    const onB = await ReportDetail.open(b.page, site.url, id);
+    const onB = await ReportDetail.open(b.page, env.site.url, id);
     await onB.recordUpdate('已受理', '赵敏已派人');
     await onB.waitForStatus('acknowledged');
     await a.context.setOffline(false);
@@ -208,7 +196,7 @@ describe('sync through a CouchDB server', () => {
     await until(() => twoVersions(a.page), 20000, 'both versions on A');
     await until(() => twoVersions(b.page), 20000, 'both versions on B');
     for (const phone of [a, b]) {
-      await ReportDetail.open(phone.page, site.url, id);
+      await ReportDetail.open(phone.page, env.site.url, id);
       await phone.page.locator('.conflict tr[data-field="deleted"]').waitFor();
     }
     await b.page.locator('.conflict [data-keep="merged"]').click();
@@ -216,54 +204,77 @@ describe('sync through a CouchDB server', () => {
     assert.equal(await new ReportDetail(b.page).status(), 'acknowledged', 'the step survives, and the report with it');
     await until(async () => (await reportTree(a.page, id))?.leaves.filter((l) => !l.deleted).length === 1,
       20000, 'the merge on A');
-    await ReportDetail.open(a.page, site.url, id);
+    await ReportDetail.open(a.page, env.site.url, id);
     assert.equal(await new ReportDetail(a.page).status(), 'acknowledged');
     await a.context.close();
     await b.context.close();
   });
+
+  it('refuses an empty sign-in, a wrong password and a foreign address with a sentence each; signs out; says when the server is gone', async () => {
+    const context = await env.phones.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const sync = await SyncPanel.open(page, env.site.url);
+    const signInError = page.locator('#sync-sign-in-error');
+    await sync.panel.getByRole('button', { name: '登录并同步' }).click();
+    await signInError.filter({ hasText: '请填写用户名和密码' }).waitFor();
+    await sync.panel.getByLabel('用户名').fill('li');
+    await sync.panel.getByLabel('密码').fill('not-the-password');
+    await sync.panel.getByRole('button', { name: '登录并同步' }).click();
+    await signInError.filter({ hasText: '用户名或密码不对' }).waitFor();
+    await sync.panel.locator('summary').click();
+    await page.locator('#sync-server').fill('http://sync.example.cn');
+    await sync.panel.getByRole('button', { name: '保存地址' }).click();
+    await page.locator('#sync-server-error').filter({ hasText: '这不是服务器地址' }).waitFor();
+    await sync.panel.screenshot({ path: `${shots}/74-sync-refusals.png` });
+    await page.locator('#sync-server').fill('/db');
+    await sync.panel.getByRole('button', { name: '保存地址' }).click();
+    assert.equal(await page.locator('#sync-server').inputValue(), '/db/');
+
+    await sync.signIn('li', 'pw-li');
+    await sync.upToDate();
+    await sync.panel.getByRole('button', { name: '退出登录' }).click();
+    await sync.user.filter({ hasText: '未登录' }).waitFor();
+    await sync.upToDate();
+    await env.couch.stop();
+    await sync.syncNow();
+    await sync.problem.filter({ hasText: '连不上服务器' }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
 
 describe("a resident's report through the district hub", () => {
-  let couch, site, phones;
-  before(async () => {
-    couch = await startCouch({ users: [...USERS, ['zhang', 'pw-zhang']], hub: true });
-    site = await startServer(undefined, { couch: couch.url });
-    phones = await startBrowser();
-  });
-  after(async () => {
-    await phones?.browser.close();
-    site?.stop();
-    await couch?.stop();
-  });
+  const env = useSyncSite({ users: [...USERS, ['zhang', 'pw-zhang']], hub: true });
 
   it("a signed-in resident's report reaches their compound's stewards; other residents cannot read it", async () => {
-    const context = await phones.newPhone();
+    const context = await env.phones.newPhone();
     const page = await context.newPage();
-    const mine = await SyncPanel.open(page, site.url);
+    const mine = await SyncPanel.open(page, env.site.url);
     await mine.signIn('li', 'pw-li');
     await mine.upToDate();
-    const form = await ReportForm.open(page, site.url, '?c=dongtangcun&b=3&u=2');
+    const form = await ReportForm.open(page, env.site.url, '?c=dongtangcun&b=3&u=2');
     await form.fillSeptic('3栋2单元化粪池冒水');
     await form.reporter({ name: '李四', phone: '13800001111' });
     const id = await form.submit();
-    const inDb = (db) => async () => (await couchAdmin(couch, 'GET', `${db}/report:${id}`)).description;
+    const inDb = (db) => async () => (await couchAdmin(env.couch, 'GET', `${db}/report:${id}`)).description;
     await until(inDb('userdb-6c69'), 20000, "the report in the resident's own database");
     await until(inDb('r-dongtangcun'), 30000, "the report in the compound's stewards' database");
 
-    const steward = await phones.newPhone();
+    const steward = await env.phones.newPhone();
     const wang = await steward.newPage();
-    const theirs = await SyncPanel.open(wang, site.url);
+    const theirs = await SyncPanel.open(wang, env.site.url);
     await theirs.signIn('wang', 'pw-wang');
     const tree = await until(() => reportTree(wang, id), 20000, "the report on the steward's phone");
     assert.equal(winner(tree).rev, winner(await reportTree(page, id)).rev, "the resident's revision");
 
     // Another resident's session: the stewards' database and li's own are closed to it.
-    const session = await fetch(`${site.url}/db/_session`, {
+    const session = await fetch(`${env.site.url}/db/_session`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'zhang', password: 'pw-zhang' }),
     });
     const cookie = session.headers.get('set-cookie').split(';')[0];
     for (const db of ['r-dongtangcun', 'userdb-6c69']) {
-      const answer = await fetch(`${site.url}/db/${db}/report:${id}`, { headers: { cookie } });
+      const answer = await fetch(`${env.site.url}/db/${db}/report:${id}`, { headers: { cookie } });
       assert.ok([401, 403].includes(answer.status), `${db} refuses another resident (${answer.status})`);
     }
     await context.close();

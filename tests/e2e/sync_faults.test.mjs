@@ -3,12 +3,11 @@
 // checkpoints lost.
 // Each time every document arrives once, with the sender's revision, and a second sync
 // sends nothing.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { couchAdmin, root, startBrowser, startCouch, startServer, storedDocs, winner } from './harness.mjs';
+import { couchAdmin, root, storedDocs, useSyncSite, winner } from './harness.mjs';
 import { SyncPanel } from './pages/sync.mjs';
 
 const USERS = [['wang', 'pw-wang', 'steward:dongtangcun'], ['zhao', 'pw-zhao', 'steward:dongtangcun']];
@@ -54,104 +53,102 @@ function countBulk(page) {
   return seen;
 }
 
+/** Stops the sync server the first time a request matching `pattern` finds `now(route)`
+ *  true, then lets the request go (it fails, as when the server dies); returns whether it has. */
+async function killOn(page, env, pattern, now) {
+  let killed = false;
+  await page.route(pattern, async (route) => {
+    if (!killed && (await now(route))) {
+      killed = true;
+      await env.couch.stop();
+    }
+    await route.continue();
+  });
+  return () => killed;
+}
+
+/** The server back from its data folder. The stand-in forgets sessions when it restarts
+ *  (CouchDB keeps them): the phone says so, keeps the name, and goes on once its person
+ *  signs in again. */
+async function restartAndSignIn(env, page, sync, name, password) {
+  await env.restart();
+  await sync.problem.filter({ hasText: '登录已过期' }).waitFor({ timeout: 60000 });
+  assert.equal(await page.getByLabel('用户名').inputValue(), name);
+  await sync.signIn(name, password);
+}
+
+/** 立即同步 once more after the phone is up to date: what that pass asked and sent. */
+async function secondSync(page, sync) {
+  await sync.upToDate();
+  const bulk = countBulk(page);
+  await sync.syncNow();
+  await sync.state.filter({ hasText: /^正在同步/ }).waitFor().catch(() => {});
+  await sync.upToDate();
+  return bulk;
+}
+
+/** Every report of the server on the phone, once, at the server's revision. */
+async function assertAsServer(page, env) {
+  const theirs = await serverReports(env.couch);
+  await until(async () => (await phoneReports(page)).size === theirs.size, 30000, 'every report on the phone');
+  for (const [id, [rev, leaves]] of await phoneReports(page)) {
+    assert.equal(rev, theirs.get(id), `${id} as the server has it`);
+    assert.equal(leaves, 1, `${id} stored once`);
+  }
+}
+
 describe('sync faults', () => {
-  let couch, site, phones, dataDir;
-  before(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'cs-couch-data-'));
-    couch = await startCouch({ users: USERS, dataDir });
-    site = await startServer(undefined, { couch: couch.url });
-    phones = await startBrowser();
-  });
-  after(async () => {
-    await phones?.browser.close();
-    site?.stop();
-    await couch?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const env = useSyncSite({ users: USERS, keepData: true });
 
   it('the server killed mid-push and restarted: every document arrives once, with the phone\'s revision; a second sync sends nothing', async () => {
-    const context = await phones.newPhone();
+    const context = await env.phones.newPhone();
     const reports = manyReports('P');
     await context.addInitScript((seed) => {
       if (!localStorage.getItem('cs.device')) localStorage.setItem('cs.reports', seed);
     }, JSON.stringify(reports));
     const page = await context.newPage();
     // The server dies after it has stored the first batch and before the checkpoint.
-    let killed = false;
-    await page.route('**/db/r-dongtangcun/_local/*', async (route) => {
-      if (!killed && route.request().method() === 'PUT' && (await serverReports(couch)).size > 0) {
-        killed = true;
-        await couch.stop();
-      }
-      await route.continue();
-    });
-    const sync = await SyncPanel.open(page, site.url);
+    const killed = await killOn(page, env, '**/db/r-dongtangcun/_local/*',
+      async (route) => route.request().method() === 'PUT' && (await serverReports(env.couch)).size > 0);
+    const sync = await SyncPanel.open(page, env.site.url);
     await sync.signIn('wang', 'pw-wang');
-    await until(() => killed, 30000, 'the kill');
+    await until(killed, 30000, 'the kill');
     await sync.problem.filter({ hasText: '连不上服务器' }).waitFor();
     assert.equal((await phoneReports(page)).size, MANY, 'nothing lost on the phone');
 
-    couch = await startCouch({ dataDir, port: couch.port, fresh: false });
-    // The stand-in forgets sessions when it restarts (CouchDB keeps them): the phone says
-    // so, keeps the name, and goes on once its person signs in again.
-    await sync.problem.filter({ hasText: '登录已过期' }).waitFor({ timeout: 60000 });
-    assert.equal(await page.getByLabel('用户名').inputValue(), 'wang');
-    await sync.signIn('wang', 'pw-wang');
-    await until(async () => (await serverReports(couch)).size === MANY, 60000, 'every report on the server');
+    await restartAndSignIn(env, page, sync, 'wang', 'pw-wang');
+    await until(async () => (await serverReports(env.couch)).size === MANY, 60000, 'every report on the server');
     const mine = await phoneReports(page);
-    for (const [id, rev] of await serverReports(couch)) {
+    for (const [id, rev] of await serverReports(env.couch)) {
       assert.equal(rev, mine.get(id)[0], `${id} has the phone's revision`);
     }
-    await sync.upToDate();
-    const bulk = countBulk(page);
-    await sync.syncNow();
-    await sync.state.filter({ hasText: /^正在同步/ }).waitFor().catch(() => {});
-    await sync.upToDate();
+    const bulk = await secondSync(page, sync);
     assert.equal(bulk.docs, 0, 'a second sync sends nothing');
     assert.equal(bulk.diff, 0, 'and has nothing to ask about: both checkpoints agree');
     await context.close();
   });
 
   it('the server killed mid-pull and restarted: the phone resumes and stores each report once, as the server has it', async () => {
-    const context = await phones.newPhone();
+    const context = await env.phones.newPhone();
     const page = await context.newPage();
     let batches = 0;
-    let killed = false;
-    await page.route('**/db/r-dongtangcun/_bulk_get*', async (route) => {
-      batches += 1;
-      if (batches === 2 && !killed) {
-        killed = true;
-        await couch.stop();
-      }
-      await route.continue();
-    });
-    const sync = await SyncPanel.open(page, site.url);
+    const killed = await killOn(page, env, '**/db/r-dongtangcun/_bulk_get*', () => (batches += 1) === 2);
+    const sync = await SyncPanel.open(page, env.site.url);
     await sync.signIn('zhao', 'pw-zhao');
-    await until(() => killed, 30000, 'the kill');
+    await until(killed, 30000, 'the kill');
     await sync.problem.filter({ hasText: '连不上服务器' }).waitFor();
     const before = (await phoneReports(page)).size;
     assert.ok(before > 0 && before < MANY, `the first batch is kept (${before})`);
 
-    couch = await startCouch({ dataDir, port: couch.port, fresh: false });
-    await sync.problem.filter({ hasText: '登录已过期' }).waitFor({ timeout: 60000 });
-    await sync.signIn('zhao', 'pw-zhao');
-    const theirs = await serverReports(couch);
-    await until(async () => (await phoneReports(page)).size === theirs.size, 30000, 'every report on the phone');
-    for (const [id, [rev, leaves]] of await phoneReports(page)) {
-      assert.equal(rev, theirs.get(id), `${id} as the server has it`);
-      assert.equal(leaves, 1, `${id} stored once`);
-    }
-    await sync.upToDate();
-    const bulk = countBulk(page);
-    await sync.syncNow();
-    await sync.state.filter({ hasText: /^正在同步/ }).waitFor().catch(() => {});
-    await sync.upToDate();
+    await restartAndSignIn(env, page, sync, 'zhao', 'pw-zhao');
+    await assertAsServer(page, env);
+    const bulk = await secondSync(page, sync);
     assert.equal(bulk.get, 0, 'a second sync fetches nothing');
     await context.close();
   });
 
   it('a page closed mid-pull resumes without duplicates; lost server checkpoints mean a full rescan that stores nothing twice', async () => {
-    const context = await phones.newPhone();
+    const context = await env.phones.newPhone();
     let page = await context.newPage();
     let pages = 0;
     await page.route('**/db/r-dongtangcun/_bulk_get*', async (route) => {
@@ -160,19 +157,14 @@ describe('sync faults', () => {
       if (pages === 2) return page.close();
       await route.continue();
     });
-    const sync = await SyncPanel.open(page, site.url);
+    const sync = await SyncPanel.open(page, env.site.url);
     await sync.signIn('zhao', 'pw-zhao');
     await until(() => page.isClosed(), 30000, 'the page to close');
 
     page = await context.newPage();
-    const again = await SyncPanel.open(page, site.url);
+    const again = await SyncPanel.open(page, env.site.url);
     await again.upToDate();
-    const theirs = await serverReports(couch);
-    await until(async () => (await phoneReports(page)).size === theirs.size, 30000, 'every report on the phone');
-    for (const [id, [rev, leaves]] of await phoneReports(page)) {
-      assert.equal(rev, theirs.get(id), `${id} as the server has it`);
-      assert.equal(leaves, 1, `${id} stored once`);
-    }
+    await assertAsServer(page, env);
     const rows = (await storedDocs(page, 'report')).map((d) => d.seq);
 
     // The server lost its checkpoints: the phone starts over from the beginning.

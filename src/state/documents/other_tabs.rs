@@ -1,4 +1,5 @@
-//! Other tabs' writes: the ids they announce are read again from the store.
+//! Other tabs' writes (and documents a sync stored): the ids announced are read again from
+//! the store.
 
 use leptos::task::spawn_local;
 
@@ -20,15 +21,14 @@ impl<T: Kept> DocSet<T> {
         if ours.is_empty() {
             return;
         }
-        // A bulk change (an import elsewhere): read the kind again rather than each one.
-        if ours.len() > 50 {
-            return spawn_local(self.load());
-        }
+        // Only the documents named, in one transaction however many (a batch of a sync, a
+        // bulk import elsewhere): never the whole kind again.
         spawn_local(async move {
-            for id in ours {
-                if let Ok(Some(json)) = doc_store::read(&id).await
-                    && let Ok(tree) = serde_json::from_str::<DocTree>(&json)
-                {
+            let Ok(trees) = doc_store::read_many(&ours).await else {
+                return;
+            };
+            for json in trees.into_iter().flatten() {
+                if let Ok(tree) = serde_json::from_str::<DocTree>(&json) {
                     self.apply(&tree);
                 }
             }
