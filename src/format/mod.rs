@@ -10,6 +10,7 @@ pub mod documents;
 pub mod entry_points;
 pub mod envelope;
 pub mod error;
+pub mod field_merge;
 pub mod handoff;
 pub mod merge;
 pub mod migrations;

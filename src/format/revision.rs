@@ -11,6 +11,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::field_merge::merge_fields;
+
 /// How many ancestors a leaf remembers (CouchDB's `_revs_limit` is 1000; a phone keeps
 /// fewer — enough for any two devices that sync within a few hundred edits).
 pub const REVS_LIMIT: usize = 100;
@@ -31,6 +33,11 @@ impl Body {
 
     pub fn json(&self) -> &str {
         self.0.get()
+    }
+
+    /// JSON text taken as it is (`None` if it is not JSON).
+    pub fn from_json(text: String) -> Option<Body> {
+        RawValue::from_string(text).ok().map(Body)
     }
 
     /// The record, if it decodes as a `T`.
@@ -57,6 +64,10 @@ pub struct Leaf {
     /// The record; a tombstone has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Body>,
+    /// The parent revision's record, kept by an edit made here (never sent to a server):
+    /// what the two sides of a later conflict are compared against to merge them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<Body>,
 }
 
 /// A document: its id and its leaves.
@@ -114,6 +125,17 @@ impl Leaf {
 
     fn hash(&self) -> &str {
         split_rev(&self.rev).map_or("", |(_, h)| h)
+    }
+
+    /// This revision, then its remembered ancestors, newest first.
+    fn path(&self) -> impl Iterator<Item = String> + '_ {
+        let n = self.n();
+        std::iter::once(self.rev.clone()).chain(
+            self.ancestors
+                .iter()
+                .zip((1..n).rev())
+                .map(|(hash, n)| format!("{n}-{hash}")),
+        )
     }
 
     /// Whether `rev` is this leaf or one of its remembered ancestors.
@@ -186,6 +208,20 @@ impl DocTree {
             .collect()
     }
 
+    /// The record at `rev`, if this phone still has it: a leaf's own, or the one an edit
+    /// here kept of its parent.
+    pub fn body_at(&self, rev: &str) -> Option<&Body> {
+        self.leaves.iter().find_map(|l| {
+            if l.rev == rev {
+                l.body.as_ref()
+            } else if l.path().nth(1).as_deref() == Some(rev) {
+                l.base.as_ref()
+            } else {
+                None
+            }
+        })
+    }
+
     /// Whether this document has seen `rev` (as a leaf or a remembered ancestor).
     pub fn knows(&self, rev: &str) -> bool {
         self.leaves.iter().any(|l| l.has_in_path(rev))
@@ -198,9 +234,20 @@ impl DocTree {
             return Inserted::Known;
         }
         leaf.ancestors.truncate(REVS_LIMIT);
-        let before = self.leaves.len();
-        self.leaves.retain(|old| !leaf.has_in_path(&old.rev));
-        let extended = self.leaves.len() < before;
+        let parent = leaf.path().nth(1);
+        let (continued, kept): (Vec<Leaf>, Vec<Leaf>) = std::mem::take(&mut self.leaves)
+            .into_iter()
+            .partition(|old| leaf.has_in_path(&old.rev));
+        self.leaves = kept;
+        let extended = !continued.is_empty();
+        // The leaf it continues is its parent: keep that record as its base (an edit that
+        // arrives keeps what it was made from, for merging a later conflict).
+        if leaf.base.is_none() && !leaf.deleted {
+            leaf.base = continued
+                .into_iter()
+                .find(|old| Some(&old.rev) == parent.as_ref())
+                .and_then(|old| old.body);
+        }
         self.leaves.push(leaf);
         if extended {
             Inserted::Extended
@@ -227,11 +274,16 @@ impl DocTree {
             None => (1, vec![]),
         };
         let rev = format!("{n}-{hash}");
+        let base = match (parent, deleted) {
+            (Some(p), false) => self.body_at(p).cloned(),
+            _ => None,
+        };
         self.insert(Leaf {
             rev: rev.clone(),
             ancestors,
             deleted,
             body,
+            base,
         });
         rev
     }
@@ -246,6 +298,25 @@ impl DocTree {
             self.edit(Some(&loser), None, true);
         }
         Some(rev)
+    }
+
+    /// Ends a conflict of two versions that changed different fields of the revision they
+    /// share, as `resolve` would with their merge (see `field_merge`). Every phone that
+    /// merges it writes the same revisions, so two phones doing it at once agree. `None`
+    /// (nothing changed) when the versions overlap, when there are more than two, or when
+    /// the shared revision's record is not on this phone.
+    pub fn auto_merge(&mut self) -> Option<String> {
+        let winner = self.winner().filter(|w| !w.deleted)?;
+        let [loser] = self.conflicts()[..] else {
+            return None;
+        };
+        let shared = winner.path().find(|rev| loser.has_in_path(rev))?;
+        let merged = merge_fields(
+            self.body_at(&shared)?.json(),
+            winner.body.as_ref()?.json(),
+            loser.body.as_ref()?.json(),
+        )?;
+        self.resolve(Body::from_json(merged)?)
     }
 }
 

@@ -159,6 +159,7 @@ fn replaying_the_same_revisions_changes_nothing() {
         ancestors: vec![],
         deleted: false,
         body: b("a"),
+        base: None,
     };
     assert_eq!(target.insert(old), Inserted::Known);
     assert_eq!(target, once);
@@ -186,7 +187,106 @@ fn malformed_revisions_are_refused() {
         ancestors: vec![],
         deleted: false,
         body: b("x"),
+        base: None,
     };
     assert_eq!(d.insert(bad), Inserted::Known);
     assert!(d.leaves.is_empty());
+}
+
+/// A record as the body of a revision.
+fn rec(value: serde_json::Value) -> Option<Body> {
+    Body::of(&value)
+}
+
+/// Two phones at one shared revision, each with its own edit of it, then each with the
+/// other's (as replication brings it).
+fn two_phones(
+    shared: serde_json::Value,
+    on_a: serde_json::Value,
+    on_b: serde_json::Value,
+) -> (DocTree, DocTree) {
+    let mut a = doc();
+    let r1 = a.edit(None, rec(shared), false);
+    let mut b = a.clone();
+    a.edit(Some(&r1), rec(on_a), false);
+    b.edit(Some(&r1), rec(on_b), false);
+    let (from_a, from_b) = (a.leaves[0].clone(), b.leaves[0].clone());
+    let strip = |mut leaf: Leaf| {
+        leaf.base = None; // the wire does not carry it
+        leaf
+    };
+    a.insert(strip(from_b));
+    b.insert(strip(from_a));
+    (a, b)
+}
+
+#[test]
+fn edits_of_different_fields_merge_alike_on_both_phones() {
+    let shared = serde_json::json!({ "hotline": "1", "notices": [], "updated_at": 1 });
+    let on_a = serde_json::json!({ "hotline": "2", "notices": [], "updated_at": 2 });
+    let on_b = serde_json::json!({ "hotline": "1", "notices": [{ "id": "n", "title": "停水" }], "updated_at": 3 });
+    let (mut a, mut b) = two_phones(shared, on_a, on_b);
+    assert_eq!(a.conflicts().len(), 1);
+    let merged_a = a.auto_merge().expect("phone A merges");
+    let merged_b = b.auto_merge().expect("phone B merges");
+    assert_eq!(merged_a, merged_b, "the same merge revision on both phones");
+    assert_eq!(
+        a, b,
+        "and the same tree: nothing left to replicate between them"
+    );
+    assert!(a.conflicts().is_empty());
+    let current: serde_json::Value = a.current().unwrap().decode().unwrap();
+    assert_eq!(current["hotline"], "2");
+    assert_eq!(current["notices"][0]["title"], "停水");
+    assert_eq!(current["updated_at"], 3);
+}
+
+#[test]
+fn overlapping_edits_and_unknown_bases_stay_for_the_person() {
+    let shared = serde_json::json!({ "status": "open" });
+    let (mut a, _) = two_phones(
+        shared,
+        serde_json::json!({ "status": "done" }),
+        serde_json::json!({ "status": "acknowledged" }),
+    );
+    let before = a.clone();
+    assert_eq!(a.auto_merge(), None);
+    assert_eq!(a, before, "nothing written");
+    // A phone that has neither side's parent record (it saw both only from the server).
+    let mut c = doc();
+    let (x, y) = two_phones(
+        serde_json::json!({ "a": 1, "b": 1 }),
+        serde_json::json!({ "a": 2, "b": 1 }),
+        serde_json::json!({ "a": 1, "b": 2 }),
+    );
+    for leaf in x.leaves.iter().chain(&y.leaves) {
+        let mut leaf = leaf.clone();
+        leaf.base = None;
+        c.insert(leaf);
+    }
+    assert_eq!(c.conflicts().len(), 1);
+    assert_eq!(c.auto_merge(), None);
+}
+
+#[test]
+fn an_arriving_edit_keeps_the_record_it_continues() {
+    let mut a = doc();
+    let r1 = a.edit(None, rec(serde_json::json!({ "a": 1, "b": 1 })), false);
+    let mut b = a.clone();
+    let mut c = a.clone();
+    a.edit(Some(&r1), rec(serde_json::json!({ "a": 2, "b": 1 })), false);
+    b.edit(Some(&r1), rec(serde_json::json!({ "a": 1, "b": 2 })), false);
+    // A third phone at r1 hears A's edit, then B's: it can merge them itself.
+    let wire = |leaf: &Leaf| Leaf {
+        base: None,
+        ..leaf.clone()
+    };
+    assert_eq!(c.insert(wire(&a.leaves[0])), Inserted::Extended);
+    assert_eq!(c.insert(wire(&b.leaves[0])), Inserted::Branched);
+    assert!(c.auto_merge().is_some());
+    let current: serde_json::Value = c.current().unwrap().decode().unwrap();
+    assert_eq!(
+        (current["a"].as_i64(), current["b"].as_i64()),
+        (Some(2), Some(2))
+    );
 }

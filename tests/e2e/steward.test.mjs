@@ -137,29 +137,58 @@ describe('inside steward mode', () => {
     await context.close();
   });
 
-  it('two tabs posting notices at once keep both, shown as two versions until merged', async () => {
+  it('two tabs posting notices at once keep both by themselves; the same fact changed in both is shown until merged', async () => {
     const context = await site.phone.newPhone();
     const a = await context.newPage();
     const tabA = await StewardPage.unlocked(a, site.server.url);
     await tabA.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await a.getByText('资料已保存').waitFor();
-    // Tab B does not hear tab A (as when both save in the same moment).
+    // Both tabs start from the same saved version of the compound ...
+    await tabA.postNotice({ title: '电梯检修', body: '周五电梯检修一天' });
+    await a.getByText('公告已保存，居民马上就能看到').waitFor();
+    await settled(a);
+    // ... and tab B does not hear tab A (as when both save in the same moment).
     const b = await deafTab(context);
     const tabB = await StewardPage.open(b, site.server.url);
     await tabB.enterPin('2468');
     await tabB.lockButton.waitFor();
     await tabA.postNotice({ title: 'A 的公告', body: '周六上午停水' });
-    await a.getByText('公告已保存，居民马上就能看到').waitFor();
+    await a.locator('.notice-editor__item', { hasText: 'A 的公告' }).waitFor();
     await settled(a);
     await tabB.postNotice({ title: 'B 的公告', body: '周日下午停电' });
+    await b.getByText('公告已保存，居民马上就能看到').waitFor();
+    await settled(b);
+    // Two new notices touch nothing the other changed: one version, both notices.
+    const compound = async () => (await storedDocs(b, 'compound')).find((d) => d._id === 'compound:dongtangcun').tree;
+    assert.equal((await compound()).leaves.filter((l) => !l.deleted).length, 1, 'merged by itself');
+    assert.equal(await b.locator('.conflict__item').count(), 0, 'nothing for the steward to settle');
+    for (const title of ['A 的公告', 'B 的公告']) {
+      await b.locator('.notice-editor__item', { hasText: title }).waitFor();
+    }
+
+    // The compound's name changed differently in each tab: the steward decides.
+    const rename = async (page, name) => {
+      const facts = page.locator('.facts-editor');
+      await page.locator('#facts-name').fill(name);
+      await facts.getByRole('button', { name: '保存小区资料' }).click();
+      await facts.getByText('小区资料已保存').waitFor();
+      await settled(page);
+    };
+    await a.reload();
+    await appReady(a);
+    await tabA.enterPin('2468');
+    await tabA.lockButton.waitFor();
+    await rename(a, '东塘村小区（一期）');
+    await rename(b, '东塘村社区');
     const conflict = b.locator('.conflict__item[data-doc="compound:dongtangcun"]');
     await conflict.waitFor();
-    assert.match(await conflict.innerText(), /A 的公告/);
-    assert.match(await conflict.innerText(), /B 的公告/);
+    assert.match(await conflict.innerText(), /东塘村小区（一期）/);
+    assert.match(await conflict.innerText(), /东塘村社区/);
     assert.deepEqual(await seriousAxe(b), []);
     await screenshot(b, '52-steward-conflict');
     await conflict.locator('[data-keep="merged"]').click();
     await b.locator('.conflict').waitFor({ state: 'detached' });
+    assert.equal((await compound()).leaves.filter((l) => !l.deleted).length, 1);
     await b.goto(site.server.url + '/c/dongtangcun');
     await appReady(b);
     await b.locator('.notice-item', { hasText: 'A 的公告' }).waitFor();

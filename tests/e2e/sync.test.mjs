@@ -3,7 +3,7 @@
 // contexts, the server checked directly, and PouchDB in Node as the reference client.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { couchAdmin, screenshot, shots, storedDocs, useSyncSite, watchErrors, winner } from './harness.mjs';
+import { couchAdmin, screenshot, settled, shots, storedDocs, useSyncSite, watchErrors, winner } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
@@ -206,6 +206,61 @@ describe('sync through a CouchDB server', () => {
       20000, 'the merge on A');
     await ReportDetail.open(a.page, env.site.url, id);
     assert.equal(await new ReportDetail(a.page).status(), 'acknowledged');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it("two stewards' offline edits of different parts of the compound merge by themselves, alike on both phones and the server", async () => {
+    const a = await stewardPhone('wang', 'pw-wang');
+    const b = await stewardPhone('zhao', 'pw-zhao');
+    const compound = async (page) =>
+      (await storedDocs(page, 'compound')).find((d) => d._id === 'compound:dongtangcun')?.tree;
+    const onServer = () => couchAdmin(env.couch, 'GET', 'c-dongtangcun/compound:dongtangcun?conflicts=true');
+    await a.steward.postNotice({ title: '电梯检修', body: '周五电梯检修一天。' });
+    const shared = await until(async () => {
+      const mine = await compound(a.page);
+      const there = (await onServer())._rev;
+      return mine && winner(mine).rev === there && there;
+    }, 20000, 'the notice on the server');
+    await until(async () => (await compound(b.page)) && winner(await compound(b.page)).rev === shared,
+      20000, 'the notice on phone B');
+
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    await a.steward.postNotice({ title: '周日停电', body: '周日下午 2 点到 5 点停电。' });
+    await a.page.locator('.notice-editor__item', { hasText: '周日停电' }).waitFor();
+    await settled(a.page);
+    const facts = b.page.locator('.facts-editor');
+    await b.page.locator('#facts-hotline').fill('0731-5555 6789');
+    await facts.getByRole('button', { name: '保存小区资料' }).click();
+    await facts.getByText('小区资料已保存').waitFor();
+    await settled(b.page);
+    await a.context.setOffline(false);
+    await b.context.setOffline(false);
+
+    // Nobody taps anything: each phone sends its edit, hears the other's, and the one that
+    // sees both merges them (both may: they write the same revision).
+    const merged = async (page) => {
+      const tree = await compound(page);
+      const live = tree?.leaves.filter((l) => !l.deleted) ?? [];
+      const text = JSON.stringify(live[0]?.body ?? {});
+      return live.length === 1 && text.includes('周日停电') && text.includes('0731-55556789') && tree;
+    };
+    const treeA = await until(() => merged(a.page), 20000, 'the merge on phone A');
+    const treeB = await until(() => merged(b.page), 20000, 'the merge on phone B');
+    assert.equal(winner(treeA).rev, winner(treeB).rev, 'the same revision on both phones');
+    const server = await until(async () => {
+      const doc = await onServer();
+      return doc._rev === winner(treeA).rev && doc;
+    }, 20000, 'the merge on the server');
+    assert.equal(server._conflicts, undefined, 'no conflict left on the server');
+    const titles = server.notices.map((n) => n.title);
+    assert.ok(titles.includes('周日停电') && titles.includes('电梯检修'), 'both notices kept');
+    assert.equal(server.hotline, '0731-55556789', 'as the facts editor writes it');
+    for (const phone of [a, b]) {
+      assert.equal(await phone.page.locator('.conflict__item').count(), 0, 'nothing for a steward to settle');
+    }
+    assert.deepEqual([...a.errors, ...b.errors], []);
     await a.context.close();
     await b.context.close();
   });

@@ -50,6 +50,11 @@ pub struct Replication {
     pub compound: Option<String>,
     /// Whether this phone sends anything there (a resident only reads the roster).
     pub push: bool,
+    /// Whether this phone settles conflicts there by itself when the versions changed
+    /// different fields: a merge is a write, so only where this user is meant to write (a
+    /// steward's compounds, the office's database, one's own reports) — a reader leaves
+    /// it to them and gets their merge.
+    pub merges: bool,
 }
 
 /// Kinds kept in a compound's public database.
@@ -89,12 +94,14 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: PUBLIC_KINDS,
             compound: Some(c.to_string()),
             push: true,
+            merges: true,
         });
         out.push(Replication {
             db: records_db(c),
             kinds: RECORD_KINDS,
             compound: Some(c.to_string()),
             push: true,
+            merges: true,
         });
     }
     let mut seen: Vec<&str> = stewarded.clone();
@@ -108,6 +115,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: PUBLIC_KINDS,
             compound: Some(c.clone()),
             push: user.name.is_some(),
+            merges: false,
         });
     }
     if user.is_district() {
@@ -116,6 +124,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: DISTRICT_KINDS,
             compound: None,
             push: true,
+            merges: true,
         });
     }
     if let Some(name) = user.name.as_deref().filter(|_| stewarded.is_empty()) {
@@ -124,6 +133,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: OWN_KINDS,
             compound: None,
             push: true,
+            merges: true,
         });
     }
     out
@@ -164,6 +174,7 @@ mod tests {
         assert_eq!(anonymous.len(), 1);
         assert_eq!(anonymous[0].db, "c-dongtangcun");
         assert!(!anonymous[0].sends("compound", "dongtangcun"));
+        assert!(!anonymous[0].merges, "a reader never writes a merge");
         let li = replications(&user("li", &[]), &mine);
         assert!(
             li[0].sends("compound", "dongtangcun"),

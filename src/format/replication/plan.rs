@@ -119,12 +119,21 @@ pub fn bulk_get_docs(answer: &Value) -> Vec<Value> {
 }
 
 /// Revisions from the server inserted into this side's tree of the document; the tree if
-/// anything changed.
-pub fn take_in(id: &str, stored: Option<DocTree>, leaves: Vec<Leaf>) -> Option<DocTree> {
+/// anything changed. With `merge`, a conflict of edits to different fields is settled
+/// here (`DocTree::auto_merge`), and the merge goes back with the next push.
+pub fn take_in(
+    id: &str,
+    stored: Option<DocTree>,
+    leaves: Vec<Leaf>,
+    merge: bool,
+) -> Option<DocTree> {
     let mut tree = stored.unwrap_or_else(|| DocTree::new(id));
     let mut changed = false;
     for leaf in leaves {
         changed |= tree.insert(leaf) != Inserted::Known;
+    }
+    if changed && merge {
+        tree.auto_merge();
     }
     changed.then_some(tree)
 }

@@ -74,6 +74,7 @@ pub fn from_wire(doc: Value) -> Result<(String, Leaf), WireError> {
             ancestors,
             deleted,
             body,
+            base: None,
         },
     ))
 }
@@ -115,7 +116,8 @@ mod tests {
         assert_eq!(wire["a"], 2);
         let (id, back) = from_wire(wire).unwrap();
         assert_eq!(id, tree.id);
-        assert_eq!(back, leaf);
+        assert_eq!(back.base, None, "what it was made from stays on this phone");
+        assert_eq!(Leaf { base: None, ..leaf }, back);
         // Inserted elsewhere, it continues the same history.
         let mut other = DocTree::new(&id);
         other.insert(back);

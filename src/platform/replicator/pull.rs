@@ -44,7 +44,7 @@ pub async fn pull(
             .filter(|r| rep.keeps(&r.id))
             .map(|r| (r.id, r.revs))
             .collect();
-        let ids = store_batch(couch, &rep.db, &offered).await?;
+        let ids = store_batch(couch, rep, &offered).await?;
         pulled += ids.len();
         if !ids.is_empty() {
             taken_in(ids);
@@ -64,7 +64,7 @@ pub async fn pull(
 /// Fetches and stores what this phone lacks of the offered revisions; the ids stored.
 async fn store_batch(
     couch: &Couch,
-    db: &str,
+    rep: &Replication,
     offered: &[(String, Vec<String>)],
 ) -> Result<Vec<String>, SyncProblem> {
     if offered.is_empty() {
@@ -84,7 +84,12 @@ async fn store_batch(
         return Ok(vec![]);
     }
     let answer = couch
-        .send("POST", db, "_bulk_get?revs=true", &bulk_get_body(&lacking))
+        .send(
+            "POST",
+            &rep.db,
+            "_bulk_get?revs=true",
+            &bulk_get_body(&lacking),
+        )
         .await?;
     let mut leaves: HashMap<String, Vec<Leaf>> = HashMap::new();
     for doc in bulk_get_docs(&answer) {
@@ -96,7 +101,7 @@ async fn store_batch(
     let mut change = |id: &str, stored: Option<&str>| {
         let tree = stored.and_then(|j| serde_json::from_str::<DocTree>(j).ok());
         let new = leaves.remove(id).unwrap_or_default();
-        Ok(take_in(id, tree, new).and_then(stored_doc_of))
+        Ok(take_in(id, tree, new, rep.merges).and_then(stored_doc_of))
     };
     let written = doc_store::update(&ids, &mut change)
         .await

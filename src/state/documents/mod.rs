@@ -290,6 +290,8 @@ impl<T: Kept> DocSet<T> {
                 Some(body.clone()),
                 false,
             );
+            // A stale tab's edit of other fields than the fresh one's merges by itself.
+            tree.auto_merge();
             // Usually ours is the winner: its index fields need no decoding.
             Ok(Some(if tree.current() == Some(body) {
                 StoredDoc::with(tree, records.get(id))
