@@ -3,7 +3,7 @@
 //! once per data change so a keystroke only scans prepared strings.
 
 use super::compound::{Compound, ManagementMode};
-use super::pinyin::initials;
+use super::pinyin::PinyinTable;
 
 struct Entry {
     name: String,
@@ -28,8 +28,9 @@ pub struct Filter {
 }
 
 impl SearchIndex {
-    /// Indexes `compounds` in order; results are positions in that slice.
-    pub fn new(compounds: &[Compound]) -> SearchIndex {
+    /// Indexes `compounds` in order; results are positions in that slice. Without a
+    /// `pinyin` table (not fetched yet) initials match nothing.
+    pub fn new(compounds: &[Compound], pinyin: Option<&PinyinTable>) -> SearchIndex {
         let entries = compounds
             .iter()
             .map(|c| Entry {
@@ -41,7 +42,7 @@ impl SearchIndex {
                     c.property_company.as_deref().unwrap_or("")
                 )
                 .to_lowercase(),
-                initials: initials(&c.name),
+                initials: pinyin.map(|p| p.initials(&c.name)).unwrap_or_default(),
                 mode: c.mode,
                 subdistrict: c.subdistrict.clone(),
                 covered: c.covered,
@@ -98,6 +99,7 @@ fn rank(e: &Entry, q: &str, ascii: bool) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::pinyin::published;
     use crate::fixtures::compound;
 
     fn named(name: &str, mode: ManagementMode) -> Compound {
@@ -123,7 +125,7 @@ mod tests {
             jindi,
             named("天鹤村小区", ManagementMode::PropertyCompany),
         ];
-        let index = SearchIndex::new(&all);
+        let index = SearchIndex::new(&all, Some(&published()));
         let any = Filter::default();
         assert_eq!(
             names(&all, index.search("东塘村", &any)),
@@ -144,7 +146,7 @@ mod tests {
         let mut other = named("松涛里小区", ManagementMode::OwnerSelfGoverned);
         other.subdistrict = "建设路街道".into();
         let all = vec![named("东塘村小区", ManagementMode::PropertyCompany), other];
-        let index = SearchIndex::new(&all);
+        let index = SearchIndex::new(&all, None);
         let owners = Filter {
             mode: Some(ManagementMode::OwnerSelfGoverned),
             ..Filter::default()
@@ -165,7 +167,7 @@ mod tests {
             covered,
             named("松涛里小区", ManagementMode::OwnerSelfGoverned),
         ];
-        let index = SearchIndex::new(&all);
+        let index = SearchIndex::new(&all, None);
         let only = |c| Filter {
             covered: Some(c),
             ..Filter::default()

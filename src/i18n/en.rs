@@ -39,6 +39,7 @@ pub const EN: Strings = Strings {
     subdistrict_label: "Subdistrict",
     results: "compounds",
     no_results: "No compound matches; try another word.",
+    pinyin_loading: "Loading the pinyin-initials search… offline, type the Chinese name instead.",
     show_more: "Show more",
     facts: "Facts",
     built: "Built",

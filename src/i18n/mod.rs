@@ -56,6 +56,8 @@ pub struct Strings {
     pub subdistrict_label: &'static str,
     pub results: &'static str,
     pub no_results: &'static str,
+    /// Shown instead of `no_results` while the pinyin table is not here (yet).
+    pub pinyin_loading: &'static str,
     pub show_more: &'static str,
     // compound
     pub facts: &'static str,

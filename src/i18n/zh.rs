@@ -39,6 +39,7 @@ pub const ZH: Strings = Strings {
     subdistrict_label: "街道",
     results: "个小区",
     no_results: "没有找到符合条件的小区，换个词试试。",
+    pinyin_loading: "正在加载拼音首字母检索……没有网络时，请直接输入中文小区名。",
     show_more: "显示更多",
     facts: "基本情况",
     built: "建成年份",

@@ -11,6 +11,7 @@ use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use crate::domain::compound::{Compound, ManagementMode};
 use crate::domain::phone::percent_encode;
 use crate::domain::search::{Filter, SearchIndex};
+use crate::state::pinyin::pinyin_when;
 use crate::state::{Shared, use_state, use_strings};
 
 const PAGE: usize = 30;
@@ -30,11 +31,15 @@ pub fn DirectoryPage() -> impl IntoView {
     let cov = Memo::new(move |_| param("cov"));
     let (shown, set_shown) = signal(PAGE);
 
-    // Rebuilt only when the data changes, not per keystroke.
+    let latin = Memo::new(move |_| q.with(|q| q.chars().any(|c| c.is_ascii_alphabetic())));
+    let pinyin = pinyin_when(latin);
+    // Rebuilt only when the data (or the pinyin table) changes, not per keystroke.
     let index = Memo::new(move |_| {
-        state
-            .compounds
-            .with(|c| Shared(Arc::new(SearchIndex::new(&c.0))))
+        let pinyin = pinyin.get();
+        state.compounds.with(|c| {
+            let table = pinyin.as_ref().map(|p| p.0.as_ref());
+            Shared(Arc::new(SearchIndex::new(&c.0, table)))
+        })
     });
     let hits = Memo::new(move |_| {
         let filter = Filter {
@@ -149,7 +154,11 @@ pub fn DirectoryPage() -> impl IntoView {
             </div>
             <p class="directory__count" role="status">{move || format!("{} {}", hits.with(Vec::len), s().results)}</p>
             <Show when=move || hits.with(Vec::is_empty) && !state.compounds.with(|c| c.0.is_empty())>
-                <p class="notice notice--info">{move || s().no_results}</p>
+                <p class="notice notice--info">{move || if latin.get() && pinyin.with(Option::is_none) {
+                    s().pinyin_loading
+                } else {
+                    s().no_results
+                }}</p>
             </Show>
             <ul class="compound-list">
                 // Keyed by compound (and its edit time), so a keystroke only adds and removes rows

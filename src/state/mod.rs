@@ -13,6 +13,7 @@ pub mod documents;
 pub mod logs;
 pub mod migration;
 pub mod persist;
+pub mod pinyin;
 pub mod records;
 pub mod steward_session;
 pub mod sync;

@@ -24,8 +24,8 @@ describe('directory search', () => {
       await page.getByText('东塘村小区').first().waitFor();
       await page.getByLabel('搜索小区').fill(query);
       await page.waitForURL((url) => url.searchParams.get('q') === query);
-      const names = await page.locator('.compound-list__name').allInnerTexts();
-      assert.equal(names[0], '东塘村小区');
+      // Latin letters match once the pinyin table has come (it is fetched on first need).
+      await page.waitForFunction(() => document.querySelector('.compound-list__name')?.textContent === '东塘村小区');
       await page.reload();
       await appReady(page);
       await page.locator('.compound-list__name').first().waitFor();
@@ -41,6 +41,22 @@ describe('directory search', () => {
     assert.deepEqual(await page.locator('.compound-list__name').allInnerTexts(), ['松涛里小区']);
     await page.getByLabel('搜索小区').fill('不存在的小区');
     await page.getByText('没有找到符合条件的小区').waitFor();
+    await context.close();
+  });
+
+  it('fetches the pinyin table only when Latin letters are typed; without it, says to type Chinese', async () => {
+    const { context, page } = await open('/compounds', { serviceWorkers: 'block' });
+    let asked = 0;
+    await page.route('**/data/pinyin.txt', (route) => {
+      asked += 1;
+      return route.abort('internetdisconnected');
+    });
+    await page.getByLabel('搜索小区').fill('东塘');
+    await page.waitForFunction(() => document.querySelector('.compound-list__name')?.textContent === '东塘村小区');
+    assert.equal(asked, 0, 'Chinese needs no table');
+    await page.getByLabel('搜索小区').fill('dtc');
+    await page.getByText('没有网络时，请直接输入中文小区名').waitFor();
+    assert.equal(asked, 1);
     await context.close();
   });
 });

@@ -147,6 +147,28 @@ describe('sync faults', () => {
     await context.close();
   });
 
+  it('a server without _bulk_get (as CouchDB before 2.0 answers): each document comes by open_revs, stored as the server has it', async () => {
+    const context = await env.phones.newPhone();
+    const page = await context.newPage();
+    const asked = { bulkGet: 0, openRevs: 0 };
+    await page.route('**/db/*/_bulk_get*', (route) => {
+      asked.bulkGet += 1;
+      return route.fulfill({ status: 404, contentType: 'application/json', body: '{"error":"not_found","reason":"missing"}' });
+    });
+    page.on('request', (r) => {
+      if (r.url().includes('open_revs=')) asked.openRevs += 1;
+    });
+    const sync = await SyncPanel.open(page, env.site.url);
+    await sync.signIn('zhao', 'pw-zhao');
+    await assertAsServer(page, env);
+    assert.ok(asked.bulkGet >= 1, 'asked for _bulk_get first');
+    assert.ok(asked.openRevs >= MANY, `then one document at a time (${asked.openRevs})`);
+    await sync.upToDate();
+    const problems = (await sync.problem.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    assert.deepEqual(problems, [], 'and no problem shown');
+    await context.close();
+  });
+
   it('a page closed mid-pull resumes without duplicates; lost server checkpoints mean a full rescan that stores nothing twice', async () => {
     const context = await env.phones.newPhone();
     let page = await context.newPage();

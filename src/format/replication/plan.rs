@@ -73,6 +73,22 @@ pub fn bulk_get_body(missing: &[(String, Vec<String>)]) -> Value {
     json!({ "docs": docs })
 }
 
+/// The documents of a per-document `open_revs` answer (`[{"ok": doc}, {"missing": rev}]`),
+/// the fallback where a server has no `_bulk_get`.
+pub fn open_revs_docs(answer: &Value) -> Vec<Value> {
+    answer
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.get("ok").cloned())
+        .collect()
+}
+
+/// The `open_revs` query for one document's revisions, its JSON list still to be encoded.
+pub fn open_revs_list(revs: &[String]) -> String {
+    Value::from(revs.to_vec()).to_string()
+}
+
 /// The `_revs_diff` question for a push: each changed document's leaves.
 pub fn revs_diff_body(trees: &[DocTree]) -> Value {
     let mut body = serde_json::Map::new();
@@ -179,6 +195,13 @@ mod tests {
         );
         let body = bulk_get_body(&lacking);
         assert_eq!(body["docs"][1], json!({ "id": "b", "rev": "1-bb" }));
+        // Where a server has no _bulk_get, the same revisions one document at a time.
+        assert_eq!(open_revs_list(&lacking[1].1), r#"["1-bb"]"#);
+        let answer = json!([{ "ok": { "_id": "b", "_rev": "1-bb" } }, { "missing": "1-cc" }]);
+        assert_eq!(
+            open_revs_docs(&answer),
+            vec![json!({ "_id": "b", "_rev": "1-bb" })]
+        );
     }
 
     #[test]

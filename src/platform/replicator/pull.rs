@@ -12,7 +12,7 @@ use crate::format::documents::stored_doc_of;
 use crate::format::replication::checkpoint::{Direction, replication_id};
 use crate::format::replication::databases::Replication;
 use crate::format::replication::plan::{
-    bulk_get_body, bulk_get_docs, change_rows, missing, take_in,
+    bulk_get_body, bulk_get_docs, change_rows, missing, open_revs_docs, open_revs_list, take_in,
 };
 use crate::format::replication::problem::SyncProblem;
 use crate::format::replication::wire::from_wire;
@@ -83,16 +83,8 @@ async fn store_batch(
     if lacking.is_empty() {
         return Ok(vec![]);
     }
-    let answer = couch
-        .send(
-            "POST",
-            &rep.db,
-            "_bulk_get?revs=true",
-            &bulk_get_body(&lacking),
-        )
-        .await?;
     let mut leaves: HashMap<String, Vec<Leaf>> = HashMap::new();
-    for doc in bulk_get_docs(&answer) {
+    for doc in fetch_revisions(couch, &rep.db, &lacking).await? {
         if let Ok((id, leaf)) = from_wire(doc) {
             leaves.entry(id).or_default().push(leaf);
         }
@@ -107,4 +99,38 @@ async fn store_batch(
         .await
         .map_err(|_| SyncProblem::PhoneStorage)?;
     Ok(written.into_iter().map(|d| d.id).collect())
+}
+
+/// The lacking revisions with their history: by `_bulk_get`, or one document at a time by
+/// `open_revs` where the server has no `_bulk_get` (CouchDB before 2.0 and some other
+/// servers answer 400, 404, 405 or 501).
+async fn fetch_revisions(
+    couch: &Couch,
+    db: &str,
+    lacking: &[(String, Vec<String>)],
+) -> Result<Vec<Value>, SyncProblem> {
+    match couch
+        .send("POST", db, "_bulk_get?revs=true", &bulk_get_body(lacking))
+        .await
+    {
+        Ok(answer) => Ok(bulk_get_docs(&answer)),
+        Err(
+            SyncProblem::NoDatabase { .. }
+            | SyncProblem::Server {
+                status: 400 | 405 | 501,
+            },
+        ) => {
+            let mut docs = vec![];
+            for (id, revs) in lacking {
+                let path = format!(
+                    "{}?revs=true&latest=true&open_revs={}",
+                    js_sys::encode_uri_component(id),
+                    js_sys::encode_uri_component(&open_revs_list(revs))
+                );
+                docs.extend(open_revs_docs(&couch.get(db, &path).await?));
+            }
+            Ok(docs)
+        }
+        Err(problem) => Err(problem),
+    }
 }
