@@ -88,6 +88,11 @@ const recordsOf = `function (doc, req) {
   return ['report', 'mediation', 'arrears'].indexOf(kind) !== -1 && doc.compound === req.query.compound;
 }`;
 
+// The district database to a resident's own: their reports as the stewards moved them on.
+const reportsOf = `function (doc, req) {
+  return String(doc._id).indexOf('report:') === 0 && doc.filed_by === req.query.user;
+}`;
+
 const userDb = (name) => 'userdb-' + Buffer.from(name, 'utf8').toString('hex');
 const validate = (await readFile(join(here, 'validate_doc_update.js'), 'utf8'))
   .split('\n').filter((line) => !line.startsWith('//')).join('\n').trim();
@@ -99,7 +104,7 @@ async function init(datasetPath) {
   await database('district', ['district']);
   // The district database is the hub: residents' reports reach it from their own
   // databases, and go on from it to their compound's stewards (this filter picks them).
-  await putDoc('district', '_design/district', { filters: { records_of: recordsOf } });
+  await putDoc('district', '_design/district', { filters: { records_of: recordsOf, reports_of: reportsOf } });
   for (const id of ids) {
     await database(`c-${id}`, []);
     await database(`r-${id}`, [`steward:${id}`, 'district']);
@@ -121,7 +126,11 @@ async function user(name, password, roles) {
     await must('PUT', db, undefined, [412]);
     await must('PUT', `${db}/_security`, { admins: { names: [], roles: [] }, members: { names: [name], roles: [] } });
     await putDoc(db, '_design/cs', designDoc(db));
-    if (!process.env.NO_AGGREGATE) await aggregate(db);
+    if (!process.env.NO_AGGREGATE) {
+      await aggregate(db);
+      // ... and back: the stewards' progress on the reports they filed.
+      await aggregate('district', db, { filter: 'district/reports_of', query_params: { user: name } });
+    }
   }
   console.log(`user ${name}: ${roles.join(', ') || 'resident'}`);
 }

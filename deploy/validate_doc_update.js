@@ -40,6 +40,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
   if (type === 'userdb') {
     // Only the owner is a member of their database; they file reports there.
     if (kind !== 'report') refuse('这里只放您自己的报事 · Only your own reports belong here');
+    if (live && newDoc.filed_by && newDoc.filed_by !== userCtx.name) refuse('这条报事不是您提交的 · This report was filed by another account');
     return;
   }
   if (db === 'district') {

@@ -18,6 +18,7 @@ use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
+use crate::state::own_reports::claim_own_reports;
 use crate::state::records::provide_records;
 use crate::state::sync::{my_compound, provide_sync};
 use crate::state::{DatasetState, StartRecords, persist, provide_app_state};
@@ -58,7 +59,8 @@ pub fn start_app(program: Program, records: StartRecords) {
 #[component]
 pub fn App() -> impl IntoView {
     start_app(Program::Resident, provide_records);
-    provide_sync(my_compound());
+    let (sync, _) = provide_sync(my_compound());
+    claim_own_reports(sync);
     view! {
         <Router>
             <AppFrame>

@@ -154,6 +154,10 @@ pub struct Report {
     /// steward's copy, never on the reporter's own (which "my reports" lists).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub received_at: Option<Millis>,
+    /// The sync account (a resident's CouchDB user) that filed it from this phone: the
+    /// server sends the stewards' progress on it back to that account's own database.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed_by: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,7 +226,19 @@ impl Report {
             updated_at: at,
             deleted: false,
             received_at: None,
+            filed_by: None,
         }
+    }
+
+    /// This phone's own report marked as filed by the signed-in `account`, if it is one
+    /// still unmarked (not one taken in from a hand-off, not a deleted draft). `updated_at`
+    /// stays: nothing a person sees changed.
+    pub fn claimed_by(&self, account: &str) -> Option<Report> {
+        let unclaimed = self.filed_by.is_none() && self.received_at.is_none() && !self.deleted;
+        unclaimed.then(|| Report {
+            filed_by: Some(account.to_string()),
+            ..self.clone()
+        })
     }
 
     pub fn status(&self) -> Status {
@@ -318,6 +334,37 @@ mod tests {
         assert_eq!(r.satisfaction, Some(5));
         assert_eq!(r.timeline.len(), 5);
         assert_eq!(r.updated_at, 5);
+    }
+
+    #[test]
+    fn only_own_unmarked_reports_are_claimed_by_an_account() {
+        let mut own = report("c", Category::Parking);
+        own.transition(Status::Submitted, "", None, 1).unwrap();
+        let claimed = own.claimed_by("li").expect("an own report is claimed");
+        assert_eq!(claimed.filed_by.as_deref(), Some("li"));
+        assert_eq!(
+            claimed.updated_at, own.updated_at,
+            "nothing a person sees changed"
+        );
+        assert_eq!(
+            claimed.claimed_by("zhang"),
+            None,
+            "once, by the first account"
+        );
+        let taken_in = Report {
+            received_at: Some(5),
+            ..own.clone()
+        };
+        assert_eq!(
+            taken_in.claimed_by("li"),
+            None,
+            "a steward's copy from a link"
+        );
+        let gone = Report {
+            deleted: true,
+            ..own
+        };
+        assert_eq!(gone.claimed_by("li"), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod district;
 pub mod documents;
 pub mod logs;
 pub mod migration;
+pub mod own_reports;
 pub mod persist;
 pub mod pinyin;
 pub mod records;

@@ -322,6 +322,20 @@ describe("a resident's report through the district hub", () => {
     await theirs.signIn('wang', 'pw-wang');
     const tree = await until(() => reportTree(wang, id), 20000, "the report on the steward's phone");
     assert.equal(winner(tree).rev, winner(await reportTree(page, id)).rev, "the resident's revision");
+    assert.equal(winner(tree).body.filed_by, 'li', 'marked as filed by the account');
+
+    // The steward moves it on; the resident who filed it sees that on their phone.
+    const onWang = await ReportDetail.open(wang, env.site.url, id);
+    await onWang.recordUpdate('已受理', '王建国已联系物业');
+    await onWang.waitForStatus('acknowledged');
+    await until(async () => {
+      const t = await reportTree(page, id);
+      return t && winner(t).body.timeline.some((e) => e.note === '王建国已联系物业');
+    }, 30000, "the steward's step back on the resident's phone");
+    const onLi = await ReportDetail.open(page, env.site.url, id);
+    await onLi.waitForStatus('acknowledged');
+    assert.ok((await page.locator('.timeline__note').allInnerTexts()).includes('王建国已联系物业'));
+    await screenshot(page, '76-sync-progress-back');
 
     // Another resident's session: the stewards' database and li's own are closed to it.
     const session = await fetch(`${env.site.url}/db/_session`, {

@@ -33,6 +33,14 @@ impl UserCtx {
             .collect()
     }
 
+    /// The account's name if its reports are its own (a resident's: kept in its own
+    /// database, progress sent back to it), not a steward's.
+    pub fn files_own_reports(&self) -> Option<&str> {
+        self.name
+            .as_deref()
+            .filter(|_| self.steward_of().is_empty())
+    }
+
     pub fn is_district(&self) -> bool {
         self.roles
             .iter()
@@ -127,7 +135,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             merges: true,
         });
     }
-    if let Some(name) = user.name.as_deref().filter(|_| stewarded.is_empty()) {
+    if let Some(name) = user.files_own_reports() {
         out.push(Replication {
             db: user_db(name),
             kinds: OWN_KINDS,
