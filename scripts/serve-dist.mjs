@@ -92,7 +92,7 @@ const server = createServer(async (req, res) => {
     const console = /^\/steward\//.test(path) ? join(root, 'steward', 'index.html') : null;
     const file = found ?? console ?? join(root, 'app', 'index.html');
     const { body, encoding } = await compressed(file, req.headers['accept-encoding'] ?? '');
-    const hashed = /-[0-9a-f]{16}\./.test(file);
+    const hashed = /-[0-9a-f]{12,16}\./.test(file);
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       // Hashed build files never change; everything else is revalidated.

@@ -25,7 +25,7 @@ for (const file of firstLoad) {
   const compressed = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   raw += bytes.length;
   br += compressed;
-  console.log(`${file.replace(/-[0-9a-f]{16}/, '').padEnd(28)} ${kb(bytes.length).padStart(10)} ${kb(compressed).padStart(10)}`);
+  console.log(`${file.replace(/-[0-9a-f]{12,16}/, '').padEnd(28)} ${kb(bytes.length).padStart(10)} ${kb(compressed).padStart(10)}`);
 }
 console.log(`${'total'.padEnd(28)} ${kb(raw).padStart(10)} ${kb(br).padStart(10)}  (budget ${kb(BUDGET)} brotli: ${br <= BUDGET ? 'within' : 'OVER'}; ratchet ${kb(ratchet.resident_brotli_bytes)})`);
 // The resident app (dist/app/: reports, settings, the poster, hand-off links) and the

@@ -72,6 +72,8 @@ fn state_line(t: &SyncStrings, s: &SyncStatus) -> String {
         SyncPhase::Syncing => t.syncing,
         SyncPhase::UpToDate => t.up_to_date,
         SyncPhase::Retrying => t.retrying,
+        // That tab says how it goes; counts here would only be this tab's.
+        SyncPhase::OtherTab => return t.other_tab.to_string(),
     };
     let last = s.last_sync.map_or_else(
         || t.never.to_string(),

@@ -1,7 +1,8 @@
 //! `/district`: the district office's picture — where the figures come from, coverage,
 //! the work done in a period beside the one before, and the property-company
-//! scorecards — computed from the records this device has and the stewards' packages.
-//! The district's published figures appear beside them as a reference only.
+//! scorecards — computed from the records this device has (with sync, the district
+//! database's: every compound's) and the stewards' packages. The district's published
+//! figures appear beside them as a reference only.
 
 use leptos::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::components::district::coverage::CoverageSection;
 use crate::components::district::scorecards::ScorecardSection;
 use crate::components::district::sources::Sources;
 use crate::components::district::work::WorkSection;
+use crate::components::sync_panel::SyncPanel;
 use crate::domain::district::period::Period;
 use crate::platform::clock::now;
 use crate::state::{use_district_strings, use_strings};
@@ -43,6 +45,9 @@ pub fn DistrictPage() -> impl IntoView {
                     </ul>
                 </nav>
                 <div class="district__body">
+                    // The office signs in here: the district database brings every
+                    // compound's records into these figures.
+                    <div class="no-print"><SyncPanel/></div>
                     <Sources/>
                     <CoverageSection/>
                     <WorkSection period now/>

@@ -72,6 +72,12 @@ fn post(ids: &[String]) {
 pub fn listen(handle: impl Fn(Vec<String>) + 'static) {
     let handle: Handler = Rc::new(handle);
     LISTENERS.with(|l| l.borrow_mut().push(handle.clone()));
+    hear_other_tabs(move |ids| handle(ids));
+}
+
+/// Calls `handle` with the ids other tabs announce (not this page's own), for as long as
+/// the page lives.
+pub fn hear_other_tabs(handle: impl Fn(Vec<String>) + 'static) {
     let Some(channel) = channel() else {
         return;
     };

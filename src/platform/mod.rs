@@ -18,3 +18,4 @@ pub mod print;
 pub mod pwa;
 pub mod replicator;
 pub mod shell;
+pub mod tab_lock;

@@ -14,7 +14,8 @@ use crate::format::replication::problem::SyncProblem;
 use crate::platform::clock::now;
 use crate::platform::couch::{Couch, abort_all};
 use crate::platform::replicator::{forget_wake, pass, wait_for_change, wake};
-use crate::platform::{broadcast, local_storage};
+use crate::platform::tab_lock::TabLock;
+use crate::platform::{broadcast, local_storage, tab_lock};
 
 /// How long a quiet wait lasts before a pass anyway (the long polls end before).
 const IDLE_MS: i32 = 30_000;
@@ -22,6 +23,8 @@ const BACKOFF_FIRST_MS: i32 = 2_000;
 const BACKOFF_MAX_MS: i32 = 60_000;
 /// This phone's name in replication ids: random, made once.
 const DEVICE_KEY: &str = "cs.device";
+/// The Web Lock the syncing tab holds.
+const SYNC_LOCK: &str = "cs-sync";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SyncPhase {
@@ -31,6 +34,8 @@ pub enum SyncPhase {
     UpToDate,
     /// The last pass failed; the next comes after a backoff (or when the network returns).
     Retrying,
+    /// Another tab of the app syncs for this phone; this one takes over if it closes.
+    OtherTab,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -61,6 +66,8 @@ pub struct SyncWriter {
     set_status: WriteSignal<SyncStatus>,
     /// Which run of the loop is current: stopping bumps it and the old run ends.
     run: StoredValue<u32>,
+    /// This tab's hold on syncing for the phone (one tab at a time), while sync is on.
+    lock: StoredValue<Option<TabLock>, LocalStorage>,
     followed: Signal<Vec<String>>,
 }
 
@@ -82,6 +89,7 @@ pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
         set_config,
         set_status,
         run: StoredValue::new(0),
+        lock: StoredValue::new_local(None),
         followed,
     };
     Effect::new(move |_| {
@@ -92,6 +100,8 @@ pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
         set_status.update(|s| s.pending += 1);
         wake();
     });
+    // The syncing tab sends the other tabs' writes too.
+    broadcast::hear_other_tabs(move |_| wake());
     if config.get_untracked().on {
         writer.begin();
     }
@@ -151,6 +161,8 @@ impl SyncWriter {
         self.run.update_value(|r| *r += 1);
         abort_all();
         wake();
+        // Another tab with sync on may take over.
+        self.lock.set_value(None);
         self.set_status.update(|s| s.phase = SyncPhase::Off);
     }
 
@@ -178,7 +190,41 @@ impl SyncWriter {
         self.run.try_get_value() == Some(run)
     }
 
+    /// Waits, while another tab syncs, until this one may; false if this run ended first.
+    async fn hold_lock(&self, run: u32) -> bool {
+        if self.lock.with_value(Option::is_some) {
+            return true;
+        }
+        let lock = match tab_lock::take(SYNC_LOCK, false).await {
+            Some(lock) => lock,
+            None => {
+                // Signed in there, so here too (the roles come with this tab's first pass).
+                let name = self.config.with_untracked(|c| c.user.clone());
+                self.set_status.update(|s| {
+                    s.phase = SyncPhase::OtherTab;
+                    s.user = name.map(|name| UserCtx {
+                        name: Some(name),
+                        roles: vec![],
+                    });
+                });
+                let Some(lock) = tab_lock::take(SYNC_LOCK, true).await else {
+                    return false;
+                };
+                lock
+            }
+        };
+        // A run that ended meanwhile lets go at once (the lock drops here).
+        let current = self.current(run);
+        if current {
+            self.lock.set_value(Some(lock));
+        }
+        current
+    }
+
     async fn run_loop(self, run: u32) {
+        if !self.hold_lock(run).await {
+            return;
+        }
         let couch = self.couch();
         let device = device_id();
         let mut backoff = BACKOFF_FIRST_MS;

@@ -83,7 +83,7 @@ describe('first visit', () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
     const programs = [];
-    page.on('request', (r) => r.url().endsWith('_bg.wasm') && programs.push(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}_bg\.wasm$/, '')));
+    page.on('request', (r) => r.url().endsWith('_bg.wasm') && programs.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+_bg\.wasm$/, '')));
     for (const path of ['/', '/compounds', '/c/dongtangcun', '/c/dongtangcun/b/3?u=2']) {
       await page.goto(site.server.url + path);
       await appReady(page);

@@ -4,6 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { couchAdmin, screenshot, settled, shots, storedDocs, useSyncSite, watchErrors, winner } from './harness.mjs';
+import { DistrictPage } from './pages/district.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
@@ -265,6 +266,35 @@ describe('sync through a CouchDB server', () => {
     await b.context.close();
   });
 
+  it('one tab syncs for the phone: a second tab waits, its changes go through the first, and it takes over when the first closes', async () => {
+    const context = await env.phones.newPhone();
+    const first = await context.newPage();
+    const sync = await SyncPanel.open(first, env.site.url);
+    await sync.signIn('wang', 'pw-wang');
+    await sync.upToDate();
+    const second = await context.newPage();
+    const asked = [];
+    second.on('request', (r) => { if (r.url().includes('/db/')) asked.push(r.url()); });
+
+    // A report filed in the second tab reaches the server through the first.
+    const form = await ReportForm.open(second, env.site.url, '?c=dongtangcun&b=6');
+    await form.fillSeptic('6栋化粪池冒水');
+    const id = await form.submit();
+    await until(async () => (await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}`)).description,
+      20000, 'the report on the server');
+    const other = await SyncPanel.open(second, env.site.url);
+    await other.state.filter({ hasText: '本机另一个小区管家页面正在同步' }).waitFor();
+    await other.user.filter({ hasText: '已登录：wang' }).waitFor();
+    assert.equal(await second.getByRole('button', { name: '登录并同步' }).count(), 0, 'no sign-in form: signed in there');
+    await screenshot(second, '77-sync-other-tab');
+    assert.deepEqual(asked, [], 'the waiting tab asked the server nothing');
+
+    await first.close();
+    await other.upToDate();
+    assert.ok(asked.length > 0, 'the second tab syncs now');
+    await context.close();
+  });
+
   it('refuses an empty sign-in, a wrong password and a foreign address with a sentence each; signs out; says when the server is gone', async () => {
     const context = await env.phones.newPhone();
     const page = await context.newPage();
@@ -300,7 +330,7 @@ describe('sync through a CouchDB server', () => {
 });
 
 describe("a resident's report through the district hub", () => {
-  const env = useSyncSite({ users: [...USERS, ['zhang', 'pw-zhang']], hub: true });
+  const env = useSyncSite({ users: [...USERS, ['zhang', 'pw-zhang'], ['office', 'pw-office', 'district']], hub: true });
 
   it("a signed-in resident's report reaches their compound's stewards; other residents cannot read it", async () => {
     const context = await env.phones.newPhone();
@@ -347,6 +377,33 @@ describe("a resident's report through the district hub", () => {
       assert.ok([401, 403].includes(answer.status), `${db} refuses another resident (${answer.status})`);
     }
     await context.close();
+    await steward.close();
+  });
+
+  it("the district office signs in on the dashboard, and every compound's reports count there", async () => {
+    const steward = await env.phones.newPhone();
+    const wang = await steward.newPage();
+    await (await SyncPanel.open(wang, env.site.url)).signIn('wang', 'pw-wang');
+    const form = await ReportForm.open(wang, env.site.url, '?c=dongtangcun&b=7');
+    await form.fillSeptic('7栋化粪池堵塞');
+    const id = await form.submit();
+    await until(async () => (await couchAdmin(env.couch, 'GET', `district/report:${id}`)).description,
+      30000, 'the report in the district database');
+
+    const office = await env.phones.newPhone();
+    const page = await office.newPage();
+    const district = await DistrictPage.open(page, env.site.url);
+    assert.equal(await district.stat('reports'), '0', 'a new phone counts nothing');
+    const sync = new SyncPanel(page);
+    await sync.signIn('office', 'pw-office');
+    await sync.upToDate();
+    const onServer = (await couchAdmin(env.couch, 'GET', 'district/_all_docs')).rows
+      .filter((r) => r.id.startsWith('report:')).length;
+    await until(async () => Number(await district.stat('reports')) === onServer, 20000, 'every report counted');
+    assert.ok(onServer >= 2, `the district database holds every compound's reports (${onServer})`);
+    assert.ok(await reportTree(page, id), "the steward's report is on the office's phone");
+    await screenshot(page, '78-sync-district');
+    await office.close();
     await steward.close();
   });
 });

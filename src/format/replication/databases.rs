@@ -34,11 +34,11 @@ impl UserCtx {
     }
 
     /// The account's name if its reports are its own (a resident's: kept in its own
-    /// database, progress sent back to it), not a steward's.
+    /// database, progress sent back to it) — not a steward's or the office's, which have
+    /// no such database.
     pub fn files_own_reports(&self) -> Option<&str> {
-        self.name
-            .as_deref()
-            .filter(|_| self.steward_of().is_empty())
+        let resident = self.steward_of().is_empty() && !self.is_district();
+        self.name.as_deref().filter(|_| resident)
     }
 
     pub fn is_district(&self) -> bool {
@@ -209,6 +209,11 @@ mod tests {
         assert!(reps[1].sends("report", "dongtangcun"));
         assert!(!reps[0].keeps("_design/cs"));
         let office = replications(&user("office", &["district"]), &[]);
+        assert_eq!(
+            office.len(),
+            1,
+            "the district database only: no resident's own"
+        );
         assert_eq!(office[0].db, "district");
         assert!(office[0].keeps("report:R1") && office[0].keeps("compound:x"));
         assert!(!office[0].keeps("_design/cs"));
