@@ -106,6 +106,7 @@ pub const EN: Strings = Strings {
     ref_label: "Reference",
     send_title: "Send it to the responsible steward",
     send_hint: "Send it so the steward sees it.",
+    send_hint_synced: "You are signed in to sync: this report reaches the compound's stewards through the server by itself, and their progress comes back here. If it is urgent, text them as well.",
     send_sms: "Text",
     share_report: "Share or copy the report",
     no_steward: "No steward of this role here; call the property or community office.",

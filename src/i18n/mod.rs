@@ -126,6 +126,8 @@ pub struct Strings {
     pub ref_label: &'static str,
     pub send_title: &'static str,
     pub send_hint: &'static str,
+    /// For a report filed by a signed-in resident: it travels by sync.
+    pub send_hint_synced: &'static str,
     pub send_sms: &'static str,
     pub share_report: &'static str,
     pub no_steward: &'static str,

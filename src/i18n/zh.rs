@@ -106,6 +106,7 @@ pub const ZH: Strings = Strings {
     ref_label: "编号",
     send_title: "发给负责的管家",
     send_hint: "提交后请发送给管家，报事才会被看到。",
+    send_hint_synced: "您已登录同步：这条报事会通过服务器自动送到本小区管家，处理进展也会自动回到这里。急事请同时发短信。",
     send_sms: "发短信给",
     share_report: "分享或复制报事",
     no_steward: "这个小区暂无对应的管家，请拨打物业或社区电话。",

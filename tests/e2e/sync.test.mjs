@@ -364,6 +364,7 @@ describe("a resident's report through the district hub", () => {
     }, 30000, "the steward's step back on the resident's phone");
     const onLi = await ReportDetail.open(page, env.site.url, id);
     await onLi.waitForStatus('acknowledged');
+    await page.getByText('这条报事会通过服务器自动送到本小区管家').waitFor();
     assert.ok((await page.locator('.timeline__note').allInnerTexts()).includes('王建国已联系物业'));
     await screenshot(page, '76-sync-progress-back');
 

@@ -70,12 +70,13 @@ pub fn SendPanel(
             s().send_title
         }
     };
-    let hint = move || {
-        if answer {
-            h().send_answer_hint
-        } else {
-            s().send_hint
-        }
+    // A signed-in resident's report goes to the stewards by sync (`filed_by`); sending it
+    // by hand is then only for haste.
+    let synced = report.filed_by.is_some();
+    let hint = move || match (answer, synced) {
+        (true, _) => h().send_answer_hint,
+        (false, true) => s().send_hint_synced,
+        (false, false) => s().send_hint,
     };
     let label: fn(&Strings) -> &'static str = |s| s.share_report;
     view! {
