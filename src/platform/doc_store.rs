@@ -271,6 +271,28 @@ pub async fn changes_since(since: f64, limit: u32) -> Result<Vec<ChangedRow>, St
         .collect())
 }
 
+/// The last update sequence given to a write (0: nothing written yet).
+pub async fn current_seq() -> Result<f64, StoreError> {
+    Ok(get_one(META, SEQ).await?.as_f64().unwrap_or(0.0))
+}
+
+/// How many documents were written after local sequence `since`.
+pub async fn count_since(since: f64) -> Result<u32, StoreError> {
+    let db = db().await?;
+    let fail = js_failure(DB);
+    let after = IdbKeyRange::lower_bound_with_open(&since.into(), true).map_err(&fail)?;
+    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
+    let index = tx
+        .object_store(DOCS)
+        .map_err(&fail)?
+        .index(SEQ)
+        .map_err(&fail)?;
+    let count = idb::done(&index.count_with_key(&after).map_err(&fail)?)
+        .await
+        .map_err(|f| classify(DB, f))?;
+    Ok(count.as_f64().unwrap_or(0.0) as u32)
+}
+
 /// A small value kept beside the documents (replication checkpoints), as text.
 pub async fn meta_get(key: &str) -> Result<Option<String>, StoreError> {
     Ok(get_one(META, key).await?.as_string())

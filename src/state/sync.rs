@@ -15,7 +15,7 @@ use crate::platform::clock::now;
 use crate::platform::couch::{Couch, abort_all};
 use crate::platform::replicator::{forget_wake, pass, wait_for_change, wake};
 use crate::platform::tab_lock::TabLock;
-use crate::platform::{broadcast, local_storage, tab_lock};
+use crate::platform::{broadcast, doc_store, local_storage, tab_lock};
 
 /// How long a quiet wait lasts before a pass anyway (the long polls end before).
 const IDLE_MS: i32 = 30_000;
@@ -23,6 +23,8 @@ const BACKOFF_FIRST_MS: i32 = 2_000;
 const BACKOFF_MAX_MS: i32 = 60_000;
 /// This phone's name in replication ids: random, made once.
 const DEVICE_KEY: &str = "cs.device";
+/// Where the store's update sequence stood after the last pass that completed.
+const SYNCED_KEY: &str = "sync.synced";
 /// The Web Lock the syncing tab holds.
 const SYNC_LOCK: &str = "cs-sync";
 
@@ -43,7 +45,7 @@ pub struct SyncStatus {
     pub phase: SyncPhase,
     pub user: Option<UserCtx>,
     pub last_sync: Option<Millis>,
-    /// Writes made here since the last pass that sent them.
+    /// Documents changed on this phone since the last pass that completed.
     pub pending: usize,
     pub problem: Option<SyncProblem>,
     /// Documents the server refused in the last pass, with its reason.
@@ -61,7 +63,6 @@ pub struct Sync {
 #[derive(Clone, Copy)]
 pub struct SyncWriter {
     config: ReadSignal<SyncConfig>,
-    status: ReadSignal<SyncStatus>,
     set_config: WriteSignal<SyncConfig>,
     set_status: WriteSignal<SyncStatus>,
     /// Which run of the loop is current: stopping bumps it and the old run ends.
@@ -85,7 +86,6 @@ pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
     let sync = Sync { config, status };
     let writer = SyncWriter {
         config,
-        status,
         set_config,
         set_status,
         run: StoredValue::new(0),
@@ -96,12 +96,16 @@ pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
         let text = serde_json::to_string(&config.get()).unwrap_or_default();
         let _ = local_storage::write_raw(SYNC_KEY, &text);
     });
+    count_waiting(set_status);
     broadcast::watch_own_writes(move || {
-        set_status.update(|s| s.pending += 1);
+        count_waiting(set_status);
         wake();
     });
     // The syncing tab sends the other tabs' writes too.
-    broadcast::hear_other_tabs(move |_| wake());
+    broadcast::hear_other_tabs(move |_| {
+        count_waiting(set_status);
+        wake();
+    });
     if config.get_untracked().on {
         writer.begin();
     }
@@ -230,7 +234,6 @@ impl SyncWriter {
         let mut backoff = BACKOFF_FIRST_MS;
         while self.current(run) {
             self.set_status.update(|s| s.phase = SyncPhase::Syncing);
-            let pending_before = self.status.with_untracked(|s| s.pending);
             let outcome = self.pass_all(&couch, &device).await;
             if !self.current(run) {
                 break;
@@ -238,10 +241,10 @@ impl SyncWriter {
             match outcome {
                 Ok(polls) => {
                     backoff = BACKOFF_FIRST_MS;
+                    mark_synced(self.set_status).await;
                     self.set_status.update(|s| {
                         s.phase = SyncPhase::UpToDate;
                         s.last_sync = Some(now());
-                        s.pending = s.pending.saturating_sub(pending_before);
                         s.problem = None;
                     });
                     wait_for_change(&couch, &polls, IDLE_MS).await;
@@ -292,6 +295,34 @@ impl SyncWriter {
         });
         Ok(polls)
     }
+}
+
+/// Counts the documents changed since the last pass that completed (this tab's writes,
+/// another tab's): read from the store, so the count survives a reload and a tab that did
+/// not make the changes.
+fn count_waiting(set_status: WriteSignal<SyncStatus>) {
+    spawn_local(async move {
+        let mark = doc_store::meta_get(SYNCED_KEY)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|t| t.parse::<u64>().ok())
+            .map_or(0.0, |seq| seq as f64);
+        if let Ok(n) = doc_store::count_since(mark).await {
+            set_status.update(|s| s.pending = n as usize);
+        }
+    });
+}
+
+/// After a pass that completed: everything stored so far has been offered to the server
+/// (what arrived included). A write made during the pass woke the loop, and the next pass
+/// sends it and moves the mark past it.
+async fn mark_synced(set_status: WriteSignal<SyncStatus>) {
+    if let Ok(seq) = doc_store::current_seq().await {
+        // A whole number, written as one: printing a float would cost the app ~10 KB.
+        let _ = doc_store::meta_put(SYNCED_KEY, &(seq as u64).to_string()).await;
+    }
+    count_waiting(set_status);
 }
 
 /// This phone's id for replication checkpoints, made once and kept.

@@ -295,6 +295,27 @@ describe('sync through a CouchDB server', () => {
     await context.close();
   });
 
+  it('changes made offline are counted from the store, after a reload too, and go when the network returns', async () => {
+    const context = await env.phones.newPhone();
+    const page = await context.newPage();
+    const sync = await SyncPanel.open(page, env.site.url);
+    await sync.signIn('wang', 'pw-wang');
+    await sync.upToDate();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await context.setOffline(true);
+    const form = await ReportForm.open(page, env.site.url, '?c=dongtangcun&b=8');
+    await form.fillSeptic('8栋化粪池满了');
+    const id = await form.submit();
+    await SyncPanel.open(page, env.site.url); // a reload, still offline
+    await sync.state.filter({ hasText: '1 条改动等待发出' }).waitFor();
+    await context.setOffline(false);
+    await until(async () => (await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}`)).description,
+      20000, 'the report on the server');
+    await until(async () => /^已同步/.test(await sync.state.innerText()) && !(await sync.state.innerText()).includes('等待发出'),
+      20000, 'nothing waiting once it went');
+    await context.close();
+  });
+
   it('refuses an empty sign-in, a wrong password and a foreign address with a sentence each; signs out; says when the server is gone', async () => {
     const context = await env.phones.newPhone();
     const page = await context.newPage();
