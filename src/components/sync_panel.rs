@@ -80,7 +80,7 @@ fn state_line(t: &SyncStrings, s: &SyncStatus) -> String {
         |at| format!("{}{}", t.last_sync, format_date_time(at)),
     );
     let mut line = format!("{phase} · {last}");
-    if s.pending > 0 {
+    if s.pending > 0 && s.phase != SyncPhase::Off {
         line.push_str(&format!(" · {}{}", s.pending, t.pending));
     }
     if s.last_sync.is_some() {

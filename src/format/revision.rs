@@ -138,6 +138,11 @@ impl Leaf {
         )
     }
 
+    /// The revision this one was made from, if it remembers it.
+    fn parent(&self) -> Option<String> {
+        self.path().nth(1)
+    }
+
     /// Whether `rev` is this leaf or one of its remembered ancestors.
     pub fn has_in_path(&self, rev: &str) -> bool {
         let Some((n, hash)) = split_rev(rev) else {
@@ -214,7 +219,7 @@ impl DocTree {
         self.leaves.iter().find_map(|l| {
             if l.rev == rev {
                 l.body.as_ref()
-            } else if l.path().nth(1).as_deref() == Some(rev) {
+            } else if l.parent().as_deref() == Some(rev) {
                 l.base.as_ref()
             } else {
                 None
@@ -234,7 +239,6 @@ impl DocTree {
             return Inserted::Known;
         }
         leaf.ancestors.truncate(REVS_LIMIT);
-        let parent = leaf.path().nth(1);
         let (continued, kept): (Vec<Leaf>, Vec<Leaf>) = std::mem::take(&mut self.leaves)
             .into_iter()
             .partition(|old| leaf.has_in_path(&old.rev));
@@ -243,6 +247,7 @@ impl DocTree {
         // The leaf it continues is its parent: keep that record as its base (an edit that
         // arrives keeps what it was made from, for merging a later conflict).
         if leaf.base.is_none() && !leaf.deleted {
+            let parent = leaf.parent();
             leaf.base = continued
                 .into_iter()
                 .find(|old| Some(&old.rev) == parent.as_ref())

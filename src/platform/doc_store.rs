@@ -9,7 +9,7 @@ use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbObjectStoreParameters, IdbRequest,
+    IdbDatabase, IdbIndex, IdbKeyRange, IdbObjectStore, IdbObjectStoreParameters, IdbRequest,
     IdbTransactionMode,
 };
 
@@ -119,16 +119,20 @@ fn field(row: &JsValue, name: &str) -> Option<String> {
         .as_string()
 }
 
-/// The rows of the `index` the query selects (a key, or a key range), at most `limit`.
-async fn index_rows(index: &str, query: &JsValue, limit: Option<u32>) -> Result<Array, StoreError> {
-    let db = db().await?;
+/// One of the documents' indexes, in a read-only transaction of its own.
+fn docs_index(db: &IdbDatabase, name: &str) -> Result<IdbIndex, StoreError> {
     let fail = js_failure(DB);
     let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
-    let index = tx
-        .object_store(DOCS)
+    tx.object_store(DOCS)
         .map_err(&fail)?
-        .index(index)
-        .map_err(&fail)?;
+        .index(name)
+        .map_err(&fail)
+}
+
+/// The rows of the `index` the query selects (a key, or a key range), at most `limit`.
+async fn index_rows(index: &str, query: &JsValue, limit: Option<u32>) -> Result<Array, StoreError> {
+    let fail = js_failure(DB);
+    let index = docs_index(&db().await?, index)?;
     let request = match limit {
         Some(n) => index.get_all_with_key_and_limit(query, n),
         None => index.get_all_with_key(query),
@@ -278,15 +282,9 @@ pub async fn current_seq() -> Result<f64, StoreError> {
 
 /// How many documents were written after local sequence `since`.
 pub async fn count_since(since: f64) -> Result<u32, StoreError> {
-    let db = db().await?;
     let fail = js_failure(DB);
     let after = IdbKeyRange::lower_bound_with_open(&since.into(), true).map_err(&fail)?;
-    let tx = db.transaction_with_str(DOCS).map_err(&fail)?;
-    let index = tx
-        .object_store(DOCS)
-        .map_err(&fail)?
-        .index(SEQ)
-        .map_err(&fail)?;
+    let index = docs_index(&db().await?, SEQ)?;
     let count = idb::done(&index.count_with_key(&after).map_err(&fail)?)
         .await
         .map_err(|f| classify(DB, f))?;

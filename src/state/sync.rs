@@ -96,16 +96,18 @@ pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
         let text = serde_json::to_string(&config.get()).unwrap_or_default();
         let _ = local_storage::write_raw(SYNC_KEY, &text);
     });
-    count_waiting(set_status);
-    broadcast::watch_own_writes(move || {
-        count_waiting(set_status);
-        wake();
-    });
+    // Counted only while sync is on: with it off nothing is on its way, and a page start
+    // does no extra store read.
+    let changed = move || {
+        if config.with_untracked(|c| c.on) {
+            count_waiting(set_status);
+            wake();
+        }
+    };
+    changed();
+    broadcast::watch_own_writes(changed);
     // The syncing tab sends the other tabs' writes too.
-    broadcast::hear_other_tabs(move |_| {
-        count_waiting(set_status);
-        wake();
-    });
+    broadcast::hear_other_tabs(move |_| changed());
     if config.get_untracked().on {
         writer.begin();
     }
