@@ -1,11 +1,10 @@
 //! The root component: state, routes, and the frame around them.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
+use crate::format::route::Route;
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
 use crate::pages::directory::DirectoryPage;
@@ -18,6 +17,7 @@ use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::state::dataset::load_dataset;
+use crate::state::location::{provide_location, use_location};
 use crate::state::own_reports::claim_own_reports;
 use crate::state::records::provide_records;
 use crate::state::sync::{my_compound, provide_sync};
@@ -29,6 +29,7 @@ use crate::state::{DatasetState, StartRecords, persist, provide_app_state};
 /// settings, and the static shell giving way once there is data.
 pub fn start_app(program: Program, records: StartRecords) {
     provide_context(program);
+    provide_location(program);
     let (state, writer) = provide_app_state(records);
     persist::start(state, writer);
     load_dataset(writer);
@@ -61,22 +62,24 @@ pub fn App() -> impl IntoView {
     start_app(Program::Resident, provide_records);
     let (sync, _) = provide_sync(my_compound());
     claim_own_reports(sync);
-    view! {
-        <Router>
-            <AppFrame>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/compounds") view=DirectoryPage/>
-                    <Route path=path!("/c/:compound") view=CompoundPage/>
-                    <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
-                    <Route path=path!("/c/:compound/poster") view=PosterPage/>
-                    <Route path=path!("/report/new") view=ReportNewPage/>
-                    <Route path=path!("/reports") view=ReportsPage/>
-                    <Route path=path!("/reports/:id") view=ReportDetailPage/>
-                    <Route path=path!("/settings") view=SettingsPage/>
-                    <Route path=path!("/r") view=HandoffPage/>
-                </Routes>
-            </AppFrame>
-        </Router>
+    let location = use_location();
+    view! { <AppFrame>{move || page(location.route())}</AppFrame> }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <HomePage/> }.into_any(),
+        Route::Directory => view! { <DirectoryPage/> }.into_any(),
+        Route::Compound { compound } => view! { <CompoundPage compound/> }.into_any(),
+        Route::Building { compound, building } => {
+            view! { <BuildingPage compound building/> }.into_any()
+        }
+        Route::Poster { compound } => view! { <PosterPage compound/> }.into_any(),
+        Route::ReportNew => view! { <ReportNewPage/> }.into_any(),
+        Route::Reports => view! { <ReportsPage/> }.into_any(),
+        Route::Report { id } => view! { <ReportDetailPage id/> }.into_any(),
+        Route::Settings => view! { <SettingsPage/> }.into_any(),
+        Route::Handoff => view! { <HandoffPage/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }

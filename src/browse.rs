@@ -6,32 +6,34 @@
 //! precached by the same service worker).
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::app::start_app;
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
+use crate::format::route::Route;
 use crate::pages::building::BuildingPage;
 use crate::pages::compound::CompoundPage;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::state::compound_edits::read_compound_edits;
+use crate::state::location::use_location;
 
 #[component]
 pub fn BrowseApp() -> impl IntoView {
     start_app(Program::Browse, read_compound_edits);
-    view! {
-        <Router>
-            <AppFrame>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/compounds") view=DirectoryPage/>
-                    <Route path=path!("/c/:compound") view=CompoundPage/>
-                    <Route path=path!("/c/:compound/b/:building") view=BuildingPage/>
-                </Routes>
-            </AppFrame>
-        </Router>
+    let location = use_location();
+    view! { <AppFrame>{move || page(location.route())}</AppFrame> }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Home => view! { <HomePage/> }.into_any(),
+        Route::Directory => view! { <DirectoryPage/> }.into_any(),
+        Route::Compound { compound } => view! { <CompoundPage compound/> }.into_any(),
+        Route::Building { compound, building } => {
+            view! { <BuildingPage compound building/> }.into_any()
+        }
+        _ => view! { <NotFound/> }.into_any(),
     }
 }

@@ -5,12 +5,11 @@
 //! loads (the resident app is another program).
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 use crate::app::start_app;
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
+use crate::format::route::Route;
 use crate::pages::backup::BackupPage;
 use crate::pages::district::DistrictPage;
 use crate::pages::not_found::NotFound;
@@ -18,6 +17,7 @@ use crate::pages::steward::StewardPage;
 use crate::pages::steward_report::StewardReportPage;
 use crate::pages::steward_take::StewardTakePage;
 use crate::state::district::provide_district;
+use crate::state::location::use_location;
 use crate::state::logs::provide_logs;
 use crate::state::records::provide_records;
 use crate::state::steward_session::provide_steward_session;
@@ -38,17 +38,17 @@ pub fn ConsoleApp() -> impl IntoView {
         all.extend(stewarded.get());
         all
     }));
-    view! {
-        <Router>
-            <AppFrame>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/steward") view=StewardPage/>
-                    <Route path=path!("/steward/r") view=StewardTakePage/>
-                    <Route path=path!("/steward/data") view=BackupPage/>
-                    <Route path=path!("/steward/reports/:id") view=StewardReportPage/>
-                    <Route path=path!("/district") view=DistrictPage/>
-                </Routes>
-            </AppFrame>
-        </Router>
+    let location = use_location();
+    view! { <AppFrame>{move || page(location.route())}</AppFrame> }
+}
+
+fn page(route: Route) -> AnyView {
+    match route {
+        Route::Steward => view! { <StewardPage/> }.into_any(),
+        Route::StewardTake => view! { <StewardTakePage/> }.into_any(),
+        Route::StewardData => view! { <BackupPage/> }.into_any(),
+        Route::StewardReport { id } => view! { <StewardReportPage id/> }.into_any(),
+        Route::District => view! { <DistrictPage/> }.into_any(),
+        _ => view! { <NotFound/> }.into_any(),
     }
 }

@@ -1,8 +1,8 @@
 //! The frame around every page: a header with the app's name and language switch, and
 //! the bottom navigation with four thumb-sized items.
 
+use crate::state::location::use_location;
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use super::icons::{Icon, IconKind};
 use super::problem_notices::ProblemNotices;
@@ -102,7 +102,7 @@ pub fn AppNav() -> impl IntoView {
         .iter()
         .map(|item| {
             let current = move || {
-                let path = location.pathname.get();
+                let path = location.path();
                 let here = path == item.href || item.section.iter().any(|p| path.starts_with(p));
                 here.then_some("page")
             };

@@ -18,6 +18,7 @@ pub mod prerender;
 pub mod replication;
 pub mod revision;
 pub mod roster;
+pub mod route;
 pub mod settings;
 pub mod steward_mode;
 pub mod summary;

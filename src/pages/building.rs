@@ -2,24 +2,25 @@
 //! that building's door opens. The resident can make it "my building" here.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::with_compound;
 use crate::components::contact_card::ContactCardView;
 use crate::format::settings::MyBuilding;
+use crate::state::location::use_location;
 use crate::state::{use_state, use_strings, use_writer};
 
+/// The card of `building` in `compound` (both as the path names them).
 #[component]
-pub fn BuildingPage() -> impl IntoView {
+pub fn BuildingPage(compound: String, building: String) -> impl IntoView {
     let state = use_state();
     let writer = use_writer();
     let s = use_strings();
-    let params = use_params_map();
-    let query = use_query_map();
-    let compound_id = move || params.with(|p| p.get("compound")).unwrap_or_default();
-    let building_id = move || params.with(|p| p.get("building")).unwrap_or_default();
-    let unit = move || query.with(|q| q.get("u")).filter(|u| !u.is_empty());
+    let location = use_location();
+    // Copyable reads of the two ids for the closures below.
+    let ids = StoredValue::new((compound, building));
+    let compound_id = move || ids.with_value(|(c, _)| c.clone());
+    let building_id = move || ids.with_value(|(_, b)| b.clone());
+    let unit = move || location.query("u").filter(|u| !u.is_empty());
     let chosen = move || MyBuilding {
         compound: compound_id(),
         building: building_id(),
@@ -51,8 +52,6 @@ pub fn BuildingPage() -> impl IntoView {
             })
             .collect_view();
         let whole = move || unit().is_none().then_some("page");
-        // Plain links (the router still handles them): `A` would mark every chip current,
-        // since they differ only in the query.
         view! {
             <nav class="chips" aria-label=move || s().unit_label>
                 <a href=base.clone() class="chip" aria-current=whole>{move || s().whole_building}</a>
@@ -69,7 +68,7 @@ pub fn BuildingPage() -> impl IntoView {
             }>
                 <p class="notice notice--info">{move || s().is_my_building}</p>
             </Show>
-            <A href=move || format!("/c/{}", compound_id()) attr:class="button button--secondary">{move || s().battle_map}</A>
+            <a href=move || format!("/c/{}", compound_id()) class="button button--secondary">{move || s().battle_map}</a>
         </section>
     }
 }

@@ -2,8 +2,6 @@
 //! with the three roles at each level, then the notices.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::with_compound;
 use crate::components::compound_notices::CompoundNotices;
@@ -16,10 +14,10 @@ use crate::domain::contact_card::stewards_at;
 use crate::domain::steward::Scope;
 use crate::state::{use_program, use_strings};
 
+/// The battle map of the compound the path names.
 #[component]
-pub fn CompoundPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("compound")).unwrap_or_default();
+pub fn CompoundPage(compound: String) -> impl IntoView {
+    let id = move || compound.clone();
     view! { <section class="page">{with_compound(id, |c| view! { <CompoundView compound=c/> })}</section> }
 }
 
@@ -68,7 +66,7 @@ fn CompoundView(
             {grids}
         </section>
         <CompoundNotices compound=compound.clone()/>
-        <A href=poster.clone() attr:class="button button--secondary" attr:rel=poster_rel>{move || s().poster}</A>
+        <a href=poster.clone() class="button button--secondary" rel=poster_rel>{move || s().poster}</a>
     }
 }
 
@@ -114,9 +112,9 @@ fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
         <div class="battle-map__building">
             <h4 class="battle-map__building-name">
                 {b.name.clone()}
-                <A href=format!("/c/{}/b/{}", compound.id, b.id) attr:class="battle-map__card-link">
+                <a href=format!("/c/{}/b/{}", compound.id, b.id) class="battle-map__card-link">
                     {move || s().open_card}
-                </A>
+                </a>
             </h4>
             <ReportHereLink compound=compound.id.clone() building=b.id.clone()/>
             {people(compound, &Scope::Building { building: b.id.clone() })}

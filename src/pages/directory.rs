@@ -3,14 +3,12 @@
 
 use std::sync::Arc;
 
-use super::replace_in_place;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 
 use crate::domain::compound::{Compound, ManagementMode};
 use crate::domain::phone::percent_encode;
 use crate::domain::search::{Filter, SearchIndex};
+use crate::state::location::{use_location, use_navigator};
 use crate::state::pinyin::pinyin_when;
 use crate::state::{Shared, use_state, use_strings};
 
@@ -20,10 +18,9 @@ const PAGE: usize = 30;
 pub fn DirectoryPage() -> impl IntoView {
     let state = use_state();
     let s = use_strings();
-    let query = use_query_map();
     let location = use_location();
-    let navigate = use_navigate();
-    let param = move |k: &str| query.with(|q| q.get(k)).unwrap_or_default();
+    let navigator = use_navigator();
+    let param = move |k: &str| location.query(k).unwrap_or_default();
     let q = Memo::new(move |_| param("q"));
     let mode = Memo::new(move |_| param("mode"));
     let sd = Memo::new(move |_| param("sd"));
@@ -79,27 +76,18 @@ pub fn DirectoryPage() -> impl IntoView {
             .filter(|(_, v)| !v.is_empty())
             .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
             .collect();
-        let path = location.pathname.get_untracked();
+        let path = untrack(|| location.path());
         let url = if search.is_empty() {
             path
         } else {
             format!("{path}?{}", search.join("&"))
         };
         set_shown.set(PAGE);
-        navigate(&url, replace_in_place());
+        navigator.replace_in_place(&url);
     };
-    let on_q = {
-        let set_param = set_param.clone();
-        move |ev| set_param("q", event_target_value(&ev))
-    };
-    let on_mode = {
-        let set_param = set_param.clone();
-        move |ev| set_param("mode", event_target_value(&ev))
-    };
-    let on_sd = {
-        let set_param = set_param.clone();
-        move |ev| set_param("sd", event_target_value(&ev))
-    };
+    let on_q = move |ev| set_param("q", event_target_value(&ev));
+    let on_mode = move |ev| set_param("mode", event_target_value(&ev));
+    let on_sd = move |ev| set_param("sd", event_target_value(&ev));
     let on_cov = move |ev| set_param("cov", event_target_value(&ev));
 
     let mode_options = move || {
@@ -197,14 +185,14 @@ fn compound_item(compound: &Compound) -> impl IntoView + use<> {
     let company = compound.property_company.clone();
     view! {
         <li class="compound-list__item">
-            <A href=href attr:class="compound-list__link">
+            <a href=href class="compound-list__link">
                 <span class="compound-list__name">{name}</span>
                 <span class="compound-list__place">{place}</span>
                 <span class="compound-list__meta">
                     <span class=format!("mode-badge mode-badge--{}", mode.key())>{move || s().mode(mode)}</span>
                     {company.map(|c| view! { <span class="compound-list__company">{c}</span> })}
                 </span>
-            </A>
+            </a>
         </li>
     }
 }

@@ -1,7 +1,6 @@
 //! `/`: my building's contact card, or the directory with a prompt to choose one.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::directory::DirectoryPage;
 use super::with_compound;
@@ -26,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
                             <CompoundNotices compound=c quiet_when_empty=true/>
                         }
                     })}
-                    <A href="/compounds" attr:class="button button--secondary">{move || s().change_building}</A>
+                    <a href="/compounds" class="button button--secondary">{move || s().change_building}</a>
                 </section>
             }
             .into_any()

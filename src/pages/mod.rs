@@ -23,16 +23,6 @@ use crate::domain::compound::Compound;
 use crate::i18n::strings;
 use crate::state::{DatasetState, use_state};
 
-/// Navigation that rewrites the current history entry and keeps the scroll position:
-/// for state kept in the URL (a search, a draft id), not for going somewhere.
-pub fn replace_in_place() -> leptos_router::NavigateOptions {
-    leptos_router::NavigateOptions {
-        replace: true,
-        scroll: false,
-        ..Default::default()
-    }
-}
-
 /// Renders `found` with the compound of that id, a loading line while the published
 /// data is on its way, or a plain "not found".
 pub fn with_compound<V: IntoView + 'static>(

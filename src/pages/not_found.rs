@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::state::use_strings;
 
@@ -11,7 +10,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>{move || s().not_found_title}</h1>
             <p>{move || s().not_found_body}</p>
-            <A href="/" attr:class="button">{move || s().go_home}</A>
+            <a href="/" class="button">{move || s().go_home}</a>
         </section>
     }
 }

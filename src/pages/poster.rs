@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::platform::print::print_page;
-use leptos_router::hooks::use_params_map;
 
 use super::with_compound;
 use crate::components::qr_code::QrCode;
@@ -19,10 +18,10 @@ use crate::state::use_strings;
 /// More buildings than this and each grid starts a new printed page.
 const BUILDINGS_PER_PAGE: usize = 6;
 
+/// The printable poster of the compound the path names.
 #[component]
-pub fn PosterPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("compound")).unwrap_or_default();
+pub fn PosterPage(compound: String) -> impl IntoView {
+    let id = move || compound.clone();
     view! { <section class="page poster">{with_compound(id, |c| view! { <Poster compound=c/> })}</section> }
 }
 

@@ -3,7 +3,6 @@
 //! confirmation makes it 办结). Every label follows the language as it changes.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::photos::Photos;
 use crate::components::report_detail::DeleteReport;
@@ -18,12 +17,13 @@ use crate::format::documents::{DocKind, doc_id};
 use crate::state::records::use_records;
 use crate::state::{use_state, use_strings};
 
+/// The report the path names (`/reports/:id`).
 #[component]
-pub fn ReportDetailPage() -> impl IntoView {
+pub fn ReportDetailPage(id: String) -> impl IntoView {
     let records = use_records();
     let s = use_strings();
-    let params = use_params_map();
-    let id = move || params.with(|p| p.get("id")).unwrap_or_default();
+    let id = StoredValue::new(id);
+    let id = move || id.get_value();
     // A deleted report is gone, unless another version of it lives on: then both show,
     // so the deletion can be undone or confirmed.
     let report = Memo::new(move |_| {

@@ -3,11 +3,6 @@
 //! pieces are in `components/report_form`; the rules (checking, deadline, routing,
 //! following) in `domain::report_rules`.
 
-use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
-
-use super::replace_in_place;
 use crate::components::form_fields::FieldMessage;
 use crate::components::photos::Photos;
 use crate::components::report_form::category_questions::{CategoryPicker, UrgencyPicker};
@@ -19,8 +14,10 @@ use crate::domain::limits::DESCRIPTION_MAX;
 use crate::domain::report::{Report, Status, reference_number};
 use crate::domain::report_rules::{FieldError, follow, submit};
 use crate::platform::clock::now;
+use crate::state::location::{use_location, use_navigator};
 use crate::state::records::{use_records, use_records_writer};
 use crate::state::{AppState, use_state, use_strings, use_writer};
+use leptos::prelude::*;
 
 /// A new draft at the place the link names, or else at "my building".
 fn blank_draft(state: AppState, c: Option<String>, b: Option<String>, u: Option<String>) -> Report {
@@ -41,9 +38,9 @@ pub fn ReportNewPage() -> impl IntoView {
     let _writer = use_writer();
     let records_writer = use_records_writer();
     let s = use_strings();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let param = move |k: &str| query.with_untracked(|q| q.get(k)).filter(|v| !v.is_empty());
+    let navigator = use_navigator();
+    let location = use_location();
+    let param = move |k: &str| untrack(|| location.query(k)).filter(|v| !v.is_empty());
     let existing = param("draft").and_then(|id| {
         records.reports.with_untracked(|all| {
             all.iter()
@@ -59,17 +56,14 @@ pub fn ReportNewPage() -> impl IntoView {
     let draft = editor.draft;
 
     // Once the draft is stored, the URL names it, so a reload reopens it.
-    {
-        let navigate = navigate.clone();
-        Effect::new(move |was_saved: Option<bool>| {
-            let saved = editor.saved.get();
-            if saved && was_saved == Some(false) {
-                let id = draft.with_untracked(|d| d.id.clone());
-                navigate(&format!("/report/new?draft={id}"), replace_in_place());
-            }
-            saved
-        });
-    }
+    Effect::new(move |was_saved: Option<bool>| {
+        let saved = editor.saved.get();
+        if saved && was_saved == Some(false) {
+            let id = draft.with_untracked(|d| d.id.clone());
+            navigator.replace_in_place(&format!("/report/new?draft={id}"));
+        }
+        saved
+    });
 
     let compound = Memo::new(move |_| {
         let id = draft.with(|d| d.compound.clone());
@@ -77,21 +71,17 @@ pub fn ReportNewPage() -> impl IntoView {
             .compounds
             .with(|c| c.0.iter().find(|c| c.id == id).cloned())
     });
-    let on_submit = {
-        let navigate = navigate.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let sent =
-                draft.with_untracked(|d| submit(d, compound.get_untracked().as_ref(), now()));
-            match sent {
-                Ok(report) => {
-                    editor.errors.set(Vec::new());
-                    let id = report.id.clone();
-                    records_writer.upsert_report(report);
-                    navigate(&format!("/reports/{id}"), NavigateOptions::default());
-                }
-                Err(problems) => editor.errors.set(problems),
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let sent = draft.with_untracked(|d| submit(d, compound.get_untracked().as_ref(), now()));
+        match sent {
+            Ok(report) => {
+                editor.errors.set(Vec::new());
+                let id = report.id.clone();
+                records_writer.upsert_report(report);
+                navigator.go(&format!("/reports/{id}"));
             }
+            Err(problems) => editor.errors.set(problems),
         }
     };
     let mine_too = Callback::new(move |target: Report| {
@@ -99,7 +89,7 @@ pub fn ReportNewPage() -> impl IntoView {
         let id = followed.id.clone();
         records_writer.upsert_report(followed);
         records_writer.upsert_report(dropped);
-        navigate(&format!("/reports/{id}"), NavigateOptions::default());
+        navigator.go(&format!("/reports/{id}"));
     });
     let description_error = editor.error_for(|e| matches!(e, FieldError::Description(_)));
     let photo_keys = Signal::derive(move || draft.with(|d| d.photos.clone()));

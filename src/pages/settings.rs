@@ -1,7 +1,6 @@
 //! `/settings` (我的): language, elder mode, my building, and my data.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::backup_tools::BackupExport;
 use crate::components::erase_button::EraseButton;
@@ -67,13 +66,13 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>{move || s().my_building}</h2>
                 {move || match my_building() {
                     Some((name, href)) => view! {
-                        <p><A href=href>{name}</A></p>
+                        <p><a href=href>{name}</a></p>
                         <button type="button" class="button button--secondary"
                             on:click=move |_| writer.update_settings(|st| st.my_building = None)>{move || s().clear_my_building}</button>
                     }.into_any(),
                     None => view! { <p>{move || s().not_chosen}</p> }.into_any(),
                 }}
-                <A href="/compounds" attr:class="button button--secondary">{move || s().change_building}</A>
+                <a href="/compounds" class="button button--secondary">{move || s().change_building}</a>
             </div>
             <div class="settings__group">
                 <h2>{move || s().data}</h2>
@@ -91,7 +90,7 @@ pub fn SettingsPage() -> impl IntoView {
             <SyncPanel/>
             <InstallHelp/>
             <nav class="settings__links">
-                <A href="/reports" attr:class="button button--secondary">{move || s().my_reports}</A>
+                <a href="/reports" class="button button--secondary">{move || s().my_reports}</a>
                 <a href="/district" rel="external" class="button button--secondary">{move || s().district_link}</a>
                 // The console is another program: a full page load, not a route of this app.
                 <a href="/steward/" rel="external" class="button button--secondary">{move || s().steward_link}</a>

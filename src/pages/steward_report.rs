@@ -2,7 +2,6 @@
 //! with a note, and the link that carries my steps back to the reporter.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::handoff::HandoffSend;
 use crate::components::report_detail::facts::{ReportFacts, ReportHeading};
@@ -19,17 +18,16 @@ use crate::state::records::use_records;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_handoff_strings, use_state, use_strings};
 
+/// The report the path names (`/steward/reports/:id`), for the steward to act on.
 #[component]
-pub fn StewardReportPage() -> impl IntoView {
+pub fn StewardReportPage(id: String) -> impl IntoView {
     let records = use_records();
     let s = use_strings();
     let c = use_console_strings();
     let session = use_steward_session();
-    let params = use_params_map();
     // Outlives the view of one version of the report: saving a step makes a new one.
     let saved = RwSignal::new(false);
     let report = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id")).unwrap_or_default();
         records
             .reports
             .with(|all| all.iter().find(|r| r.id == id && !r.deleted).cloned())

@@ -11,6 +11,7 @@ pub mod download;
 pub mod erase;
 pub mod fetch;
 pub mod handoff_link;
+pub mod history;
 pub mod idb;
 pub mod local_storage;
 pub mod photos;

@@ -24,7 +24,7 @@ pub fn DeleteReport(
     report: Report,
 ) -> impl IntoView {
     let records_writer = use_records_writer();
-    let navigate = leptos_router::hooks::use_navigate();
+    let navigator = crate::state::location::use_navigator();
     let s = use_strings();
     let delete = move |_| {
         let confirmed = web_sys::window()
@@ -43,7 +43,7 @@ pub fn DeleteReport(
                 let _ = photos::delete(&key).await;
             }
         });
-        navigate("/reports", Default::default());
+        navigator.go("/reports");
     };
     view! { <button type="button" class="button button--danger" on:click=delete>{move || s().delete_report}</button> }
 }

@@ -1,0 +1,182 @@
+//! The app's routes as data: which page a URL path shows and what it names, and the
+//! values of a query string. The three entry points each match on `Route` for the pages
+//! they answer (`format::entry_points` says which); `state::location` keeps the current
+//! one. Written here rather than taken from leptos_router: the router cost the resident's
+//! first load about 40 KB of brotli for what is a `match` over path segments.
+
+/// One page of the app, with the path segments it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Directory,
+    Compound { compound: String },
+    Building { compound: String, building: String },
+    Poster { compound: String },
+    ReportNew,
+    Reports,
+    Report { id: String },
+    Settings,
+    Handoff,
+    Steward,
+    StewardTake,
+    StewardData,
+    StewardReport { id: String },
+    District,
+    NotFound,
+}
+
+impl Route {
+    /// The route of a URL path (query and fragment ignored; empty segments, as in a
+    /// trailing slash, skipped; segments percent-decoded).
+    pub fn of(path: &str) -> Route {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let parts: Vec<String> = path
+            .split('/')
+            .filter(|p| !p.is_empty())
+            .map(percent_decode)
+            .collect();
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let owned = |s: &str| s.to_string();
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["compounds"] => Route::Directory,
+            ["c", c] => Route::Compound { compound: owned(c) },
+            ["c", c, "b", b] => Route::Building {
+                compound: owned(c),
+                building: owned(b),
+            },
+            ["c", c, "poster"] => Route::Poster { compound: owned(c) },
+            ["report", "new"] => Route::ReportNew,
+            ["reports"] => Route::Reports,
+            ["reports", id] => Route::Report { id: owned(id) },
+            ["settings"] => Route::Settings,
+            ["r"] => Route::Handoff,
+            ["steward"] => Route::Steward,
+            ["steward", "r"] => Route::StewardTake,
+            ["steward", "data"] => Route::StewardData,
+            ["steward", "reports", id] => Route::StewardReport { id: owned(id) },
+            ["district"] => Route::District,
+            _ => Route::NotFound,
+        }
+    }
+}
+
+/// The value of `key` in a query string (with or without its leading `?`), decoded; the
+/// first one where the key repeats. `+` reads as a space, as forms write it.
+pub fn query_value(search: &str, key: &str) -> Option<String> {
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(k, _)| percent_decode(k) == key)
+        .map(|(_, v)| percent_decode(&v.replace('+', " ")))
+}
+
+/// `%XX` escapes back to bytes, read as UTF-8 (a broken escape or byte sequence is kept
+/// as written / replaced, never an error: a mistyped link still opens its page).
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::phone::percent_encode;
+
+    fn building(c: &str, b: &str) -> Route {
+        Route::Building {
+            compound: c.into(),
+            building: b.into(),
+        }
+    }
+
+    #[test]
+    fn every_page_of_the_contract_has_its_route() {
+        assert_eq!(Route::of("/"), Route::Home);
+        assert_eq!(Route::of(""), Route::Home);
+        assert_eq!(Route::of("/compounds?q=东"), Route::Directory);
+        assert_eq!(
+            Route::of("/c/dongtangcun/"),
+            Route::Compound {
+                compound: "dongtangcun".into()
+            }
+        );
+        assert_eq!(
+            Route::of("/c/dongtangcun/b/3?u=2"),
+            building("dongtangcun", "3")
+        );
+        assert_eq!(
+            Route::of("/c/x/poster"),
+            Route::Poster {
+                compound: "x".into()
+            }
+        );
+        assert_eq!(Route::of("/report/new?c=x"), Route::ReportNew);
+        assert_eq!(Route::of("/reports"), Route::Reports);
+        assert_eq!(Route::of("/reports/R1"), Route::Report { id: "R1".into() });
+        assert_eq!(Route::of("/settings"), Route::Settings);
+        assert_eq!(Route::of("/r?d=abc"), Route::Handoff);
+        assert_eq!(Route::of("/steward/"), Route::Steward);
+        assert_eq!(Route::of("/steward/r#d=x"), Route::StewardTake);
+        assert_eq!(Route::of("/steward/data"), Route::StewardData);
+        assert_eq!(
+            Route::of("/steward/reports/R9"),
+            Route::StewardReport { id: "R9".into() }
+        );
+        assert_eq!(Route::of("/district"), Route::District);
+    }
+
+    #[test]
+    fn anything_else_is_not_found() {
+        for path in [
+            "/nowhere",
+            "/c/x/b/3/extra",
+            "/c",
+            "/reports/a/b",
+            "/steward/x",
+        ] {
+            assert_eq!(Route::of(path), Route::NotFound, "{path}");
+        }
+    }
+
+    #[test]
+    fn path_segments_are_decoded() {
+        assert_eq!(Route::of("/c/%E4%B8%9C/b/1"), building("东", "1"));
+    }
+
+    #[test]
+    fn query_values_are_found_and_decoded() {
+        let search = format!("?q={}&mode=&cov=yes&q=second", percent_encode("东塘 村&"));
+        assert_eq!(query_value(&search, "q").as_deref(), Some("东塘 村&"));
+        assert_eq!(query_value(&search, "mode").as_deref(), Some(""));
+        assert_eq!(query_value(&search, "cov").as_deref(), Some("yes"));
+        assert_eq!(query_value(&search, "sd"), None);
+        assert_eq!(query_value("u=2", "u").as_deref(), Some("2"));
+        assert_eq!(query_value("?flag", "flag").as_deref(), Some(""));
+        assert_eq!(query_value("?q=a+b", "q").as_deref(), Some("a b"));
+        assert_eq!(query_value("", "q"), None);
+    }
+
+    #[test]
+    fn broken_escapes_are_kept_not_refused() {
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+}

@@ -1,0 +1,103 @@
+//! The browser's address bar and history, for `state::location`: the current URL, moving
+//! to another one without a page load, and the two ways a person moves by themselves
+//! (back/forward, and tapping a link this program can show).
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::JsValue;
+use web_sys::{Element, HtmlAnchorElement, MouseEvent};
+
+/// The path and query (with its `?`, or empty) of the page.
+pub fn current() -> (String, String) {
+    let location = web_sys::window().map(|w| w.location());
+    let part = |read: fn(&web_sys::Location) -> Result<String, JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| read(l).ok())
+            .unwrap_or_default()
+    };
+    (
+        part(web_sys::Location::pathname),
+        part(web_sys::Location::search),
+    )
+}
+
+/// Shows `url` in the address bar: a new history entry, or in place of the current one.
+pub fn set(url: &str, replace: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let _ = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(url))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(url))
+    };
+}
+
+/// A full page load of `url` (another program's page).
+pub fn load(url: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().assign(url);
+    }
+}
+
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Calls `changed` when the person goes back or forward.
+pub fn on_back_forward(changed: impl Fn() + 'static) {
+    listen("popstate", move |_| changed());
+}
+
+/// Offers every plain tap on a same-origin link to `show` (with the link's path, query and
+/// fragment); where it returns true the page does not load. A tap that opens a new tab or
+/// window, a download, a link marked `rel="external"` or one already handled is left
+/// to the browser, and so is a link to a place on this same page (`#work`).
+pub fn on_link_tap(show: impl Fn(&str) -> bool + 'static) {
+    listen("click", move |event| {
+        let Some(event) = event.dyn_ref::<MouseEvent>() else {
+            return;
+        };
+        let plain = !event.default_prevented()
+            && event.button() == 0
+            && !(event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key());
+        if !plain {
+            return;
+        }
+        let Some(link) = tapped_link(event) else {
+            return;
+        };
+        let here = web_sys::window().and_then(|w| w.location().origin().ok());
+        let ours = here.is_some_and(|o| o == link.origin())
+            && link.target().is_empty()
+            && !link.has_attribute("download")
+            && !link.rel().split_whitespace().any(|r| r == "external");
+        let (path, search) = current();
+        let same_page = link.pathname() == path && link.search() == search;
+        if same_page && !link.hash().is_empty() {
+            return;
+        }
+        let url = format!("{}{}{}", link.pathname(), link.search(), link.hash());
+        if ours && show(&url) {
+            event.prevent_default();
+        }
+    });
+}
+
+fn tapped_link(event: &MouseEvent) -> Option<HtmlAnchorElement> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    target.closest("a[href]").ok()??.dyn_into().ok()
+}
+
+fn listen(kind: &str, handle: impl Fn(web_sys::Event) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let handle = Closure::<dyn Fn(web_sys::Event)>::new(handle);
+    let _ = window.add_event_listener_with_callback(kind, handle.as_ref().unchecked_ref());
+    // Listens for the page's whole life.
+    handle.forget();
+}
