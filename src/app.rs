@@ -5,12 +5,7 @@ use leptos::prelude::*;
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
-use crate::pages::building::BuildingPage;
-use crate::pages::compound::CompoundPage;
-use crate::pages::directory::DirectoryPage;
 use crate::pages::handoff::HandoffPage;
-use crate::pages::home::HomePage;
-use crate::pages::not_found::NotFound;
 use crate::pages::poster::PosterPage;
 use crate::pages::report_detail::ReportDetailPage;
 use crate::pages::report_new::ReportNewPage;
@@ -68,18 +63,13 @@ pub fn App() -> impl IntoView {
 
 fn page(route: Route) -> AnyView {
     match route {
-        Route::Home => view! { <HomePage/> }.into_any(),
-        Route::Directory => view! { <DirectoryPage/> }.into_any(),
-        Route::Compound { compound } => view! { <CompoundPage compound/> }.into_any(),
-        Route::Building { compound, building } => {
-            view! { <BuildingPage compound building/> }.into_any()
-        }
         Route::Poster { compound } => view! { <PosterPage compound/> }.into_any(),
         Route::ReportNew => view! { <ReportNewPage/> }.into_any(),
         Route::Reports => view! { <ReportsPage/> }.into_any(),
         Route::Report { id } => view! { <ReportDetailPage id/> }.into_any(),
         Route::Settings => view! { <SettingsPage/> }.into_any(),
         Route::Handoff => view! { <HandoffPage/> }.into_any(),
-        _ => view! { <NotFound/> }.into_any(),
+        // The directory, battle maps and cards, as the browse entry shows them.
+        browse => crate::browse::page(browse),
     }
 }

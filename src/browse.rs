@@ -26,7 +26,9 @@ pub fn BrowseApp() -> impl IntoView {
     view! { <AppFrame>{move || page(location.route())}</AppFrame> }
 }
 
-fn page(route: Route) -> AnyView {
+/// The page of a route the browse entry answers (the resident app shows these too), or
+/// not found.
+pub fn page(route: Route) -> AnyView {
     match route {
         Route::Home => view! { <HomePage/> }.into_any(),
         Route::Directory => view! { <DirectoryPage/> }.into_any(),

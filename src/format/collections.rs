@@ -42,6 +42,16 @@ pub const COMPOUNDS: Collection = Collection {
     migrate: migrations::bare_array,
 };
 
+/// A copy of this phone's compound edits (the document store's winners) for the browse
+/// entry, which shows them without the document store's code: written by the resident
+/// app and the console whenever the edits change (`state::records`). Only a copy: the
+/// documents stay the record, and a copy that cannot be written leaves them intact.
+pub const COMPOUNDS_SHOWN: Collection = Collection {
+    key: "cs.compounds.shown",
+    schema: 1,
+    migrate: migrations::none,
+};
+
 /// The first store's reports (moved into documents on first start).
 pub const REPORTS: Collection = Collection {
     key: "cs.reports",

@@ -9,10 +9,11 @@ use super::documents::DocSet;
 use crate::domain::compound::Compound;
 use crate::domain::report::Report;
 use crate::format::backup::Backup;
-use crate::format::collections::{COMPOUNDS, REPORTS};
+use crate::format::collections::{COMPOUNDS, COMPOUNDS_SHOWN, REPORTS};
 use crate::format::documents::Conflict;
 use crate::format::error::StoreError;
 use crate::format::merge::{Record, newer_records};
+use crate::platform::local_storage::{read_raw, remove_raw, write_raw};
 
 #[derive(Clone, Copy)]
 pub struct Records {
@@ -47,8 +48,33 @@ pub fn provide_records(
         compound_docs,
         report_docs,
     });
+    keep_compounds_shown(compound_docs);
     let ready = Signal::derive(move || compound_docs.ready.get() && report_docs.ready.get());
     (compound_docs.records, ready)
+}
+
+/// Keeps the browse entry's copy of the compound edits (`COMPOUNDS_SHOWN`) equal to the
+/// winners once they are read; a phone without edits keeps no copy.
+fn keep_compounds_shown(docs: DocSet<Compound>) {
+    Effect::new(move |_| {
+        if !docs.ready.get() {
+            return;
+        }
+        let key = COMPOUNDS_SHOWN.key;
+        let stored = read_raw(key).ok().flatten();
+        // Only a copy: where it cannot be written the documents are intact, and the browse
+        // pages show the last copy until it can.
+        if docs.records.with(Vec::is_empty) {
+            if stored.is_some() {
+                let _ = remove_raw(key);
+            }
+            return;
+        }
+        let text = docs.records.with(|all| COMPOUNDS_SHOWN.encode(all));
+        if stored.as_deref() != Some(text.as_str()) {
+            let _ = write_raw(key, &text);
+        }
+    });
 }
 
 impl RecordsWriter {

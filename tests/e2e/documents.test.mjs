@@ -109,11 +109,12 @@ describe('moving the first store into the document store', () => {
 });
 
 describe('the browse entry reads compound edits without writing', () => {
-  it('shows an edit still in the first store, then one left in the journal, and changes neither', async () => {
+  it('shows an edit still in the first store, then the resident app\'s copy of the documents, following other tabs', async () => {
     const [edited] = oldCompounds();
     const context = await phoneWith({ 'cs.compounds': JSON.stringify({ schema: 1, data: [edited] }) });
     const page = await context.newPage();
     const errors = watchErrors(page);
+    const shownCopy = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('cs.compounds.shown'))?.data.map((c) => c.name));
     // A card first: the browse entry, which shows the old value but leaves moving it to the
     // resident app or the console.
     await page.goto(site.server.url + '/c/dongtangcun');
@@ -121,18 +122,26 @@ describe('the browse entry reads compound edits without writing', () => {
     await page.getByRole('heading', { name: '东塘村小区（本机改过）' }).waitFor();
     assert.ok((await legacy(page))[1], 'the first store is left for the resident app to move');
     assert.deepEqual(await storedRecords(page, 'compound'), []);
-    // The resident app moves it; then a steward's change whose page closed before the store
-    // had it (the write-ahead journal) shows on the card too.
+    assert.equal(await shownCopy(page), undefined, 'the browse entry writes no copy');
+    // The resident app moves it, and keeps the browse entry's copy of the documents.
     await page.goto(site.server.url + '/reports');
     await appReady(page);
     assert.deepEqual((await storedRecords(page, 'compound')).map((c) => c.name), ['东塘村小区（本机改过）']);
+    assert.deepEqual(await shownCopy(page), ['东塘村小区（本机改过）']);
+    // A card open in another tab follows: a steward's change whose page closed before the
+    // store had it (the write-ahead journal) is saved by the resident app's next start,
+    // and the card shows it without a reload.
+    const card = await context.newPage();
+    await card.goto(site.server.url + '/c/dongtangcun');
+    await appReady(card);
+    await card.getByRole('heading', { name: '东塘村小区（本机改过）' }).waitFor();
     const [{ rev }] = (await storedDocs(page, 'compound')).map((d) => d.tree.leaves[0]);
     await page.evaluate(([parent, body]) => localStorage.setItem('cs.unsaved.compound:dongtangcun', JSON.stringify({ parent, body })),
       [rev, { ...edited, name: '东塘村小区（还没存好）', updated_at: edited.updated_at + 1 }]);
-    await page.goto(site.server.url + '/c/dongtangcun');
+    await page.reload();
     await appReady(page);
-    await page.getByRole('heading', { name: '东塘村小区（还没存好）' }).waitFor();
-    assert.ok(await page.evaluate(() => localStorage.getItem('cs.unsaved.compound:dongtangcun')), 'the journal is the resident app\'s to save');
+    await card.getByRole('heading', { name: '东塘村小区（还没存好）' }).waitFor();
+    assert.deepEqual(await shownCopy(card), ['东塘村小区（还没存好）']);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -205,3 +205,67 @@ describe('pages', () => {
     await context.close();
   });
 });
+
+describe('moving between pages', () => {
+  // A mark on `window` survives moves inside one program and is gone after a page load.
+  const mark = (page) => page.evaluate(() => { window.samePage = true; });
+  const samePage = (page) => page.evaluate(() => window.samePage === true);
+
+  it('taps on links stay in the page, back and forward return, and another program\'s link loads its page', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(site.server.url + '/compounds');
+    await appReady(page);
+    await mark(page);
+    await page.locator('a.compound-list__link[href="/c/dongtangcun"]').click();
+    await page.getByRole('heading', { name: '东塘村小区', exact: true }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/c/dongtangcun');
+    // Several grids fold: open the one with building 3.
+    const card = page.locator('a.battle-map__card-link[href="/c/dongtangcun/b/3"]');
+    await page.locator('.battle-map__grid', { has: card }).locator('summary').click();
+    await card.click();
+    await page.getByText('东塘村小区 3栋').waitFor();
+    // A unit is the same page with a query: the card follows it, and so does the chip.
+    await page.locator('.chips a.chip').nth(1).click();
+    await page.waitForURL(/\/c\/dongtangcun\/b\/3\?u=/);
+    assert.equal(await page.locator('.chips a.chip[aria-current="page"]').count(), 1);
+    assert.ok(await samePage(page), 'no page load between the directory, a battle map and a card');
+    await page.goBack();
+    await page.waitForURL(/\/b\/3$/);
+    await page.goBack();
+    await page.getByRole('heading', { name: '东塘村小区', exact: true }).waitFor();
+    await page.goForward();
+    await page.getByText('东塘村小区 3栋').waitFor();
+    assert.ok(await samePage(page), 'back and forward stay in the page');
+    // Reporting is the resident app: a page load, the place kept in the link.
+    await page.locator('a.report-here').click();
+    await page.waitForURL(/\/report\/new\?c=dongtangcun/);
+    await appReady(page);
+    assert.equal(await samePage(page), false, 'another program\'s page is loaded');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a search rewrites the address in place, and a link opened in a new tab is left to the browser', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    await page.goto(site.server.url + '/compounds');
+    await appReady(page);
+    await mark(page);
+    const entries = await page.evaluate(() => history.length);
+    await page.getByRole('searchbox').fill('东塘');
+    await page.waitForURL(/\/compounds\?q=%E4%B8%9C%E5%A1%98$/);
+    assert.equal(await page.evaluate(() => history.length), entries, 'typing adds no history entries');
+    await page.reload();
+    await appReady(page);
+    assert.equal(await page.getByRole('searchbox').inputValue(), '东塘', 'the search survives a reload');
+    const [opened] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('a.compound-list__link[href="/c/dongtangcun"]').click({ modifiers: ['Control'] }),
+    ]);
+    await opened.waitForURL(/\/c\/dongtangcun$/);
+    assert.equal(new URL(page.url()).pathname, '/compounds', 'the first tab stays where it was');
+    await context.close();
+  });
+});

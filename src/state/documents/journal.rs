@@ -13,11 +13,8 @@ use crate::format::revision::Body;
 use crate::platform::local_storage::{keys_with_prefix, read_raw, remove_raw, write_raw};
 
 /// The journal's entries for one kind of record: each key with its change, or `None` where
-/// the entry does not read. `replay_journal` saves them; the browse entry, which keeps no
-/// records, shows them (`state::compound_edits`).
-pub(crate) fn journal_entries<T: DeserializeOwned>(
-    kind: DocKind,
-) -> Vec<(String, Option<Unsaved<T>>)> {
+/// the entry does not read. `replay_journal` saves them.
+fn journal_entries<T: DeserializeOwned>(kind: DocKind) -> Vec<(String, Option<Unsaved<T>>)> {
     keys_with_prefix(&journal_key(&doc_id(kind, "")))
         .into_iter()
         .map(|key| {

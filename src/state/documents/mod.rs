@@ -20,7 +20,6 @@ use crate::format::revision::{Body, DocTree};
 use crate::platform::clock::mark;
 
 mod journal;
-pub(crate) use journal::journal_entries;
 mod other_tabs;
 use crate::platform::{broadcast, doc_store};
 
