@@ -149,17 +149,11 @@ pub fn DirectoryPage() -> impl IntoView {
                 }}</p>
             </Show>
             <ul class="compound-list">
-                // Keyed by compound (and its edit time), so a keystroke only adds and removes rows
-                // instead of rebuilding every visible one.
-                <For
-                    each=move || state.compounds.with(|all| hits.with(|h| {
-                        h.iter().take(shown.get()).map(|&i| (all.0[i].id.clone(), all.0[i].updated_at, i)).collect::<Vec<_>>()
-                    }))
-                    key=|(id, updated_at, _)| (id.clone(), *updated_at)
-                    let:row
-                >
-                    {state.compounds.with_untracked(|all| all.0.get(row.2).map(compound_item))}
-                </For>
+                // Rebuilt whole on each keystroke (at most `shown` rows, 30 at first): a keyed
+                // `<For>` built fewer rows but cost the first visit 4.6 KB of brotli.
+                {move || state.compounds.with(|all| hits.with(|h| {
+                    h.iter().take(shown.get()).filter_map(|&i| all.0.get(i).map(compound_item)).collect_view()
+                }))}
             </ul>
             <Show when=has_more>
                 <button type="button" class="button button--secondary" on:click=move |_| set_shown.update(|n| *n += PAGE)>
