@@ -1,8 +1,8 @@
 // 小区管家's service worker. scripts/finish_site.mjs fills in VERSION and PRECACHE once every
 // entry point is built: the list is never written by hand.
 const VERSION = '__VERSION__';
-// Where this worker's programs live: `/` (the browse entry and the resident app, at
-// /app/) or `/steward/` (the console).
+// Where this worker's programs live: `/` (the card entry at /card/, the browse entry and
+// the resident app at /app/) or `/steward/` (the console).
 const BASE = '__BASE__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `cs-${BASE === '/' ? '' : 'steward-'}${VERSION}`;
@@ -31,7 +31,8 @@ self.addEventListener('message', (event) => {
 /** The cached page that answers a navigation to `path`. */
 function pageFor(path) {
   if (BASE !== '/') return `${BASE}index.html`;
-  const browse = /^\/(compounds\/?|c\/[^/]+\/?|c\/[^/]+\/b\/[^/]+\/?)?$/.test(path);
+  if (/^\/c\/[^/]+\/b\/[^/]+\/?$/.test(path)) return '/card/index.html';
+  const browse = /^\/(compounds\/?|c\/[^/]+\/?)?$/.test(path);
   return browse ? '/compounds/index.html' : '/app/index.html';
 }
 
@@ -45,10 +46,11 @@ self.addEventListener('fetch', (event) => {
   // own worker under /steward/: the resident worker leaves it alone.
   if (BASE === '/' && /^\/(steward|district)(\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
-    // Deep links, offline too, get their program's page from the cache: the browse entry's
-    // plain shell for `/`, the directory, a battle map and a card (not `/index.html`, whose
-    // shell is the first visit's directory: by now a building is usually chosen); the
-    // resident app for any other resident path (src/format/entry_points.rs: the same rule).
+    // Deep links, offline too, get their program's page from the cache: the card entry's
+    // plain shell for a card; the browse entry's for `/`, the directory and a battle map
+    // (not `/index.html`, whose shell is the first visit's directory: by now a building is
+    // usually chosen); the resident app for any other resident path
+    // (src/format/entry_points.rs: the same rule).
     event.respondWith(
       caches.open(CACHE).then((cache) => cache.match(pageFor(url.pathname))).then((hit) => hit ?? fetch(request)),
     );

@@ -264,8 +264,8 @@ async function lighthouseTable() {
   const floor = await serve('bench/floor/dist', 8767);
   const pages = [
     ['bare Leptos 0.8 counter + gloo-storage (floor)', `${floor.url}/`],
-    ['this app, /', `${app.url}/`],
-    ['this app, /c/dongtangcun/b/3 (the QR path)', `${app.url}/c/dongtangcun/b/3`],
+    ['this app, / (the browse entry)', `${app.url}/`],
+    ['this app, /c/dongtangcun/b/3 (the QR path, the card entry)', `${app.url}/c/dongtangcun/b/3`],
     ['resident app, /report/new (its own entry, at /app/)', `${app.url}/report/new`],
     ['steward console, /steward/ (its own entry)', `${app.url}/steward/`],
   ];

@@ -6,6 +6,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 # Three entry points sharing one library (src/format/entry_points.rs says which answers a
 # path). First the browse entry: `/`, the directory, battle maps and cards, kept small.
 trunk build --release --offline
+# The card entry: one building's card, what the QR poster opens — the smallest program,
+# under /card/; every pre-rendered card page below loads it.
+trunk build card.html --release --offline --dist dist/card --public-url /card/
 # The resident app (reports, settings, the poster, hand-off links) under /app/; its page is
 # what static hosts serve for any other path (404.html, and the servers' fallback).
 trunk build app.html --release --offline --dist dist/app --public-url /app/
@@ -15,8 +18,8 @@ trunk build steward.html --release --offline --dist dist/steward --public-url /s
 # The district dashboard is the console's too: its page at /district.
 mkdir -p dist/district && cp dist/steward/index.html dist/district/index.html
 # The browse entry's page at its other paths (its plain shell: the worker's page for them
-# offline); every building card as plain HTML, so the QR path paints before the wasm
-# arrives, and `/` for a first visit with the directory in it.
+# offline); every building card as plain HTML on the card entry's page, so the QR path
+# paints before the wasm arrives, and `/` for a first visit with the directory in it.
 mkdir -p dist/compounds && cp dist/index.html dist/compounds/index.html
 cargo run --quiet --bin prerender -- dist
 # The site's CSP header and the service workers, with the exact list of what each precaches.

@@ -6,9 +6,10 @@
 //! - `i18n`: every user-visible string (pure);
 //! - `platform`: the browser — localStorage, IndexedDB, downloads, the service worker;
 //! - `state`: the reactive app state and the one place it is persisted;
-//! - `components` and `pages`: the views; `browse` (the directory and cards), `app`
-//!   (residents) and `console` (stewards): the three entry points' routes, each its own
-//!   wasm (`format::entry_points` says which answers a path).
+//! - `components` and `pages`: the views; `card` (one building's card, the QR path),
+//!   `browse` (the directory, battle maps and cards), `app` (residents) and `console`
+//!   (stewards): the four entry points' routes, each its own wasm
+//!   (`format::entry_points` says which answers a path).
 //!
 //! The pure layers compile and test natively; the rest exists only in the wasm build.
 
@@ -47,6 +48,8 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browse;
 #[cfg(target_arch = "wasm32")]
+pub mod card;
+#[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod console;
@@ -69,6 +72,12 @@ pub fn mount() {
 #[cfg(target_arch = "wasm32")]
 pub fn mount_browse() {
     leptos::mount::mount_to_body(browse::BrowseApp);
+}
+
+/// Mounts the card entry (`card.html`: one building's card, the QR path), the same way.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_card() {
+    leptos::mount::mount_to_body(card::CardApp);
 }
 
 /// Mounts the steward console (`steward.html`), the same way.

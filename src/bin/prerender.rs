@@ -23,11 +23,13 @@ fn main() {
     // this runs): `index.html` itself becomes the home page below, so a second run starts
     // from the same template as the first.
     let template = read(&dist.join("compounds/index.html"));
+    // Cards load the card entry (src/card.rs), the smallest program.
+    let card_template = read(&dist.join("card/index.html"));
     let text = read(&dist.join("data/district.json"));
     let dataset = decode("dataset", &text, DATASET_SCHEMA, migrations::none)
         .unwrap_or_else(|e| panic!("the published dataset does not load: {e:?}"));
-    let mut pages = building_pages(&template, &dataset, strings(Lang::Zh))
-        .unwrap_or_else(|_| panic!("compounds/index.html has no static shell to replace"));
+    let mut pages = building_pages(&card_template, &dataset, strings(Lang::Zh))
+        .unwrap_or_else(|_| panic!("card/index.html has no static shell to replace"));
     let cards = pages.len();
     pages.extend(compound_pages(&template, &dataset));
     for page in &pages {

@@ -1,12 +1,14 @@
-//! Which program answers a URL path. The site is three wasm programs sharing this crate:
-//! the browse entry (`/`, the directory, a compound's battle map, a building's card — what
-//! a resident scanning a poster needs, kept small), the resident app (every resident route,
-//! the browse ones included, at `/app/`'s build) and the steward console (`/steward/…`,
-//! `/district`). A link to a path its program does not answer is a full page load; the
+//! Which program answers a URL path. The site is four wasm programs sharing this crate:
+//! the card entry (a building's card alone — what a resident scanning the poster on their
+//! door opens, the smallest), the browse entry (`/`, the directory, a compound's battle
+//! map, and cards too, so moving from a battle map to a card stays in the page), the
+//! resident app (every resident route, the browse ones included, at `/app/`'s build) and
+//! the steward console (`/steward/…`, `/district`). A link to a path its program does not answer is a full page load; the
 //! service worker (`public/sw.js`) and the static servers route paths the same way.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Program {
+    Card,
     Browse,
     Resident,
     Console,
@@ -17,7 +19,8 @@ pub fn program_for(path: &str) -> Program {
     let path = path.split(['?', '#']).next().unwrap_or("");
     let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
     match parts.as_slice() {
-        [] | ["compounds"] | ["c", _] | ["c", _, "b", _] => Program::Browse,
+        ["c", _, "b", _] => Program::Card,
+        [] | ["compounds"] | ["c", _] => Program::Browse,
         ["steward", ..] | ["district", ..] => Program::Console,
         _ => Program::Resident,
     }
@@ -25,10 +28,12 @@ pub fn program_for(path: &str) -> Program {
 
 impl Program {
     /// Whether this program shows `path` itself (the resident app shows the browse pages
-    /// too, so moving from a report to the directory stays in the page).
+    /// too, so moving from a report to the directory stays in the page; the browse entry
+    /// shows cards).
     pub fn answers(self, path: &str) -> bool {
         match (self, program_for(path)) {
             (Program::Resident, there) => there != Program::Console,
+            (Program::Browse, Program::Card) => true,
             (here, there) => here == there,
         }
     }
@@ -37,7 +42,7 @@ impl Program {
     /// and the resident app together; the console's (scope `/steward/`) its own build.
     pub fn worker(self) -> &'static str {
         match self {
-            Program::Browse | Program::Resident => "/sw.js",
+            Program::Card | Program::Browse | Program::Resident => "/sw.js",
             Program::Console => "/steward/sw.js",
         }
     }
@@ -54,16 +59,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_poster_path_and_the_directory_are_the_browse_entry() {
+    fn the_directory_and_battle_maps_are_the_browse_entry() {
         for path in [
             "/",
             "/compounds",
             "/compounds?q=东",
             "/c/dongtangcun",
             "/c/dongtangcun/",
-            "/c/dongtangcun/b/3?u=2",
         ] {
             assert_eq!(program_for(path), Program::Browse, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_poster_path_is_the_card_entry() {
+        for path in [
+            "/c/dongtangcun/b/3",
+            "/c/dongtangcun/b/3/",
+            "/c/dongtangcun/b/3?u=2",
+        ] {
+            assert_eq!(program_for(path), Program::Card, "{path}");
         }
     }
 
@@ -99,6 +114,9 @@ mod tests {
     #[test]
     fn links_leave_a_program_only_for_paths_it_does_not_answer() {
         assert_eq!(Program::Browse.rel_for("/c/x/b/1"), None);
+        assert_eq!(Program::Card.rel_for("/c/x/b/2?u=1"), None);
+        assert_eq!(Program::Card.rel_for("/c/x"), Some("external"));
+        assert_eq!(Program::Card.rel_for("/report/new?c=x"), Some("external"));
         assert_eq!(Program::Browse.rel_for("/report/new?c=x"), Some("external"));
         assert_eq!(Program::Resident.rel_for("/c/x/b/1"), None);
         assert_eq!(Program::Resident.rel_for("/reports"), None);
@@ -110,6 +128,7 @@ mod tests {
     #[test]
     fn residents_share_one_worker_and_the_console_has_its_own() {
         assert_eq!(Program::Browse.worker(), Program::Resident.worker());
+        assert_eq!(Program::Card.worker(), Program::Resident.worker());
         assert_eq!(Program::Console.worker(), "/steward/sw.js");
     }
 }

@@ -79,21 +79,33 @@ describe('first visit', () => {
     await context.close();
   });
 
-  it('a first visit loads only the browse program; reporting loads the resident app, with the place kept', async () => {
+  it('a first visit loads one small program: the card\'s on the QR path, the browse entry elsewhere; reporting loads the resident app, with the place kept', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
     const programs = [];
     page.on('request', (r) => r.url().endsWith('_bg.wasm') && programs.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+_bg\.wasm$/, '')));
-    for (const path of ['/', '/compounds', '/c/dongtangcun', '/c/dongtangcun/b/3?u=2']) {
+    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
+    await appReady(page);
+    await page.getByText('东塘村小区 3栋').waitFor();
+    assert.deepEqual(programs, ['/card/card'], 'the poster\'s path is the card entry alone');
+    for (const path of ['/', '/compounds', '/c/dongtangcun']) {
       await page.goto(site.server.url + path);
       await appReady(page);
     }
-    assert.deepEqual([...new Set(programs)], ['/browse'], 'the directory, battle map and card are the browse entry');
-    // Browsing inside the entry stays in the page; reporting is the other program.
+    assert.deepEqual([...new Set(programs)], ['/card/card', '/browse'], 'the directory and battle map are the browse entry');
+    // From a battle map, a card stays in the browse entry (no page load, no other program).
+    const card = page.locator('a.battle-map__card-link[href="/c/dongtangcun/b/3"]');
+    await page.locator('.battle-map__grid', { has: card }).locator('summary').click();
+    await card.click();
+    await page.getByText('东塘村小区 3栋').waitFor();
+    await page.locator('.chips a.chip').nth(2).click();
+    await page.waitForURL(/\/c\/dongtangcun\/b\/3\?u=2$/);
+    assert.deepEqual([...new Set(programs)], ['/card/card', '/browse']);
+    // Reporting is the resident app.
     await page.locator('a.report-here').click();
     await page.waitForURL(/\/report\/new\?c=dongtangcun&b=3&u=2$/);
     await appReady(page);
-    assert.deepEqual([...new Set(programs)], ['/browse', '/app/compound_steward']);
+    assert.deepEqual([...new Set(programs)], ['/card/card', '/browse', '/app/compound_steward']);
     assert.equal(await page.locator('select').first().inputValue(), 'dongtangcun');
     await context.close();
   });

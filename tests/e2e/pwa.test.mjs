@@ -65,13 +65,17 @@ describe('installable PWA', () => {
     const sw = readFileSync(join(root, 'dist', 'sw.js'), 'utf8');
     const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
     const wasm = list.filter((p) => p.endsWith('_bg.wasm'));
-    // Two programs for residents: the browse entry and the resident app (at /app/).
-    assert.equal(wasm.length, 2, wasm.join());
+    // Three programs for residents: the card entry (at /card/), the browse entry and the
+    // resident app (at /app/).
+    assert.equal(wasm.length, 3, wasm.join());
     const page = (path) => readFileSync(join(root, 'dist', path), 'utf8');
-    assert.ok(page('index.html').includes(wasm.find((p) => !p.startsWith('/app/'))), 'the browse wasm index.html loads');
+    assert.ok(page('index.html').includes(wasm.find((p) => !/^\/(app|card)\//.test(p))), 'the browse wasm index.html loads');
+    const cardWasm = wasm.find((p) => p.startsWith('/card/'));
+    assert.ok(page('card/index.html').includes(cardWasm), 'the card entry\'s wasm its page loads');
+    assert.ok(page('c/dongtangcun/b/3/index.html').includes(cardWasm.replace('_bg.wasm', '.js')), 'a pre-rendered card loads the card entry');
     assert.ok(page('app/index.html').includes(wasm.find((p) => p.startsWith('/app/'))), 'the resident app\'s wasm its page loads');
     assert.ok(page('404.html') === page('app/index.html'), 'unknown paths get the resident app');
-    assert.ok(['/index.html', '/compounds/index.html', '/app/index.html', '/data/district.json'].every((p) => list.includes(p)), list.join());
+    assert.ok(['/index.html', '/compounds/index.html', '/card/index.html', '/app/index.html', '/data/district.json'].every((p) => list.includes(p)), list.join());
     assert.ok(!list.some((p) => p.startsWith('/c/')), 'not the pre-rendered cards');
   });
 });
