@@ -59,6 +59,36 @@ describe('directory search', () => {
     assert.equal(asked, 1);
     await context.close();
   });
+
+  it('shows 30 compounds at a time; "show more" adds the next 30 without rebuilding those shown', async () => {
+    const context = await site.phone.newPhone({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    // The sample's compounds nine times over (72), under new ids: a district-sized list.
+    await page.route('**/data/district.json', async (route) => {
+      const published = await (await route.fetch()).json();
+      const sample = published.data.compounds;
+      published.data.compounds = Array.from({ length: 9 }, (_, n) =>
+        sample.map((c) => ({ ...c, id: `${c.id}-${n}`, name: `${c.name}${n}` }))).flat();
+      await route.fulfill({ json: published });
+    });
+    await page.goto(site.server.url + '/compounds');
+    await appReady(page);
+    const rows = page.locator('.compound-list__item');
+    await page.getByText('72 个小区').waitFor();
+    assert.equal(await rows.count(), 30);
+    await rows.first().evaluate((row) => { row.dataset.seen = 'yes'; });
+    await page.getByRole('button', { name: '显示更多' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.compound-list__item').length === 60);
+    assert.equal(await rows.first().getAttribute('data-seen'), 'yes', 'the first page is the same elements');
+    await page.getByRole('button', { name: '显示更多' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.compound-list__item').length === 72);
+    assert.equal(await page.getByRole('button', { name: '显示更多' }).count(), 0, 'nothing more to show');
+    // A search starts again at the first page.
+    await page.getByLabel('搜索小区').fill('东塘村小区');
+    await page.getByText('9 个小区').waitFor();
+    assert.equal(await rows.count(), 9);
+    await context.close();
+  });
 });
 
 describe('battle map and cards', () => {
