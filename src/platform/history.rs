@@ -3,9 +3,10 @@
 //! (back/forward, and tapping a link this program can show).
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::JsValue;
 use web_sys::{Element, HtmlAnchorElement, MouseEvent};
+
+use super::window_events::on_window;
 
 /// The path and query (with its `?`, or empty) of the page.
 pub fn current() -> (String, String) {
@@ -49,7 +50,7 @@ pub fn scroll_to_top() {
 
 /// Calls `changed` when the person goes back or forward.
 pub fn on_back_forward(changed: impl Fn() + 'static) {
-    listen("popstate", move |_| changed());
+    on_window("popstate", move |_| changed());
 }
 
 /// Offers every plain tap on a same-origin link to `show` (with the link's path, query and
@@ -57,7 +58,7 @@ pub fn on_back_forward(changed: impl Fn() + 'static) {
 /// window, a download, a link marked `rel="external"` or one already handled is left
 /// to the browser, and so is a link to a place on this same page (`#work`).
 pub fn on_link_tap(show: impl Fn(&str) -> bool + 'static) {
-    listen("click", move |event| {
+    on_window("click", move |event| {
         let Some(event) = event.dyn_ref::<MouseEvent>() else {
             return;
         };
@@ -90,14 +91,4 @@ pub fn on_link_tap(show: impl Fn(&str) -> bool + 'static) {
 fn tapped_link(event: &MouseEvent) -> Option<HtmlAnchorElement> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
     target.closest("a[href]").ok()??.dyn_into().ok()
-}
-
-fn listen(kind: &str, handle: impl Fn(web_sys::Event) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let handle = Closure::<dyn Fn(web_sys::Event)>::new(handle);
-    let _ = window.add_event_listener_with_callback(kind, handle.as_ref().unchecked_ref());
-    // Listens for the page's whole life.
-    handle.forget();
 }

@@ -20,3 +20,4 @@ pub mod pwa;
 pub mod replicator;
 pub mod shell;
 pub mod tab_lock;
+pub mod window_events;

@@ -10,6 +10,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::window_events::on_window;
+
 thread_local! {
     /// The deferred `beforeinstallprompt` event, kept until the user taps "install".
     static INSTALL_EVENT: RefCell<Option<JsValue>> = const { RefCell::new(None) };
@@ -20,14 +22,6 @@ pub struct PwaState {
     pub online: ReadSignal<bool>,
     pub update_ready: ReadSignal<bool>,
     pub can_install: ReadSignal<bool>,
-}
-
-fn on_window(event: &str, handler: impl Fn(web_sys::Event) + 'static) {
-    let closure = Closure::<dyn Fn(web_sys::Event)>::new(handler);
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-    }
-    closure.forget();
 }
 
 /// Online state, install prompt and (in release builds) the entry point's service

@@ -66,28 +66,28 @@ pub struct Navigator {
 }
 
 impl Navigator {
-    /// Goes to `url` as a link does: a new history entry, at the top of the page.
+    /// Goes to `url` as a link does: a new history entry, at the top of the page, or a
+    /// page load where another program answers it.
     pub fn go(&self, url: &str) {
-        self.show(url, false);
+        if self.program.answers(url) {
+            self.show(url, false);
+        } else {
+            history::load(url);
+        }
     }
 
-    /// Rewrites the current history entry and keeps the scroll position: for state kept
-    /// in the URL (a search, a draft id), not for going somewhere.
+    /// Rewrites the current history entry (a URL of this same page) and keeps the scroll
+    /// position: for state kept in the URL (a search, a draft id), not for going somewhere.
     pub fn replace_in_place(&self, url: &str) {
         self.show(url, true);
     }
 
-    fn show(&self, url: &str, replace: bool) -> bool {
-        if !self.program.answers(url) {
-            history::load(url);
-            return false;
-        }
+    fn show(&self, url: &str, replace: bool) {
         history::set(url, replace);
         self.set_url.set(Url::of(url));
         if !replace {
             history::scroll_to_top();
         }
-        true
     }
 }
 
@@ -97,7 +97,14 @@ pub fn provide_location(program: Program) {
     let route = Memo::new(move |_| url.with(|u| Route::of(&u.path)));
     let navigator = Navigator { set_url, program };
     history::on_back_forward(move || set_url.set(Url::current()));
-    history::on_link_tap(move |url| program.answers(url) && navigator.show(url, false));
+    // A link to another program's page is left to the browser: a page load.
+    history::on_link_tap(move |url| {
+        let ours = program.answers(url);
+        if ours {
+            navigator.show(url, false);
+        }
+        ours
+    });
     provide_context(Location { url, route });
     provide_context(navigator);
 }

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
 use super::{AppState, AppWriter};
 use crate::format::collections::{Collection, SETTINGS};
 use crate::format::merge::Stamped;
 use crate::platform::local_storage::{read_raw, stored, write_raw};
+use crate::platform::window_events::on_window;
 
 pub fn start(state: AppState, writer: AppWriter) {
     Effect::new(move |_| {
@@ -75,16 +75,12 @@ fn listen_to_other_tabs(writer: AppWriter) {
 
 /// Calls `handle` with the key of every storage change another tab makes.
 pub(super) fn on_other_tab_write(handle: impl Fn(&str) + 'static) {
-    let on_storage =
-        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            if let Some(key) = event.key() {
-                handle(&key);
-            }
-        });
-    if let Some(window) = web_sys::window() {
-        let _ =
-            window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-    }
-    // The listener lives as long as the page.
-    on_storage.forget();
+    on_window("storage", move |event| {
+        if let Some(key) = event
+            .dyn_ref::<web_sys::StorageEvent>()
+            .and_then(|e| e.key())
+        {
+            handle(&key);
+        }
+    });
 }

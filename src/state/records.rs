@@ -54,26 +54,28 @@ pub fn provide_records(
 }
 
 /// Keeps the browse entry's copy of the compound edits (`COMPOUNDS_SHOWN`) equal to the
-/// winners once they are read; a phone without edits keeps no copy.
+/// winners once they are read; a phone without edits keeps no copy. What was written is
+/// remembered, so storage is read once (what an earlier start left) and written only when
+/// the copy changes.
 fn keep_compounds_shown(docs: DocSet<Compound>) {
-    Effect::new(move |_| {
+    let key = COMPOUNDS_SHOWN.key;
+    Effect::new(move |written: Option<Option<String>>| {
+        let before = written.unwrap_or_else(|| read_raw(key).ok().flatten());
         if !docs.ready.get() {
-            return;
+            return before;
         }
-        let key = COMPOUNDS_SHOWN.key;
-        let stored = read_raw(key).ok().flatten();
+        let text = docs
+            .records
+            .with(|all| (!all.is_empty()).then(|| COMPOUNDS_SHOWN.encode(all)));
         // Only a copy: where it cannot be written the documents are intact, and the browse
         // pages show the last copy until it can.
-        if docs.records.with(Vec::is_empty) {
-            if stored.is_some() {
-                let _ = remove_raw(key);
-            }
-            return;
+        if text != before {
+            let _ = match &text {
+                Some(text) => write_raw(key, text),
+                None => remove_raw(key),
+            };
         }
-        let text = docs.records.with(|all| COMPOUNDS_SHOWN.encode(all));
-        if stored.as_deref() != Some(text.as_str()) {
-            let _ = write_raw(key, &text);
-        }
+        text
     });
 }
 
