@@ -5,6 +5,7 @@ use compound_steward::domain::lang::Lang;
 use compound_steward::domain::report::{Report, Status};
 use compound_steward::format::collections::{REPORTS, SETTINGS};
 use compound_steward::format::error::StoreError;
+use compound_steward::format::json::ViaSerde;
 use compound_steward::format::settings::{MyBuilding, Settings};
 
 #[test]
@@ -30,7 +31,8 @@ fn settings_v0_to_v1() {
 #[test]
 fn reports_v0_to_v1() {
     let raw = include_str!("fixtures/reports_v0.json");
-    let reports: Vec<Report> = REPORTS.decode(raw).unwrap();
+    // Reports are the resident app's: read through their serde derives.
+    let ViaSerde(reports): ViaSerde<Vec<Report>> = REPORTS.decode(raw).unwrap();
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].status(), Status::Submitted);
     assert!(
@@ -49,6 +51,6 @@ fn v0_of_the_wrong_shape_is_corrupt_not_a_panic() {
             backup_key: None
         })
     );
-    let err = REPORTS.decode::<Vec<Report>>(r#"{"a":1}"#);
+    let err = REPORTS.decode::<ViaSerde<Vec<Report>>>(r#"{"a":1}"#);
     assert!(matches!(err, Err(StoreError::Corrupt { .. })));
 }

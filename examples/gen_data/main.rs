@@ -18,6 +18,7 @@ use std::path::Path;
 use compound_steward::domain;
 use compound_steward::format::collections::{DATASET_SCHEMA, REPORTS};
 use compound_steward::format::envelope::encode;
+use compound_steward::format::json::ViaSerde;
 use domain::Millis;
 use domain::compound::{Compound, ManagementMode, Notice};
 use domain::dataset::{Dataset, District, ReferenceFigures, Subdistrict};
@@ -332,7 +333,7 @@ fn main() {
     match args.first().map(String::as_str) {
         Some("sample") => write(
             Path::new("public/data/district.json"),
-            &encode(DATASET_SCHEMA, &with_contracts(sample())),
+            &encode(DATASET_SCHEMA, &ViaSerde(with_contracts(sample()))),
         ),
         Some("scale") => {
             let dir = Path::new(args.get(1).map_or("target/scale", String::as_str));
@@ -340,8 +341,14 @@ fn main() {
             let mut data = sample();
             data.compounds = scale_compounds(565, &mut rng);
             let reports = scale_reports(&data.compounds, 10_000, PUBLISHED, &mut rng);
-            write(&dir.join("district.json"), &encode(DATASET_SCHEMA, &data));
-            write(&dir.join("reports.json"), &REPORTS.encode(&reports));
+            write(
+                &dir.join("district.json"),
+                &encode(DATASET_SCHEMA, &ViaSerde(&data)),
+            );
+            write(
+                &dir.join("reports.json"),
+                &REPORTS.encode(&ViaSerde(&reports)),
+            );
         }
         Some("bench") => bench::district(),
         _ => eprintln!("usage: gen_data sample | gen_data scale [DIR] | gen_data bench"),

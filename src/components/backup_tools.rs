@@ -49,7 +49,7 @@ pub fn BackupExport() -> impl IntoView {
             );
         });
     };
-    view! { <button type="button" class="button button--secondary" on:click=export>{move || s().export_backup}</button> }
+    view! { <button type="button" class="button button--secondary" on:click=export>{move || s().app().export_backup}</button> }
 }
 
 /// Restore a backup; export the reports as CSV.
@@ -69,7 +69,10 @@ pub fn BackupRestore() -> impl IntoView {
         Ok(mut b) => spawn_local(async move {
             for photo in std::mem::take(&mut b.photos) {
                 if let Err(e) = photos::put(&photo.key, &photo.data_url).await {
-                    set_message.set(Some((false, format!("{} ({})", s().photo_failed, e.0))));
+                    set_message.set(Some((
+                        false,
+                        format!("{} ({})", s().app().photo_failed, e.0),
+                    )));
                     return;
                 }
             }
@@ -94,14 +97,14 @@ pub fn BackupRestore() -> impl IntoView {
         );
     };
     view! {
-        <button type="button" class="button button--secondary" on:click=export_csv>{move || s().export_csv}</button>
+        <button type="button" class="button button--secondary" on:click=export_csv>{move || s().app().export_csv}</button>
         <label class="button button--secondary file-button">
-            {move || s().import_backup}
+            {move || s().app().import_backup}
             <input type="file" name="backup" accept=".json,application/json" class="file-button__input" on:change=on_file/>
         </label>
         {move || restored.get().map(|count| view! {
             <p class="notice notice--info" role="status">
-                {move || if records_writer.saving() { c().restore_saving.to_string() } else { format!("{}{count}", s().import_ok) }}
+                {move || if records_writer.saving() { c().restore_saving.to_string() } else { format!("{}{count}", s().app().import_ok) }}
             </p>
         })}
         {move || message.get().map(|(ok, text)| view! {

@@ -11,11 +11,11 @@ pub fn EraseButton() -> impl IntoView {
     let s = use_strings();
     let erase = move |_| {
         let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(s().erase_confirm).ok())
+            .and_then(|w| w.confirm_with_message(s().app().erase_confirm).ok())
             .unwrap_or(false);
         if confirmed {
             wasm_bindgen_futures::spawn_local(erase_everything());
         }
     };
-    view! { <button type="button" class="button button--danger" on:click=erase>{move || s().erase_all}</button> }
+    view! { <button type="button" class="button button--danger" on:click=erase>{move || s().app().erase_all}</button> }
 }

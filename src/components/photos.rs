@@ -107,10 +107,10 @@ pub fn Photos(
                     let k = key.clone();
                     view! {
                         <li class="photos__item">
-                            {src.map(|src| view! { <img class="photos__thumb" src=src alt=move || s().photo_alt width="96" height="96"/> })}
+                            {src.map(|src| view! { <img class="photos__thumb" src=src alt=move || s().app().photo_alt width="96" height="96"/> })}
                             {editable.then(|| view! {
                                 <button type="button" class="button button--small photos__remove" on:click=move |_| remove(k.clone())>
-                                    {move || s().remove_photo}
+                                    {move || s().app().remove_photo}
                                 </button>
                             })}
                         </li>
@@ -119,11 +119,11 @@ pub fn Photos(
             </ul>
             <Show when=move || editable && keys.with(Vec::len) < MAX_PHOTOS>
                 <label class="button button--secondary file-button">
-                    {move || s().add_photo}
+                    {move || s().app().add_photo}
                     <input type="file" name="photo" accept="image/*" multiple class="file-button__input" on:change=add/>
                 </label>
             </Show>
-            {move || error.get().map(|e| view! { <p class="field__error photos__error" role="alert">{s().photo_error} {e}</p> })}
+            {move || error.get().map(|e| view! { <p class="field__error photos__error" role="alert">{s().app().photo_error} {e}</p> })}
         </div>
     }
 }

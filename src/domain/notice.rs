@@ -14,9 +14,15 @@ impl Notice {
 
 /// What residents see now: pinned first, then the newest.
 pub fn current_notices(notices: &[Notice], now: Millis) -> Vec<&Notice> {
-    let mut shown: Vec<&Notice> = notices.iter().filter(|n| n.is_current(now)).collect();
-    shown.sort_by_key(|n| (!n.pinned, std::cmp::Reverse(n.published_at)));
-    shown
+    let mut shown: Vec<(usize, &Notice)> = notices
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.is_current(now))
+        .collect();
+    // Ties keep the stored order (the index), as a stable sort would; unstable because
+    // the browse entry's wasm then needs one sort routine, not two.
+    shown.sort_unstable_by_key(|&(i, n)| (!n.pinned, std::cmp::Reverse(n.published_at), i));
+    shown.into_iter().map(|(_, n)| n).collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -62,12 +62,12 @@ impl ImportError {
     /// Why the file was refused, in plain words.
     pub fn message(&self, s: &Strings) -> String {
         match self {
-            ImportError::TooLarge { .. } => s.import_too_large.to_string(),
-            ImportError::NotJson => s.import_not_json.to_string(),
-            ImportError::NotABackup => s.import_not_backup.to_string(),
-            ImportError::WrongVersion(_) => s.import_wrong_version.to_string(),
-            ImportError::DuplicateId(id) => format!("{}{id}", s.import_duplicate),
-            ImportError::Implausible(id) => format!("{}{id}", s.import_implausible),
+            ImportError::TooLarge { .. } => s.app().import_too_large.to_string(),
+            ImportError::NotJson => s.app().import_not_json.to_string(),
+            ImportError::NotABackup => s.app().import_not_backup.to_string(),
+            ImportError::WrongVersion(_) => s.app().import_wrong_version.to_string(),
+            ImportError::DuplicateId(id) => format!("{}{id}", s.app().import_duplicate),
+            ImportError::Implausible(id) => format!("{}{id}", s.app().import_implausible),
         }
     }
 }

@@ -3,11 +3,9 @@
 //! collections (reports, compounds, the logs) are the first store's keys, read once to
 //! move them into the document store (`state::migration`).
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
 use super::envelope::{Migration, decode, encode};
 use super::error::StoreError;
+use super::json::{FromJson, ToJson};
 use super::migrations;
 
 #[derive(Clone, Copy, Debug)]
@@ -19,12 +17,12 @@ pub struct Collection {
 
 impl Collection {
     /// A stored value of this collection, migrated from whatever schema wrote it.
-    pub fn decode<T: DeserializeOwned>(&self, raw: &str) -> Result<T, StoreError> {
+    pub fn decode<T: FromJson>(&self, raw: &str) -> Result<T, StoreError> {
         decode(self.key, raw, self.schema, self.migrate)
     }
 
     /// The value as stored, at the current schema.
-    pub fn encode<T: Serialize + ?Sized>(&self, data: &T) -> String {
+    pub fn encode<T: ToJson + ?Sized>(&self, data: &T) -> String {
         encode(self.schema, data)
     }
 }

@@ -24,7 +24,7 @@ fn row(cells: &[String]) -> String {
 /// The reports as CSV with a header row; a UTF-8 BOM so spreadsheet programs read the
 /// Chinese correctly. Reporter phones are never exported.
 pub fn reports_csv(reports: &[Report], compounds: &[Compound], s: &Strings) -> String {
-    let mut lines = vec![row(&s.reports_csv_header.map(String::from))];
+    let mut lines = vec![row(&s.app().reports_csv_header.map(String::from))];
     for r in reports.iter().filter(|r| !r.deleted) {
         let compound = compounds.iter().find(|c| c.id == r.compound);
         lines.push(row(&[

@@ -1,38 +1,20 @@
 //! Every stored value is `{ "schema": N, "data": … }`. Decoding runs the migrations from
 //! the stored schema up to the current one before turning `data` into Rust types.
 
-use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use super::error::StoreError;
-
-#[derive(Serialize, Deserialize)]
-pub struct Envelope<T> {
-    pub schema: u32,
-    pub data: T,
-}
+use super::json::{FromJson, Json, ToJson, parse};
 
 /// Upgrades `data` written at `from` by one step. Returns `None` when `from` is unknown.
-pub type Migration = fn(from: u32, data: Value) -> Option<Value>;
+pub type Migration = fn(from: u32, data: Json) -> Option<Json>;
 
 /// Wraps a value at the current schema.
-pub fn encode<T: Serialize + ?Sized>(schema: u32, data: &T) -> String {
-    // Serialising our own plain data types cannot fail (no maps with non-string keys).
-    serde_json::to_string(&Envelope { schema, data }).unwrap_or_default()
-}
-
-/// Just the schema number, read without building the whole value.
-#[derive(Deserialize)]
-struct SchemaProbe {
-    schema: Option<u32>,
+pub fn encode<T: ToJson + ?Sized>(schema: u32, data: &T) -> String {
+    Json::object([("schema", schema.to_json()), ("data", data.to_json())]).to_string()
 }
 
 /// Parses a stored value, migrating older schemas. A value without the envelope is
-/// schema 0 (what the first prototype wrote). The current schema is parsed straight from
-/// the text; only older ones go through `serde_json::Value` for their migrations, and
-/// come back as text so that each type has one deserializer in the wasm, not two.
-pub fn decode<T: DeserializeOwned>(
+/// schema 0 (what the first prototype wrote): an object without `schema`, an array, ….
+pub fn decode<T: FromJson>(
     key: &str,
     raw: &str,
     current: u32,
@@ -42,10 +24,10 @@ pub fn decode<T: DeserializeOwned>(
         key: key.to_string(),
         backup_key: None,
     };
-    let schema = match serde_json::from_str::<SchemaProbe>(raw) {
-        Ok(SchemaProbe { schema: Some(n) }) => n,
-        // An object without `schema`, an array, …: the prototype's bare value.
-        Ok(SchemaProbe { schema: None }) | Err(_) => 0,
+    let mut value = parse(raw).map_err(|_| corrupt())?;
+    let schema = match value.get("schema") {
+        Some(n) => u32::from_json(n).ok_or_else(corrupt)?,
+        None => 0,
     };
     if schema > current {
         return Err(StoreError::UnknownSchema {
@@ -53,19 +35,15 @@ pub fn decode<T: DeserializeOwned>(
             found: schema,
         });
     }
-    if schema == current {
-        return serde_json::from_str::<Envelope<T>>(raw)
-            .map(|e| e.data)
-            .map_err(|_| corrupt());
-    }
-    let mut data: Value = serde_json::from_str(raw).map_err(|_| corrupt())?;
-    if schema > 0 {
-        data = data.get_mut("data").map(Value::take).ok_or_else(corrupt)?;
-    }
+    let mut data = if schema > 0 {
+        value.take("data").ok_or_else(corrupt)?
+    } else {
+        value
+    };
     for from in schema..current {
         data = migrate(from, data).ok_or_else(corrupt)?;
     }
-    serde_json::from_str(&data.to_string()).map_err(|_| corrupt())
+    T::from_json(&data).ok_or_else(corrupt)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod envelope;
 pub mod error;
 pub mod field_merge;
 pub mod handoff;
+pub mod json;
 pub mod merge;
 pub mod migrations;
 pub mod prerender;

@@ -16,7 +16,7 @@ impl Strings {
 
     /// A recorded step's author: a steward role, or the reporter (`None`).
     pub fn recorder(&self, role: Option<Role>) -> &'static str {
-        role.map_or(self.reporter_role, |r| self.role(r))
+        role.map_or(self.app().reporter_role, |r| self.role(r))
     }
 
     pub fn mode(&self, mode: ManagementMode) -> &'static str {
@@ -24,32 +24,36 @@ impl Strings {
     }
 
     pub fn category(&self, category: Category) -> &'static str {
-        self.categories[category.index()]
+        self.app().categories[category.index()]
     }
 
     pub fn status(&self, status: Status) -> &'static str {
-        self.statuses[status.index()]
+        self.app().statuses[status.index()]
     }
 
     pub fn urgency(&self, urgency: Urgency) -> &'static str {
-        self.urgencies[urgency.index()]
+        self.app().urgencies[urgency.index()]
     }
 
     /// The label of a category-specific question (`report_rules::questions`).
     pub fn question(&self, key: &str) -> &'static str {
         let i = QUESTION_KEYS.iter().position(|k| *k == key);
-        self.questions[i.unwrap_or(QUESTION_KEYS.len())]
+        self.app().questions[i.unwrap_or(QUESTION_KEYS.len())]
     }
 
     pub fn yes_no(&self, answer: bool) -> &'static str {
-        if answer { self.yes } else { self.no }
+        if answer {
+            self.app().yes
+        } else {
+            self.app().no
+        }
     }
 
     /// A stored answer as shown: "yes"/"no" in the language, free text as typed.
     pub fn answer<'a>(&self, answer: &'a str) -> &'a str {
         match answer {
-            "yes" => self.yes,
-            "no" => self.no,
+            "yes" => self.app().yes,
+            "no" => self.app().no,
             other => other,
         }
     }
@@ -87,7 +91,7 @@ impl Strings {
 
     /// "line 3" in the language of the file's reader.
     pub fn line(&self, line: usize) -> String {
-        format!("{line}{}", self.line_suffix)
+        format!("{line}{}", self.app().line_suffix)
     }
 }
 

@@ -65,15 +65,20 @@ pub fn notice_text(compound: &str, notice: &Notice, lang: Lang) -> String {
 pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
     let s = strings(lang);
     let mut lines = vec![
-        format!("【{}】{} {}", s.app_name, s.share_report_word, report.id),
+        format!(
+            "【{}】{} {}",
+            s.app_name,
+            s.app().share_report_word,
+            report.id
+        ),
         place.to_string(),
         format!(
             "{}：{}（{}）",
-            s.share_category,
+            s.app().share_category,
             s.category(report.category),
             s.urgency(report.urgency)
         ),
-        format!("{}：{}", s.share_problem, report.description),
+        format!("{}：{}", s.app().share_problem, report.description),
     ];
     for (key, answer) in &report.answers {
         let shown = s.answer(answer);
@@ -82,7 +87,7 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
         }
     }
     if let Some(at) = report.submitted_at() {
-        lines.push(format!("{}：{}", s.share_time, format_date_time(at)));
+        lines.push(format!("{}：{}", s.app().share_time, format_date_time(at)));
     }
     if report.share_phone {
         let name = report.reporter_name.clone().unwrap_or_default();
@@ -94,7 +99,7 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
             .unwrap_or_default();
         if !name.is_empty() || !phone.is_empty() {
             lines.push(
-                format!("{}：{} {}", s.share_reporter, name, phone)
+                format!("{}：{} {}", s.app().share_reporter, name, phone)
                     .trim_end()
                     .to_string(),
             );
@@ -109,7 +114,9 @@ pub fn update_text(report: &Report, lang: Lang) -> String {
     let s = strings(lang);
     let mut lines = vec![format!(
         "【{}】{} {}",
-        s.app_name, s.share_report_word, report.id
+        s.app_name,
+        s.app().share_report_word,
+        report.id
     )];
     if let Some(step) = report.timeline.last() {
         lines.push(format!(

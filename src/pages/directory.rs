@@ -51,12 +51,16 @@ pub fn DirectoryPage() -> impl IntoView {
         index.with(|i| i.0.search(&q.get(), &filter))
     });
     let subdistricts = Memo::new(move |_| {
-        let mut names: Vec<String> = state
-            .compounds
-            .with(|c| c.0.iter().map(|c| c.subdistrict.clone()).collect());
-        names.retain(|n| !n.is_empty());
-        names.sort();
-        names.dedup();
+        // In the order the published data lists them (the district's own), without a
+        // sort: a first visit's wasm carries one sort routine fewer.
+        let mut names: Vec<String> = Vec::new();
+        state.compounds.with(|all| {
+            for c in all.0.iter() {
+                if !c.subdistrict.is_empty() && !names.contains(&c.subdistrict) {
+                    names.push(c.subdistrict.clone());
+                }
+            }
+        });
         names
     });
 

@@ -32,7 +32,7 @@ pub fn DistrictPage() -> impl IntoView {
     view! {
         <section class="page district">
             <div class="district__head">
-                <h1 class="page__title">{move || s().district_title}</h1>
+                <h1 class="page__title">{move || s().app().district_title}</h1>
                 <button type="button" class="button button--secondary button--small no-print" data-print on:click=print>{move || d().print}</button>
             </div>
             <div class="district__layout">

@@ -61,7 +61,7 @@ fn Poster(
         .collect_view();
     let print = move |_| print_page();
     view! {
-        <button type="button" class="button no-print" on:click=print>{move || s().print}</button>
+        <button type="button" class="button no-print" on:click=print>{move || s().app().print}</button>
         <header class="poster__head">
             <p class="poster__campaign">{move || s().campaign}</p>
             <h1>{compound.name.clone()} " · " {move || s().battle_map}</h1>
@@ -70,7 +70,7 @@ fn Poster(
                 {compound.property_company.clone().map(|c| format!(" · {c}"))}
                 {hotline.map(|h| format!(" · {h}"))}
             </p>
-            <p class="poster__hint">{move || s().scan_hint}</p>
+            <p class="poster__hint">{move || s().app().scan_hint}</p>
             <SampleNotice sample=compound.sample/>
             <ul class="poster__notices">
                 {current_notices(&compound.notices, now()).into_iter().map(|n| view! {

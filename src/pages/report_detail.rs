@@ -38,14 +38,16 @@ pub fn ReportDetailPage(id: String) -> impl IntoView {
                 .cloned()
         })
     });
-    move || match report.get() {
+    move || {
+        match report.get() {
         None => view! {
             <section class="page">
-                <p class="notice notice--error" role="alert">{move || s().report_not_found}</p>
+                <p class="notice notice--error" role="alert">{move || s().app().report_not_found}</p>
             </section>
         }
         .into_any(),
         Some(r) => view! { <ReportView report=r/> }.into_any(),
+    }
     }
 }
 

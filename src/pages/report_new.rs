@@ -98,16 +98,16 @@ pub fn ReportNewPage() -> impl IntoView {
 
     view! {
         <form class="page report-form" on:submit=on_submit novalidate>
-            <h1 class="page__title">{move || s().new_report_title}</h1>
-            <p class="hint" role="status">{move || editor.saved.get().then(|| s().draft_saved)}</p>
+            <h1 class="page__title">{move || s().app().new_report_title}</h1>
+            <p class="hint" role="status">{move || editor.saved.get().then(|| s().app().draft_saved)}</p>
             <PlacePicker compound=compound/>
             <CategoryPicker/>
             <div class="field">
-                <label class="field__label" for="report-description">{move || s().description_label}</label>
+                <label class="field__label" for="report-description">{move || s().app().description_label}</label>
                 <textarea id="report-description" class="field__input report-form__description" name="description" rows="5"
                     aria-describedby="description-count description-error"
                     aria-invalid=move || description_error.with(Option::is_some).to_string()
-                    placeholder=move || s().description_hint
+                    placeholder=move || s().app().description_hint
                     prop:value=move || draft.with(|d| d.description.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); editor.edit(|d| d.description = v) }>
                 </textarea>
@@ -117,13 +117,13 @@ pub fn ReportNewPage() -> impl IntoView {
                 <FieldMessage id="description-error" message=description_error/>
             </div>
             <fieldset class="field">
-                <legend class="field__label">{move || s().photos_label}</legend>
+                <legend class="field__label">{move || s().app().photos_label}</legend>
                 <Photos keys=photo_keys on_change=on_photos prefix=photo_prefix/>
             </fieldset>
             <UrgencyPicker/>
             <ReporterFields/>
             <DuplicateSuggestions on_mine_too=mine_too/>
-            <button type="submit" class="button">{move || s().submit}</button>
+            <button type="submit" class="button">{move || s().app().submit}</button>
         </form>
     }
 }

@@ -73,16 +73,16 @@ pub fn ReportsPage() -> impl IntoView {
     let hidden = move || matching.with(|(total, rows)| total - rows.len());
     view! {
         <section class="page">
-            <h1 class="page__title">{move || s().my_reports}</h1>
-            <a href="/report/new" class="button">{move || s().new_report}</a>
+            <h1 class="page__title">{move || s().app().my_reports}</h1>
+            <a href="/report/new" class="button">{move || s().app().new_report}</a>
             <Show when=move || !drafts.with(Vec::is_empty)>
-                <h2>{move || s().drafts}</h2>
+                <h2>{move || s().app().drafts}</h2>
                 <ul class="report-list">
                     {move || drafts.get().into_iter().map(|r| view! {
                         <li class="report-item report-item--draft">
                             <p class="report-item__text">{if r.description.is_empty() { "…".to_string() } else { r.description.clone() }}</p>
                             <p class="report-item__ref">{format_date_time(r.updated_at)}</p>
-                            <a class="button button--secondary" href=format!("/report/new?draft={}", r.id)>{move || s().continue_draft}</a>
+                            <a class="button button--secondary" href=format!("/report/new?draft={}", r.id)>{move || s().app().continue_draft}</a>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -94,19 +94,19 @@ pub fn ReportsPage() -> impl IntoView {
                         set_limit.set(PAGE);
                         set_status_filter.set(Status::from_key(&event_target_value(&ev)));
                     }>
-                        <option value="">{move || s().all_statuses}</option>
+                        <option value="">{move || s().app().all_statuses}</option>
                         {STATUSES.map(|st| view! {
                             <option value=st.key()>{move || s().status(st)}</option>
                         }).collect_view()}
                     </select>
                 </label>
                 <label class="field">
-                    <span class="field__label">{move || s().category_label}</span>
+                    <span class="field__label">{move || s().app().category_label}</span>
                     <select class="field__input" name="category" on:change=move |ev| {
                         set_limit.set(PAGE);
                         set_category_filter.set(Category::from_key(&event_target_value(&ev)));
                     }>
-                        <option value="">{move || s().all_categories}</option>
+                        <option value="">{move || s().app().all_categories}</option>
                         {Category::ALL.map(|c| view! {
                             <option value=c.key()>{move || s().category(c)}</option>
                         }).collect_view()}
@@ -114,7 +114,7 @@ pub fn ReportsPage() -> impl IntoView {
                 </label>
             </div>
             <Show when=move || shown().is_empty()>
-                <p class="notice notice--info">{move || s().no_reports}</p>
+                <p class="notice notice--info">{move || s().app().no_reports}</p>
             </Show>
             <ul class="report-list">
                 {move || {
@@ -134,8 +134,8 @@ pub fn ReportsPage() -> impl IntoView {
                                         <span class=format!("status status--{}", status.key())>{words.status(status)}</span>
                                     </p>
                                     <p class="report-item__ref">{r.id.clone()} " · " {place} " · " {format_date_time(r.created_at)}</p>
-                                    {overdue.then(|| view! { <span class="tag tag--overdue">{move || s().overdue_tag}</span> })}
-                                    {conflict.then(|| view! { <span class="tag tag--conflict">{move || s().conflict_tag}</span> })}
+                                    {overdue.then(|| view! { <span class="tag tag--overdue">{move || s().app().overdue_tag}</span> })}
+                                    {conflict.then(|| view! { <span class="tag tag--conflict">{move || s().app().conflict_tag}</span> })}
                                     <p class="report-item__text">{r.description.clone()}</p>
                                 </a>
                             </li>
@@ -149,7 +149,7 @@ pub fn ReportsPage() -> impl IntoView {
                 </button>
             </Show>
             // The CSV is made by the console's data page: residents rarely need it.
-            <a href="/steward/data" rel="external" class="button button--secondary">{move || s().export_csv}</a>
+            <a href="/steward/data" rel="external" class="button button--secondary">{move || s().app().export_csv}</a>
         </section>
     }
 }

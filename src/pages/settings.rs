@@ -39,7 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
             let tenths_kb = (used / 102.4).round() as u64;
             format!(
                 "{} {}.{} KB / {} MB",
-                s().storage_used,
+                s().app().storage_used,
                 tenths_kb / 10,
                 tenths_kb % 10,
                 (quota / 1_048_576.0).round() as u64
@@ -50,7 +50,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="page settings">
             <h1 class="page__title">{move || s().settings}</h1>
             <fieldset class="settings__group">
-                <legend>{move || s().language}</legend>
+                <legend>{move || s().app().language}</legend>
                 <label class="choice"><input type="radio" name="lang" prop:checked=move || state.lang.get() == Lang::Zh on:change=move |_| set_lang(Lang::Zh)/>" 中文"</label>
                 <label class="choice"><input type="radio" name="lang" prop:checked=move || state.lang.get() == Lang::En on:change=move |_| set_lang(Lang::En)/>" English"</label>
             </fieldset>
@@ -60,7 +60,7 @@ pub fn SettingsPage() -> impl IntoView {
                         on:change=move |ev| { let on = event_target_checked(&ev); writer.update_settings(|st| st.elder_mode = on) }/>
                     " " {move || s().elder_mode}
                 </label>
-                <p class="hint">{move || s().elder_mode_hint}</p>
+                <p class="hint">{move || s().app().elder_mode_hint}</p>
             </div>
             <div class="settings__group">
                 <h2>{move || s().my_building}</h2>
@@ -68,32 +68,32 @@ pub fn SettingsPage() -> impl IntoView {
                     Some((name, href)) => view! {
                         <p><a href=href>{name}</a></p>
                         <button type="button" class="button button--secondary"
-                            on:click=move |_| writer.update_settings(|st| st.my_building = None)>{move || s().clear_my_building}</button>
+                            on:click=move |_| writer.update_settings(|st| st.my_building = None)>{move || s().app().clear_my_building}</button>
                     }.into_any(),
-                    None => view! { <p>{move || s().not_chosen}</p> }.into_any(),
+                    None => view! { <p>{move || s().app().not_chosen}</p> }.into_any(),
                 }}
                 <a href="/compounds" class="button button--secondary">{move || s().change_building}</a>
             </div>
             <div class="settings__group">
-                <h2>{move || s().data}</h2>
-                <p>{move || s().records_stored} ": " {move || records.reports.with(Vec::len)}</p>
+                <h2>{move || s().app().data}</h2>
+                <p>{move || s().app().records_stored} ": " {move || records.reports.with(Vec::len)}</p>
                 <p class="settings__usage" data-usage>{usage_text}</p>
                 <Show when=move || usage.get().is_some_and(|u| u.2)>
-                    <p class="hint">{move || s().storage_persisted}</p>
+                    <p class="hint">{move || s().app().storage_persisted}</p>
                 </Show>
                 <BackupExport/>
                 // Restoring (and the CSV) is a page of the console: residents rarely need
                 // it, so the app does not carry it.
-                <a href="/steward/data" rel="external" class="button button--secondary">{move || s().backup_link}</a>
+                <a href="/steward/data" rel="external" class="button button--secondary">{move || s().app().backup_link}</a>
                 <EraseButton/>
             </div>
             <SyncPanel/>
             <InstallHelp/>
             <nav class="settings__links">
-                <a href="/reports" class="button button--secondary">{move || s().my_reports}</a>
-                <a href="/district" rel="external" class="button button--secondary">{move || s().district_link}</a>
+                <a href="/reports" class="button button--secondary">{move || s().app().my_reports}</a>
+                <a href="/district" rel="external" class="button button--secondary">{move || s().app().district_link}</a>
                 // The console is another program: a full page load, not a route of this app.
-                <a href="/steward/" rel="external" class="button button--secondary">{move || s().steward_link}</a>
+                <a href="/steward/" rel="external" class="button button--secondary">{move || s().app().steward_link}</a>
             </nav>
         </section>
     }

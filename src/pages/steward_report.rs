@@ -42,7 +42,7 @@ pub fn StewardReportPage(id: String) -> impl IntoView {
             <a href="/steward">{move || c().back_to_queue}</a>
             <StewardGate>
                 {move || match report.get() {
-                    None => view! { <p class="notice notice--error" role="alert">{move || s().report_not_found}</p> }.into_any(),
+                    None => view! { <p class="notice notice--error" role="alert">{move || s().app().report_not_found}</p> }.into_any(),
                     Some(r) => view! { <QueueReport report=r role=role.get() saved=saved/> }.into_any(),
                 }}
             </StewardGate>
@@ -101,7 +101,7 @@ fn Reply(
         let report = report.clone();
         Signal::derive(move || update_text(&report, state.lang.get()))
     };
-    let label: fn(&Strings) -> &'static str = |s| s.share_report;
+    let label: fn(&Strings) -> &'static str = |s| s.app().share_report;
     view! {
         <section class="send notice notice--info" aria-labelledby="reply-title">
             <h2 id="reply-title">{move || h().send_reply}</h2>

@@ -2,11 +2,11 @@
 //! throws, even when storage is disabled (gloo-storage's `raw()` throws in that case,
 //! which is why the store talks to web-sys directly).
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::format::collections::{Collection, backup_key};
 use crate::format::error::StoreError;
+use crate::format::json::FromJson;
 
 fn storage() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or(StoreError::Unavailable)?;
@@ -74,7 +74,7 @@ pub struct Loaded<T> {
 /// Reads and migrates a collection. A missing key gives the default. A corrupt value is
 /// copied aside under a backup key first, then the default is used; an unknown (newer)
 /// schema is left untouched.
-pub fn load<T: DeserializeOwned + Default>(collection: Collection) -> Loaded<T> {
+pub fn load<T: FromJson + Default>(collection: Collection) -> Loaded<T> {
     let key = collection.key;
     let raw = match read_raw(key) {
         Ok(Some(raw)) => raw,
@@ -115,7 +115,7 @@ pub fn load<T: DeserializeOwned + Default>(collection: Collection) -> Loaded<T> 
 }
 
 /// The stored value of a collection, decoded, if there is a readable one.
-pub fn stored<T: DeserializeOwned>(collection: Collection) -> Option<T> {
+pub fn stored<T: FromJson>(collection: Collection) -> Option<T> {
     let raw = read_raw(collection.key).ok()??;
     collection.decode(&raw).ok()
 }

@@ -10,6 +10,7 @@ use super::documents::Kept;
 use crate::format::collections::Collection;
 use crate::format::documents::{StoredDoc, first_revision};
 use crate::format::error::StoreError;
+use crate::format::json::ViaSerde;
 use crate::format::revision::DocTree;
 use crate::platform::doc_store;
 use crate::platform::local_storage::{load, read_raw, remove_raw};
@@ -20,7 +21,7 @@ pub async fn migrate<T: Kept>(collection: Collection) -> (Vec<T>, Option<StoreEr
     if !matches!(read_raw(collection.key), Ok(Some(_))) {
         return (vec![], None);
     }
-    let loaded = load::<Vec<T>>(collection);
+    let loaded = load::<ViaSerde<Vec<T>>>(collection);
     match loaded.problem {
         // Copied aside already; the damaged original need not be read again.
         Some(p @ StoreError::Corrupt { .. }) if p.raw_copy().is_some() => {
@@ -31,7 +32,7 @@ pub async fn migrate<T: Kept>(collection: Collection) -> (Vec<T>, Option<StoreEr
         Some(p) => return (vec![], Some(p)),
         None => {}
     }
-    let records = loaded.value;
+    let records = loaded.value.0;
     let trees: HashMap<String, DocTree> = records
         .iter()
         .map(|r| (r.doc_id(), first_revision(r)))

@@ -3,12 +3,11 @@
 //! in. Records are documents instead (`documents`).
 
 use leptos::prelude::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::JsCast;
 
 use super::{AppState, AppWriter};
 use crate::format::collections::{Collection, SETTINGS};
+use crate::format::json::{FromJson, ToJson};
 use crate::format::merge::Stamped;
 use crate::platform::local_storage::{read_raw, stored, write_raw};
 use crate::platform::window_events::on_window;
@@ -27,7 +26,7 @@ pub fn start(state: AppState, writer: AppWriter) {
 /// "erase all" leave no key behind.
 pub(super) fn write_newest<T>(writable: bool, writer: AppWriter, collection: Collection, ours: &T)
 where
-    T: Stamped + Serialize + DeserializeOwned + Default + PartialEq,
+    T: Stamped + ToJson + FromJson + Default + PartialEq,
 {
     if !writable {
         return;
@@ -40,7 +39,7 @@ where
 }
 
 /// Another tab's copy of a one-record collection, if it is newer than ours.
-fn newer<T: Stamped + DeserializeOwned>(collection: Collection, ours: &T) -> Option<T> {
+fn newer<T: Stamped + FromJson>(collection: Collection, ours: &T) -> Option<T> {
     stored::<T>(collection).filter(|theirs| theirs.is_newer_than(ours))
 }
 

@@ -43,9 +43,9 @@ pub fn ConfirmPanel(
     };
     view! {
         <section class="confirm notice notice--info" aria-labelledby="confirm-title">
-            <h2 id="confirm-title">{move || s().confirm_title}</h2>
+            <h2 id="confirm-title">{move || s().app().confirm_title}</h2>
             <fieldset class="field">
-                <legend class="field__label">{move || s().rating_label}</legend>
+                <legend class="field__label">{move || s().app().rating_label}</legend>
                 <div class="rating">
                     {(1..=5u8).map(|n| view! {
                         <label class="rating__star">
@@ -56,8 +56,8 @@ pub fn ConfirmPanel(
                 </div>
             </fieldset>
             <NoteAndError name="confirm_note" note=note error=error/>
-            <button type="button" class="button" on:click=confirm>{move || s().confirm_fixed}</button>
-            <button type="button" class="button button--secondary" on:click=reopen>{move || s().not_fixed}</button>
+            <button type="button" class="button" on:click=confirm>{move || s().app().confirm_fixed}</button>
+            <button type="button" class="button button--secondary" on:click=reopen>{move || s().app().not_fixed}</button>
         </section>
     }
 }

@@ -16,9 +16,9 @@ use crate::state::use_strings;
 fn field_text(s: &Strings, field: ReportField, r: &Report) -> String {
     match field {
         ReportField::Deleted => if r.deleted {
-            s.deleted_word
+            s.app().deleted_word
         } else {
-            s.kept_word
+            s.app().kept_word
         }
         .into(),
         ReportField::Status => s.status(r.status()).into(),
@@ -27,7 +27,7 @@ fn field_text(s: &Strings, field: ReportField, r: &Report) -> String {
             format!(
                 "{}{}{latest} {}",
                 r.timeline.len(),
-                s.conflict_steps,
+                s.app().conflict_steps,
                 e.note
             )
         }),
@@ -79,7 +79,7 @@ pub fn ConflictPanel(
                 let (a, b) = (shown.clone(), other.clone());
                 view! {
                     <tr data-field=f.key()>
-                        <th scope="row">{move || s().conflict_fields[f.index()]}</th>
+                        <th scope="row">{move || s().app().conflict_fields[f.index()]}</th>
                         <td>{move || field_text(s(), f, &a)}</td>
                         <td>{move || field_text(s(), f, &b)}</td>
                     </tr>
@@ -97,15 +97,15 @@ pub fn ConflictPanel(
         let merged = merge_versions(&shown, &other);
         Some(view! {
             <section class="conflict" aria-labelledby="conflict-title" role="region">
-                <h2 id="conflict-title" class="conflict__title">{move || s().conflict_title}</h2>
-                <p>{move || s().conflict_explain}</p>
+                <h2 id="conflict-title" class="conflict__title">{move || s().app().conflict_title}</h2>
+                <p>{move || s().app().conflict_explain}</p>
                 <div class="conflict__scroll">
                     <table class="conflict__table">
                         <thead>
                             <tr>
                                 <td></td>
-                                <th scope="col">{move || s().conflict_shown}</th>
-                                <th scope="col">{move || s().conflict_other}</th>
+                                <th scope="col">{move || s().app().conflict_shown}</th>
+                                <th scope="col">{move || s().app().conflict_other}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -113,13 +113,13 @@ pub fn ConflictPanel(
                 </div>
                 <div class="conflict__actions">
                     <button type="button" class="button button--secondary" data-keep="shown" on:click=keep(shown.clone())>
-                        {move || s().conflict_keep} " · " {move || s().conflict_shown}
+                        {move || s().app().conflict_keep} " · " {move || s().app().conflict_shown}
                     </button>
                     <button type="button" class="button button--secondary" data-keep="other" on:click=keep(other.clone())>
-                        {move || s().conflict_keep} " · " {move || s().conflict_other}
+                        {move || s().app().conflict_keep} " · " {move || s().app().conflict_other}
                     </button>
                     <button type="button" class="button" data-keep="merged" on:click=keep(merged)>
-                        {move || s().conflict_merge}
+                        {move || s().app().conflict_merge}
                     </button>
                 </div>
             </section>

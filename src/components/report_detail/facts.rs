@@ -29,10 +29,10 @@ pub fn ReportFacts(
         .collect_view();
     view! {
         <dl class="report-detail__facts">
-            <dt>{move || s().urgency_label}</dt><dd>{move || s().urgency(urgency)}</dd>
-            {report.expected_by.map(|d| view! { <dt>{move || s().expected_by}</dt><dd>{format_date(d)}</dd> })}
-            {(report.followers > 0).then(|| view! { <dt>{move || s().followers}</dt><dd>{report.followers}</dd> })}
-            {report.satisfaction.map(|n| view! { <dt>{move || s().rating_label}</dt><dd data-rating=n>{"★".repeat(n as usize)}</dd> })}
+            <dt>{move || s().app().urgency_label}</dt><dd>{move || s().urgency(urgency)}</dd>
+            {report.expected_by.map(|d| view! { <dt>{move || s().app().expected_by}</dt><dd>{format_date(d)}</dd> })}
+            {(report.followers > 0).then(|| view! { <dt>{move || s().app().followers}</dt><dd>{report.followers}</dd> })}
+            {report.satisfaction.map(|n| view! { <dt>{move || s().app().rating_label}</dt><dd data-rating=n>{"★".repeat(n as usize)}</dd> })}
             {answers}
             <Reporter report=report.clone()/>
         </dl>
@@ -53,10 +53,10 @@ pub fn ReportHeading(
     let overdue = report.is_overdue(now());
     view! {
         <h1 class="page__title">{move || s().category(category)} " · " {place}</h1>
-        <p class="report-detail__ref">{move || s().ref_label} ": " <b data-ref>{report.id.clone()}</b></p>
+        <p class="report-detail__ref">{move || s().app().ref_label} ": " <b data-ref>{report.id.clone()}</b></p>
         <p>
             <span class=format!("status status--{}", status.key()) data-status=status.key()>{move || s().status(status)}</span>
-            {overdue.then(|| view! { " " <span class="tag tag--overdue">{move || s().overdue_tag}</span> })}
+            {overdue.then(|| view! { " " <span class="tag tag--overdue">{move || s().app().overdue_tag}</span> })}
         </p>
     }
 }

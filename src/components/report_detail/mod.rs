@@ -28,7 +28,7 @@ pub fn DeleteReport(
     let s = use_strings();
     let delete = move |_| {
         let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(s().confirm_delete).ok())
+            .and_then(|w| w.confirm_with_message(s().app().confirm_delete).ok())
             .unwrap_or(false);
         if !confirmed {
             return;
@@ -45,7 +45,7 @@ pub fn DeleteReport(
         });
         navigator.go("/reports");
     };
-    view! { <button type="button" class="button button--danger" on:click=delete>{move || s().delete_report}</button> }
+    view! { <button type="button" class="button button--danger" on:click=delete>{move || s().app().delete_report}</button> }
 }
 
 /// The note that goes with a step, and why the step was refused if it was.
@@ -61,7 +61,7 @@ pub fn NoteAndError(
     let s = use_strings();
     view! {
         <label class="field">
-            <span class="field__label">{move || s().note_label}</span>
+            <span class="field__label">{move || s().app().note_label}</span>
             <textarea class="field__input" name=name rows="3" prop:value=note
                 on:input=move |ev| note.set(event_target_value(&ev))></textarea>
         </label>
@@ -80,7 +80,7 @@ pub fn NextStatusField(
     let s = use_strings();
     view! {
         <label class="field">
-            <span class="field__label">{move || s().new_status}</span>
+            <span class="field__label">{move || s().app().new_status}</span>
             <select class="field__input" name="status" on:change=move |ev| {
                 set_to.set(Status::from_key(&event_target_value(&ev)));
             }>

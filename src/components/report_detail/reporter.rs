@@ -26,13 +26,13 @@ pub fn Reporter(
     let full = phone.as_ref().map(|p| p.display()).unwrap_or_default();
     let has_phone = phone.is_some();
     Some(view! {
-        <dt>{move || s().reporter_role}</dt>
+        <dt>{move || s().app().reporter_role}</dt>
         <dd class="reporter">
             {name} " "
             <span class="reporter__phone">{move || if revealed.get() { full.clone() } else { masked.clone() }}</span>
             <Show when=move || has_phone && !revealed.get()>
                 <button type="button" class="button button--small button--secondary" on:click=move |_| set_revealed.set(true)>
-                    {move || s().show_number}
+                    {move || s().app().show_number}
                 </button>
             </Show>
         </dd>

@@ -59,7 +59,8 @@ pub fn SendPanel(
     let sms = steward.as_ref().and_then(|st| {
         let phone = parse_phone(&st.phone).ok()?;
         let (role, who) = (st.role, format!("{} {}", st.name, phone.display()));
-        let label = Signal::derive(move || format!("{} {} {who}", s().send_sms, s().role(role)));
+        let label =
+            Signal::derive(move || format!("{} {} {who}", s().app().send_sms, s().role(role)));
         Some((phone, label))
     });
     let has_sms = sms.is_some();
@@ -67,7 +68,7 @@ pub fn SendPanel(
         if answer {
             h().send_answer
         } else {
-            s().send_title
+            s().app().send_title
         }
     };
     // A signed-in resident's report goes to the stewards by sync (`filed_by`); sending it
@@ -75,15 +76,15 @@ pub fn SendPanel(
     let synced = report.filed_by.is_some();
     let hint = move || match (answer, synced) {
         (true, _) => h().send_answer_hint,
-        (false, true) => s().send_hint_synced,
-        (false, false) => s().send_hint,
+        (false, true) => s().app().send_hint_synced,
+        (false, false) => s().app().send_hint,
     };
-    let label: fn(&Strings) -> &'static str = |s| s.share_report;
+    let label: fn(&Strings) -> &'static str = |s| s.app().share_report;
     view! {
         <section class="send notice notice--info" aria-labelledby="send-title">
             <h2 id="send-title">{title}</h2>
             <p class="hint">{hint}</p>
-            {(!has_sms).then(|| view! { <p>{move || s().no_steward}</p> })}
+            {(!has_sms).then(|| view! { <p>{move || s().app().no_steward}</p> })}
             <HandoffSend message=message summary=summary intro=intro sms=sms
                 title=report.id.clone() share_label=label qr=!answer/>
         </section>

@@ -59,23 +59,23 @@ pub fn UpdatePanel(
     };
     view! {
         <form class="update-panel" on:submit=save novalidate>
-            <h2>{move || s().record_update}</h2>
+            <h2>{move || s().app().record_update}</h2>
             <p class="hint">{move || h().record_by_hand_hint}</p>
             <NextStatusField choices=choices.get_value() set_to=set_to/>
             <label class="field">
-                <span class="field__label">{move || s().recorded_by}</span>
+                <span class="field__label">{move || s().app().recorded_by}</span>
                 <select class="field__input" name="by" on:change=move |ev| {
                     // The reporter has no role key: anything else is a steward's role.
                     set_by.set(Role::from_key(&event_target_value(&ev)));
                 }>
-                    <option value=REPORTER>{move || s().reporter_role}</option>
+                    <option value=REPORTER>{move || s().app().reporter_role}</option>
                     {Role::ALL.map(|r| view! {
                         <option value=r.key() selected=r == routed>{move || s().role(r)}</option>
                     }).collect_view()}
                 </select>
             </label>
             <NoteAndError name="note" note=note error=error/>
-            <button type="submit" class="button">{move || s().save_update}</button>
+            <button type="submit" class="button">{move || s().app().save_update}</button>
         </form>
     }
 }

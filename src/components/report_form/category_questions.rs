@@ -15,7 +15,7 @@ pub fn CategoryPicker() -> impl IntoView {
     let draft = editor.draft;
     view! {
         <label class="field">
-            <span class="field__label">{move || s().category_label}</span>
+            <span class="field__label">{move || s().app().category_label}</span>
             <select class="field__input" name="category" on:change=move |ev| {
                 if let Some(c) = Category::from_key(&event_target_value(&ev)) {
                     editor.edit(|d| { d.category = c; d.answers.clear(); })
@@ -57,9 +57,9 @@ fn QuestionField(
     let control = match question.kind {
         AnswerKind::YesNo => view! {
             <select class="field__input" name=key on:change=move |ev| set(event_target_value(&ev))>
-                <option value="">{move || s().choose}</option>
-                <option value="yes" selected=move || current() == "yes">{move || s().yes}</option>
-                <option value="no" selected=move || current() == "no">{move || s().no}</option>
+                <option value="">{move || s().app().choose}</option>
+                <option value="yes" selected=move || current() == "yes">{move || s().app().yes}</option>
+                <option value="no" selected=move || current() == "no">{move || s().app().no}</option>
             </select>
         }
         .into_any(),
@@ -84,7 +84,7 @@ pub fn UrgencyPicker() -> impl IntoView {
     let editor = use_draft_editor();
     view! {
         <fieldset class="field">
-            <legend class="field__label">{move || s().urgency_label}</legend>
+            <legend class="field__label">{move || s().app().urgency_label}</legend>
             {Urgency::ALL.map(|u| view! {
                 <label class="choice">
                     <input type="radio" name="urgency" value=u.key()

@@ -32,22 +32,22 @@ pub fn DuplicateSuggestions(
     view! {
         <Show when=move || !dismissed.get() && duplicates.with(|d| !d.is_empty())>
             <section class="duplicates notice notice--info" aria-labelledby="dup-title">
-                <h2 id="dup-title">{move || s().dup_title}</h2>
+                <h2 id="dup-title">{move || s().app().dup_title}</h2>
                 <ul class="duplicates__list">
                     {move || duplicates.get().into_iter().map(|r| {
                         let target = r.clone();
                         view! {
                             <li class="duplicates__item">
-                                <p>{r.id.clone()} " · " {r.description.clone()} " · " {r.followers + 1} " " {move || s().followers}</p>
+                                <p>{r.id.clone()} " · " {r.description.clone()} " · " {r.followers + 1} " " {move || s().app().followers}</p>
                                 <button type="button" class="button button--secondary" on:click=move |_| on_mine_too.run(target.clone())>
-                                    {move || s().dup_mine_too}
+                                    {move || s().app().dup_mine_too}
                                 </button>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
                 <button type="button" class="button button--secondary" on:click=move |_| set_dismissed.set(true)>
-                    {move || s().dup_different}
+                    {move || s().app().dup_different}
                 </button>
             </section>
         </Show>

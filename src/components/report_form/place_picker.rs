@@ -21,14 +21,14 @@ pub fn PlacePicker(
     view! {
         // A div, not a wrapping label: the message must not become part of the field's name.
         <div class="field">
-            <label class="field__label" for="report-compound">{move || s().compound_label}</label>
+            <label class="field__label" for="report-compound">{move || s().app().compound_label}</label>
             <select id="report-compound" class="field__input" name="compound" aria-describedby="compound-error"
                 aria-invalid=move || error.with(Option::is_some).to_string()
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
                     editor.edit(|d| { d.compound = v; d.building = None; d.unit = None; })
                 }>
-                <option value="">{move || s().choose}</option>
+                <option value="">{move || s().app().choose}</option>
                 {move || {
                     let chosen = draft.with(|d| d.compound.clone());
                     state.compounds.with(|c| c.0.iter().map(|c| {
@@ -41,12 +41,12 @@ pub fn PlacePicker(
         </div>
         <div class="report-form__row">
             <label class="field">
-                <span class="field__label">{move || s().building_label}</span>
+                <span class="field__label">{move || s().app().building_label}</span>
                 <select class="field__input" name="building" on:change=move |ev| {
                     let v = non_empty(event_target_value(&ev));
                     editor.edit(|d| { d.building = v; d.unit = None; })
                 }>
-                    <option value="">{move || s().choose}</option>
+                    <option value="">{move || s().app().choose}</option>
                     {move || building_options(compound.get(), draft.with(|d| d.building.clone()))}
                 </select>
             </label>

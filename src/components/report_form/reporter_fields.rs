@@ -16,10 +16,10 @@ pub fn ReporterFields() -> impl IntoView {
     let phone_error = editor.error_for(|e| matches!(e, FieldError::Phone(_)));
     view! {
         <fieldset class="field report-form__reporter">
-            <legend class="field__label">{move || s().reporter_label}</legend>
-            <p class="hint">{move || s().privacy_hint}</p>
+            <legend class="field__label">{move || s().app().reporter_label}</legend>
+            <p class="hint">{move || s().app().privacy_hint}</p>
             <div class="field">
-                <label for="reporter-name">{move || s().name_label}</label>
+                <label for="reporter-name">{move || s().app().name_label}</label>
                 <input id="reporter-name" class="field__input" name="reporter_name" autocomplete="name"
                     aria-describedby="reporter-name-error"
                     aria-invalid=move || name_error.with(Option::is_some).to_string()
@@ -28,7 +28,7 @@ pub fn ReporterFields() -> impl IntoView {
                 <FieldMessage id="reporter-name-error" message=name_error/>
             </div>
             <div class="field">
-                <label for="reporter-phone">{move || s().phone_label}</label>
+                <label for="reporter-phone">{move || s().app().phone_label}</label>
                 <input id="reporter-phone" class="field__input" name="reporter_phone" type="tel" autocomplete="tel"
                     aria-describedby="reporter-phone-error"
                     aria-invalid=move || phone_error.with(Option::is_some).to_string()
@@ -39,7 +39,7 @@ pub fn ReporterFields() -> impl IntoView {
             <label class="choice">
                 <input type="checkbox" name="share_phone" prop:checked=move || draft.with(|d| d.share_phone)
                     on:change=move |ev| { let on = event_target_checked(&ev); editor.edit(|d| d.share_phone = on) }/>
-                {move || s().share_phone_label}
+                {move || s().app().share_phone_label}
             </label>
         </fieldset>
     }

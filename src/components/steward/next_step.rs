@@ -56,7 +56,7 @@ pub fn NextStep(
                 <h2>{move || c().record_step}</h2>
                 <NextStatusField choices=choices set_to=set_to/>
                 <NoteAndError name="note" note=note error=error/>
-                <button type="submit" class="button">{move || s().save_update}</button>
+                <button type="submit" class="button">{move || s().app().save_update}</button>
             </form>
         }
     })

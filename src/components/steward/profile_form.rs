@@ -75,7 +75,7 @@ pub fn ProfileForm() -> impl IntoView {
         <form class="profile-form panel" on:submit=submit novalidate>
             <h2>{move || c().profile_title}</h2>
             <div class="field">
-                <label class="field__label" for="profile-name">{move || s().name_label}</label>
+                <label class="field__label" for="profile-name">{move || s().app().name_label}</label>
                 <input id="profile-name" class="field__input" name="profile_name" autocomplete="name"
                     aria-describedby="profile-name-error" aria-invalid=move || name_error.with(Option::is_some).to_string()
                     prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -89,7 +89,7 @@ pub fn ProfileForm() -> impl IntoView {
                 </select>
             </div>
             <div class="field">
-                <label class="field__label" for="profile-phone">{move || s().phone_label}</label>
+                <label class="field__label" for="profile-phone">{move || s().app().phone_label}</label>
                 <input id="profile-phone" class="field__input" name="profile_phone" type="tel" autocomplete="tel"
                     aria-describedby="profile-phone-error" aria-invalid=move || phone_error.with(Option::is_some).to_string()
                     prop:value=phone on:input=move |ev| phone.set(event_target_value(&ev))/>

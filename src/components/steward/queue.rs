@@ -80,7 +80,7 @@ fn QueueRow(
         <li class="queue__row" data-report=report.id.clone()>
             <a class="queue__link" href=format!("/steward/reports/{}", report.id)>
                 <span class=format!("status status--{}", status.key()) data-status=status.key()>{move || s().status(status)}</span>
-                {report.is_overdue(now).then(|| view! { " " <span class="tag tag--overdue">{move || s().overdue_tag}</span> })}
+                {report.is_overdue(now).then(|| view! { " " <span class="tag tag--overdue">{move || s().app().overdue_tag}</span> })}
                 " " <b>{move || s().category(category)}</b> " · " {place}
                 <span class="queue__meta">{report.id.clone()} " · " {format_date(report.created_at)}</span>
             </a>

@@ -179,7 +179,7 @@ fn StewardForm(
     let scopes = move || compound.with(|c| c.as_ref().map(scope_options).unwrap_or_default());
     view! {
         <form class="steward-form" on:submit=move |ev| on_submit.run(ev) novalidate>
-            {text_field(input, "steward-name", move || s().name_label, |i| i.name.clone(), |i, v| i.name = v,
+            {text_field(input, "steward-name", move || s().app().name_label, |i| i.name.clone(), |i, v| i.name = v,
                 error_for(|e| matches!(e, StewardError::Name(_))))}
             <div class="field">
                 <label class="field__label" for="steward-role">{move || c().role_label}</label>
@@ -192,7 +192,7 @@ fn StewardForm(
             </div>
             {text_field(input, "steward-title", move || c().steward_title_label, |i| i.title.clone(), |i, v| i.title = v,
                 error_for(|e| matches!(e, StewardError::Title(_))))}
-            {text_field(input, "steward-phone", move || s().phone_label, |i| i.phone.clone(), |i, v| i.phone = v,
+            {text_field(input, "steward-phone", move || s().app().phone_label, |i| i.phone.clone(), |i, v| i.phone = v,
                 error_for(|e| matches!(e, StewardError::Phone(_))))}
             <div class="field">
                 <label class="field__label" for="steward-scope">{move || c().scope_label}</label>

@@ -72,7 +72,7 @@ pub fn RosterImport() -> impl IntoView {
         };
         let names: Vec<String> = result.compounds.iter().map(|c| c.name.clone()).collect();
         records_writer.put_compounds(result.compounds);
-        set_done.set(Some(format!("{}{}", s().roster_ok, names.join("、"))));
+        set_done.set(Some(format!("{}{}", s().app().roster_ok, names.join("、"))));
     };
     let preview = move || {
         checked.with(|r| {
@@ -123,11 +123,11 @@ pub fn RosterImport() -> impl IntoView {
         <section class="roster-import panel" aria-labelledby="roster-title">
             <h2 id="roster-title">{move || c().roster_section}</h2>
             <button type="button" class="button button--secondary" on:click=template>{move || c().template_download}</button>
-            <button type="button" class="button button--secondary" on:click=export>{move || s().roster_export}</button>
+            <button type="button" class="button button--secondary" on:click=export>{move || s().app().roster_export}</button>
             <button type="button" class="button button--secondary" on:click=export_changes_json>{move || c().export_changes_json}</button>
             <button type="button" class="button button--secondary" on:click=export_changes_csv>{move || c().export_changes_csv}</button>
             <label class="button button--secondary file-button">
-                {move || s().roster_import}
+                {move || s().app().roster_import}
                 <input type="file" name="roster" accept=".csv,text/csv" class="file-button__input" on:change=on_file/>
             </label>
             {preview}

@@ -149,27 +149,29 @@ impl RosterError {
     /// Why the file was refused, with the line and column to fix.
     pub fn message(&self, s: &Strings) -> String {
         match self {
-            RosterError::TooLarge { .. } => s.roster_too_large.to_string(),
+            RosterError::TooLarge { .. } => s.app().roster_too_large.to_string(),
             RosterError::UnterminatedQuote { line } => {
-                format!("{}{}", s.roster_quote, s.line(*line))
+                format!("{}{}", s.app().roster_quote, s.line(*line))
             }
-            RosterError::MissingColumn(c) => format!("{}{}", s.roster_missing, c.key()),
-            RosterError::UnknownColumn(c) => format!("{}{c}", s.roster_unknown),
-            RosterError::DuplicateColumn(c) => format!("{}{}", s.roster_duplicate_column, c.key()),
+            RosterError::MissingColumn(c) => format!("{}{}", s.app().roster_missing, c.key()),
+            RosterError::UnknownColumn(c) => format!("{}{c}", s.app().roster_unknown),
+            RosterError::DuplicateColumn(c) => {
+                format!("{}{}", s.app().roster_duplicate_column, c.key())
+            }
             RosterError::BadCell {
                 line,
                 column,
                 value,
             } => format!(
                 "{}{}, {}: {value}",
-                s.roster_bad_cell,
+                s.app().roster_bad_cell,
                 s.line(*line),
                 column.key()
             ),
             RosterError::DuplicateRow { line } => {
-                format!("{}{}", s.roster_duplicate, s.line(*line))
+                format!("{}{}", s.app().roster_duplicate, s.line(*line))
             }
-            RosterError::Empty => s.roster_empty.to_string(),
+            RosterError::Empty => s.app().roster_empty.to_string(),
         }
     }
 }

@@ -1,0 +1,55 @@
+//! `FromJson` and `ToJson` for a struct from one list of its fields, as serde's derives
+//! read and write them: each field under its own name, in declaration order (so both
+//! write the same bytes). A field marked `default` may be missing or `null`
+//! (`#[serde(default)]`, or an `Option`, which serde reads as `None` when missing). The
+//! struct literal names every field, so a field left off the list does not compile.
+
+/// `json_struct!(Grid { id, name, buildings: default })` reads and writes a `Grid`;
+/// `json_struct!(read Dataset { … })` only reads.
+macro_rules! json_struct {
+    (read $ty:ident { $($field:ident $(: $default:ident)?),+ $(,)? }) => {
+        impl $crate::format::json::FromJson for $ty {
+            fn from_json(j: &$crate::format::json::Json) -> Option<$ty> {
+                Some($ty { $($field: json_struct!(@field j, $field $(, $default)?),)+ })
+            }
+        }
+    };
+    ($ty:ident { $($field:ident $(: $default:ident)?),+ $(,)? }) => {
+        json_struct!(read $ty { $($field $(: $default)?),+ });
+
+        impl $crate::format::json::ToJson for $ty {
+            fn to_json(&self) -> $crate::format::json::Json {
+                $crate::format::json::Json::object([
+                    $((stringify!($field), $crate::format::json::ToJson::to_json(&self.$field)),)+
+                ])
+            }
+        }
+    };
+    (@field $j:ident, $field:ident) => {
+        $j.field(stringify!($field))?
+    };
+    (@field $j:ident, $field:ident, default) => {
+        $j.field_or_default(stringify!($field))?
+    };
+}
+
+/// A field-less enum as serde writes it: the variant's name as a string.
+macro_rules! json_unit_enum {
+    ($ty:ident { $($variant:ident),+ $(,)? }) => {
+        impl $crate::format::json::FromJson for $ty {
+            fn from_json(json: &$crate::format::json::Json) -> Option<$ty> {
+                match json.as_str()? {
+                    $(stringify!($variant) => Some($ty::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::format::json::ToJson for $ty {
+            fn to_json(&self) -> $crate::format::json::Json {
+                let name = match self { $($ty::$variant => stringify!($variant)),+ };
+                $crate::format::json::Json::String(name.to_string())
+            }
+        }
+    };
+}
