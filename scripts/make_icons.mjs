@@ -1,5 +1,7 @@
 // Renders the app's icons (public/icons/*.svg) to the PNG sizes the manifest lists, in
-// headless Chromium. Run by hand after changing the artwork: node scripts/make_icons.mjs
+// headless Chromium, then to small palettes (scripts/quantize_icons.py, with Pillow). Run
+// by hand after changing the artwork: node scripts/make_icons.mjs
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -18,3 +20,5 @@ for (const [source, target, size] of jobs) {
   console.log(`public/icons/${target}`);
 }
 await browser.close();
+const quantized = spawnSync('python3', ['scripts/quantize_icons.py'], { stdio: 'inherit' });
+if (quantized.status !== 0) throw new Error('quantize_icons.py failed (pip install pillow)');
