@@ -32,6 +32,21 @@ pub fn BuildingPage(compound: String, building: String) -> impl IntoView {
             .with(|st| st.my_building.as_ref() == Some(&chosen()))
     };
     let choose = move |_| writer.update_settings(|st| st.my_building = Some(chosen()));
+    // Only a building (and unit) the data knows can become "my building": a mistyped or
+    // removed one would leave 找管家 opening on "not found".
+    let known = move || {
+        let (building, unit) = (building_id(), unit());
+        state.compounds.with(|all| {
+            all.0
+                .iter()
+                .filter(|c| ids.with_value(|(id, _)| c.id == *id))
+                .filter_map(|c| c.find_building(&building))
+                .any(|(_, b)| {
+                    unit.as_ref()
+                        .is_none_or(|u| b.units.iter().any(|x| x.id == *u))
+                })
+        })
+    };
 
     let card = with_compound(compound_id, move |c| {
         let building = building_id();
@@ -63,11 +78,13 @@ pub fn BuildingPage(compound: String, building: String) -> impl IntoView {
     view! {
         <section class="page">
             {card}
-            <Show when=is_mine fallback=move || view! {
-                <button type="button" class="button" on:click=choose>{move || s().set_my_building}</button>
-            }>
-                <p class="notice notice--info">{move || s().is_my_building}</p>
-            </Show>
+            {move || match (known(), is_mine()) {
+                (false, _) => ().into_any(),
+                (true, true) => view! { <p class="notice notice--info">{move || s().is_my_building}</p> }.into_any(),
+                (true, false) => view! {
+                    <button type="button" class="button" on:click=choose>{move || s().set_my_building}</button>
+                }.into_any(),
+            }}
             <a href=move || format!("/c/{}", compound_id()) class="button button--secondary">{move || s().battle_map}</a>
         </section>
     }

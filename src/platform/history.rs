@@ -4,7 +4,7 @@
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::JsValue;
-use web_sys::{Element, HtmlAnchorElement, MouseEvent};
+use web_sys::{Element, FocusOptions, HtmlAnchorElement, HtmlElement, MouseEvent};
 
 use super::window_events::on_window;
 
@@ -46,6 +46,29 @@ pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
+}
+
+/// Moves keyboard and screen-reader focus to the page's first heading (or its main region)
+/// without scrolling: after a page changes without a load, focus would stay on the link
+/// tapped (now gone from the page), and a screen reader would not announce the new page.
+pub fn focus_page() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let find = |selector| document.query_selector(selector).ok().flatten();
+    let Some(target) = find("main h1, main h2")
+        .or_else(|| find("main"))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    if !target.has_attribute("tabindex") {
+        // Focusable from script only, not a stop for the Tab key.
+        let _ = target.set_attribute("tabindex", "-1");
+    }
+    let options = FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = target.focus_with_options(&options);
 }
 
 /// Calls `changed` when the person goes back or forward.

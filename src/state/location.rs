@@ -105,6 +105,13 @@ pub fn provide_location(program: Program) {
         }
         ours
     });
+    // A new page (not a new query on the same one) takes focus to its heading once drawn.
+    Effect::new(move |drawn: Option<()>| {
+        route.track();
+        if drawn.is_some() {
+            request_animation_frame(history::focus_page);
+        }
+    });
     provide_context(Location { url, route });
     provide_context(navigator);
 }

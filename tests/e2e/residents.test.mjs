@@ -150,6 +150,44 @@ describe('battle map and cards', () => {
     await context.close();
   });
 
+  it('moving to another page takes focus to its heading; a unit chip on the same page does not', async () => {
+    const { context, page, errors } = await open('/compounds');
+    const focused = () => page.evaluate(() => {
+      const e = document.activeElement;
+      return `${e.tagName} ${e.textContent.trim()}`;
+    });
+    await page.getByRole('link', { name: /东塘村小区/ }).first().click();
+    await page.getByRole('heading', { name: '东塘村小区' }).waitFor();
+    await page.waitForFunction(() => document.activeElement.tagName === 'H1');
+    assert.equal(await focused(), 'H1 东塘村小区');
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    await page.goBack();
+    await page.waitForFunction(() => document.activeElement.textContent.trim() === '小区');
+    assert.equal(await focused(), 'H1 小区');
+    await page.goto(site.server.url + '/c/dongtangcun/b/3');
+    await appReady(page);
+    await page.getByRole('link', { name: '2单元' }).click();
+    await page.waitForURL((url) => url.searchParams.get('u') === '2');
+    await page.waitForTimeout(100);
+    assert.equal(await focused(), 'A 2单元', 'the chip keeps focus: the page is the same');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a building or unit the data does not know cannot become my building', async () => {
+    const { context, page } = await open('/c/dongtangcun/b/999');
+    await page.getByText('找不到这个楼栋').waitFor();
+    assert.equal(await page.getByRole('button', { name: '设为我的楼栋' }).count(), 0);
+    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=99');
+    await appReady(page);
+    await page.getByText('东塘村小区 3栋').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: '设为我的楼栋' }).count(), 0, 'no unit 99 in building 3');
+    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
+    await appReady(page);
+    await page.getByRole('button', { name: '设为我的楼栋' }).waitFor();
+    await context.close();
+  });
+
   it('shares a card as text (copied where the Web Share API is missing)', async () => {
     const context = await site.phone.newPhone();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
