@@ -43,7 +43,7 @@ const home = firstLoad('first visit to `/`', [...code('.'), 'data/district.json'
 const cardPage = 'c/dongtangcun/b/3/index.html';
 const cardCode = code('card').filter((f) => !f.endsWith('.html'));
 const card = existsSync(join(dist, cardPage))
-  ? firstLoad('first visit to a card', [cardPage, ...cardCode, 'data/district.json'], ratchet.card_brotli_bytes)
+  ? firstLoad('first visit to a card', [cardPage, ...cardCode, 'data/c/dongtangcun.json'], ratchet.card_brotli_bytes)
   : 0;
 
 // The resident app (dist/app/: reports, settings, the poster, hand-off links) and the

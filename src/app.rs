@@ -27,7 +27,10 @@ pub fn start_app(program: Program, records: StartRecords) {
     provide_location(program);
     let (state, writer) = provide_app_state(records);
     persist::start(state, writer);
-    load_dataset(writer);
+    load_dataset(
+        writer,
+        program.published_data(&crate::platform::history::current().0),
+    );
     provide_context(crate::platform::pwa::start(program.worker()));
     Effect::new(move |_| {
         if state.records_ready.get() && state.dataset.with(|d| *d != DatasetState::Loading) {

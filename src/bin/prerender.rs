@@ -1,7 +1,7 @@
 //! Writes a plain-HTML building card for every building of the published dataset into
 //! the built site, so the QR path paints names and call buttons before the wasm arrives,
-//! the browse entry's page under every compound's path, and `/` for a first visit with
-//! the directory in it.
+//! the browse entry's page under every compound's path, each compound's own data file
+//! (what a card reads), and `/` for a first visit with the directory in it.
 //! Run by `scripts/build.sh` after trunk: `cargo run --bin prerender -- dist`.
 //! Native only; in the wasm build it is an empty program.
 
@@ -10,7 +10,9 @@ fn main() {
     use compound_steward::format::collections::DATASET_SCHEMA;
     use compound_steward::format::envelope::decode;
     use compound_steward::format::migrations;
-    use compound_steward::format::prerender::{building_pages, compound_pages, home_page};
+    use compound_steward::format::prerender::{
+        building_pages, compound_files, compound_pages, home_page,
+    };
     use compound_steward::i18n::{Lang, strings};
     use std::path::Path;
 
@@ -32,6 +34,9 @@ fn main() {
         .unwrap_or_else(|_| panic!("card/index.html has no static shell to replace"));
     let cards = pages.len();
     pages.extend(compound_pages(&template, &dataset));
+    let files = compound_files(&dataset);
+    let compounds = files.len();
+    pages.extend(files);
     for page in &pages {
         let path = dist.join(&page.path);
         if let Some(dir) = path.parent() {
@@ -43,8 +48,7 @@ fn main() {
         .unwrap_or_else(|_| panic!("compounds/index.html has no static shell to replace"));
     std::fs::write(dist.join("index.html"), home).expect("write the home page");
     println!(
-        "prerender: {cards} building cards as HTML, the browse page under {} compounds",
-        pages.len() - cards
+        "prerender: {cards} building cards as HTML, the browse page under {compounds} compounds, and each compound's data file"
     );
 }
 

@@ -6,6 +6,22 @@
 //! the steward console (`/steward/…`, `/district`). A link to a path its program does not answer is a full page load; the
 //! service worker (`public/sw.js`) and the static servers route paths the same way.
 
+/// The published dataset, whole.
+pub const WHOLE_DATASET: &str = "/data/district.json";
+
+/// One published compound's file: the dataset with that compound alone.
+pub fn compound_data_path(id: &str) -> String {
+    format!("/data/c/{id}.json")
+}
+
+/// A compound id as the generator makes them (`dongtangcun`): safe in a file name.
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Program {
     Card,
@@ -47,6 +63,24 @@ impl Program {
         }
     }
 
+    /// The published data this program reads on `path`, in the order to try: the card
+    /// entry needs one compound, so it asks for that compound's file (written at build
+    /// time beside the whole dataset, a kilobyte where the district's whole file is a
+    /// quarter megabyte at full scale), then the whole file (a compound published after
+    /// the build, or an id that is not a plain slug). Every other program reads the whole
+    /// file.
+    pub fn published_data(self, path: &str) -> Vec<String> {
+        let whole = WHOLE_DATASET.to_string();
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match (self, parts.as_slice()) {
+            (Program::Card, ["c", id, "b", _]) if is_slug(id) => {
+                vec![compound_data_path(id), whole]
+            }
+            _ => vec![whole],
+        }
+    }
+
     /// `rel` for a link to `href` from this program: "external" (a full page load) when
     /// another program answers it.
     pub fn rel_for(self, href: &str) -> Option<&'static str> {
@@ -68,6 +102,27 @@ mod tests {
             "/c/dongtangcun/",
         ] {
             assert_eq!(program_for(path), Program::Browse, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_card_reads_its_compound_first_and_the_whole_dataset_after() {
+        assert_eq!(
+            Program::Card.published_data("/c/dongtangcun/b/3?u=2"),
+            ["/data/c/dongtangcun.json", "/data/district.json"]
+        );
+        for path in ["/c/a%2Fb/b/3", "/c/../b/3", "/"] {
+            assert_eq!(
+                Program::Card.published_data(path),
+                ["/data/district.json"],
+                "{path}"
+            );
+        }
+        for program in [Program::Browse, Program::Resident, Program::Console] {
+            assert_eq!(
+                program.published_data("/c/dongtangcun/b/3"),
+                ["/data/district.json"]
+            );
         }
     }
 

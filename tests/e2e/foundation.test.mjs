@@ -79,15 +79,35 @@ describe('first visit', () => {
     await context.close();
   });
 
+  it('a card whose compound has no file of its own (published after the build) reads the whole district', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const data = [];
+    page.on('request', (r) => r.url().includes('/data/') && data.push(new URL(r.url()).pathname));
+    await page.route('**/data/c/dongtangcun.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(site.server.url + '/c/dongtangcun/b/3');
+    await appReady(page);
+    await page.getByText('东塘村小区 3栋').waitFor();
+    assert.equal(await page.locator('.card__role').count(), 3);
+    assert.deepEqual([...new Set(data)], ['/data/c/dongtangcun.json', '/data/district.json']);
+    assert.equal(await page.locator('.problem--dataset').count(), 0, 'no "could not load" notice');
+    assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
+    await context.close();
+  });
+
   it('a first visit loads one small program: the card\'s on the QR path, the browse entry elsewhere; reporting loads the resident app, with the place kept', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
     const programs = [];
+    const data = [];
     page.on('request', (r) => r.url().endsWith('_bg.wasm') && programs.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+_bg\.wasm$/, '')));
+    page.on('request', (r) => r.url().includes('/data/') && data.push(new URL(r.url()).pathname));
     await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
     await appReady(page);
     await page.getByText('东塘村小区 3栋').waitFor();
     assert.deepEqual(programs, ['/card/card'], 'the poster\'s path is the card entry alone');
+    assert.deepEqual([...new Set(data)], ['/data/c/dongtangcun.json'], 'a card reads its compound\'s file, not the whole district');
     for (const path of ['/', '/compounds', '/c/dongtangcun']) {
       await page.goto(site.server.url + path);
       await appReady(page);

@@ -4,7 +4,9 @@
 //! built `index.html` with its static shell replaced; the app mounts over it. `home` does
 //! the same for a first visit to `/`: the directory.
 
+mod data;
 mod home;
+pub use data::compound_files;
 pub use home::home_page;
 
 use crate::domain::compound::Compound;
@@ -12,6 +14,7 @@ use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::domain::dataset::Dataset;
 use crate::domain::phone::{PhoneKind, parse_phone};
 use crate::domain::steward::Steward;
+use crate::format::entry_points::compound_data_path;
 use crate::i18n::Strings;
 
 /// Where the static shell starts and ends in `index.html`.
@@ -60,6 +63,11 @@ pub fn building_pages(
             let title = format!("{} {}", c.name, b.name);
             let shell = shell(&card(c, &b.id, &title, s), s);
             let head = before.replacen("<title>", &format!("<title>{} · ", escape(&title)), 1);
+            // The card entry reads this compound's own file (`Program::published_data`).
+            let head = head.replace(
+                "href=\"/data/district.json\"",
+                &format!("href=\"{}\"", escape(&compound_data_path(&c.id))),
+            );
             pages.push(StaticPage {
                 path: format!("c/{}/b/{}/index.html", c.id, b.id),
                 html: format!("{head}{shell}{after}"),
