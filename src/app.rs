@@ -29,7 +29,7 @@ pub fn start_app(program: Program, records: StartRecords) {
     persist::start(state, writer);
     load_dataset(
         writer,
-        program.published_data(&crate::platform::history::current().0),
+        program.published_data(&untrack(|| use_location().route())),
     );
     provide_context(crate::platform::pwa::start(program.worker()));
     Effect::new(move |_| {

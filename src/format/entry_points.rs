@@ -6,6 +6,8 @@
 //! the steward console (`/steward/…`, `/district`). A link to a path its program does not answer is a full page load; the
 //! service worker (`public/sw.js`) and the static servers route paths the same way.
 
+use super::route::Route;
+
 /// The published dataset, whole.
 pub const WHOLE_DATASET: &str = "/data/district.json";
 
@@ -63,19 +65,17 @@ impl Program {
         }
     }
 
-    /// The published data this program reads on `path`, in the order to try: the card
+    /// The published data this program reads on `route`, in the order to try: the card
     /// entry needs one compound, so it asks for that compound's file (written at build
     /// time beside the whole dataset, a kilobyte where the district's whole file is a
     /// quarter megabyte at full scale), then the whole file (a compound published after
     /// the build, or an id that is not a plain slug). Every other program reads the whole
     /// file.
-    pub fn published_data(self, path: &str) -> Vec<String> {
+    pub fn published_data(self, route: &Route) -> Vec<String> {
         let whole = WHOLE_DATASET.to_string();
-        let path = path.split(['?', '#']).next().unwrap_or("");
-        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-        match (self, parts.as_slice()) {
-            (Program::Card, ["c", id, "b", _]) if is_slug(id) => {
-                vec![compound_data_path(id), whole]
+        match (self, route) {
+            (Program::Card, Route::Building { compound, .. }) if is_slug(compound) => {
+                vec![compound_data_path(compound), whole]
             }
             _ => vec![whole],
         }
@@ -107,22 +107,16 @@ mod tests {
 
     #[test]
     fn a_card_reads_its_compound_first_and_the_whole_dataset_after() {
+        let data = |program: Program, path| program.published_data(&Route::of(path));
         assert_eq!(
-            Program::Card.published_data("/c/dongtangcun/b/3?u=2"),
+            data(Program::Card, "/c/dongtangcun/b/3"),
             ["/data/c/dongtangcun.json", "/data/district.json"]
         );
-        for path in ["/c/a%2Fb/b/3", "/c/../b/3", "/"] {
-            assert_eq!(
-                Program::Card.published_data(path),
-                ["/data/district.json"],
-                "{path}"
-            );
+        for path in ["/c/a%2Fb/b/3", "/c/%2E%2E/b/3", "/"] {
+            assert_eq!(data(Program::Card, path), ["/data/district.json"], "{path}");
         }
         for program in [Program::Browse, Program::Resident, Program::Console] {
-            assert_eq!(
-                program.published_data("/c/dongtangcun/b/3"),
-                ["/data/district.json"]
-            );
+            assert_eq!(data(program, "/c/dongtangcun/b/3"), ["/data/district.json"]);
         }
     }
 

@@ -35,16 +35,12 @@ pub fn BuildingPage(compound: String, building: String) -> impl IntoView {
     // Only a building (and unit) the data knows can become "my building": a mistyped or
     // removed one would leave 找管家 opening on "not found".
     let known = move || {
-        let (building, unit) = (building_id(), unit());
+        let (id, building, unit) = (compound_id(), building_id(), unit());
         state.compounds.with(|all| {
-            all.0
-                .iter()
-                .filter(|c| ids.with_value(|(id, _)| c.id == *id))
-                .filter_map(|c| c.find_building(&building))
-                .any(|(_, b)| {
-                    unit.as_ref()
-                        .is_none_or(|u| b.units.iter().any(|x| x.id == *u))
-                })
+            let found = all.0.iter().find(|c| c.id == id);
+            found
+                .and_then(|c| c.find_building(&building))
+                .is_some_and(|(_, b)| unit.is_none_or(|u| b.units.iter().any(|x| x.id == u)))
         })
     };
 

@@ -18,6 +18,7 @@ use crate::domain::district::scorecard::{Contract, QuarterScoring};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::format::documents::held_rev;
+use crate::format::entry_points::WHOLE_DATASET;
 use crate::format::summary::{Doc, SummaryPackage, merged};
 use crate::platform::fetch::fetch_text;
 
@@ -69,7 +70,7 @@ impl DistrictData {
         self.contracts_asked.set_value(true);
         let set = self.set_contracts;
         spawn_local(async move {
-            let text = fetch_text("/data/district.json").await.unwrap_or_default();
+            let text = fetch_text(WHOLE_DATASET).await.unwrap_or_default();
             if let Ok(p) = serde_json::from_str::<Published>(&text) {
                 set.set(p.data.district.contracts);
             }

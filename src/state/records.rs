@@ -67,15 +67,16 @@ fn keep_compounds_shown(docs: DocSet<Compound>) {
         let text = docs
             .records
             .with(|all| (!all.is_empty()).then(|| COMPOUNDS_SHOWN.encode(all)));
-        // Only a copy: where it cannot be written the documents are intact, and the browse
-        // pages show the last copy until it can.
-        if text != before {
-            let _ = match &text {
-                Some(text) => write_raw(key, text),
-                None => remove_raw(key),
-            };
+        if text == before {
+            return before;
         }
-        text
+        let stored = match &text {
+            Some(text) => write_raw(key, text),
+            None => remove_raw(key),
+        };
+        // Only a copy: where it cannot be written the documents are intact, the browse
+        // pages show the last copy, and the next change of the edits tries again.
+        if stored.is_ok() { text } else { before }
     });
 }
 

@@ -96,47 +96,49 @@ impl Reader<'_> {
     /// After `[`: the items, then `]`.
     fn array(&mut self) -> Result<Json, SyntaxError> {
         let mut items = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(Json::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                _ => return Err(self.error()),
-            }
-        }
+        self.list(b']', |r| {
+            items.push(r.value()?);
+            Ok(())
+        })?;
+        Ok(Json::Array(items))
     }
 
     /// After `{`: the members, then `}`.
     fn object(&mut self) -> Result<Json, SyntaxError> {
         let mut members = Vec::new();
+        self.list(b'}', |r| {
+            r.skip_space();
+            if r.peek() != Some(b'"') {
+                return Err(r.error());
+            }
+            let key = r.string()?;
+            r.expect(b':')?;
+            members.push((key, r.value()?));
+            Ok(())
+        })?;
+        Ok(Json::Object(members))
+    }
+
+    /// Items read by `item`, separated by commas, up to and past `close` (none at all is
+    /// fine; a trailing comma is not).
+    fn list(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), SyntaxError>,
+    ) -> Result<(), SyntaxError> {
         self.skip_space();
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.at += 1;
-            return Ok(Json::Object(members));
+            return Ok(());
         }
         loop {
-            self.skip_space();
-            if self.peek() != Some(b'"') {
-                return Err(self.error());
-            }
-            let key = self.string()?;
-            self.expect(b':')?;
-            members.push((key, self.value()?));
+            item(self)?;
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
-                Some(b'}') => {
+                Some(c) if c == close => {
                     self.at += 1;
-                    return Ok(Json::Object(members));
+                    return Ok(());
                 }
                 _ => return Err(self.error()),
             }
