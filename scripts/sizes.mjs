@@ -47,9 +47,10 @@ const card = existsSync(join(dist, cardPage))
   : 0;
 
 // The resident app (dist/app/: reports, settings, the poster, hand-off links) and the
-// steward console (dist/steward/) are entries of their own: reported, not budgeted.
+// steward console (dist/steward/) are entries of their own, each with its own ratchet
+// (DESIGN.md's budgets for them: /report/new 200 KB, the console 350 KB, not yet met).
 function entry(dir, label, note) {
-  if (!existsSync(join(dist, dir))) return;
+  if (!existsSync(join(dist, dir))) return 0;
   let entryBr = 0;
   let entryRaw = 0;
   for (const file of code(dir)) {
@@ -58,21 +59,24 @@ function entry(dir, label, note) {
     entryBr += brotli(bytes);
   }
   console.log(`${label.padEnd(28)} ${kb(entryRaw).padStart(10)} ${kb(entryBr).padStart(10)}  (${note})`);
+  return entryBr;
 }
-entry('app', 'resident app (/app/)', 'loaded on the way to a report, settings, a poster, a link');
-entry('steward', 'steward console (/steward/)', 'its own entry; residents never load it');
+const app = entry('app', 'resident app (/app/)', 'loaded on the way to a report, settings, a poster, a link');
+const steward = entry('steward', 'steward console (/steward/)', 'its own entry; residents never load it');
 
 if (check && !card) {
   console.error(`sizes: ${cardPage} was not built: the card entry's first visit cannot be measured`);
   process.exit(1);
 }
 const over = [
-  ['`/`', home, ratchet.resident_brotli_bytes],
-  ['a card', card, ratchet.card_brotli_bytes],
+  ['the first visit to `/`', home, ratchet.resident_brotli_bytes],
+  ['the first visit to a card', card, ratchet.card_brotli_bytes],
+  ['the resident app', app, ratchet.app_brotli_bytes],
+  ['the steward console', steward, ratchet.console_brotli_bytes],
 ].filter(([, bytes, limit]) => bytes > limit);
 if (check && over.length) {
   for (const [what, bytes, limit] of over) {
-    console.error(`sizes: the first visit to ${what} grew to ${bytes} bytes brotli, past its ratchet of ${limit} (bench/size-ratchet.json). Find what grew (twiggy) or, if it must, raise the ratchet in the same commit and say why.`);
+    console.error(`sizes: ${what} grew to ${bytes} bytes brotli, past its ratchet of ${limit} (bench/size-ratchet.json). Find what grew (twiggy) or, if it must, raise the ratchet in the same commit and say why.`);
   }
   process.exit(1);
 }

@@ -60,28 +60,35 @@ pub mod platform;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 
-/// Mounts the app beside the static shell of `index.html`; the app removes the shell
-/// (and CSS keeps the app hidden until then) once it has the published data, so a
-/// pre-rendered card stays on screen instead of flashing to "loading".
+/// Mounts a program into its page's `#app` element, beside the static shell; the app
+/// stays hidden until it removes the shell once it has the published data
+/// (`platform::shell`), so a pre-rendered card stays on screen instead of flashing to
+/// "loading". The mounted view lives as long as the page.
 #[cfg(target_arch = "wasm32")]
-pub fn mount() {
-    leptos::mount::mount_to_body(app::App);
+fn mount_program<V: leptos::IntoView + 'static>(program: fn() -> V) {
+    leptos::mount::mount_to(platform::shell::app_root(), program).forget();
 }
 
-/// Mounts the browse entry (`index.html`: the directory and the cards), the same way.
+/// Mounts the resident app (`app.html`).
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    mount_program(app::App);
+}
+
+/// Mounts the browse entry (`index.html`: the directory and the cards).
 #[cfg(target_arch = "wasm32")]
 pub fn mount_browse() {
-    leptos::mount::mount_to_body(browse::BrowseApp);
+    mount_program(browse::BrowseApp);
 }
 
 /// Mounts the card entry (`card.html`: one building's card, the QR path), the same way.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_card() {
-    leptos::mount::mount_to_body(card::CardApp);
+    mount_program(card::CardApp);
 }
 
 /// Mounts the steward console (`steward.html`), the same way.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_console() {
-    leptos::mount::mount_to_body(console::ConsoleApp);
+    mount_program(console::ConsoleApp);
 }

@@ -47,6 +47,7 @@ pub fn BackupExport() -> impl IntoView {
                 "application/json",
                 &text,
             );
+            crate::state::kept::backup_made(at);
         });
     };
     view! { <button type="button" class="button button--secondary" on:click=export>{move || s().app().export_backup}</button> }

@@ -20,4 +20,5 @@ pub mod share_button;
 pub mod shell;
 pub mod steward;
 pub mod steward_row;
+pub mod storage_notice;
 pub mod sync_panel;

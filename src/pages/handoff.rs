@@ -4,25 +4,24 @@
 
 use leptos::prelude::*;
 
+use crate::components::handoff::link_reader::use_link;
 use crate::components::handoff::outcome::{Outcome, OutcomeNotice};
 use crate::components::handoff::received_steps::ReceivedSteps;
 use crate::domain::handoff::Side;
-use crate::format::handoff::{Kind, LinkError, Steps, parse};
-use crate::platform::handoff_link::{forward_to, read_link};
+use crate::format::handoff::{Kind, Steps, parse};
+use crate::platform::handoff_link::forward_to;
 use crate::state::use_handoff_strings;
 
 #[component]
 pub fn HandoffPage() -> impl IntoView {
     let h = use_handoff_strings();
-    let read = RwSignal::new(None::<Result<Steps, LinkError>>);
-    wasm_bindgen_futures::spawn_local(async move {
-        let steps = match read_link().await {
-            Ok((Kind::Update, body)) => parse::<Steps>(&body),
-            // A link for a steward's phone: the console takes it from here.
-            Ok((kind, _)) => return forward_to(kind),
-            Err(e) => Err(e),
-        };
-        read.set(Some(steps));
+    let read = use_link(|kind, body| match kind {
+        Kind::Update => Some(parse::<Steps>(&body)),
+        // A link for a steward's phone: the console takes it from here.
+        kind => {
+            forward_to(kind);
+            None
+        }
     });
     view! {
         <section class="page handoff">

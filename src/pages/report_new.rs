@@ -10,6 +10,7 @@ use crate::components::report_form::duplicate_suggestions::DuplicateSuggestions;
 use crate::components::report_form::place_picker::PlacePicker;
 use crate::components::report_form::reporter_fields::ReporterFields;
 use crate::components::report_form::{DraftEditor, provide_draft_editor};
+use crate::components::storage_notice::StorageNotice;
 use crate::domain::limits::DESCRIPTION_MAX;
 use crate::domain::report::{Report, Status, reference_number};
 use crate::domain::report_rules::{FieldError, follow, submit};
@@ -99,6 +100,7 @@ pub fn ReportNewPage() -> impl IntoView {
     view! {
         <form class="page report-form" on:submit=on_submit novalidate>
             <h1 class="page__title">{move || s().app().new_report_title}</h1>
+            <StorageNotice once=true/>
             <p class="hint" role="status">{move || editor.saved.get().then(|| s().app().draft_saved)}</p>
             <PlacePicker compound=compound/>
             <CategoryPicker/>

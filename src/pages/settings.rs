@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::backup_tools::BackupExport;
 use crate::components::erase_button::EraseButton;
 use crate::components::pwa_banners::InstallHelp;
+use crate::components::storage_notice::StorageNotice;
 use crate::components::sync_panel::SyncPanel;
 use crate::i18n::Lang;
 use crate::state::records::use_records;
@@ -78,9 +79,13 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>{move || s().app().data}</h2>
                 <p>{move || s().app().records_stored} ": " {move || records.reports.with(Vec::len)}</p>
                 <p class="settings__usage" data-usage>{usage_text}</p>
-                <Show when=move || usage.get().is_some_and(|u| u.2)>
-                    <p class="hint">{move || s().app().storage_persisted}</p>
-                </Show>
+                {move || usage.get().map(|(_, _, persisted)| {
+                    let t = s().app();
+                    view! { <p class="hint" data-persisted=persisted.to_string()>
+                        {if persisted { t.storage_persisted } else { t.storage_not_persisted }}
+                    </p> }
+                })}
+                <StorageNotice/>
                 <BackupExport/>
                 // Restoring (and the CSV) is a page of the console: residents rarely need
                 // it, so the app does not carry it.

@@ -6,15 +6,16 @@
 use leptos::prelude::*;
 
 use crate::components::handoff::apply::ApplyLink;
+use crate::components::handoff::link_reader::use_link;
 use crate::components::handoff::outcome::{Outcome, OutcomeNotice};
 use crate::components::handoff::received_steps::ReceivedSteps;
 use crate::components::report_detail::facts::{ReportFacts, ReportHeading};
 use crate::components::report_detail::timeline::Timeline;
 use crate::components::steward::gate::StewardGate;
 use crate::domain::handoff::{Side, take_copy};
-use crate::format::handoff::{Kind, LinkError, Message, ReportCopy};
+use crate::format::handoff::{Kind, Message, ReportCopy};
 use crate::platform::clock::now;
-use crate::platform::handoff_link::{forward_to, read_link};
+use crate::platform::handoff_link::forward_to;
 use crate::state::records::use_records;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_handoff_strings, use_state};
@@ -22,15 +23,13 @@ use crate::state::{use_console_strings, use_handoff_strings, use_state};
 #[component]
 pub fn StewardTakePage() -> impl IntoView {
     let h = use_handoff_strings();
-    let read = RwSignal::new(None::<Result<Message, LinkError>>);
-    wasm_bindgen_futures::spawn_local(async move {
-        let message = match read_link().await {
-            // A steward's update is for the reporter's phone: the app takes it from here.
-            Ok((Kind::Update, _)) => return forward_to(Kind::Update),
-            Ok((kind, body)) => Message::from_json(kind, &body),
-            Err(e) => Err(e),
-        };
-        read.set(Some(message));
+    let read = use_link(|kind, body| match kind {
+        // A steward's update is for the reporter's phone: the app takes it from here.
+        Kind::Update => {
+            forward_to(Kind::Update);
+            None
+        }
+        kind => Some(Message::from_json(kind, &body)),
     });
     view! {
         <section class="page handoff report-detail">

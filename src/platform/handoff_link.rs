@@ -54,14 +54,6 @@ pub async fn make_link(message: &Message) -> String {
     handoff::link(&origin(), message.kind(), &fragment)
 }
 
-/// What this page's fragment carries, checked, and its body decompressed.
-pub async fn read_link() -> Result<(Kind, Vec<u8>), LinkError> {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    read_fragment(&hash).await
-}
-
 /// What a fragment (with or without its `#`) carries, and its body decompressed.
 pub async fn read_fragment(fragment: &str) -> Result<(Kind, Vec<u8>), LinkError> {
     let frame = handoff::unframe(fragment)?;

@@ -23,6 +23,13 @@ pub fn current() -> (String, String) {
     )
 }
 
+/// The fragment of the page, with its `#`, or empty.
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
 /// Shows `url` in the address bar: a new history entry, or in place of the current one.
 pub fn set(url: &str, replace: bool) {
     let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
@@ -74,6 +81,14 @@ pub fn focus_page() {
 /// Calls `changed` when the person goes back or forward.
 pub fn on_back_forward(changed: impl Fn() + 'static) {
     on_window("popstate", move |_| changed());
+}
+
+/// Calls `changed` when the fragment changes without a page load (a link to this same
+/// page with another fragment, typed, tapped or opened from another app), for as long as
+/// the component calling this is on screen.
+pub fn on_hash_change(changed: impl Fn() + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| changed());
+    leptos::prelude::on_cleanup(move || handle.remove());
 }
 
 /// Offers every plain tap on a same-origin link to `show` (with the link's path, query and

@@ -70,9 +70,11 @@ fn register_worker(worker: &str, set_update_ready: WriteSignal<bool>) {
         let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
             return;
         };
-        let controlled = move || worker_container().and_then(|c| c.controller()).is_some();
-        // A worker already waiting from an earlier visit: offer it now.
-        if reg.waiting().is_some() && controlled() {
+        // An update is a new worker beside an active one *of this registration*. Whether
+        // the page is controlled says nothing: the resident worker (scope `/`) controls
+        // `/steward/` pages before the console's own worker first installs, and that
+        // first install is no update (it offered "new version" on a fresh visit).
+        if reg.waiting().is_some() && reg.active().is_some() {
             set_update_ready.set(true);
         }
         let reg_for_found = reg.clone();
@@ -80,9 +82,10 @@ fn register_worker(worker: &str, set_update_ready: WriteSignal<bool>) {
             let Some(installing) = reg_for_found.installing() else {
                 return;
             };
+            let is_update = reg_for_found.active().is_some();
             let watched = installing.clone();
             let on_state = Closure::<dyn Fn()>::new(move || {
-                if watched.state() == web_sys::ServiceWorkerState::Installed && controlled() {
+                if is_update && watched.state() == web_sys::ServiceWorkerState::Installed {
                     set_update_ready.set(true);
                 }
             });
@@ -152,6 +155,29 @@ pub fn is_ios_browser() -> bool {
     (ua.contains("iPhone") || ua.contains("iPad")) && !standalone
 }
 
+/// WebKit as a web page, not an app on the home screen: every iPhone browser (Safari,
+/// WeChat, Chrome and Firefox for iOS all run WebKit) and Safari on a Mac. There, a site's
+/// storage is deleted after seven days without a visit (WebKit's tracking prevention);
+/// an app added to the home screen is exempt. Chromium's user agent also says
+/// "AppleWebKit" but adds "Chrome/"; Android's WebView and WeChat's XWEB too.
+pub fn storage_may_expire() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let ua = window.navigator().user_agent().unwrap_or_default();
+    let webkit = ua.contains("AppleWebKit") && !ua.contains("Chrome/") && !ua.contains("Chromium/");
+    let standalone = Reflect::get(&window.navigator(), &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+        || window
+            .match_media("(display-mode: standalone)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+    webkit && !standalone
+}
+
 fn storage_manager() -> Option<web_sys::StorageManager> {
     let navigator = web_sys::window()?.navigator();
     Reflect::has(&navigator, &"storage".into())
@@ -159,7 +185,9 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
         .then(|| navigator.storage())
 }
 
-/// Asks the browser not to evict this app's data under storage pressure.
+/// Asks the browser not to evict this app's data under storage pressure; what it
+/// granted is shown under 我的 (`storage_usage`). Where there is no StorageManager
+/// (older WebKit) nothing is asked and nothing is claimed.
 fn request_persistence() {
     let Some(storage) = storage_manager() else {
         return;

@@ -1,21 +1,51 @@
-//! The static shell of `index.html`: plain HTML painted before the wasm arrives.
+//! The static shell of each page: plain HTML (a pre-rendered card, or "loading") painted
+//! before the wasm arrives, and the element the app mounts into beside it.
+//!
+//! The app stays hidden by the `hidden` attribute of its own element until the shell goes,
+//! and both changes are made to the elements themselves. An earlier version hid the app
+//! with the selector `body:has(> #shell) > :not(#shell)`: WebKit (every iPhone browser)
+//! did not re-evaluate it when the shell was removed, and every page went blank.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
+use web_sys::HtmlElement;
 
-/// Removes the shell; the app, mounted beside it and hidden by CSS until now, shows.
-/// Waits two animation frames first, so that the shell (a pre-rendered card) has been
-/// painted at least once even when the wasm arrived before the first paint: the card's
-/// names and call buttons are then the page's first and largest paint.
+/// The id of the element each page's HTML carries for the app (`<div id="app" hidden>`).
+const APP_ID: &str = "app";
+
+/// The element the app mounts into: the page's `#app` (or the body, for a page without
+/// one: each build's pages, styles and wasm are cached and served together, so that is
+/// never a page of this build).
+pub fn app_root() -> HtmlElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a page has a document");
+    document
+        .get_element_by_id(APP_ID)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .or_else(|| document.body())
+        .expect("a page has a body")
+}
+
+/// Removes the shell and shows the app. Waits two animation frames first, so that the
+/// shell (a pre-rendered card) has been painted at least once even when the wasm arrived
+/// before the first paint: the card's names and call buttons are then the page's first
+/// and largest paint.
 pub fn remove_static_shell() {
     let Some(window) = web_sys::window() else {
         return;
     };
     let second = Closure::once_into_js(|| {
-        if let Some(shell) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("shell"))
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = document
+            .get_element_by_id(APP_ID)
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
         {
+            root.set_hidden(false);
+        }
+        if let Some(shell) = document.get_element_by_id("shell") {
             shell.remove();
         }
     });

@@ -10,6 +10,7 @@ pub mod compound_edits;
 pub mod dataset;
 pub mod district;
 pub mod documents;
+pub mod kept;
 pub mod location;
 pub mod logs;
 pub mod migration;

@@ -247,6 +247,7 @@ impl SyncWriter {
                     self.set_status.update(|s| {
                         s.phase = SyncPhase::UpToDate;
                         s.last_sync = Some(now());
+                        crate::state::kept::sync_done(now());
                         s.problem = None;
                     });
                     wait_for_change(&couch, &polls, IDLE_MS).await;

@@ -142,6 +142,28 @@ describe('a link opened by the other program', () => {
   });
 });
 
+describe('a second link into the same tab', () => {
+  it('shows the second report, and 加入我的待办 takes that one', async () => {
+    const { lead, steward, id: first } = await twoPhones();
+    const one = (await linkFromSms(lead)).link;
+    const form = await ReportForm.open(lead, site.server.url, '?c=dongtangcun&b=3&u=2');
+    await form.fillSeptic('5栋门口路灯不亮');
+    const second = await form.submit();
+    const two = (await linkFromSms(lead)).link;
+    assert.notEqual(first, second);
+    await openLink(steward, one);
+    await steward.getByText(first).waitFor();
+    // Same path, another fragment: the browser loads no page, only the hash changes.
+    await steward.evaluate((link) => { window.__samePage = true; location.href = link; }, two);
+    await steward.getByText(second).waitFor({ timeout: 5000 });
+    assert.equal(await steward.evaluate(() => window.__samePage), true, 'no page load happened');
+    assert.ok((await steward.locator('.report-detail__description').innerText()).includes('5栋门口路灯不亮'));
+    assert.equal(await applyLink(steward), '已加入待办。');
+    const ids = (await storedReports(steward)).map((r) => r.id);
+    assert.ok(ids.includes(second) && !ids.includes(first), ids.join());
+  });
+});
+
 describe('bad links', () => {
   it('each gets a plain message and leaves both phones byte-for-byte unchanged', async () => {
     const { lead, steward, id } = await twoPhones();

@@ -142,6 +142,22 @@ describe('the steward console offline', () => {
 });
 
 describe('updates', () => {
+  it('a first visit to the console after the resident app offers no update', async () => {
+    const server = await startServer();
+    // The resident worker (scope /) controls the console's page before its own installs.
+    const { context, page } = await controlledPage(server.url, '/');
+    await page.goto(server.url + '/steward/');
+    await appReady(page);
+    // Wait until the console's own worker has installed and activated: the moment the old
+    // code offered "new version".
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistration('/steward/')
+      .then((r) => r?.active?.scriptURL.endsWith('/steward/sw.js') && !r.installing && !r.waiting));
+    await page.getByRole('heading').first().waitFor();
+    assert.equal(await page.getByText('新版本可用').count(), 0, 'a fresh install is no update');
+    await context.close();
+    server.stop();
+  });
+
   it('a new deployment is offered with 新版本可用 · 刷新 and works after the tap', async () => {
     const site = siteCopy();
     const server = await startServer(site);

@@ -2,6 +2,7 @@
 //! to scan), and showing what a received link carries.
 
 pub mod apply;
+pub mod link_reader;
 pub mod outcome;
 pub mod received_steps;
 

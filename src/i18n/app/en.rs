@@ -124,6 +124,12 @@ pub const EN: AppStrings = AppStrings {
     kept_word: "kept",
     storage_used: "Storage used",
     storage_persisted: "Persistent storage granted: the browser will not clear this app's data to free space",
+    storage_not_persisted: "Persistent storage not granted: when the phone runs short of space, the browser may clear this app's records.",
+    storage_may_expire: "On an iPhone: used in the browser, this app's reports and settings are deleted by the phone after 7 days without a visit. To keep them, add the app to the Home Screen, sign in under Sync, or export a backup.",
+    last_backup: "Last backup: ",
+    last_synced: "Last synced: ",
+    never_kept: "No backup made and never synced.",
+    got_it: "Got it",
     steward_link: "Steward mode (for stewards)",
     categories: [
         "Sanitation",

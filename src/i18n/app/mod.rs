@@ -122,6 +122,13 @@ pub struct AppStrings {
     pub kept_word: &'static str,
     pub storage_used: &'static str,
     pub storage_persisted: &'static str,
+    pub storage_not_persisted: &'static str,
+    /// WebKit outside an installed app: storage deleted after seven days without a visit.
+    pub storage_may_expire: &'static str,
+    pub last_backup: &'static str,
+    pub last_synced: &'static str,
+    pub never_kept: &'static str,
+    pub got_it: &'static str,
     pub steward_link: &'static str,
     pub categories: [&'static str; 9],
     pub statuses: [&'static str; 8],
