@@ -2,8 +2,8 @@
 // compounds, ~31,000 stewards, 10,000 reports) in headless Chromium, and prints a report.
 // Reported, never asserted: timings depend on the machine.
 //   cargo run --release --example gen_data -- scale target/scale && node scripts/bench.mjs
-// With --lighthouse it also runs Lighthouse 12.2.3 (mobile, simulated throttling), three
-// alternating runs each, on the home page and a building card (the QR path) of the sample
+// With --lighthouse it also runs Lighthouse 12.2.3 (mobile, simulated throttling), five
+// alternating runs each (--runs=N for another count), on the home page and a building card (the QR path) of the sample
 // build, served compressed, beside the bare-counter floor (bench/floor) built by this script
 // with the same tools; Lighthouse comes through npx (downloaded once from the npm registry).
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ if (!existsSync(`${scale}/district.json`)) {
   process.exit(1);
 }
 const port = 8765;
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
 const server = spawn(process.execPath, ['scripts/serve-dist.mjs', String(port), 'dist'], {
   env: { ...process.env, DATA_DIR: scale },
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -263,7 +264,7 @@ function median(values) {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
-/** The app's first visit beside the floor, three alternating runs each, medians. */
+/** The app's first visit beside the floor, alternating runs (five unless --runs=N), medians. */
 async function lighthouseTable() {
   buildFloor();
   console.log('\nbytes per entry point');
@@ -279,20 +280,20 @@ async function lighthouseTable() {
   ];
   const runs = pages.map(() => []);
   try {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < RUNS; round++) {
       pages.forEach(([, url], i) => runs[i].push(lighthouse(url)));
     }
   } finally {
     app.stop();
     floor.stop();
   }
-  console.log('\nLighthouse 12.2.3, mobile, simulated throttling, served compressed, first visit; median of 3');
+  console.log(`\nLighthouse 12.2.3, mobile, simulated throttling, served compressed, first visit; median of ${RUNS}`);
   console.log('| page | transfer | score | FCP | LCP | TBT | CLS |');
   console.log('|---|---|---|---|---|---|---|');
   pages.forEach(([name], i) => {
     const m = (key) => median(runs[i].map((r) => r[key]));
     const scores = runs[i].map((r) => r.score).sort((a, b) => a - b);
-    console.log(`| ${name} | ${m('transfer').toFixed(0)} KB | ${m('score')} (${scores[0]}–${scores[2]}) | ${m('fcp').toFixed(2)} s | ${m('lcp').toFixed(2)} s | ${m('tbt').toFixed(0)} ms | ${m('cls').toFixed(3)} |`);
+    console.log(`| ${name} | ${m('transfer').toFixed(0)} KB | ${m('score')} (${scores[0]}–${scores.at(-1)}) | ${m('fcp').toFixed(2)} s | ${m('lcp').toFixed(2)} s | ${m('tbt').toFixed(0)} ms | ${m('cls').toFixed(3)} |`);
   });
   console.log('| budget (DESIGN.md) | ≤ 150 KB | ≥ 95 | | ≤ 2.0 s | ≤ 150 ms | ≤ 0.02 |');
 }

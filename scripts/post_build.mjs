@@ -21,10 +21,34 @@ let html = readFileSync(indexPath, 'utf8');
 // (src/format/prerender/).
 const loader = /import init, \* as bindings from '([^']+)';\nconst wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
 if (!loader.test(html)) throw new Error("post_build: trunk's loader script has changed; update the rewrite");
+// The card entry (the QR path) waits longer where its page is a pre-rendered card: the
+// card is usable as HTML (names, numbers, tel: and sms: links, nothing that needs the
+// app), so the app starts only once the page has loaded and been quiet for a moment —
+// the first seconds, when a resident reads and taps "call", never wait for the wasm's
+// start (a 200 ms main-thread task on a slow phone). Its plain shell ("loading", served
+// offline by the worker) starts at once.
+// Said where the app cannot start; the engines and versions supported are in the README.
+const TOO_OLD = '这个浏览器太旧，无法打开小区管家：请更新手机系统，或用 Chrome、Firefox、iOS 16.4 以上的 Safari 打开。'
+  + ' This browser is too old for this app: update the phone, or use Chrome, Firefox or Safari on iOS 16.4 or later.';
+const CARD_WAITS_FOR_QUIET = [
+  "if (document.querySelector('#shell .card')) await new Promise((quiet) => {",
+  '  const idle = () => (window.requestIdleCallback ?? setTimeout)(quiet, { timeout: 1000 });',
+  "  const later = () => setTimeout(idle, 1500);",
+  "  if (document.readyState === 'complete') later(); else addEventListener('load', later, { once: true });",
+  '});',
+].join('\n');
 html = html.replace(loader, (_, js, wasm) => [
   'await new Promise((painted) => { requestAnimationFrame(() => setTimeout(painted)); setTimeout(painted, 100); });',
-  `const bindings = await import('${js}');`,
-  `const wasm = await bindings.default({ module_or_path: '${wasm}' });`,
+  ...(js.startsWith('/card/') ? [CARD_WAITS_FOR_QUIET] : []),
+  // A browser that cannot run the app (no WebAssembly, or a CSP it does not know how to
+  // read for wasm: Safari before 16) keeps the shell: a pre-rendered card stays usable,
+  // and "loading" becomes one plain sentence instead of waiting forever.
+  'const started = (async () => {',
+  `  const bindings = await import('${js}');`,
+  `  return [bindings, await bindings.default({ module_or_path: '${wasm}' })];`,
+  '})();',
+  `started.catch(() => { const s = document.querySelector('#shell .loading'); if (s) { s.textContent = ${JSON.stringify(TOO_OLD)}; s.setAttribute('role', 'alert'); } });`,
+  'const [bindings, wasm] = await started;',
 ].join('\n'));
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,

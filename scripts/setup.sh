@@ -28,8 +28,10 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
 fi
 
 # wasm-opt (npm binaryen), playwright-core and axe-core, pouchdb-server (the sync tests'
-# stand-in for CouchDB) and PouchDB (their reference client), exactly as package-lock.json says.
+# stand-in for CouchDB) and PouchDB (their reference client), puppeteer-core (Firefox over
+# WebDriver BiDi), exactly as package-lock.json says.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ ! -d node_modules/puppeteer-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund
@@ -37,6 +39,11 @@ fi
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+# The journeys in the other two engines: WebKit (WebKitWebDriver and MiniBrowser, under
+# Xvfb) and Gecko (Firefox ESR).
+[ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+[ -x /usr/bin/Xvfb ] || missing+=(xvfb)
+[ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: every test. Native Rust tests (domain, store, migrations),
-# lints, the release build, then the browser tests in headless Chromium.
+# lints, the release build, then the browser tests in headless Chromium, then the
+# residents' and stewards' journeys in WebKit and Gecko.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -24,3 +25,8 @@ echo "== browser tests (headless Chromium, 390×844)"
 # The timeout also bounds each file as a whole (node runs every file as one test): the
 # accessibility file checks 15 routes in six ways and takes about two minutes.
 node --test --test-concurrency=1 --test-timeout=300000 tests/e2e/
+
+echo "== browser journeys in WebKit and Gecko"
+# One file per engine, one after the other (2 cores); each file's journeys share one
+# browser, so the timeout bounds a whole engine.
+node --test --test-concurrency=1 --test-timeout=600000 tests/engines/

@@ -30,13 +30,16 @@ pub fn SettingsPage() -> impl IntoView {
             ))
         })
     };
-    let (usage, set_usage) = signal(None::<(f64, f64, bool)>);
+    let (usage, set_usage) = signal(None::<(f64, f64)>);
+    // Outer `None` until the browser answers; inner `None` where it cannot be asked.
+    let (persisted, set_persisted) = signal(None::<Option<bool>>);
     wasm_bindgen_futures::spawn_local(async move {
-        set_usage.set(crate::platform::pwa::storage_usage().await)
+        set_usage.set(crate::platform::pwa::storage_usage().await);
+        set_persisted.set(Some(crate::platform::pwa::persisted().await));
     });
     let usage_text = move || {
         // Whole numbers only: formatting a float with decimals costs the wasm ~10 KB.
-        usage.get().map(|(used, quota, _)| {
+        usage.get().map(|(used, quota)| {
             let tenths_kb = (used / 102.4).round() as u64;
             format!(
                 "{} {}.{} KB / {} MB",
@@ -79,11 +82,14 @@ pub fn SettingsPage() -> impl IntoView {
                 <h2>{move || s().app().data}</h2>
                 <p>{move || s().app().records_stored} ": " {move || records.reports.with(Vec::len)}</p>
                 <p class="settings__usage" data-usage>{usage_text}</p>
-                {move || usage.get().map(|(_, _, persisted)| {
+                {move || persisted.get().map(|answer| {
                     let t = s().app();
-                    view! { <p class="hint" data-persisted=persisted.to_string()>
-                        {if persisted { t.storage_persisted } else { t.storage_not_persisted }}
-                    </p> }
+                    let (key, text) = match answer {
+                        Some(true) => ("granted", t.storage_persisted),
+                        Some(false) => ("refused", t.storage_not_persisted),
+                        None => ("unavailable", t.storage_cannot_persist),
+                    };
+                    view! { <p class="hint" data-persisted=key>{text}</p> }
                 })}
                 <StorageNotice/>
                 <BackupExport/>

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -186,7 +186,7 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
 }
 
 /// Asks the browser not to evict this app's data under storage pressure; what it
-/// granted is shown under 我的 (`storage_usage`). Where there is no StorageManager
+/// granted is shown under 我的 (`persisted`). Where there is no StorageManager
 /// (older WebKit) nothing is asked and nothing is claimed.
 fn request_persistence() {
     let Some(storage) = storage_manager() else {
@@ -199,22 +199,31 @@ fn request_persistence() {
     }
 }
 
-/// Storage used, quota (bytes) and whether it is persistent.
-pub async fn storage_usage() -> Option<(f64, f64, bool)> {
+/// Storage used and quota (bytes), where the browser says.
+pub async fn storage_usage() -> Option<(f64, f64)> {
     let storage = storage_manager()?;
+    if !Reflect::has(&storage, &"estimate".into()).unwrap_or(false) {
+        return None;
+    }
     let estimate: web_sys::StorageEstimate = JsFuture::from(storage.estimate().ok()?)
         .await
         .ok()?
         .unchecked_into();
-    let persisted: Promise = storage.persisted().ok()?;
-    let persisted = JsFuture::from(persisted)
-        .await
-        .ok()?
-        .as_bool()
-        .unwrap_or(false);
     Some((
         estimate.get_usage().unwrap_or(0.0),
         estimate.get_quota().unwrap_or(0.0),
-        persisted,
     ))
+}
+
+/// Whether the browser granted persistent storage; `None` where it cannot be asked (no
+/// StorageManager: WebKitGTK, Safari before 15.2, some webviews).
+pub async fn persisted() -> Option<bool> {
+    let storage = storage_manager()?;
+    if !Reflect::has(&storage, &"persisted".into()).unwrap_or(false) {
+        return None;
+    }
+    JsFuture::from(storage.persisted().ok()?)
+        .await
+        .ok()?
+        .as_bool()
 }

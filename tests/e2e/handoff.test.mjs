@@ -164,6 +164,41 @@ describe('a second link into the same tab', () => {
   });
 });
 
+describe('a browser without CompressionStream (iOS before 16.4, old WebViews)', () => {
+  const withoutStreams = () => { delete window.CompressionStream; delete window.DecompressionStream; };
+
+  it('sends its link plain, and that link opens anywhere', async () => {
+    const context = await site.phone.newPhone();
+    await context.addInitScript(withoutStreams);
+    const lead = await context.newPage();
+    const form = await ReportForm.open(lead, site.server.url, '?c=dongtangcun&b=3');
+    await form.fillSeptic('楼道灯坏了，晚上看不见');
+    const id = await form.submit();
+    const { link } = await linkFromSms(lead);
+    // The frame's second byte says whether the body is compressed (format::handoff::frame).
+    assert.equal(Buffer.from(link.split('#1.')[1], 'base64url')[1], 0, 'sent plain');
+    const steward = await (await site.phone.newPhone()).newPage();
+    await StewardPage.unlocked(steward, site.server.url);
+    await openLink(steward, link);
+    assert.equal(await steward.locator('[data-ref]').innerText(), id);
+    assert.equal(await applyLink(steward), '已加入待办。');
+  });
+
+  it('says which browsers open a compressed link, and changes nothing', async () => {
+    const { lead } = await twoPhones();
+    const { link } = await linkFromSms(lead);
+    const context = await site.phone.newPhone();
+    await context.addInitScript(withoutStreams);
+    const old = await context.newPage();
+    await StewardPage.unlocked(old, site.server.url);
+    const before = await everything(old);
+    await openLink(old, link);
+    assert.match(await outcome(old), /太旧.*Safari.*Chrome 或 Firefox/);
+    assert.equal(await old.locator('[data-apply-link]').count(), 0);
+    assert.equal(await everything(old), before);
+  });
+});
+
 describe('bad links', () => {
   it('each gets a plain message and leaves both phones byte-for-byte unchanged', async () => {
     const { lead, steward, id } = await twoPhones();

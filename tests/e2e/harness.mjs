@@ -17,7 +17,7 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -29,9 +29,10 @@ function freePort() {
 }
 
 /** Starts the static server on `dir` (dist/ by default); resolves once it listens. With
- *  `couch` (a sync server's URL) it passes /db/ to it. */
-export async function startServer(dir = join(root, 'dist'), { couch = null } = {}) {
-  const port = await freePort();
+ *  `couch` (a sync server's URL) it passes /db/ to it; with `port`, it listens there (a
+ *  server stopped to test offline comes back at the same origin). */
+export async function startServer(dir = join(root, 'dist'), { couch = null, port = null } = {}) {
+  port ??= await freePort();
   const child = spawn(process.execPath, [join(root, 'scripts', 'serve-dist.mjs'), String(port), dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...(couch ? { COUCH: couch } : {}) },

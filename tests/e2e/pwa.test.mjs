@@ -209,3 +209,21 @@ describe('content security policy', () => {
     server.stop();
   });
 });
+
+describe('a browser that cannot run the app', () => {
+  it('says so in one sentence instead of loading forever, and a pre-rendered card stays', async () => {
+    const server = await startServer();
+    const context = await phone.newPhone({ serviceWorkers: 'block' });
+    await context.addInitScript(() => { delete window.WebAssembly; });
+    const page = await context.newPage();
+    await page.goto(server.url + '/reports');
+    const said = page.getByRole('alert').filter({ hasText: '这个浏览器太旧' });
+    await said.waitFor({ timeout: 10000 });
+    assert.ok(await said.isVisible());
+    await page.goto(server.url + '/c/dongtangcun/b/3');
+    await page.getByRole('heading', { name: '东塘村小区 3栋' }).waitFor();
+    assert.ok(await page.locator('a.phone__call[href^="tel:"]').first().isVisible(), 'calls work as HTML');
+    await context.close();
+    server.stop();
+  });
+});

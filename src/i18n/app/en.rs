@@ -125,6 +125,7 @@ pub const EN: AppStrings = AppStrings {
     storage_used: "Storage used",
     storage_persisted: "Persistent storage granted: the browser will not clear this app's data to free space",
     storage_not_persisted: "Persistent storage not granted: when the phone runs short of space, the browser may clear this app's records.",
+    storage_cannot_persist: "This browser cannot be asked to keep the data: export a backup now and then, or sign in under Sync.",
     storage_may_expire: "On an iPhone: used in the browser, this app's reports and settings are deleted by the phone after 7 days without a visit. To keep them, add the app to the Home Screen, sign in under Sync, or export a backup.",
     last_backup: "Last backup: ",
     last_synced: "Last synced: ",

@@ -123,6 +123,7 @@ pub struct AppStrings {
     pub storage_used: &'static str,
     pub storage_persisted: &'static str,
     pub storage_not_persisted: &'static str,
+    pub storage_cannot_persist: &'static str,
     /// WebKit outside an installed app: storage deleted after seven days without a visit.
     pub storage_may_expire: &'static str,
     pub last_backup: &'static str,

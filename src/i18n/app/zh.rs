@@ -125,6 +125,7 @@ pub const ZH: AppStrings = AppStrings {
     storage_used: "已用存储",
     storage_persisted: "已申请长期保存，浏览器清理空间时不会删除本应用数据",
     storage_not_persisted: "浏览器没有同意长期保存：手机空间不足时，可能清理本应用保存的记录。",
+    storage_cannot_persist: "这个浏览器不能申请长期保存：请定期导出备份，或在「同步」里登录。",
     storage_may_expire: "苹果手机请注意：在浏览器里使用本应用时，连续 7 天没有打开，手机会删除这里保存的报事和设置。要保留它们，请把本应用添加到主屏幕，或在「同步」里登录，或导出备份。",
     last_backup: "上次备份：",
     last_synced: "上次同步：",
