@@ -5,6 +5,7 @@
 // With --lighthouse it also runs Lighthouse 12.2.3 (mobile, simulated throttling), five
 // alternating runs each (--runs=N for another count), on the home page and a building card (the QR path) of the sample
 // build, served compressed, beside the bare-counter floor (bench/floor) built by this script
+// (--lighthouse-only runs that table alone)
 // with the same tools; Lighthouse comes through npx (downloaded once from the npm registry).
 import { existsSync, readFileSync } from 'node:fs';
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,12 +15,17 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const scale = 'target/scale';
-if (!existsSync(`${scale}/district.json`)) {
+if (!existsSync(`${scale}/district.json`) && !process.argv.includes('--lighthouse-only')) {
   console.error('no scale dataset: run `cargo run --release --example gen_data -- scale target/scale` first');
   process.exit(1);
 }
 const port = 8765;
 const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 5);
+// --lighthouse-only: the first-visit table alone (no scale dataset needed).
+if (process.argv.includes('--lighthouse-only')) {
+  await lighthouseTable();
+  process.exit(0);
+}
 const server = spawn(process.execPath, ['scripts/serve-dist.mjs', String(port), 'dist'], {
   env: { ...process.env, DATA_DIR: scale },
   stdio: ['ignore', 'pipe', 'inherit'],
