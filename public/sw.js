@@ -1,8 +1,8 @@
 // 小区管家's service worker. scripts/finish_site.mjs fills in VERSION and PRECACHE once every
 // entry point is built: the list is never written by hand.
 const VERSION = '__VERSION__';
-// Where this worker's programs live: `/` (the card entry at /card/, the browse entry and
-// the resident app at /app/) or `/steward/` (the console).
+// Where this worker's programs live: `/` (the card entry at /card/, the browse entry, the
+// report entry at /report/new/ and the resident app at /app/) or `/steward/` (the console).
 const BASE = '__BASE__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `cs-${BASE === '/' ? '' : 'steward-'}${VERSION}`;
@@ -32,6 +32,7 @@ self.addEventListener('message', (event) => {
 function pageFor(path) {
   if (BASE !== '/') return `${BASE}index.html`;
   if (/^\/c\/[^/]+\/b\/[^/]+\/?$/.test(path)) return '/card/index.html';
+  if (/^\/report\/new\/?$/.test(path)) return '/report/new/index.html';
   const browse = /^\/(compounds\/?|c\/[^/]+\/?)?$/.test(path);
   return browse ? '/compounds/index.html' : '/app/index.html';
 }
@@ -47,7 +48,7 @@ self.addEventListener('fetch', (event) => {
   if (BASE === '/' && /^\/(steward|district)(\/|$)/.test(url.pathname)) return;
   if (request.mode === 'navigate') {
     // Deep links, offline too, get their program's page from the cache: the card entry's
-    // plain shell for a card; the browse entry's for `/`, the directory and a battle map
+    // plain shell for a card; the report entry's for the report form; the browse entry's for `/`, the directory and a battle map
     // (not `/index.html`, whose shell is the first visit's directory: by now a building is
     // usually chosen); the resident app for any other resident path
     // (src/format/entry_points.rs: the same rule).

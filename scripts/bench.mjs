@@ -3,8 +3,9 @@
 // Reported, never asserted: timings depend on the machine.
 //   cargo run --release --example gen_data -- scale target/scale && node scripts/bench.mjs
 // With --lighthouse it also runs Lighthouse 12.2.3 (mobile, simulated throttling), five
-// alternating runs each (--runs=N for another count), on the home page and a building card (the QR path) of the sample
-// build, served compressed, beside the bare-counter floor (bench/floor) built by this script
+// alternating runs each (--runs=N for another count), on the home page, a building card (the
+// QR path), the report form, the resident app and the console of the sample build, served
+// compressed, beside the bare-counter floor (bench/floor) built by this script
 // (--lighthouse-only runs that table alone)
 // with the same tools; Lighthouse comes through npx (downloaded once from the npm registry).
 import { existsSync, readFileSync } from 'node:fs';
@@ -281,7 +282,8 @@ async function lighthouseTable() {
     ['bare Leptos 0.8 counter + gloo-storage (floor)', `${floor.url}/`],
     ['this app, / (the browse entry)', `${app.url}/`],
     ['this app, /c/dongtangcun/b/3 (the QR path, the card entry)', `${app.url}/c/dongtangcun/b/3`],
-    ['resident app, /report/new (its own entry, at /app/)', `${app.url}/report/new`],
+    ['report form, /report/new?c=dongtangcun&b=3 (the report entry)', `${app.url}/report/new?c=dongtangcun&b=3`],
+    ['resident app, /reports (its own entry, at /app/)', `${app.url}/reports`],
     ['steward console, /steward/ (its own entry)', `${app.url}/steward/`],
   ];
   const runs = pages.map(() => []);

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Three entry points sharing one library (src/format/entry_points.rs says which answers a
+# Five entry points sharing one library (src/format/entry_points.rs says which answers a
 # path). First the browse entry: `/`, the directory, battle maps and cards, kept small.
 trunk build --release --offline
 # The card entry: one building's card, what the QR poster opens — the smallest program,
@@ -13,6 +13,9 @@ trunk build card.html --release --offline --dist dist/card --public-url /card/
 # what static hosts serve for any other path (404.html, and the servers' fallback).
 trunk build app.html --release --offline --dist dist/app --public-url /app/
 cp dist/app/index.html dist/404.html
+# The report entry: the report form alone, what a card's 「在这里报事」 opens — built into the
+# folder of its path, so a static host serves /report/new as that folder's index.html.
+trunk build report.html --release --offline --dist dist/report/new --public-url /report/new/
 # The steward console: its own page and wasm under /steward/, so residents never load it.
 trunk build steward.html --release --offline --dist dist/steward --public-url /steward/
 # The district dashboard is the console's too: its page at /district.

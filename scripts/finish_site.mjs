@@ -1,13 +1,14 @@
 // Run by scripts/build.sh once every entry point is built, before the compressed copies.
 // 1. The site's Content-Security-Policy for a server to send as a header (dist/csp.txt):
 //    each entry's page carries its own in a meta tag (scripts/post_build.mjs), allowing its
-//    own inline scripts; the header allows those of all three.
+//    own inline scripts; the header allows those of all of them.
 // 2. The two service workers from public/sw.js, each with the exact list of files to
 //    precache and a version derived from their contents, never written by hand:
-//  - dist/sw.js (scope /): the card entry (dist/card/), the browse entry (dist/) and the
-//    resident app (dist/app/), the published data, icons and manifest — everything a
-//    resident needs offline. Not the pre-rendered cards (one per building: the card
-//    entry's plain shell, card/index.html, answers them offline), nor the console.
+//  - dist/sw.js (scope /): the card entry (dist/card/), the browse entry (dist/), the
+//    report entry (dist/report/new/) and the resident app (dist/app/), the published
+//    data, icons and manifest — everything a resident needs offline. Not the
+//    pre-rendered cards (one per building: the card entry's plain shell,
+//    card/index.html, answers them offline), nor the console.
 //  - dist/steward/sw.js (scope /steward/): the console's build, and the published data a
 //    steward needs to open report links offline.
 // Usage: node scripts/finish_site.mjs [dist]
@@ -44,7 +45,7 @@ function write(base, precache) {
   console.log(`finish_site: ${base}sw.js precaches ${precache.length} files`);
 }
 
-const policies = ['csp.txt', 'card/csp.txt', 'app/csp.txt', 'steward/csp.txt'].map((p) => readFileSync(join(dist, p), 'utf8').trim());
+const policies = ['csp.txt', 'card/csp.txt', 'report/new/csp.txt', 'app/csp.txt', 'steward/csp.txt'].map((p) => readFileSync(join(dist, p), 'utf8').trim());
 const inline = new Set(policies.flatMap((p) => p.match(/'sha256-[^']+'/g) ?? []));
 const site = policies[0].replace(/script-src [^;]*/, `script-src 'self' 'wasm-unsafe-eval' ${[...inline].join(' ')}`);
 writeFileSync(join(dist, 'csp.txt'), site + '\n');

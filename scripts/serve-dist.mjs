@@ -1,6 +1,6 @@
 // A small static server for the release build (dist/), as a production static host
 // serves it: a folder's index.html (the browse entry at `/`, `/compounds`, each compound
-// and the pre-rendered cards), the SPA fallback (any other path that is not a file gets
+// and the pre-rendered cards; the report entry at `/report/new`), the SPA fallback (any other path that is not a file gets
 // its program's page — steward/index.html under /steward/, else the resident app's
 // app/index.html — so deep links work on a cold start), and the
 // precompressed .br/.gz copies (scripts/compress.mjs) to clients that accept them.

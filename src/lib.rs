@@ -7,9 +7,9 @@
 //! - `platform`: the browser — localStorage, IndexedDB, downloads, the service worker;
 //! - `state`: the reactive app state and the one place it is persisted;
 //! - `components` and `pages`: the views; `card` (one building's card, the QR path),
-//!   `browse` (the directory, battle maps and cards), `app` (residents) and `console`
-//!   (stewards): the four entry points' routes, each its own wasm
-//!   (`format::entry_points` says which answers a path).
+//!   `browse` (the directory, battle maps and cards), `report` (the report form), `app`
+//!   (residents) and `console` (stewards): the five entry points' routes, each its own
+//!   wasm (`format::entry_points` says which answers a path).
 //!
 //! The pure layers compile and test natively; the rest exists only in the wasm build.
 
@@ -58,6 +58,8 @@ pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
 #[cfg(target_arch = "wasm32")]
+pub mod report;
+#[cfg(target_arch = "wasm32")]
 pub mod state;
 
 /// Mounts a program into its page's `#app` element, beside the static shell; the app
@@ -85,6 +87,15 @@ pub fn mount_browse() {
 #[cfg(target_arch = "wasm32")]
 pub fn mount_card() {
     mount_program(card::CardApp);
+}
+
+/// Mounts the report entry (`report.html`: the report form), the same way, but in a task
+/// after the one that instantiated the wasm: nothing is pre-rendered on its page, so its
+/// first render is a long task a first visit's total blocking time counts (every task's
+/// time past 50 ms), and apart each is shorter.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_report() {
+    platform::shell::in_next_task(|| mount_program(report::ReportApp));
 }
 
 /// Mounts the steward console (`steward.html`), the same way.

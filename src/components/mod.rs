@@ -8,6 +8,7 @@ pub mod erase_button;
 pub mod form_fields;
 pub mod handoff;
 pub mod icons;
+pub mod later;
 pub mod photos;
 pub mod problem_notices;
 pub mod pwa_banners;

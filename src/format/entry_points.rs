@@ -1,10 +1,12 @@
-//! Which program answers a URL path. The site is four wasm programs sharing this crate:
+//! Which program answers a URL path. The site is five wasm programs sharing this crate:
 //! the card entry (a building's card alone — what a resident scanning the poster on their
 //! door opens, the smallest), the browse entry (`/`, the directory, a compound's battle
 //! map, and cards too, so moving from a battle map to a card stays in the page), the
-//! resident app (every resident route, the browse ones included, at `/app/`'s build) and
-//! the steward console (`/steward/…`, `/district`). A link to a path its program does not answer is a full page load; the
-//! service worker (`public/sw.js`) and the static servers route paths the same way.
+//! report entry (the report form alone, `/report/new` — what a card's 「在这里报事」 opens),
+//! the resident app (every resident route, the browse ones and the form included, at
+//! `/app/`'s build) and the steward console (`/steward/…`, `/district`). A link to a path
+//! its program does not answer is a full page load; the service worker (`public/sw.js`)
+//! and the static servers route paths the same way.
 
 use super::route::Route;
 
@@ -28,6 +30,7 @@ fn is_slug(id: &str) -> bool {
 pub enum Program {
     Card,
     Browse,
+    Report,
     Resident,
     Console,
 }
@@ -39,6 +42,7 @@ pub fn program_for(path: &str) -> Program {
     match parts.as_slice() {
         ["c", _, "b", _] => Program::Card,
         [] | ["compounds"] | ["c", _] => Program::Browse,
+        ["report", "new"] => Program::Report,
         ["steward", ..] | ["district", ..] => Program::Console,
         _ => Program::Resident,
     }
@@ -46,8 +50,8 @@ pub fn program_for(path: &str) -> Program {
 
 impl Program {
     /// Whether this program shows `path` itself (the resident app shows the browse pages
-    /// too, so moving from a report to the directory stays in the page; the browse entry
-    /// shows cards).
+    /// and the form too, so moving from a report to the directory or from a draft in the
+    /// list to the form stays in the page; the browse entry shows cards).
     pub fn answers(self, path: &str) -> bool {
         match (self, program_for(path)) {
             (Program::Resident, there) => there != Program::Console,
@@ -56,11 +60,12 @@ impl Program {
         }
     }
 
-    /// This program's service worker: the resident one (scope `/`) caches the browse entry
-    /// and the resident app together; the console's (scope `/steward/`) its own build.
+    /// This program's service worker: the resident one (scope `/`) caches the card,
+    /// browse and report entries and the resident app together; the console's (scope
+    /// `/steward/`) its own build.
     pub fn worker(self) -> &'static str {
         match self {
-            Program::Card | Program::Browse | Program::Resident => "/sw.js",
+            Program::Card | Program::Browse | Program::Report | Program::Resident => "/sw.js",
             Program::Console => "/steward/sw.js",
         }
     }
@@ -115,7 +120,12 @@ mod tests {
         for path in ["/c/a%2Fb/b/3", "/c/%2E%2E/b/3", "/"] {
             assert_eq!(data(Program::Card, path), ["/data/district.json"], "{path}");
         }
-        for program in [Program::Browse, Program::Resident, Program::Console] {
+        for program in [
+            Program::Browse,
+            Program::Report,
+            Program::Resident,
+            Program::Console,
+        ] {
             assert_eq!(data(program, "/c/dongtangcun/b/3"), ["/data/district.json"]);
         }
     }
@@ -132,9 +142,43 @@ mod tests {
     }
 
     #[test]
+    fn the_report_form_is_the_report_entry() {
+        for path in [
+            "/report/new",
+            "/report/new/",
+            "/report/new?c=dongtangcun&b=3&u=2",
+            "/report/new?draft=R20261206-ABCDE",
+        ] {
+            assert_eq!(program_for(path), Program::Report, "{path}");
+        }
+        for path in ["/report", "/report/new/x", "/reports/new"] {
+            assert_ne!(program_for(path), Program::Report, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_report_entry_answers_the_form_alone_and_the_resident_app_answers_it_too() {
+        assert!(Program::Report.answers("/report/new?c=x&b=1"));
+        assert!(Program::Resident.answers("/report/new?draft=R1"));
+        for path in [
+            "/reports/R1",
+            "/reports",
+            "/settings",
+            "/",
+            "/c/x/b/1",
+            "/steward",
+        ] {
+            assert!(!Program::Report.answers(path), "{path}");
+        }
+        // After a submit the report's page is the resident app's: a page load.
+        assert_eq!(Program::Report.rel_for("/reports/R1"), Some("external"));
+        assert_eq!(Program::Report.rel_for("/report/new"), None);
+        assert_eq!(Program::Resident.rel_for("/report/new"), None);
+    }
+
+    #[test]
     fn reports_settings_the_poster_and_links_are_the_resident_app() {
         for path in [
-            "/report/new?c=x",
             "/reports",
             "/reports/R1",
             "/settings",
@@ -178,6 +222,7 @@ mod tests {
     fn residents_share_one_worker_and_the_console_has_its_own() {
         assert_eq!(Program::Browse.worker(), Program::Resident.worker());
         assert_eq!(Program::Card.worker(), Program::Resident.worker());
+        assert_eq!(Program::Report.worker(), Program::Resident.worker());
         assert_eq!(Program::Console.worker(), "/steward/sw.js");
     }
 }

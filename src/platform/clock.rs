@@ -13,3 +13,21 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Resolves in a later task (a zero timeout): what follows is not part of the current
+/// one, such as a page's first render.
+pub async fn next_task() {
+    sleep(0).await;
+}
+
+/// Resolves after `ms` milliseconds (a timer of the page; 0 if there is no window).
+pub async fn sleep(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let set = web_sys::window()
+            .map(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms));
+        if !matches!(set, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+}

@@ -122,6 +122,26 @@ pub fn apply_update() {
     });
 }
 
+/// Whether a page load can be answered now: the network is up, or a service worker is
+/// active for this page (it activates only once it has cached the whole build, so every
+/// program's page opens offline).
+pub async fn can_load_page() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    if window.navigator().on_line() {
+        return true;
+    }
+    let Some(container) = worker_container() else {
+        return false;
+    };
+    JsFuture::from(container.get_registration())
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>().ok())
+        .is_some_and(|r| r.active().is_some())
+}
+
 /// Shows the browser's install dialog for the event saved earlier.
 pub fn prompt_install() {
     let Some(event) = INSTALL_EVENT.with(|e| e.borrow_mut().take()) else {

@@ -56,3 +56,34 @@ pub fn remove_static_shell() {
     });
     let _ = window.request_animation_frame(first.unchecked_ref());
 }
+
+/// Calls `then` in a task of its own, after the current one (a zero timeout).
+pub fn in_next_task(then: impl FnOnce() + 'static) {
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.set_timeout_with_callback(Closure::once_into_js(then).unchecked_ref());
+        }
+        None => then(),
+    }
+}
+
+/// Calls `then` in a task of its own once two frames have passed: after the app shows
+/// (`remove_static_shell` waits two frames too) and its first layout has been done, so a
+/// page drawn in two parts is laid out in two tasks, neither of them long.
+pub fn after_first_frames(then: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return then();
+    };
+    let task = Closure::once_into_js(then);
+    let second = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(task.unchecked_ref());
+        }
+    });
+    let first = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(second.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(first.unchecked_ref());
+}

@@ -76,6 +76,11 @@ impl Navigator {
         }
     }
 
+    /// Whether going to `url` is a page load (another program answers it).
+    pub fn is_page_load(&self, url: &str) -> bool {
+        !self.program.answers(url)
+    }
+
     /// Rewrites the current history entry (a URL of this same page) and keeps the scroll
     /// position: for state kept in the URL (a search, a draft id), not for going somewhere.
     pub fn replace_in_place(&self, url: &str) {

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::compound_edits::read_compound_edits;
 use super::documents::DocSet;
 use crate::domain::compound::Compound;
 use crate::domain::report::Report;
@@ -36,9 +37,8 @@ pub fn provide_records(
     problems: WriteSignal<Vec<StoreError>>,
 ) -> (ReadSignal<Vec<Compound>>, Signal<bool>) {
     let compound_docs = DocSet::<Compound>::new(problems);
-    let report_docs = DocSet::<Report>::new(problems);
     compound_docs.start(Some(COMPOUNDS));
-    report_docs.start(Some(REPORTS));
+    let report_docs = provide_reports(problems);
     provide_context(Records {
         reports: report_docs.records,
         report_conflicts: report_docs.conflicts,
@@ -51,6 +51,27 @@ pub fn provide_records(
     keep_compounds_shown(compound_docs);
     let ready = Signal::derive(move || compound_docs.ready.get() && report_docs.ready.get());
     (compound_docs.records, ready)
+}
+
+/// The report entry's records (see `StartRecords`): the reports as documents, and this
+/// phone's compound edits read-only from the copy the browse entry reads — the form
+/// writes reports only, and a second kind of document would cost it the compounds'
+/// document code (serde for `Compound`, a second `DocSet`: about 10 KB of brotli).
+pub fn provide_report_records(
+    problems: WriteSignal<Vec<StoreError>>,
+) -> (ReadSignal<Vec<Compound>>, Signal<bool>) {
+    let report_docs = provide_reports(problems);
+    let (edits, _) = read_compound_edits(problems);
+    (edits, report_docs.ready.into())
+}
+
+/// Starts reading (and migrating) the reports and provides them: what the report form
+/// reads and writes (`use_reports`), in every program that shows it.
+fn provide_reports(problems: WriteSignal<Vec<StoreError>>) -> DocSet<Report> {
+    let report_docs = DocSet::<Report>::new(problems);
+    report_docs.start(Some(REPORTS));
+    provide_context(report_docs);
+    report_docs
 }
 
 /// Keeps the browse entry's copy of the compound edits (`COMPOUNDS_SHOWN`) equal to the
@@ -117,6 +138,12 @@ fn newer_only<T: Record + Clone + Send + Sync + 'static>(
     ours: ReadSignal<Vec<T>>,
 ) -> Vec<T> {
     ours.with_untracked(|ours| newer_records(theirs, ours))
+}
+
+/// The reports as documents: what the report form needs, provided by the report entry and
+/// the resident app alike.
+pub fn use_reports() -> DocSet<Report> {
+    expect_context::<DocSet<Report>>()
 }
 
 pub fn use_records() -> Records {

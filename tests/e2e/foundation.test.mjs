@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
+import { ReportDetail } from './pages/report_detail.mjs';
+import { ReportForm } from './pages/report_form.mjs';
 
 const site = useSite();
 
@@ -96,7 +98,7 @@ describe('first visit', () => {
     await context.close();
   });
 
-  it('a first visit loads one small program: the card\'s on the QR path, the browse entry elsewhere; reporting loads the resident app, with the place kept', async () => {
+  it('a first visit loads one small program: the card\'s on the QR path, the browse entry elsewhere, the report entry for the form (with the place kept); a submitted report\'s page is the resident app', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
     const programs = [];
@@ -121,12 +123,21 @@ describe('first visit', () => {
     await page.locator('.chips a.chip').nth(2).click();
     await page.waitForURL(/\/c\/dongtangcun\/b\/3\?u=2$/);
     assert.deepEqual([...new Set(programs)], ['/card/card', '/browse']);
-    // Reporting is the resident app.
+    // Reporting is the report entry: the form alone.
     await page.locator('a.report-here').click();
     await page.waitForURL(/\/report\/new\?c=dongtangcun&b=3&u=2$/);
     await appReady(page);
-    assert.deepEqual([...new Set(programs)], ['/card/card', '/browse', '/app/compound_steward']);
+    assert.deepEqual([...new Set(programs)], ['/card/card', '/browse', '/report/new/report']);
     assert.equal(await page.locator('select').first().inputValue(), 'dongtangcun');
+    // Submitted, the report's page (the send step, the timeline) is the resident app's: a
+    // page load that finds the report in the store.
+    const form = new ReportForm(page);
+    await form.fillSeptic();
+    const id = await form.submit();
+    assert.deepEqual([...new Set(programs)], ['/card/card', '/browse', '/report/new/report', '/app/compound_steward']);
+    assert.equal(await new ReportDetail(page).status(), 'submitted');
+    assert.match(await page.locator('a.send__sms').getAttribute('href'), /^sms:/);
+    assert.ok((await page.locator('[data-ref]').innerText()).includes(id));
     await context.close();
   });
 

@@ -30,7 +30,11 @@ async function twoPhones({ share = true } = {}) {
   const steward = await (await site.phone.newPhone()).newPage();
   const errors = [...watchErrors(lead), ...watchErrors(steward)];
   const form = await ReportForm.open(lead, site.server.url, '?c=dongtangcun&b=3&u=2');
-  // Filed offline: the link is made on the phone, nothing goes to a server.
+  // Filed offline: the link is made on the phone, nothing goes to a server. The form is
+  // the report entry and the report's page the resident app: offline, that page load is
+  // the service worker's, which has the site once it is active (a first visit that loses
+  // the network before then is reports.test.mjs's).
+  await lead.evaluate(() => navigator.serviceWorker.ready);
   await lead.context().setOffline(true);
   await form.fillSeptic('3栋化粪池堵塞，污水外溢 <b>快来</b>');
   await form.reporter({ name: '张阿姨', phone: '139 0000 9999' });

@@ -65,17 +65,18 @@ describe('installable PWA', () => {
     const sw = readFileSync(join(root, 'dist', 'sw.js'), 'utf8');
     const list = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]);
     const wasm = list.filter((p) => p.endsWith('_bg.wasm'));
-    // Three programs for residents: the card entry (at /card/), the browse entry and the
-    // resident app (at /app/).
-    assert.equal(wasm.length, 3, wasm.join());
+    // Four programs for residents: the card entry (at /card/), the browse entry, the report
+    // entry (at /report/new/) and the resident app (at /app/).
+    assert.equal(wasm.length, 4, wasm.join());
     const page = (path) => readFileSync(join(root, 'dist', path), 'utf8');
-    assert.ok(page('index.html').includes(wasm.find((p) => !/^\/(app|card)\//.test(p))), 'the browse wasm index.html loads');
+    assert.ok(page('index.html').includes(wasm.find((p) => !/^\/(app|card|report)\//.test(p))), 'the browse wasm index.html loads');
     const cardWasm = wasm.find((p) => p.startsWith('/card/'));
     assert.ok(page('card/index.html').includes(cardWasm), 'the card entry\'s wasm its page loads');
     assert.ok(page('c/dongtangcun/b/3/index.html').includes(cardWasm.replace('_bg.wasm', '.js')), 'a pre-rendered card loads the card entry');
+    assert.ok(page('report/new/index.html').includes(wasm.find((p) => p.startsWith('/report/new/'))), 'the report entry\'s wasm its page loads');
     assert.ok(page('app/index.html').includes(wasm.find((p) => p.startsWith('/app/'))), 'the resident app\'s wasm its page loads');
     assert.ok(page('404.html') === page('app/index.html'), 'unknown paths get the resident app');
-    assert.ok(['/index.html', '/compounds/index.html', '/card/index.html', '/app/index.html', '/data/district.json'].every((p) => list.includes(p)), list.join());
+    assert.ok(['/index.html', '/compounds/index.html', '/card/index.html', '/report/new/index.html', '/app/index.html', '/data/district.json'].every((p) => list.includes(p)), list.join());
     assert.ok(!list.some((p) => p.startsWith('/c/')), 'not the pre-rendered cards');
   });
 });
@@ -102,6 +103,7 @@ describe('offline', () => {
     await fresh.waitForURL(/\/report\/new\?c=dongtangcun&b=3/);
     await appReady(fresh);
     assert.equal(await fresh.locator('select').first().inputValue(), 'dongtangcun');
+    assert.match(await fresh.locator('script[type=module]').first().textContent(), /\/report\/new\/report-/, 'the report entry, from the cache');
     await fresh.goto(server.url + '/reports');
     await appReady(fresh);
     assert.match(await fresh.locator('script[type=module]').first().textContent(), /\/app\/compound_steward-/);

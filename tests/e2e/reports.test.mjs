@@ -32,6 +32,31 @@ describe('new report', () => {
     await context.close();
   });
 
+  it('submitted offline before the worker has the site, says where it is and opens once online', async () => {
+    // A first visit that loses the network at once: no service worker to load the
+    // report's page (the resident app's) from.
+    const context = await site.phone.newPhone({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const form = await ReportForm.open(page, site.server.url, '?c=dongtangcun&b=3&u=2');
+    await context.setOffline(true);
+    await form.fillSeptic();
+    await form.submitButton.click();
+    await page.getByRole('alert').filter({ hasText: '当前离线' }).waitFor();
+    const id = await page.locator('[data-ref]').innerText();
+    assert.match(id, /^R\d{8}-[0-9A-Z]{5}$/);
+    assert.ok(page.url().includes('/report/new'), 'the page stayed');
+    assert.equal(await form.submitButton.isVisible(), false, 'the submitted form is gone');
+    assert.equal((await storedReports(page)).find((r) => r.id === id).timeline.length, 1, 'stored as submitted');
+    await context.setOffline(false);
+    await page.getByRole('link', { name: '打开报事页' }).click();
+    await page.waitForURL(new RegExp(`/reports/${id}$`));
+    await appReady(page);
+    assert.equal(await new ReportDetail(page).status(), 'submitted');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('keeps a draft when the page is closed mid-typing, and several drafts can exist', async () => {
     const context = await site.phone.newPhone();
     let page = await context.newPage();

@@ -21,6 +21,17 @@ async function seeded(items) {
   return { context, page };
 }
 
+/** The phone is full: the record store and localStorage (the journal) refuse writes; the
+ *  originals are kept on `window` to free the space again. */
+const fillStorage = (page) => page.evaluate(() => {
+  window.__put = IDBObjectStore.prototype.put;
+  window.__setItem = Storage.prototype.setItem;
+  IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  Storage.prototype.setItem = function (key) {
+    if (key !== 'cs.probe') throw new DOMException('full', 'QuotaExceededError');
+  };
+});
+
 const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 
 describe('storage faults', () => {
@@ -155,15 +166,14 @@ describe('storage faults', () => {
 
   it('a report made while storage is full stays on screen and goes into the backup export', async () => {
     const { context, page } = await seeded({});
-    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=1');
+    // The resident app's own form, reached in the app (a first visit to /report/new is
+    // the report entry, below).
+    await page.goto(site.server.url + '/reports');
     await appReady(page);
-    // The phone is full: the record store and localStorage (the journal) refuse writes.
-    await page.evaluate(() => {
-      IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
-      Storage.prototype.setItem = function (key) {
-        if (key !== 'cs.probe') throw new DOMException('full', 'QuotaExceededError');
-      };
-    });
+    await page.getByRole('link', { name: '报事', exact: true }).click();
+    await page.waitForURL(/\/report\/new$/);
+    await fillStorage(page);
+    await page.getByLabel('小区').selectOption('dongtangcun');
     await page.getByLabel('问题描述').fill('存储满时的报事');
     await page.getByRole('button', { name: '提交报事' }).click();
     await page.waitForURL(/\/reports\/R/);
@@ -175,6 +185,31 @@ describe('storage faults', () => {
     const backup = JSON.parse(readFileSync(await download.path(), 'utf8'));
     assert.equal(backup.reports.length, 1);
     assert.equal(backup.reports[0].description, '存储满时的报事');
+    await context.close();
+  });
+
+  it('the report entry keeps a report the phone cannot store in the form, and sends it once it can', async () => {
+    const { context, page } = await seeded({});
+    await page.goto(site.server.url + '/report/new?c=dongtangcun&b=1');
+    await appReady(page);
+    await fillStorage(page);
+    await page.getByLabel('问题描述').fill('存储满时的报事');
+    await page.getByRole('button', { name: '提交报事' }).click();
+    await page.locator('.problem--quota').waitFor();
+    // No page load to the report's page: the report is only on this page.
+    await page.waitForTimeout(500);
+    assert.match(page.url(), /\/report\/new/);
+    assert.equal(await page.getByLabel('问题描述').inputValue(), '存储满时的报事');
+    assert.deepEqual(await storedReports(page), [], 'nothing half-written');
+    // Space is freed: the same submit goes through, and the report's page reads it stored.
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = window.__put;
+      Storage.prototype.setItem = window.__setItem;
+    });
+    await page.getByRole('button', { name: '提交报事' }).click();
+    await page.waitForURL(/\/reports\/R/);
+    await page.locator('[data-status="submitted"]').waitFor();
+    await page.getByText('存储满时的报事').waitFor();
     await context.close();
   });
 

@@ -7,7 +7,7 @@ use super::use_draft_editor;
 use crate::domain::report::Report;
 use crate::domain::report_rules::likely_duplicates;
 use crate::platform::clock::now;
-use crate::state::records::use_records;
+use crate::state::records::use_reports;
 use crate::state::use_strings;
 
 #[component]
@@ -15,12 +15,12 @@ pub fn DuplicateSuggestions(
     /// Called with the report the resident says is theirs too.
     on_mine_too: Callback<Report>,
 ) -> impl IntoView {
-    let records = use_records();
+    let reports = use_reports().records;
     let s = use_strings();
     let draft = use_draft_editor().draft;
     let (dismissed, set_dismissed) = signal(false);
     let duplicates = Memo::new(move |_| {
-        records.reports.with(|all| {
+        reports.with(|all| {
             draft.with(|d| {
                 likely_duplicates(all, d, now())
                     .into_iter()

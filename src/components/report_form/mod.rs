@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::domain::report::Report;
 use crate::domain::report_rules::FieldError;
 use crate::platform::clock::now;
-use crate::state::records::RecordsWriter;
+use crate::state::documents::DocSet;
 use crate::state::use_strings;
 
 #[derive(Clone, Copy)]
@@ -24,12 +24,12 @@ pub struct DraftEditor {
     set_saved: WriteSignal<bool>,
     /// What the last submit attempt found wrong, field by field.
     pub errors: RwSignal<Vec<FieldError>>,
-    records: RecordsWriter,
+    reports: DocSet<Report>,
 }
 
 impl DraftEditor {
     /// Starts editing `draft`; `saved` says whether the store already has it.
-    pub fn new(draft: Report, saved: bool, records: RecordsWriter) -> DraftEditor {
+    pub fn new(draft: Report, saved: bool, reports: DocSet<Report>) -> DraftEditor {
         let (draft, set_draft) = signal(draft);
         let (saved, set_saved) = signal(saved);
         DraftEditor {
@@ -38,7 +38,7 @@ impl DraftEditor {
             saved,
             set_saved,
             errors: RwSignal::new(Vec::new()),
-            records,
+            reports,
         }
     }
 
@@ -49,7 +49,7 @@ impl DraftEditor {
             change(d);
             d.updated_at = now();
         });
-        self.records.upsert_report(self.draft.get_untracked());
+        self.reports.put(self.draft.get_untracked());
         if !self.saved.get_untracked() {
             self.set_saved.set(true);
         }

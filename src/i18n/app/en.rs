@@ -29,6 +29,8 @@ pub const EN: AppStrings = AppStrings {
     privacy_hint: "By default your name and phone are not shown.",
     draft_saved: "Draft saved on this phone",
     submit: "Submit report",
+    submitted_offline: "The report is saved on this phone. You are offline, and the report's page (to send it to the steward) is not on this phone yet: open it once you are online.",
+    open_report_page: "Open the report's page",
     dup_title: "Similar open reports",
     dup_mine_too: "This is mine too",
     dup_different: "Mine is different",

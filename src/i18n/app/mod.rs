@@ -36,6 +36,10 @@ pub struct AppStrings {
     pub privacy_hint: &'static str,
     pub draft_saved: &'static str,
     pub submit: &'static str,
+    /// After a submit offline, where the report's page cannot be opened yet (the report
+    /// entry's first visit, before the service worker has the site).
+    pub submitted_offline: &'static str,
+    pub open_report_page: &'static str,
     pub dup_title: &'static str,
     pub dup_mine_too: &'static str,
     pub dup_different: &'static str,

@@ -29,6 +29,8 @@ pub const ZH: AppStrings = AppStrings {
     privacy_hint: "默认不显示您的姓名和电话。",
     draft_saved: "草稿已自动保存在本机",
     submit: "提交报事",
+    submitted_offline: "报事已保存在本机。当前离线，报事页（发送给管家）还没有存到这部手机上：联网后打开它。",
+    open_report_page: "打开报事页",
     dup_title: "最近已有相同的报事",
     dup_mine_too: "这也是我的问题",
     dup_different: "我的不一样，继续提交",

@@ -17,9 +17,10 @@ use crate::format::documents::{Conflict, Decoded, Document, StoredDoc, conflicti
 use crate::format::error::StoreError;
 use crate::format::merge::{upsert, upsert_all};
 use crate::format::revision::{Body, DocTree};
-use crate::platform::clock::mark;
+use crate::platform::clock::{mark, next_task};
 
 mod journal;
+mod leaving;
 mod other_tabs;
 use crate::platform::{broadcast, doc_store};
 
@@ -50,6 +51,9 @@ pub struct DocSet<T: Kept> {
     revs: StoredValue<HashMap<String, String>>,
     /// Document ids with a change in the journal.
     journaled: StoredValue<HashSet<String>>,
+    /// Document ids whose latest write the store refused (a full disk): until a write of
+    /// theirs succeeds, only this page (and the journal, if it took them) has them.
+    refused: StoredValue<HashSet<String>>,
     problems: WriteSignal<Vec<StoreError>>,
 }
 
@@ -89,6 +93,7 @@ impl<T: Kept> DocSet<T> {
             running: StoredValue::new(false),
             revs: StoredValue::new(HashMap::new()),
             journaled: StoredValue::new(HashSet::new()),
+            refused: StoredValue::new(HashSet::new()),
             problems,
         }
     }
@@ -140,6 +145,9 @@ impl<T: Kept> DocSet<T> {
     /// documents, then starts saving changes and hearing other tabs.
     pub fn start(self, legacy: Option<Collection>) {
         spawn_local(async move {
+            // Opening the store (and, on a first visit, creating it) is a task of its own,
+            // not part of the page's first render.
+            next_task().await;
             if let Some(collection) = legacy {
                 mark(&format!("cs:{}:migrate-start", T::KIND.key()));
                 let (kept_in_memory, problem) = migrate::<T>(collection).await;
@@ -181,7 +189,13 @@ impl<T: Kept> DocSet<T> {
         mark(&format!("cs:{kind}:read-start"));
         let rows = match doc_store::read_kind(kind).await {
             Ok(rows) => rows,
-            Err(e) => return report(self.problems, e),
+            Err(e) => {
+                report(self.problems, e);
+                // The store cannot be read (IndexedDB refused): what the journal keeps —
+                // changes the store never took, such as a report the report entry filed
+                // just before the resident app loaded to show it — stays on screen.
+                return self.replay_journal();
+            }
         };
         let mut decoded = Decoded::<T>::default();
         for (id, json) in &rows {
@@ -302,6 +316,14 @@ impl<T: Kept> DocSet<T> {
         if result.is_ok() {
             self.forget_journaled(&bodies);
         }
+        self.refused.update_value(|refused| {
+            for id in &ids {
+                match result {
+                    Ok(_) => drop(refused.remove(id)),
+                    Err(_) => drop(refused.insert(id.clone())),
+                }
+            }
+        });
         for id in skipped {
             report(self.problems, StoreError::CorruptRecord { id });
         }
