@@ -157,36 +157,22 @@ pub fn prompt_install() {
 /// WeChat's in-app browser (where most QR codes are scanned) cannot install a web app;
 /// residents need to be told to open the page in the phone's browser.
 pub fn is_wechat() -> bool {
-    user_agent().contains("MicroMessenger")
-}
-
-fn user_agent() -> String {
     web_sys::window()
         .and_then(|w| w.navigator().user_agent().ok())
-        .unwrap_or_default()
-}
-
-/// Running as an app added to the home screen: iOS says so with `navigator.standalone`,
-/// the others with the display mode the manifest asked for.
-fn installed() -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    Reflect::get(&window.navigator(), &"standalone".into())
-        .ok()
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
-        || window
-            .match_media("(display-mode: standalone)")
-            .ok()
-            .flatten()
-            .is_some_and(|m| m.matches())
+        .is_some_and(|ua| ua.contains("MicroMessenger"))
 }
 
 /// iPhones have no install prompt: the app shows written steps there instead.
 pub fn is_ios_browser() -> bool {
-    let ua = user_agent();
-    (ua.contains("iPhone") || ua.contains("iPad")) && !installed()
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let ua = navigator.user_agent().unwrap_or_default();
+    let standalone = Reflect::get(&navigator, &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    (ua.contains("iPhone") || ua.contains("iPad")) && !standalone
 }
 
 /// WebKit as a web page, not an app on the home screen: every iPhone browser (Safari,
@@ -195,9 +181,21 @@ pub fn is_ios_browser() -> bool {
 /// an app added to the home screen is exempt. Chromium's user agent also says
 /// "AppleWebKit" but adds "Chrome/"; Android's WebView and WeChat's XWEB too.
 pub fn storage_may_expire() -> bool {
-    let ua = user_agent();
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let ua = window.navigator().user_agent().unwrap_or_default();
     let webkit = ua.contains("AppleWebKit") && !ua.contains("Chrome/") && !ua.contains("Chromium/");
-    webkit && !installed()
+    let standalone = Reflect::get(&window.navigator(), &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+        || window
+            .match_media("(display-mode: standalone)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches());
+    webkit && !standalone
 }
 
 fn storage_manager() -> Option<web_sys::StorageManager> {

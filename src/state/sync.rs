@@ -244,13 +244,12 @@ impl SyncWriter {
                 Ok(polls) => {
                     backoff = BACKOFF_FIRST_MS;
                     mark_synced(self.set_status).await;
-                    let at = now();
                     self.set_status.update(|s| {
                         s.phase = SyncPhase::UpToDate;
-                        s.last_sync = Some(at);
+                        s.last_sync = Some(now());
+                        crate::state::kept::sync_done(now());
                         s.problem = None;
                     });
-                    crate::state::kept::sync_done(at);
                     wait_for_change(&couch, &polls, IDLE_MS).await;
                 }
                 Err(problem) => {
