@@ -1,20 +1,24 @@
 #!/usr/bin/env node
-// Sets up a CouchDB 3 server (or any server speaking its protocol) for 小区管家: the
+// Sets up a CouchDB 3 server for 小区管家 (docs/SECURITY.md is the design): the
 // databases, who may read them (security objects), who may write what (the design
-// document with deploy/validate_doc_update.js), the server-side copies into the district
-// database, and users with their roles. Run again at any time: what is there is updated,
-// nothing is lost.
+// document with deploy/validate_doc_update.js), the relay's account and users with their
+// roles. The server's traffic between databases is the relay's (deploy/relay.mjs), not
+// CouchDB replications. Run again at any time: what is there is updated, nothing stored
+// is lost, and what an older set-up left open is closed (couch_peruser's admin rights,
+// the admin-run replications).
 //
 //   COUCH=https://admin:PASSWORD@couch.example:5984 node deploy/setup.mjs init [district.json]
+//   COUCH=… node deploy/setup.mjs relay PASSWORD
 //   COUCH=… node deploy/setup.mjs user NAME PASSWORD [ROLE…]
 //
 // Roles: `steward:<compound id>` (a steward of that compound), `district` (the office).
 // A user with neither is a resident: they read their compound's roster and file reports
-// into their own database (`userdb-<hex of name>`, as CouchDB's couch_peruser makes it).
+// into their own database (`userdb-<hex of name>`, which this makes).
 // Node 18 or newer; no packages.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DISTRICT_DB, RELAY_DB, RELAY_ROLE, dbKind, userDb } from './rules.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const server = new URL(process.env.COUCH ?? 'http://127.0.0.1:5984');
@@ -51,95 +55,101 @@ async function putDoc(db, id, doc) {
   return must('PUT', `${db}/${encodeURIComponent(id)}`, { ...doc, ...rev });
 }
 
-async function database(name, members) {
-  await must('PUT', name, undefined, [412]);
-  // CouchDB 3 makes new databases admin-only: say who reads each (no roles: everyone).
-  await must('PUT', `${name}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: members } });
+/** Creates a database (one shard: the app's databases are small, and a district has
+ *  thousands; CouchDB's default of two is for large ones) with its readers and rules. */
+async function database(name, security) {
+  await must('PUT', `${name}?q=1`, undefined, [412]);
+  // Nobody but the server's admins is a database admin: a database admin may change its
+  // rules and its readers. CouchDB 3 makes new databases admin-only: say who reads each
+  // (members with no names and no roles: everyone).
+  await must('PUT', `${name}/_security`, { admins: { names: [], roles: [] }, members: security });
   await putDoc(name, '_design/cs', designDoc(name));
 }
 
-/** A database's design document: its rules, and the filter the server's replications
- *  use so design documents stay where they are. */
+/** A database's design document: its rules (deploy/validate_doc_update.js). */
 function designDoc(db) {
-  return {
-    validate_doc_update: validate.replace("'__DATABASE__'", JSON.stringify(db)),
-    filters: { shared: "function (doc) { return doc._id.indexOf('_design/') !== 0; }" },
-  };
+  return { validate_doc_update: validate.replace("'__DATABASE__'", JSON.stringify(db)) };
 }
 
-/** The server's own replicator keeps `target` a copy of `source` (filtered, if given). */
-async function aggregate(source, target = 'district', filter = { filter: 'cs/shared' }) {
-  const id = `cs-${source}-to-${target}`;
-  // A running replication's document cannot be edited; one that exists is left running.
-  if ((await couch('GET', `_replicator/${id}`)).status === 200) return;
-  await must('PUT', `_replicator/${id}`, {
-    // The admin's credentials in the URLs: CouchDB 3 and PouchDB's replicator both take them.
-    source: adminUrl + source,
-    target: adminUrl + target,
-    continuous: true,
-    ...filter,
-  });
-}
-
-// A compound's records (not its roster, not a design document): what goes from the
-// district database to that compound's stewards.
-const recordsOf = `function (doc, req) {
-  var kind = String(doc._id).split(':')[0];
-  return ['report', 'mediation', 'arrears'].indexOf(kind) !== -1 && doc.compound === req.query.compound;
-}`;
-
-// The district database to a resident's own: their reports as the stewards moved them on.
-const reportsOf = `function (doc, req) {
-  return String(doc._id).indexOf('report:') === 0 && doc.filed_by === req.query.user;
-}`;
-
-const userDb = (name) => 'userdb-' + Buffer.from(name, 'utf8').toString('hex');
 const validate = (await readFile(join(here, 'validate_doc_update.js'), 'utf8'))
   .split('\n').filter((line) => !line.startsWith('//')).join('\n').trim();
+
+/** Every database the server has (admins only). */
+async function allDbs() {
+  return must('GET', '_all_dbs');
+}
+
+/** A resident's own database: they read and write it, the relay carries from and to it;
+ *  nobody else is a member and nobody is its admin. Made here, not by couch_peruser
+ *  (which makes every user the admin of theirs: docs/SECURITY.md). */
+async function residentDb(name) {
+  const db = userDb(name);
+  await database(db, { names: [name], roles: [RELAY_ROLE] });
+  return db;
+}
+
+/** Takes down what an older set-up made: CouchDB's per-user databases made their users
+ *  admins, and the server's continuous replications ran as the admin. Nothing stored in
+ *  a database is touched. */
+async function closeOldWays() {
+  // couch_peruser off on every node (a cluster answers _membership; others have no nodes).
+  const membership = await couch('GET', '_membership');
+  for (const node of membership.answer?.all_nodes ?? []) {
+    const off = await couch('PUT', `_node/${encodeURIComponent(node)}/_config/couch_peruser/enable`, 'false');
+    if (off.status >= 300) console.warn(`could not turn couch_peruser off on ${node} (${off.status}): set [couch_peruser] enable = false in its local.ini`);
+  }
+  const replications = await couch('GET', '_replicator/_all_docs?start_key=%22cs-%22&end_key=%22cs.%22');
+  for (const row of replications.answer?.rows ?? []) {
+    await must('DELETE', `_replicator/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, undefined, [404, 409]);
+  }
+  const old = await couch('GET', 'district/_design/district');
+  if (old.status === 200) await must('DELETE', `district/_design/district?rev=${old.answer._rev}`);
+  let fixed = 0;
+  for (const db of await allDbs()) {
+    const kind = dbKind(db);
+    if (kind?.type !== 'user') continue;
+    await residentDb(kind.owner);
+    fixed++;
+  }
+  return { replications: replications.answer?.rows?.length ?? 0, residents: fixed };
+}
 
 async function init(datasetPath) {
   const dataset = JSON.parse(await readFile(datasetPath, 'utf8'));
   const ids = (dataset.data?.compounds ?? dataset.compounds ?? []).map((c) => c.id).filter((id) => /^[a-z0-9][a-z0-9_-]*$/.test(id));
   for (const system of ['_users', '_replicator']) await must('PUT', system, undefined, [412]);
-  await database('district', ['district']);
-  // The district database is the hub: residents' reports reach it from their own
-  // databases, and go on from it to their compound's stewards (this filter picks them).
-  await putDoc('district', '_design/district', { filters: { records_of: recordsOf, reports_of: reportsOf } });
+  const closed = await closeOldWays();
+  await database(RELAY_DB, { names: [], roles: [RELAY_ROLE] });
+  await database(DISTRICT_DB, { names: [], roles: ['district', RELAY_ROLE] });
   for (const id of ids) {
-    await database(`c-${id}`, []);
-    await database(`r-${id}`, [`steward:${id}`, 'district']);
-    if (!process.env.NO_AGGREGATE) {
-      await aggregate(`c-${id}`);
-      await aggregate(`r-${id}`);
-      await aggregate('district', `r-${id}`, { filter: 'district/records_of', query_params: { compound: id } });
-    }
+    await database(`c-${id}`, { names: [], roles: [] });
+    await database(`r-${id}`, { names: [], roles: [`steward:${id}`, 'district', RELAY_ROLE] });
   }
-  console.log(`set up ${ids.length} compounds (c-… public rosters, r-… stewards' records) and the district database at ${base}`);
+  console.log(`set up ${ids.length} compounds (c-… public rosters, r-… stewards' records), the district and relay databases at ${base}` +
+    (closed.replications || closed.residents ? `; took down ${closed.replications} old server replications, re-secured ${closed.residents} residents' databases` : ''));
 }
 
 async function user(name, password, roles) {
   if (!name || !password) throw new Error('usage: setup.mjs user NAME PASSWORD [ROLE…]');
+  if (roles.includes(RELAY_ROLE) || roles.some((r) => r.startsWith('_'))) throw new Error(`${RELAY_ROLE} and _… roles are not given to people (setup.mjs relay PASSWORD makes the relay's account)`);
   await putDoc('_users', `org.couchdb.user:${name}`, { name, password, roles, type: 'user' });
-  if (!roles.some((r) => r.startsWith('steward:') || r === 'district')) {
-    // A resident's own database (couch_peruser makes it on CouchDB; made here otherwise).
-    const db = userDb(name);
-    await must('PUT', db, undefined, [412]);
-    await must('PUT', `${db}/_security`, { admins: { names: [], roles: [] }, members: { names: [name], roles: [] } });
-    await putDoc(db, '_design/cs', designDoc(db));
-    if (!process.env.NO_AGGREGATE) {
-      await aggregate(db);
-      // ... and back: the stewards' progress on the reports they filed.
-      await aggregate('district', db, { filter: 'district/reports_of', query_params: { user: name } });
-    }
-  }
+  if (!roles.some((r) => r.startsWith('steward:') || r === 'district')) await residentDb(name);
   console.log(`user ${name}: ${roles.join(', ') || 'resident'}`);
+}
+
+/** The relay service's account: a member of every database, admin of none. */
+async function relayAccount(password) {
+  if (!password) throw new Error('usage: setup.mjs relay PASSWORD');
+  await putDoc('_users', `org.couchdb.user:${RELAY_ROLE}`, { name: RELAY_ROLE, password, roles: [RELAY_ROLE], type: 'user' });
+  console.log(`relay account ${RELAY_ROLE}: give deploy/relay.mjs COUCH=…//${RELAY_ROLE}:PASSWORD@…`);
 }
 
 const [command, ...args] = process.argv.slice(2);
 try {
   if (command === 'init') await init(args[0] ?? join(here, '..', 'public', 'data', 'district.json'));
   else if (command === 'user') await user(args[0], args[1], args.slice(2));
-  else throw new Error('usage: setup.mjs init [district.json] | setup.mjs user NAME PASSWORD [ROLE…]');
+  else if (command === 'relay') await relayAccount(args[0]);
+  else throw new Error('usage: setup.mjs init [district.json] | setup.mjs relay PASSWORD | setup.mjs user NAME PASSWORD [ROLE…]');
 } catch (error) {
   console.error(`setup failed: ${error.message}`);
   process.exit(1);

@@ -11,7 +11,7 @@ import { SyncPanel } from '../tests/e2e/pages/sync.mjs';
 
 const N = Number(process.argv[2] ?? 10000);
 const couch = await startCouch({ users: [['wang', 'pw-wang', 'steward:dongtangcun']] });
-const site = await startServer(join(root, 'dist'), { couch: couch.url });
+const site = await startServer(join(root, 'dist'), { couch });
 const phones = await startBrowser();
 
 try {

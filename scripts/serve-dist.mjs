@@ -4,8 +4,9 @@
 // its program's page — steward/index.html under /steward/, else the resident app's
 // app/index.html — so deep links work on a cold start), and the
 // precompressed .br/.gz copies (scripts/compress.mjs) to clients that accept them.
-// With COUCH=http://127.0.0.1:PORT it also passes /db/… to that CouchDB-protocol server
-// (the sync server on the same origin, as deploy/nginx.conf does in production).
+// With COUCH=http://127.0.0.1:PORT and DOOR=http://127.0.0.1:PORT2/authorize it also passes
+// /db/… to that CouchDB-protocol server once the relay's door allows each request (the
+// sync server on the same origin, as deploy/nginx.conf does in production).
 // Node only, no dependencies. Usage: node scripts/serve-dist.mjs [port] [dir]
 import { createServer, request } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -57,10 +58,52 @@ async function compressed(file, accepted) {
 }
 
 const couch = process.env.COUCH ? new URL(process.env.COUCH) : null;
+// The relay's door (deploy/relay.mjs `/authorize`): asked before any /db/ request goes on,
+// as nginx's auth_request asks it in production (deploy/nginx.conf). A sync server is
+// never served without it.
+const door = process.env.DOOR ? new URL(process.env.DOOR) : null;
+if (couch && !door) {
+  console.error('serve-dist: COUCH needs DOOR (the relay\'s /authorize): the sync server is never open without it');
+  process.exit(1);
+}
 
-/** /db/… to the sync server, as it is (method, headers with the session cookie, body);
- *  a server that is down answers 502, as a proxy does. */
-function proxy(req, res) {
+/** What the door says of a request: passes (2xx), or refused with its status and reason. */
+function ask(req) {
+  return new Promise((resolve) => {
+    const check = request({
+      host: door.hostname,
+      port: door.port,
+      method: 'GET',
+      path: door.pathname,
+      headers: {
+        'x-original-method': req.method,
+        'x-original-uri': req.url,
+        ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}),
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      },
+    }, (answer) => {
+      answer.resume();
+      resolve({ status: answer.statusCode, reason: answer.headers['x-reason'] ?? '' });
+    });
+    check.on('error', () => resolve({ status: 502, reason: 'the sync server does not answer' }));
+    check.end();
+  });
+}
+
+/** /db/… to the sync server, as it is (method, headers with the session cookie, body),
+ *  if the door lets it through; a server that is down answers 502, as a proxy does. */
+async function proxy(req, res) {
+  req.pause();
+  const verdict = await ask(req);
+  if (verdict.status < 200 || verdict.status >= 300) {
+    // nginx answers a refusal with this body (deploy/nginx.conf, @refused).
+    const status = [401, 403].includes(verdict.status) ? verdict.status : 502;
+    const error = { 401: 'unauthorized', 403: 'forbidden' }[status] ?? 'bad_gateway';
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error, reason: verdict.reason }));
+    req.resume();
+    return;
+  }
   const upstream = request({
     host: couch.hostname,
     port: couch.port,
@@ -78,6 +121,7 @@ function proxy(req, res) {
     res.end('{"error":"bad_gateway","reason":"the sync server does not answer"}');
   });
   req.pipe(upstream);
+  req.resume();
 }
 
 const server = createServer(async (req, res) => {

@@ -29,13 +29,14 @@ export function freePort() {
 }
 
 /** Starts the static server on `dir` (dist/ by default); resolves once it listens. With
- *  `couch` (a sync server's URL) it passes /db/ to it; with `port`, it listens there (a
- *  server stopped to test offline comes back at the same origin). */
+ *  `couch` (a sync server from `startCouch`) it passes /db/ to it through the relay's
+ *  door, as nginx does in production; with `port`, it listens there (a server stopped to
+ *  test offline comes back at the same origin). */
 export async function startServer(dir = join(root, 'dist'), { couch = null, port = null } = {}) {
   port ??= await freePort();
   const child = spawn(process.execPath, [join(root, 'scripts', 'serve-dist.mjs'), String(port), dir], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...(couch ? { COUCH: couch } : {}) },
+    env: { ...process.env, ...(couch ? { COUCH: couch.url, DOOR: couch.door } : {}) },
   });
   await new Promise((resolve, reject) => {
     child.stdout.once('data', resolve);
@@ -199,11 +200,14 @@ export async function deafTab(context) {
 
 /**
  * A CouchDB-protocol server on loopback (pouchdb-server through scripts/couch_stand_in.cjs,
- * started with `node` so killing its PID stops it), with an admin and the databases, security objects and design
- * documents of deploy/setup.mjs. `dataDir` keeps its data across a restart; without it
- * the data is in memory. `users` are created with setup.mjs too: [name, password, ...roles].
+ * started with `node` so killing its PID stops it), with an admin and the databases,
+ * security objects and design documents of deploy/setup.mjs, and the relay service
+ * (deploy/relay.mjs) in front of it: its door, which the static server asks as nginx
+ * does, and — with `hub` — its copying between databases. `dataDir` keeps the data
+ * across a restart; without it the data is in memory. `users` are created with setup.mjs
+ * too: [name, password, ...roles].
  */
-export async function startCouch({ dataDir = null, port = null, users = [], fresh = true, hub = false } = {}) {
+export async function startCouch({ dataDir = null, port = null, users = [], fresh = true, hub = false, relayPort = null } = {}) {
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   port ??= await freePort();
@@ -221,19 +225,41 @@ export async function startCouch({ dataDir = null, port = null, users = [], fres
   const admin = `http://admin:secret@127.0.0.1:${port}`;
   if (fresh) {
     await fetch(`${url}/_config/admins/admin`, { method: 'PUT', body: '"secret"' });
-    // The district hub (the server's own replications) only where a test needs it:
-    // pouchdb-server's replicator is a stand-in for CouchDB's.
-    await setup(admin, ['init'], hub);
-    for (const user of users) await setup(admin, ['user', ...user], hub);
+    await setup(admin, ['init']);
+    await setup(admin, ['relay', RELAY_PASSWORD]);
+    for (const user of users) await setup(admin, ['user', ...user]);
   }
+  const relay = await startRelay(url, admin, { hub, port: relayPort });
   const stopped = new Promise((resolve) => child.once('exit', resolve));
-  return { url, admin, port, stop: () => { child.kill('SIGKILL'); return stopped; } };
+  return {
+    url, admin, port, door: relay.door, relayPort: relay.port,
+    stop: async () => { await relay.stop(); child.kill('SIGKILL'); return stopped; },
+  };
 }
 
-function setup(couch, args, hub) {
+const RELAY_PASSWORD = 'relay-secret';
+
+/** deploy/relay.mjs as production runs it, on a free port: the door, and with `hub` the
+ *  copying between databases (without it, nothing moves between databases by itself). */
+export async function startRelay(url, admin, { hub = true, port = null } = {}) {
+  port ??= await freePort();
+  const couch = url.replace('://', `://cs-relay:${RELAY_PASSWORD}@`);
+  const child = spawn(process.execPath, [join(root, 'deploy', 'relay.mjs'), ...(hub ? [] : ['--door-only'])], {
+    env: { ...process.env, COUCH: couch, COUCH_ADMIN: admin, PORT: String(port) },
+    stdio: ['ignore', 'pipe', process.env.RELAY_LOG ? 'inherit' : 'ignore'],
+  });
+  await new Promise((resolve, reject) => {
+    child.stdout.once('data', resolve);
+    child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+  });
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  return { door: `http://127.0.0.1:${port}/authorize`, port, stop: () => { child.kill(); return stopped; } };
+}
+
+function setup(couch, args) {
   return new Promise((resolve, reject) => {
     const run = spawn(process.execPath, [join(root, 'deploy', 'setup.mjs'), ...args], {
-      env: { ...process.env, COUCH: couch, ...(hub ? {} : { NO_AGGREGATE: '1' }) }, stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, COUCH: couch }, stdio: ['ignore', 'ignore', 'inherit'],
     });
     run.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`setup.mjs ${args[0]} failed`))));
   });
@@ -255,16 +281,16 @@ export async function couchAdmin(couch, method, path, body) {
  * static server in front of it and a browser, all stopped after the file.
  */
 export function useSyncSite({ keepData = false, ...options } = {}) {
-  const env = { couch: null, site: null, phones: null, dataDir: null };
+  const env = { couch: null, site: null, phones: null, dataDir: null, hub: options.hub ?? false };
   env.restart = async () => {
-    env.couch = await startCouch({ dataDir: env.dataDir, port: env.couch.port, fresh: false });
+    env.couch = await startCouch({ dataDir: env.dataDir, port: env.couch.port, fresh: false, hub: env.hub, relayPort: env.couch.relayPort });
   };
   before(async () => {
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     if (keepData) env.dataDir = mkdtempSync(join(tmpdir(), 'cs-couch-data-'));
     env.couch = await startCouch({ ...options, dataDir: env.dataDir });
-    env.site = await startServer(undefined, { couch: env.couch.url });
+    env.site = await startServer(undefined, { couch: env.couch });
     env.phones = await startBrowser();
   });
   after(async () => {

@@ -245,7 +245,7 @@ const JOURNEYS = [
     key: 'sync', name: '同步: a resident signs in to the sync server and is up to date',
     async run(phone, env) {
       const couch = await startCouch({ users: [['li', 'pw-li']] });
-      const site = await startServer(DIST, { couch: couch.url });
+      const site = await startServer(DIST, { couch });
       try {
         await visit(phone, `${site.url}/settings`);
         await phone.type({ label: '用户名' }, 'li');

@@ -1,0 +1,332 @@
+#!/usr/bin/env node
+// The relay: the district server's one small service beside CouchDB (docs/SECURITY.md,
+// docs/SCALE.md). Two jobs, one process:
+//  1. The public door's judge. nginx asks `GET /authorize` (auth_request) before passing
+//     any /db/ request on, with the request's method, path and credentials; the relay
+//     asks CouchDB who that is (`/_session`) and answers by deploy/rules.mjs `authorize`.
+//  2. The server's own traffic. Instead of CouchDB replications (continuous jobs the
+//     scheduler rotates, run as an admin nobody's rules check), the relay watches
+//     `_db_updates` and copies what changed, when it changed, along the app's routes
+//     (`targetsOf`): a resident's report to their compound's stewards and the district,
+//     the stewards' progress back to that resident, rosters and records to the district.
+//     Each revision is judged first (`judge`): one its source's account may not have
+//     written is not copied but recorded in the district database as a refusal.
+// It reads and writes as its own account (role cs-relay, a member of every database, no
+// admin), so validate_doc_update.js checks its writes like anyone's. The admin
+// credentials are used for two reads only, which CouchDB keeps for admins: the list of
+// databases and `_db_updates`.
+//
+//   COUCH=http://cs-relay:PW@10.0.0.11:5984 COUCH_ADMIN=http://admin:PW@10.0.0.11:5984 \
+//     PORT=5985 node deploy/relay.mjs [--door-only]
+// Node 18 or newer; no packages.
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { DISTRICT_DB, RELAY_DB, authorize, dbKind, historyOf, judge, targetsOf } from './rules.mjs';
+
+/** A CouchDB client with one account's credentials, taken out of the URL. */
+export function client(url) {
+  const u = new URL(url);
+  const auth = u.username ? 'Basic ' + Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64') : null;
+  u.username = '';
+  u.password = '';
+  const base = u.href.replace(/\/$/, '');
+  const call = async (method, path, body, headers = {}) => {
+    const response = await fetch(`${base}/${path}`, {
+      method,
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { json = null; }
+    return { status: response.status, json };
+  };
+  return { base, auth, call };
+}
+
+const enc = encodeURIComponent;
+
+/** Every revision id the target knows of a document, its current leaves, and the body of
+ *  the revision `doc` continues (undefined if that body is gone); null: no such document. */
+async function knownOf(couch, db, doc) {
+  const { status, json } = await couch.call('GET', `${db}/${enc(doc._id)}?open_revs=all&revs=true`);
+  if (status === 404 || !Array.isArray(json)) return null;
+  const leaves = json.filter((r) => r.ok).map((r) => r.ok);
+  if (leaves.length === 0) return null;
+  const revs = new Set(leaves.flatMap(historyOf));
+  const continues = historyOf(doc).slice(1).find((rev) => revs.has(rev));
+  let parent = leaves.find((l) => l._rev === continues);
+  if (!parent && continues) {
+    const old = await couch.call('GET', `${db}/${enc(doc._id)}?rev=${enc(continues)}`);
+    parent = old.status === 200 ? old.json : undefined;
+  }
+  return { revs, leaves, parent };
+}
+
+/** Who wrote what arrives from `source`, in the words of a refusal. */
+function accountOf(source) {
+  const kind = dbKind(source);
+  if (kind?.type === 'user') return kind.owner;
+  if (kind?.type === 'records' || kind?.type === 'public') return `steward:${kind.compound}`;
+  return source;
+}
+
+export class Relay {
+  constructor({ couch, admin, log = () => {} }) {
+    this.couch = client(couch);
+    this.admin = client(admin);
+    this.log = log;
+    this.dbs = new Set();
+    this.dirty = new Set();
+    this.running = new Map();
+    this.idle = [];
+    this.stopped = false;
+  }
+
+  /** The databases there are (admin: `_all_dbs`), each then copied from its checkpoint. */
+  async sweep() {
+    const { json } = await this.admin.call('GET', '_all_dbs');
+    for (const db of json ?? []) {
+      this.dbs.add(db);
+      this.touch(db);
+    }
+  }
+
+  compounds() {
+    return new Set([...this.dbs].map(dbKind).filter((k) => k?.type === 'records').map((k) => k.compound));
+  }
+
+  /** A database changed: copy from it soon (once more if a copy is running now). */
+  touch(db) {
+    const kind = dbKind(db);
+    if (!kind || !['user', 'records', 'public'].includes(kind.type)) return;
+    this.dirty.add(db);
+    this.pump();
+  }
+
+  pump() {
+    for (const db of [...this.dirty]) {
+      if (this.running.has(db) || this.running.size >= 4) continue;
+      this.dirty.delete(db);
+      const run = this.pass(db)
+        .catch((e) => { this.log(`copy from ${db} failed: ${e.message}`); setTimeout(() => this.touch(db), 2000); })
+        .finally(() => { this.running.delete(db); this.pump(); this.settle(); });
+      this.running.set(db, run);
+    }
+  }
+
+  settle() {
+    if (this.running.size === 0 && this.dirty.size === 0) this.idle.splice(0).forEach((f) => f());
+  }
+
+  /** Resolves when nothing is waiting to be copied (tests, measurements). */
+  whenIdle() {
+    return this.running.size === 0 && this.dirty.size === 0 ? Promise.resolve() : new Promise((r) => this.idle.push(r));
+  }
+
+  /** Copies what changed in `source` since the last pass, judged revision by revision. */
+  async pass(source) {
+    const key = `${RELAY_DB}/_local/${enc('from:' + source)}`;
+    const cp = await this.couch.call('GET', key);
+    let since = cp.status === 200 ? cp.json.since : '0';
+    let rev = cp.status === 200 ? cp.json._rev : undefined;
+    for (;;) {
+      const changes = await this.couch.call('GET', `${enc(source)}/_changes?style=all_docs&limit=200&since=${enc(since)}`);
+      if (changes.status !== 200) throw new Error(`_changes ${changes.status}`);
+      const rows = changes.json.results ?? [];
+      const wanted = rows
+        .filter((r) => !r.id.startsWith('_design/'))
+        .flatMap((r) => r.changes.map((c) => ({ id: r.id, rev: c.rev })));
+      if (wanted.length) await this.carry(source, wanted);
+      since = changes.json.last_seq;
+      const saved = await this.couch.call('PUT', key, { since, ...(rev ? { _rev: rev } : {}) });
+      if (saved.status >= 300) throw new Error(`checkpoint ${saved.status}`);
+      rev = saved.json.rev;
+      if (rows.length < 200) return;
+    }
+  }
+
+  async carry(source, wanted) {
+    const got = await this.couch.call('POST', `${enc(source)}/_bulk_get?revs=true&attachments=true`, { docs: wanted });
+    if (got.status !== 200) throw new Error(`_bulk_get ${got.status}`);
+    const docs = got.json.results.flatMap((r) => r.docs.filter((d) => d.ok).map((d) => d.ok));
+    const compounds = this.compounds();
+    const byTarget = new Map();
+    for (const doc of docs) {
+      for (const target of targetsOf(source, doc, compounds)) {
+        if (!this.dbs.has(target)) continue;
+        if (!byTarget.has(target)) byTarget.set(target, []);
+        byTarget.get(target).push(doc);
+      }
+    }
+    // The district first: a steward's copy never arrives before the office's.
+    const order = [...byTarget.keys()].sort((a, b) => (a === DISTRICT_DB ? -1 : b === DISTRICT_DB ? 1 : 0));
+    for (const target of order) await this.deliver(source, target, byTarget.get(target));
+  }
+
+  async deliver(source, target, docs) {
+    const ask = {};
+    for (const d of docs) (ask[d._id] ??= []).push(d._rev);
+    const diff = await this.couch.call('POST', `${enc(target)}/_revs_diff`, ask);
+    if (diff.status !== 200) throw new Error(`_revs_diff ${target} ${diff.status}`);
+    const lacking = docs.filter((d) => diff.json[d._id]?.missing?.includes(d._rev));
+    const accepted = [];
+    const refusals = [];
+    const knowns = new Map();
+    for (const doc of lacking) {
+      const known = await knownOf(this.couch, target, doc);
+      knowns.set(doc._id, known);
+      const verdict = judge(source, target, doc, known);
+      if (verdict.ok) accepted.push(doc);
+      else refusals.push({ doc, reason: verdict.reason });
+    }
+    if (accepted.length) {
+      const put = await this.couch.call('POST', `${enc(target)}/_bulk_docs`, { new_edits: false, docs: accepted });
+      if (put.status >= 300) throw new Error(`_bulk_docs ${target} ${put.status}`);
+      for (const answer of Array.isArray(put.json) ? put.json : []) {
+        if (answer.error) {
+          const doc = accepted.find((d) => d._id === answer.id);
+          refusals.push({ doc, reason: `${answer.error}: ${answer.reason}` });
+        }
+      }
+    }
+    for (const r of refusals) await this.refuse(source, target, r.doc, r.reason);
+  }
+
+  /** Records in the district database what was not copied, for the office to see. */
+  async refuse(source, target, doc, reason) {
+    const hash = createHash('sha256').update(`${source}\n${target}\n${doc._id}\n${doc._rev}`).digest('hex').slice(0, 24);
+    const record = {
+      _id: `refusal:${hash}`,
+      account: accountOf(source),
+      source,
+      target,
+      doc: doc._id,
+      rev: doc._rev,
+      reason,
+      at: Date.now(),
+    };
+    this.log(`refused ${doc._id} ${doc._rev} from ${source} to ${target}: ${reason}`);
+    const put = await this.couch.call('PUT', `${DISTRICT_DB}/${enc(record._id)}`, record);
+    if (put.status >= 300 && put.status !== 409) throw new Error(`refusal ${put.status}`);
+  }
+
+  /** Follows `_db_updates` (CouchDB 3: admins only), reconnecting when it ends. */
+  async watch() {
+    while (!this.stopped) {
+      try {
+        this.controller = new AbortController();
+        const response = await fetch(`${this.admin.base}/_db_updates?feed=continuous&heartbeat=10000&since=now`, {
+          headers: { accept: 'application/json', ...(this.admin.auth ? { authorization: this.admin.auth } : {}) },
+          signal: this.controller.signal,
+        });
+        if (!response.ok) throw new Error(`_db_updates ${response.status}`);
+        // Whatever changed while the feed was down: every database from its checkpoint.
+        await this.sweep();
+        let buffer = '';
+        for await (const chunk of response.body) {
+          buffer += Buffer.from(chunk).toString('utf8');
+          let nl;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const line = buffer.slice(0, nl).trim();
+            buffer = buffer.slice(nl + 1);
+            if (!line) continue;
+            const event = JSON.parse(line);
+            if (event.type === 'deleted') this.dbs.delete(event.db_name);
+            else if (event.db_name) {
+              this.dbs.add(event.db_name);
+              this.touch(event.db_name);
+            }
+          }
+        }
+      } catch (e) {
+        if (this.stopped) return;
+        this.log(`_db_updates: ${e.message}; again in 2 s`);
+        await new Promise((r) => setTimeout(r, 2000));
+      }
+    }
+  }
+
+  stop() {
+    this.stopped = true;
+    this.controller?.abort();
+  }
+}
+
+/** Who a request's credentials are, as CouchDB says (cached briefly: one nginx request
+ *  is one ask, and a phone's sync pass makes dozens). */
+function sessions(couch) {
+  const cache = new Map();
+  return async (headers) => {
+    const key = `${headers.cookie ?? ''}\n${headers.authorization ?? ''}`;
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.answer;
+    const { status, json } = await couch.call('GET', '_session', undefined, {
+      authorization: headers.authorization ?? '',
+      cookie: headers.cookie ?? '',
+    });
+    const answer = { status, userCtx: json?.userCtx ?? {} };
+    if (cache.size > 10000) cache.clear();
+    cache.set(key, { answer, until: Date.now() + 30000 });
+    return answer;
+  };
+}
+
+/** Longer than any session CouchDB hands out here (`[chttpd_auth] timeout`, set by the
+ *  guide to 8 hours; CouchDB renews a used cookie, and the newest is the one signed out). */
+const SESSION_LIFETIME_MS = 9 * 3600 * 1000;
+
+/** The door: 204 lets nginx pass the request on; 401/403 with the reason in a header. */
+export function door(couchUrl) {
+  const anonymous = client(new URL(couchUrl).origin);
+  const session = sessions(anonymous);
+  // CouchDB's session cookies are signed, not stored: signing out only asks the browser
+  // to forget one. The door remembers the cookies signed out with (for their lifetime),
+  // so a copy kept elsewhere opens nothing after sign-out or erase-all.
+  const ended = new Map();
+  return async (req, res) => {
+    const method = req.headers['x-original-method'] ?? 'GET';
+    const uri = req.headers['x-original-uri'] ?? '/';
+    const path = uri.startsWith('/db/') || uri === '/db' ? uri.slice(3) : uri;
+    const cookie = /(?:^|;\s*)AuthSession=([^;]*)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
+    const signingIn = method === 'POST' && path.split('?')[0] === '/_session';
+    if (cookie && !signingIn && (ended.get(cookie) ?? 0) > Date.now()) return answer(res, 401, 'this session was signed out');
+    if (cookie && method === 'DELETE' && path.split('?')[0] === '/_session') {
+      if (ended.size > 100000) ended.clear();
+      ended.set(cookie, Date.now() + SESSION_LIFETIME_MS);
+    }
+    const { status, userCtx } = await session({ cookie: req.headers.cookie, authorization: req.headers.authorization });
+    if (status === 401) return answer(res, 401, 'name or password is wrong');
+    if (path.split('?')[0] === '/_session') return answer(res, 204, '');
+    const verdict = authorize(userCtx, method, path);
+    if (verdict.allow) return answer(res, 204, '');
+    return answer(res, userCtx.name ? 403 : 401, verdict.reason);
+  };
+}
+
+function answer(res, status, reason) {
+  // Only plain characters in a header (the reason may quote a path someone sent).
+  res.writeHead(status, { 'x-reason': reason.replace(/[^A-Za-z0-9 _:./'-]/g, '?').slice(0, 200) });
+  res.end();
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  const couch = process.env.COUCH;
+  const admin = process.env.COUCH_ADMIN;
+  if (!couch || !admin) {
+    console.error('relay: set COUCH (the relay account) and COUCH_ADMIN (for _db_updates and _all_dbs)');
+    process.exit(1);
+  }
+  const port = Number(process.env.PORT ?? 5985);
+  const gate = door(couch);
+  const server = createServer((req, res) => {
+    if (new URL(req.url, 'http://x').pathname !== '/authorize') return answer(res, 404, 'not found');
+    gate(req, res).catch((e) => answer(res, 503, `the sync server does not answer: ${e.message}`));
+  });
+  server.listen(port, process.env.HOST ?? '127.0.0.1', () => console.log(`relay: door on ${port}`));
+  if (!process.argv.includes('--door-only')) {
+    const relay = new Relay({ couch, admin, log: (line) => console.error(`relay: ${line}`) });
+    relay.watch();
+  }
+}
