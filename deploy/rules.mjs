@@ -217,11 +217,12 @@ export function targetsOf(source, doc, compounds) {
 // stewards, or nobody once it exists. Anything else (`updated_at`, `deleted`, fields a
 // newer app adds) either may change.
 const FIXED_FIELDS = ['id', 'compound', 'created_at', 'filed_by'];
-const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at', 'followers'];
+const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at'];
 const REPORTER_FIELDS = ['satisfaction'];
 // The reporter's own steps on a report (an event with no steward role, `by: null`).
 const REPORTER_STATUSES = ['submitted', 'confirmed', 'reopened', 'Submitted', 'Confirmed', 'Reopened'];
 
+const empty = (v) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
@@ -288,7 +289,8 @@ export function reportChange(writer, parent, doc, others) {
   }
   const theirs = writer === 'reporter' ? STEWARD_FIELDS : (doc.filed_by ? REPORTER_FIELDS : []);
   for (const field of theirs) {
-    if (!same(base[field], doc[field]) && !seenElsewhere(field, doc[field])) return `${field} is not the ${writer}'s to set`;
+    const unchanged = parent ? same(parent[field], doc[field]) : empty(doc[field]);
+    if (!unchanged && !seenElsewhere(field, doc[field])) return `${field} is not the ${writer}'s to set`;
   }
   if (!parent && writer === 'steward' && doc.filed_by) return 'a report filed by a resident reaches the server from their own account only';
   // The timeline only grows, and each new step is one this writer may record.

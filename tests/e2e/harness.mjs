@@ -215,7 +215,7 @@ export async function startCouch({ dataDir = null, port = null, users = [], fres
   const cwd = dataDir ?? mkdtempSync(join(tmpdir(), 'cs-couch-'));
   const args = [join(root, 'scripts', 'couch_stand_in.cjs'),
     '-o', '127.0.0.1', '-p', String(port), '-n', ...(dataDir ? ['-d', dataDir] : ['-m'])];
-  const child = spawn(process.execPath, args, { cwd, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', process.env.COUCH_LOG ? 'inherit' : 'ignore'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (await fetch(url).then((r) => r.ok, () => false)) break;

@@ -1,0 +1,232 @@
+// The attacks of issue #26, each tried as an attacker would (plain HTTP through the
+// public door, with their own account), against the test server set up by
+// deploy/setup.mjs with the relay carrying between databases. Each failed on the design
+// before the relay (continuous replications run as the admin, couch_peruser's database
+// admins, rules that never read `_id`); docs/SECURITY.md says why each now holds.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { couchAdmin, root, startCouch, startServer } from '../e2e/harness.mjs';
+
+const USERS = [
+  ['li', 'pw-li'],
+  ['zhang', 'pw-zhang'],
+  ['wang', 'pw-wang', 'steward:dongtangcun'],
+  ['zhou', 'pw-zhou', 'steward:tianhecun'],
+  ['office', 'pw-office', 'district'],
+];
+const LI_DB = 'userdb-6c69';
+const ZHANG_DB = 'userdb-7a68616e67';
+const FORGED_REV = `999-${'f'.repeat(32)}`;
+
+async function until(check, what, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A report as the app writes it (src/domain/report.rs), submitted by its reporter. */
+function report(id, compound, extra = {}) {
+  return {
+    _id: `report:${id}`, id, compound, building: null, unit: null, category: 'Leak', answers: [],
+    description: '楼道漏水', urgency: 'Normal', reporter_name: '李', reporter_phone: '13800000001',
+    share_phone: false, photos: [], timeline: [{ at: 1, status: 'Submitted', note: '', by: null }],
+    assigned: null, expected_by: null, satisfaction: null, followers: 0, created_at: 1, updated_at: 1,
+    deleted: false, ...extra,
+  };
+}
+
+describe('the attacks of issue #26', () => {
+  let couch;
+  let site;
+  const cookie = {};
+  /** A request through the door as `who` (a name, or null for anonymous). */
+  async function as(who, method, path, body) {
+    const r = await fetch(`${site.url}/db/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(who ? { cookie: cookie[who] } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { json = text; }
+    return { status: r.status, json };
+  }
+  const admin = (method, path, body) => couchAdmin(couch, method, path, body);
+  /** What readers see of a document: its winner and its other current versions. */
+  const seen = (db, id) => admin('GET', `${db}/${encodeURIComponent(id)}?conflicts=true`);
+  const refusals = async () => (await admin('GET', 'district/_all_docs?start_key=%22refusal:%22&end_key=%22refusal;%22&include_docs=true')).rows.map((r) => r.doc);
+
+  before(async () => {
+    couch = await startCouch({ users: USERS, hub: true });
+    site = await startServer(undefined, { couch });
+    for (const [name, password] of USERS) {
+      const r = await fetch(`${site.url}/db/_session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }),
+      });
+      cookie[name] = r.headers.get('set-cookie').split(';')[0];
+    }
+    // li files a report from her account; the relay carries it to the stewards and the office.
+    const filed = await as('li', 'PUT', `${LI_DB}/report:R1`, report('R1', 'dongtangcun', { filed_by: 'li' }));
+    assert.equal(filed.status, 201);
+    await until(async () => (await seen('r-dongtangcun', 'report:R1'))._rev && (await seen('district', 'report:R1'))._rev, 'li\'s report to reach the stewards and the office');
+  });
+  after(async () => {
+    site?.stop();
+    await couch?.stop();
+  });
+
+  it('a forged high revision of another resident\'s report, sent into the forger\'s own database, reaches nobody', async () => {
+    const forged = report('R1', 'dongtangcun', {
+      filed_by: 'zhang', description: '已处理，无需上门',
+      timeline: [{ at: 1, status: 'Submitted', note: '', by: null }, { at: 2, status: 'Resolved', note: '已处理', by: 'Red' }],
+      _rev: FORGED_REV,
+    });
+    const sent = await as('zhang', 'POST', `${ZHANG_DB}/_bulk_docs`, { new_edits: false, docs: [forged] });
+    assert.equal(sent.status, 201, 'his own database takes it: it is his');
+    const refused = await until(async () => (await refusals()).find((r) => r.doc === 'report:R1' && r.account === 'zhang'), 'the relay\'s refusal');
+    assert.match(refused.reason, /another account/);
+    for (const db of ['district', 'r-dongtangcun', LI_DB]) {
+      const doc = await seen(db, 'report:R1');
+      assert.equal(doc.description, '楼道漏水', `${db} shows li's report`);
+      assert.equal(doc._conflicts, undefined, `${db} has no hidden version from zhang`);
+    }
+    // The same, claiming to be li's, is refused by the rules of his own database.
+    const claimed = await as('zhang', 'POST', `${ZHANG_DB}/_bulk_docs`, { new_edits: false, docs: [{ ...forged, filed_by: 'li', _rev: `998-${'e'.repeat(32)}` }] });
+    assert.equal(claimed.json[0]?.error, 'forbidden');
+  });
+
+  it('a resident\'s own report forged high, with a steward\'s step, does not win either', async () => {
+    const forged = report('R1', 'dongtangcun', {
+      filed_by: 'li', timeline: [{ at: 1, status: 'Submitted', note: '', by: null }, { at: 3, status: 'Closed', note: '', by: 'Red' }],
+      // A made-up history of its own (without one, the stand-in takes the stored one).
+      _rev: FORGED_REV, _revisions: { start: 999, ids: ['f'.repeat(32), 'e'.repeat(32)] },
+    });
+    const sent = await as('li', 'POST', `${LI_DB}/_bulk_docs`, { new_edits: false, docs: [forged] });
+    assert.equal(sent.status, 201);
+    const refused = await until(async () => (await refusals()).find((r) => r.rev === FORGED_REV && r.account === 'li'), 'the refusal');
+    assert.match(refused.reason, /history reaches no revision/);
+    const doc = await seen('r-dongtangcun', 'report:R1');
+    assert.equal(doc.timeline.length, 1);
+    assert.equal(doc._conflicts, undefined);
+  });
+
+  it('a resident continuing their report may confirm, but not record a steward\'s step', async () => {
+    const current = await as('li', 'GET', `${LI_DB}/report:R1`);
+    const step = { ...current.json, timeline: [...current.json.timeline, { at: 4, status: 'InProgress', note: '我自己写的', by: 'Property' }] };
+    const put = await as('li', 'PUT', `${LI_DB}/report:R1`, step);
+    assert.equal(put.status, 201, 'her own database takes it');
+    await until(async () => (await refusals()).find((r) => r.rev === put.json.rev), 'the refusal');
+    const doc = await seen('r-dongtangcun', 'report:R1');
+    assert.equal(doc.timeline.length, 1, 'the stewards still see the report as filed');
+  });
+
+  it('a resident cannot write a design document or a security object anywhere, their own database included', async () => {
+    for (const db of [LI_DB, 'c-dongtangcun', 'r-dongtangcun', 'district']) {
+      const ddoc = await as('li', 'PUT', `${db}/_design/cs`, { validate_doc_update: 'function () {}' });
+      assert.ok([401, 403].includes(ddoc.status), `${db} _design: ${ddoc.status}`);
+      const sec = await as('li', 'PUT', `${db}/_security`, { admins: { names: ['li'] }, members: {} });
+      assert.ok([401, 403].includes(sec.status), `${db} _security: ${sec.status}`);
+    }
+    // And behind the door, CouchDB's own wall: li is a member of her database, no admin.
+    const direct = await fetch(`${couch.url}/${LI_DB}/_design/cs2`, {
+      method: 'PUT', headers: { 'content-type': 'application/json', cookie: cookie.li }, body: JSON.stringify({ validate_doc_update: 'function () {}' }),
+    });
+    assert.ok([401, 403].includes(direct.status), `directly: ${direct.status}`);
+    const security = await admin('GET', `${LI_DB}/_security`);
+    assert.deepEqual(security.admins, { names: [], roles: [] });
+  });
+
+  it('a steward\'s roster under another compound\'s _id is refused', async () => {
+    const r = await as('wang', 'PUT', 'c-dongtangcun/compound%3Atianhecun', { id: 'dongtangcun', name: '东塘村小区' });
+    assert.equal(r.status, 403);
+    assert.match(r.json.reason, /另一个小区|another compound/);
+  });
+
+  it('a steward\'s record under the _id of another compound\'s report never reaches the office or that compound', async () => {
+    // zhou's compound has report R2 (as the relay carried it from a resident); wang writes
+    // a report of his own compound under the same _id.
+    await admin('POST', 'r-tianhecun/_bulk_docs', { new_edits: false, docs: [{ ...report('R2', 'tianhecun'), _rev: `1-${'2'.repeat(32)}` }] });
+    await until(async () => (await seen('district', 'report:R2'))._rev, 'R2 to reach the office');
+    const taken = await as('wang', 'POST', 'r-dongtangcun/_bulk_docs', { new_edits: false, docs: [{ ...report('R2', 'dongtangcun', { description: '冒充' }), _rev: `50-${'3'.repeat(32)}` }] });
+    assert.equal(taken.status, 201);
+    await until(async () => (await refusals()).find((r) => r.doc === 'report:R2' && r.account === 'steward:dongtangcun'), 'the refusal');
+    const doc = await seen('district', 'report:R2');
+    assert.equal(doc.compound, 'tianhecun');
+    assert.equal(doc._conflicts, undefined);
+    const theirs = await seen('r-tianhecun', 'report:R2');
+    assert.equal(theirs.description, '楼道漏水');
+  });
+
+  it('anonymous visitors cannot leave anything on the server, checkpoints included', async () => {
+    for (const [method, path, body] of [
+      ['PUT', 'c-dongtangcun/_local/fill-1', { x: 'y'.repeat(1000) }],
+      ['POST', 'c-dongtangcun/_bulk_docs', { docs: [{ _id: '_local/fill-2' }] }],
+      ['PUT', 'c-dongtangcun/anything', {}],
+      ['PUT', 'newdb', undefined],
+    ]) {
+      const r = await as(null, method, path, body);
+      assert.equal(r.status, 401, `${method} ${path}`);
+    }
+    assert.equal((await admin('GET', 'c-dongtangcun/_local/fill-1')).error, 'not_found');
+    // A signed-in resident reads rosters but keeps no checkpoints there either.
+    assert.equal((await as('li', 'PUT', 'c-dongtangcun/_local/fill-3', { x: 1 })).status, 403);
+  });
+
+  it('nobody reads another\'s records through _bulk_get, whatever the stand-in used to allow', async () => {
+    for (const [who, db] of [[null, 'r-dongtangcun'], ['zhang', LI_DB], ['li', 'district'], ['zhou', 'r-dongtangcun']]) {
+      const r = await as(who, 'POST', `${db}/_bulk_get`, { docs: [{ id: 'report:R1' }] });
+      assert.ok([401, 403].includes(r.status), `${who} on ${db}: ${r.status}`);
+    }
+    // Behind the door too (the stand-in mended as CouchDB 3 behaves).
+    const direct = await fetch(`${couch.url}/r-dongtangcun/_bulk_get`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs: [{ id: 'report:R1' }] }),
+    });
+    assert.equal(direct.status, 401);
+  });
+
+  it('a signed-out session opens nothing, even if its cookie was kept', async () => {
+    const r = await fetch(`${site.url}/db/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'wang', password: 'pw-wang' }),
+    });
+    const kept = r.headers.get('set-cookie').split(';')[0];
+    const before = await fetch(`${site.url}/db/r-dongtangcun/_all_docs`, { headers: { cookie: kept } });
+    assert.equal(before.status, 200);
+    const out = await fetch(`${site.url}/db/_session`, { method: 'DELETE', headers: { cookie: kept } });
+    assert.equal(out.status, 200);
+    const afterwards = await fetch(`${site.url}/db/r-dongtangcun/_all_docs`, { headers: { cookie: kept } });
+    assert.equal(afterwards.status, 401);
+    const session = await fetch(`${site.url}/db/_session`, { headers: { cookie: kept } });
+    assert.equal(session.status, 401);
+  });
+
+  it('setup run again on a server set up the old way closes the holes and keeps every document', async () => {
+    // As couch_peruser left it: the resident the admin of their database, with rules of
+    // their own, and the old admin-run replications.
+    await admin('PUT', `${ZHANG_DB}/_security`, { admins: { names: ['zhang'], roles: [] }, members: { names: ['zhang'], roles: [] } });
+    const ddoc = await admin('GET', `${ZHANG_DB}/_design/cs`);
+    await admin('PUT', `${ZHANG_DB}/_design/cs`, { _rev: ddoc._rev, validate_doc_update: 'function () {}' });
+    await admin('PUT', '_replicator/cs-userdb-7a68616e67-to-district', {
+      source: 'http://127.0.0.1:9/gone', target: 'http://127.0.0.1:9/gone', continuous: false,
+      // Marked finished: the stand-in's replicator falls over when a document it runs is deleted.
+      _replication_state: 'completed',
+    });
+    const before = (await admin('GET', `${ZHANG_DB}/_all_docs`)).rows.length;
+    await new Promise((resolve, reject) => {
+      const run = spawn(process.execPath, [join(root, 'deploy', 'setup.mjs'), 'init'], { env: { ...process.env, COUCH: couch.admin }, stdio: ['ignore', 'ignore', 'inherit'] });
+      run.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`setup exited ${code}`))));
+    });
+    const security = await admin('GET', `${ZHANG_DB}/_security`);
+    assert.deepEqual(security.admins, { names: [], roles: [] });
+    assert.deepEqual(security.members.names, ['zhang']);
+    assert.match((await admin('GET', `${ZHANG_DB}/_design/cs`)).validate_doc_update, /filed_by/);
+    assert.equal((await admin('GET', '_replicator/cs-userdb-7a68616e67-to-district')).error, 'not_found');
+    assert.equal((await admin('GET', `${ZHANG_DB}/_all_docs`)).rows.length, before, 'no document lost');
+    assert.equal((await seen('district', 'report:R1')).description, '楼道漏水');
+  });
+});

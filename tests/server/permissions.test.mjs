@@ -1,0 +1,162 @@
+// The permission matrix of docs/SECURITY.md, request by request: every account × every
+// database kind × every endpoint, plain HTTP through the public door (the relay's
+// /authorize, asked by the static server's proxy as nginx asks it), against the test
+// server set up by deploy/setup.mjs. The expected answers are read from the document's
+// tables, so the document and the server cannot drift apart unnoticed.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { couchAdmin, root, startCouch, startServer } from '../e2e/harness.mjs';
+
+const USERS = [
+  ['li', 'pw-li'],
+  ['zhang', 'pw-zhang'],
+  ['wang', 'pw-wang', 'steward:dongtangcun'],
+  ['zhou', 'pw-zhou', 'steward:tianhecun'],
+  ['office', 'pw-office', 'district'],
+];
+const PASSWORDS = Object.fromEntries(USERS.map(([n, p]) => [n, p]));
+
+/** The tables of docs/SECURITY.md: { db: { endpoint: { account: '✓' | 'door' | 'rules' } } }. */
+export function matrix() {
+  const text = readFileSync(join(root, 'docs', 'SECURITY.md'), 'utf8');
+  const out = {};
+  for (const section of text.split('<!-- matrix: ').slice(1)) {
+    const db = section.slice(0, section.indexOf(' -->'));
+    // The table right under the marker, to its first line that is not a row.
+    const rest = section.split('\n').slice(1);
+    const lines = rest.slice(0, rest.findIndex((l) => !l.startsWith('|')) >>> 0);
+    const header = lines[0].split('|').slice(2, -1).map((s) => s.trim());
+    out[db] = {};
+    for (const line of lines.slice(2)) {
+      const [endpoint, ...cells] = line.split('|').slice(1, -1).map((s) => s.trim());
+      out[db][endpoint] = Object.fromEntries(header.map((who, i) => [who, cells[i]]));
+    }
+  }
+  return out;
+}
+
+let n = 0;
+/** A document of the kind `db` holds, for dongtangcun, new each time. */
+function docFor(db) {
+  n += 1;
+  if (db.startsWith('c-')) return { _id: `change:M${n}`, compound: 'dongtangcun', at: n, summary: 'x' };
+  if (db.startsWith('r-')) return { _id: `mediation:M${n}`, id: `M${n}`, compound: 'dongtangcun' };
+  if (db.startsWith('userdb-')) return { _id: `report:RM${n}`, id: `RM${n}`, compound: 'dongtangcun', filed_by: 'li', timeline: [] };
+  if (db === 'district') return { _id: `scoring:2026Q${n}`, compound: '' };
+  return { _id: `x:${n}` };
+}
+
+/** One cell's request: method, path under /db/, body. */
+function requestFor(db, endpoint) {
+  const existing = db === '_users' ? 'org.couchdb.user:li' : db === 'c-dongtangcun' ? 'compound:dongtangcun' : 'seed:1';
+  const doc = docFor(db);
+  switch (endpoint) {
+    case 'GET doc': return ['GET', `${db}/${encodeURIComponent(existing)}`];
+    case '_all_docs': return ['GET', `${db}/_all_docs`];
+    case '_changes': return ['GET', `${db}/_changes`];
+    case '_bulk_get': return ['POST', `${db}/_bulk_get`, { docs: [{ id: existing }] }];
+    case '_revs_diff': return ['POST', `${db}/_revs_diff`, { [existing]: ['1-00000000000000000000000000000000'] }];
+    case '_find': return ['POST', `${db}/_find`, { selector: {} }];
+    case '_bulk_docs': return ['POST', `${db}/_bulk_docs`, { docs: [doc] }];
+    case '_bulk_docs new_edits:false':
+      return ['POST', `${db}/_bulk_docs`, { new_edits: false, docs: [{ ...doc, _rev: `1-${String(n).padStart(32, 'a')}` }] }];
+    case 'PUT doc': return ['PUT', `${db}/${encodeURIComponent(doc._id)}`, doc];
+    case 'GET _design/cs': return ['GET', `${db}/_design/cs`];
+    case 'PUT _design': return ['PUT', `${db}/_design/mine`, { validate_doc_update: 'function () {}' }];
+    case 'GET _local': return ['GET', `${db}/_local/seed`];
+    case 'PUT _local': return ['PUT', `${db}/_local/m${n}`, { since: 1 }];
+    case 'GET _security': return ['GET', `${db}/_security`];
+    case 'PUT _security': return ['PUT', `${db}/_security`, { admins: { names: ['li'] }, members: {} }];
+    case 'GET /': return ['GET', ''];
+    case 'GET _session': return ['GET', '_session'];
+    case 'GET _all_dbs': return ['GET', '_all_dbs'];
+    case 'GET _db_updates': return ['GET', '_db_updates?feed=normal'];
+    case 'GET _replicator': return ['GET', '_replicator/_all_docs'];
+    case 'POST _replicate': return ['POST', '_replicate', { source: 'r-dongtangcun', target: 'userdb-6c69' }];
+    case 'GET _node/_local/_config': return ['GET', '_node/_local/_config'];
+    case 'GET _scheduler/jobs': return ['GET', '_scheduler/jobs'];
+    case 'PUT new database': return ['PUT', `newdb${n}`];
+    case 'GET _uuids': return ['GET', '_uuids'];
+    default: throw new Error(`no request for ${endpoint}`);
+  }
+}
+
+/** What the server did: 'door' (401/403 from the door), 'rules' (a document refused by
+ *  validate_doc_update), '✓' (done), or a description of anything else. */
+function outcome(status, body) {
+  const refusedDoc = (d) => d && (d.error === 'forbidden' || d.error === 'unauthorized');
+  if ((status === 401 || status === 403) && body?.error && body?.reason !== undefined) {
+    // The door's answers name no CouchDB internals; the rules' reasons are Chinese first.
+    return /[\u4e00-\u9fff]/.test(body.reason) ? 'rules' : 'door';
+  }
+  if (Array.isArray(body) && body.some(refusedDoc)) return 'rules';
+  if (status >= 200 && status < 300) return '✓';
+  return `${status} ${JSON.stringify(body).slice(0, 120)}`;
+}
+
+describe('the permission matrix of docs/SECURITY.md', () => {
+  let couch;
+  let site;
+  const sessions = {};
+  before(async () => {
+    couch = await startCouch({ users: USERS });
+    site = await startServer(undefined, { couch });
+    // Something to read in each database, put there by the admin (not through the door).
+    for (const db of ['r-dongtangcun', 'userdb-6c69', 'district', 'cs-relay']) {
+      await couchAdmin(couch, 'PUT', `${db}/seed:1`, { compound: 'dongtangcun', filed_by: 'li' });
+    }
+    for (const db of ['c-dongtangcun', 'r-dongtangcun', 'userdb-6c69', 'district', 'cs-relay']) {
+      await couchAdmin(couch, 'PUT', `${db}/_local/seed`, { since: 0 });
+    }
+    await couchAdmin(couch, 'PUT', 'c-dongtangcun/compound:dongtangcun', { id: 'dongtangcun', name: '东塘村小区' });
+    // Each account signs in as the app does: a session cookie.
+    for (const [name, password] of USERS) {
+      const r = await fetch(`${site.url}/db/_session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }),
+      });
+      assert.equal(r.status, 200, `${name} signs in`);
+      sessions[name] = r.headers.get('set-cookie').split(';')[0];
+    }
+  });
+  after(async () => {
+    site?.stop();
+    await couch?.stop();
+  });
+
+  for (const [db, rows] of Object.entries(matrix())) {
+    it(`${db}: every account, every endpoint`, async () => {
+      const wrong = [];
+      for (const [endpoint, cells] of Object.entries(rows)) {
+        for (const [account, expected] of Object.entries(cells)) {
+          const [method, path, body] = requestFor(db, endpoint);
+          const headers = { 'content-type': 'application/json', accept: 'application/json' };
+          if (account !== 'anonymous') headers.cookie = sessions[account];
+          const r = await fetch(`${site.url}/db/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+          const text = await r.text();
+          let json = null;
+          try { json = JSON.parse(text); } catch { json = text; }
+          const got = outcome(r.status, json);
+          if (got !== expected) wrong.push(`${endpoint} as ${account}: expected ${expected}, got ${got}`);
+        }
+      }
+      assert.deepEqual(wrong, [], `${db}:\n${wrong.join('\n')}`);
+    });
+  }
+
+  it('a password that is wrong opens nothing, not even what is public', async () => {
+    const r = await fetch(`${site.url}/db/c-dongtangcun/_all_docs`, {
+      headers: { authorization: 'Basic ' + Buffer.from(`li:${PASSWORDS.zhang}`).toString('base64') },
+    });
+    assert.equal(r.status, 401);
+  });
+
+  it('paths that read differently on different servers are refused', async () => {
+    for (const path of ['r-dongtangcun//_all_docs', 'c-dongtangcun/_design%2Fmine', 'c-dongtangcun/%E0%A4%A']) {
+      const method = path.includes('_design') ? 'PUT' : 'GET';
+      const r = await fetch(`${site.url}/db/${path}`, { method, headers: { cookie: sessions.wang }, body: method === 'PUT' ? '{}' : undefined });
+      assert.ok([401, 403].includes(r.status), `${path}: ${r.status}`);
+    }
+  });
+});
