@@ -219,6 +219,7 @@ export function targetsOf(source, doc, compounds) {
 const FIXED_FIELDS = ['id', 'compound', 'created_at', 'filed_by'];
 const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at'];
 const REPORTER_FIELDS = ['satisfaction'];
+const SUBMISSION_FIELDS = ['assigned', 'expected_by'];
 // The reporter's own steps on a report (an event with no steward role, `by: null`).
 const REPORTER_STATUSES = ['submitted', 'confirmed', 'reopened', 'Submitted', 'Confirmed', 'Reopened'];
 
@@ -289,6 +290,10 @@ export function reportChange(writer, parent, doc, others) {
   }
   const theirs = writer === 'reporter' ? STEWARD_FIELDS : (doc.filed_by ? REPORTER_FIELDS : []);
   for (const field of theirs) {
+    // Submitting routes a report itself (src/domain/report_rules.rs `submit`): the new
+    // report names the responsible steward and its deadline; after that they are the
+    // stewards' to change.
+    if (!parent && writer === 'reporter' && SUBMISSION_FIELDS.includes(field)) continue;
     const unchanged = parent ? same(parent[field], doc[field]) : empty(doc[field]);
     if (!unchanged && !seenElsewhere(field, doc[field])) return `${field} is not the ${writer}'s to set`;
   }

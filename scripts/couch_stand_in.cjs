@@ -14,6 +14,10 @@
 //     keeps it apart and lets only database admins change it.
 //  4. `_db_updates` answered 400. CouchDB 3 streams one line per database changed
 //     (`feed=continuous`), which the relay (deploy/relay.mjs) follows.
+//  5. Its replicator (documents in `_replicator`) crashes the whole server when such a
+//     document is deleted while it runs. The design runs no server replications (the
+//     relay carries), so it is not started: `_replicator` is a plain database here, which
+//     `setup.mjs` empties of an older set-up's replications.
 // Each mend fails loudly if the stand-in's source changed under it.
 // Used by the browser and server tests (tests/e2e/harness.mjs, tests/server/) and by
 // `SYNC=1 scripts/serve.sh`. Usage: node scripts/couch_stand_in.cjs [pouchdb-server options]
@@ -50,6 +54,9 @@ const mends = {
       "        !(((req.couchSession || {}).userCtx || {}).roles || []).includes('_admin')) {\n" +
       "      return utils.sendJSON(res, 403, { error: 'forbidden', reason: 'Only admins may change the security object.' });\n" +
       "    }"],
+  ],
+  'express-pouchdb/lib/replicator.js': [
+    ['module.exports = function enableReplicator(app) {', 'module.exports = function enableReplicator(app) {\n  if (app) return;'],
   ],
   'express-pouchdb/lib/routes/db-updates.js': [
     [`  app.all('/_db_updates', function (req, res) {

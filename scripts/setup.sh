@@ -44,6 +44,8 @@ missing=()
 [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
 [ -x /usr/bin/Xvfb ] || missing+=(xvfb)
 [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+# nginx: the server tests put deploy/nginx.conf itself in front of the test server.
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]} from Debian"

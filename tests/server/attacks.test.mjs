@@ -1,5 +1,6 @@
 // The attacks of issue #26, each tried as an attacker would (plain HTTP through the
-// public door, with their own account), against the test server set up by
+// public door — nginx with deploy/nginx.conf and the relay's /authorize — with their own
+// account), against the test server set up by
 // deploy/setup.mjs with the relay carrying between databases. Each failed on the design
 // before the relay (continuous replications run as the admin, couch_peruser's database
 // admins, rules that never read `_id`); docs/SECURITY.md says why each now holds.
@@ -7,7 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { couchAdmin, root, startCouch, startServer } from '../e2e/harness.mjs';
+import { couchAdmin, root, startCouch } from '../e2e/harness.mjs';
+import { startNginx } from './nginx.mjs';
 
 const USERS = [
   ['li', 'pw-li'],
@@ -64,7 +66,7 @@ describe('the attacks of issue #26', () => {
 
   before(async () => {
     couch = await startCouch({ users: USERS, hub: true });
-    site = await startServer(undefined, { couch });
+    site = await startNginx(couch);
     for (const [name, password] of USERS) {
       const r = await fetch(`${site.url}/db/_session`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }),
@@ -77,7 +79,7 @@ describe('the attacks of issue #26', () => {
     await until(async () => (await seen('r-dongtangcun', 'report:R1'))._rev && (await seen('district', 'report:R1'))._rev, 'li\'s report to reach the stewards and the office');
   });
   after(async () => {
-    site?.stop();
+    await site?.stop();
     await couch?.stop();
   });
 
@@ -212,9 +214,7 @@ describe('the attacks of issue #26', () => {
     const ddoc = await admin('GET', `${ZHANG_DB}/_design/cs`);
     await admin('PUT', `${ZHANG_DB}/_design/cs`, { _rev: ddoc._rev, validate_doc_update: 'function () {}' });
     await admin('PUT', '_replicator/cs-userdb-7a68616e67-to-district', {
-      source: 'http://127.0.0.1:9/gone', target: 'http://127.0.0.1:9/gone', continuous: false,
-      // Marked finished: the stand-in's replicator falls over when a document it runs is deleted.
-      _replication_state: 'completed',
+      source: `${couch.admin}/${ZHANG_DB}`, target: `${couch.admin}/district`, continuous: true,
     });
     const before = (await admin('GET', `${ZHANG_DB}/_all_docs`)).rows.length;
     await new Promise((resolve, reject) => {

@@ -1,13 +1,15 @@
 // The permission matrix of docs/SECURITY.md, request by request: every account × every
-// database kind × every endpoint, plain HTTP through the public door (the relay's
-// /authorize, asked by the static server's proxy as nginx asks it), against the test
-// server set up by deploy/setup.mjs. The expected answers are read from the document's
+// database kind × every endpoint, plain HTTP through the public door — nginx with
+// deploy/nginx.conf asking the relay's /authorize, and the tests' own proxy
+// (scripts/serve-dist.mjs) asking it the same way — against the test server set up by
+// deploy/setup.mjs. The expected answers are read from the document's
 // tables, so the document and the server cannot drift apart unnoticed.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { couchAdmin, root, startCouch, startServer } from '../e2e/harness.mjs';
+import { startNginx } from './nginx.mjs';
 
 const USERS = [
   ['li', 'pw-li'],
@@ -98,11 +100,12 @@ function outcome(status, body) {
 
 describe('the permission matrix of docs/SECURITY.md', () => {
   let couch;
-  let site;
+  const fronts = {};
   const sessions = {};
   before(async () => {
     couch = await startCouch({ users: USERS });
-    site = await startServer(undefined, { couch });
+    fronts.nginx = await startNginx(couch);
+    fronts.proxy = await startServer(undefined, { couch });
     // Something to read in each database, put there by the admin (not through the door).
     for (const db of ['r-dongtangcun', 'userdb-6c69', 'district', 'cs-relay']) {
       await couchAdmin(couch, 'PUT', `${db}/seed:1`, { compound: 'dongtangcun', filed_by: 'li' });
@@ -113,7 +116,7 @@ describe('the permission matrix of docs/SECURITY.md', () => {
     await couchAdmin(couch, 'PUT', 'c-dongtangcun/compound:dongtangcun', { id: 'dongtangcun', name: '东塘村小区' });
     // Each account signs in as the app does: a session cookie.
     for (const [name, password] of USERS) {
-      const r = await fetch(`${site.url}/db/_session`, {
+      const r = await fetch(`${fronts.nginx.url}/db/_session`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }),
       });
       assert.equal(r.status, 200, `${name} signs in`);
@@ -121,32 +124,37 @@ describe('the permission matrix of docs/SECURITY.md', () => {
     }
   });
   after(async () => {
-    site?.stop();
+    await fronts.nginx?.stop();
+    fronts.proxy?.stop();
     await couch?.stop();
   });
 
-  for (const [db, rows] of Object.entries(matrix())) {
-    it(`${db}: every account, every endpoint`, async () => {
-      const wrong = [];
-      for (const [endpoint, cells] of Object.entries(rows)) {
-        for (const [account, expected] of Object.entries(cells)) {
-          const [method, path, body] = requestFor(db, endpoint);
-          const headers = { 'content-type': 'application/json', accept: 'application/json' };
-          if (account !== 'anonymous') headers.cookie = sessions[account];
-          const r = await fetch(`${site.url}/db/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-          const text = await r.text();
-          let json = null;
-          try { json = JSON.parse(text); } catch { json = text; }
-          const got = outcome(r.status, json);
-          if (got !== expected) wrong.push(`${endpoint} as ${account}: expected ${expected}, got ${got}`);
+  for (const [front, pace] of [['nginx', 50], ['proxy', 0]]) {
+    for (const [db, rows] of Object.entries(matrix())) {
+      it(`${db}, through ${front === 'nginx' ? 'nginx (deploy/nginx.conf)' : 'the test proxy'}: every account, every endpoint`, async () => {
+        const wrong = [];
+        for (const [endpoint, cells] of Object.entries(rows)) {
+          for (const [account, expected] of Object.entries(cells)) {
+            const [method, path, body] = requestFor(db, endpoint);
+            const headers = { 'content-type': 'application/json', accept: 'application/json' };
+            if (account !== 'anonymous') headers.cookie = sessions[account];
+            // nginx limits a client to 20 requests a second (a burst of 200): kept to.
+            if (pace) await new Promise((r) => setTimeout(r, pace));
+            const r = await fetch(`${fronts[front].url}/db/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+            const text = await r.text();
+            let json = null;
+            try { json = JSON.parse(text); } catch { json = text; }
+            const got = outcome(r.status, json);
+            if (got !== expected) wrong.push(`${endpoint} as ${account}: expected ${expected}, got ${got}`);
+          }
         }
-      }
-      assert.deepEqual(wrong, [], `${db}:\n${wrong.join('\n')}`);
-    });
+        assert.deepEqual(wrong, [], `${db}:\n${wrong.join('\n')}`);
+      });
+    }
   }
 
   it('a password that is wrong opens nothing, not even what is public', async () => {
-    const r = await fetch(`${site.url}/db/c-dongtangcun/_all_docs`, {
+    const r = await fetch(`${fronts.nginx.url}/db/c-dongtangcun/_all_docs`, {
       headers: { authorization: 'Basic ' + Buffer.from(`li:${PASSWORDS.zhang}`).toString('base64') },
     });
     assert.equal(r.status, 401);
@@ -155,8 +163,18 @@ describe('the permission matrix of docs/SECURITY.md', () => {
   it('paths that read differently on different servers are refused', async () => {
     for (const path of ['r-dongtangcun//_all_docs', 'c-dongtangcun/_design%2Fmine', 'c-dongtangcun/%E0%A4%A']) {
       const method = path.includes('_design') ? 'PUT' : 'GET';
-      const r = await fetch(`${site.url}/db/${path}`, { method, headers: { cookie: sessions.wang }, body: method === 'PUT' ? '{}' : undefined });
-      assert.ok([401, 403].includes(r.status), `${path}: ${r.status}`);
+      const r = await fetch(`${fronts.nginx.url}/db/${path}`, { method, headers: { cookie: sessions.wang }, body: method === 'PUT' ? '{}' : undefined });
+      assert.ok([400, 401, 403].includes(r.status), `${path}: ${r.status}`);
     }
+  });
+
+  it('one client sending without pause is slowed at the door before CouchDB sees it', async () => {
+    const answers = [];
+    for (let batch = 0; batch < 8; batch++) {
+      answers.push(...await Promise.all(Array.from({ length: 50 }, () =>
+        fetch(`${fronts.nginx.url}/db/c-dongtangcun/_all_docs?limit=1`).then((r) => r.status))));
+    }
+    assert.ok(answers.filter((s) => s === 503).length > 100, `refused: ${answers.filter((s) => s === 503).length} of 400`);
+    assert.ok(answers.includes(200));
   });
 });

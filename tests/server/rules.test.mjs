@@ -1,0 +1,123 @@
+// deploy/rules.mjs as pure functions: the door's reading of paths, and the relay's
+// judgement of revisions (what each role may change, merges, made-up histories).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
+
+const li = { name: 'li', roles: [] };
+const wang = { name: 'wang', roles: ['steward:dongtangcun'] };
+const LI = userDb('li');
+
+function report(extra = {}) {
+  return {
+    _id: 'report:R1', id: 'R1', compound: 'dongtangcun', filed_by: 'li', description: '漏水', satisfaction: null,
+    assigned: 's1', expected_by: 10, timeline: [{ at: 1, status: 'Submitted', note: '', by: null }], created_at: 1, updated_at: 1,
+    ...extra,
+  };
+}
+const withRev = (doc, rev, ...older) => ({ ...doc, _rev: rev, _revisions: { start: Number(rev.split('-')[0]), ids: [rev, ...older].map((r) => r.split('-')[1]) } });
+const resolved = { at: 2, status: 'Resolved', note: '修好了', by: 'Property' };
+const confirmed = { at: 3, status: 'Confirmed', note: '', by: null };
+
+describe('the door reads paths as CouchDB does', () => {
+  it('names databases, design documents and checkpoints however they are spelled', () => {
+    assert.deepEqual(parsePath('/c-x/_design%2Fcs'), { db: 'c-x', what: '_design', doc: '_design/cs', sub: [] });
+    assert.deepEqual(parsePath('/c-x/_design/cs/_view/v'), { db: 'c-x', what: '_design', doc: '_design/cs', sub: ['_view', 'v'] });
+    assert.deepEqual(parsePath('/c-x/_local/abc?x=1'), { db: 'c-x', what: '_local', doc: '_local/abc', sub: [] });
+    assert.equal(parsePath('/c-x//_all_docs'), null, 'an empty segment');
+    assert.equal(parsePath('/c-x/%E0%A4%A'), null, 'broken percent-encoding');
+    assert.deepEqual(parsePath('/_session'), { server: '_session' });
+  });
+
+  it('knows whose database a userdb is, and nothing else by that name', () => {
+    assert.deepEqual(dbKind(LI), { type: 'user', owner: 'li' });
+    assert.deepEqual(dbKind(userDb('王')), { type: 'user', owner: '王' });
+    assert.equal(dbKind('userdb-ff'), null, 'not UTF-8');
+    assert.equal(dbKind('r-../x'), null);
+    assert.equal(dbKind('_users'), null);
+  });
+
+  it('lets a design document be read, never written, whoever asks', () => {
+    const office = { name: 'o', roles: ['district', '_admin'] };
+    assert.equal(authorize(office, 'PUT', '/district/_design/cs').allow, false);
+    assert.equal(authorize(office, 'PUT', '/district/_design%2Fcs').allow, false);
+    assert.equal(authorize(wang, 'GET', '/r-dongtangcun/_design/cs').allow, true);
+    assert.equal(authorize(wang, 'GET', '/r-dongtangcun/_design/cs/_view/all').allow, false);
+  });
+
+  it('gives a roster\'s reader no checkpoints there, and its steward both', () => {
+    assert.equal(authorize(li, 'PUT', '/c-dongtangcun/_local/abc').allow, false);
+    assert.equal(authorize({}, 'GET', '/c-dongtangcun/_local/abc').allow, true);
+    assert.equal(authorize(wang, 'PUT', '/c-dongtangcun/_local/abc').allow, true);
+    assert.equal(authorize(wang, 'DELETE', '/c-dongtangcun/_local/abc/att').allow, false);
+  });
+});
+
+describe('the relay judges a revision by the account it came from', () => {
+  it('routes a resident\'s report to their compound\'s stewards and the office, and progress back', () => {
+    assert.deepEqual(targetsOf(LI, report(), new Set(['dongtangcun'])), ['district', 'r-dongtangcun']);
+    assert.deepEqual(targetsOf(LI, report({ compound: 'nowhere' }), new Set(['dongtangcun'])), ['district']);
+    assert.deepEqual(targetsOf('r-dongtangcun', report(), new Set()), ['district', LI]);
+  });
+
+  it('takes a new report from its reporter, routed and dated as submitting does', () => {
+    assert.deepEqual(judge(LI, 'r-dongtangcun', withRev(report(), '1-a'), null), { ok: true });
+    const stewardStep = withRev(report({ timeline: [...report().timeline, resolved] }), '1-a');
+    assert.equal(judge(LI, 'r-dongtangcun', stewardStep, null).ok, false);
+    assert.equal(judge(LI, 'r-dongtangcun', withRev(report({ received_at: 5 }), '1-a'), null).ok, false);
+    assert.equal(judge(LI, 'district', withRev(report({ filed_by: 'zhang' }), '1-a'), null).ok, false);
+  });
+
+  it('refuses a version whose history reaches nothing the target knows', () => {
+    const known = { revs: new Set(['1-a']), leaves: [withRev(report(), '1-a')], parent: undefined };
+    const forged = withRev(report({ timeline: [...report().timeline, confirmed] }), '999-f', '998-e');
+    assert.match(judge(LI, 'district', forged, known).reason, /history reaches no revision/);
+  });
+
+  it('lets the reporter confirm a resolved report, not resolve it themselves', () => {
+    const resolvedDoc = withRev(report({ timeline: [...report().timeline, resolved] }), '2-b', '1-a');
+    const known = { revs: new Set(['1-a', '2-b']), leaves: [resolvedDoc], parent: resolvedDoc };
+    const confirm = withRev(report({ timeline: [...resolvedDoc.timeline, confirmed], satisfaction: 5 }), '3-c', '2-b', '1-a');
+    assert.deepEqual(judge(LI, 'r-dongtangcun', confirm, known), { ok: true });
+    const sneaky = withRev(report({ timeline: [...resolvedDoc.timeline, confirmed], assigned: 'me' }), '3-c', '2-b', '1-a');
+    assert.match(judge(LI, 'r-dongtangcun', sneaky, known).reason, /assigned/);
+    const erased = withRev(report(), '3-d', '2-b', '1-a');
+    assert.match(judge(LI, 'r-dongtangcun', erased, known).reason, /taken out/);
+  });
+
+  it('lets a steward move a report on, but not confirm or rate one a resident filed from their account', () => {
+    const filed = withRev(report(), '1-a');
+    const known = { revs: new Set(['1-a']), leaves: [filed], parent: filed };
+    const step = withRev(report({ timeline: [...report().timeline, resolved] }), '2-b', '1-a');
+    assert.deepEqual(judge('r-dongtangcun', 'district', step, known), { ok: true });
+    const rated = withRev(report({ satisfaction: 5 }), '2-b', '1-a');
+    assert.match(judge('r-dongtangcun', 'district', rated, known).reason, /satisfaction/);
+    const confirm = withRev(report({ timeline: [...report().timeline, confirmed] }), '2-b', '1-a');
+    assert.match(judge('r-dongtangcun', 'district', confirm, known).reason, /reporter's steps/);
+    // A report taken in by hand (no account): the steward records what the reporter said.
+    const byHand = withRev(report({ filed_by: undefined, timeline: [...report().timeline, resolved, confirmed] }), '3-c', '2-b', '1-a');
+    const handKnown = { revs: new Set(['1-a', '2-b']), leaves: [], parent: { ...report({ filed_by: undefined }), timeline: [...report().timeline, resolved] } };
+    assert.deepEqual(judge('r-dongtangcun', 'district', byHand, handKnown), { ok: true });
+  });
+
+  it('takes a merge: what another current version holds is not a change by the merger', () => {
+    const base = report({ timeline: [...report().timeline, resolved] });
+    const theirs = withRev({ ...base, timeline: [...base.timeline, confirmed], satisfaction: 4 }, '3-r', '2-b', '1-a');
+    const mine = withRev({ ...base, assigned: 's2' }, '3-s', '2-b', '1-a');
+    const known = { revs: new Set(['1-a', '2-b', '3-r', '3-s']), leaves: [theirs, mine], parent: mine };
+    const merged = withRev({ ...base, timeline: theirs.timeline, satisfaction: 4, assigned: 's2' }, '4-m', '3-s', '2-b', '1-a');
+    assert.deepEqual(judge('r-dongtangcun', 'district', merged, known), { ok: true });
+    assert.equal(reportChange('steward', mine, { ...merged, satisfaction: 1 }, [theirs, mine]).includes('satisfaction'), true);
+  });
+
+  it('keeps each compound\'s records to its own stewards', () => {
+    const theirs = withRev(report({ compound: 'tianhecun', filed_by: undefined }), '1-a');
+    const known = { revs: new Set(['1-a']), leaves: [theirs], parent: theirs };
+    const mine = withRev(report({ filed_by: undefined, description: '冒充' }), '2-x', '1-a');
+    assert.match(judge('r-dongtangcun', 'district', mine, known).reason, /another compound/);
+    const roster = { _id: 'compound:tianhecun', id: 'dongtangcun', _rev: '1-a' };
+    assert.equal(judge('c-dongtangcun', 'district', roster, null).ok, false);
+    assert.equal(judge('c-dongtangcun', 'district', { _id: 'compound:dongtangcun', id: 'dongtangcun', _rev: '1-a' }, null).ok, true);
+    assert.equal(judge('c-dongtangcun', 'district', { _id: '_design/cs', _rev: '1-a' }, null).ok, false);
+  });
+});
