@@ -178,7 +178,7 @@ export class Relay {
       knowns.set(doc._id, known);
       const verdict = judge(source, target, doc, known);
       if (verdict.ok) accepted.push(doc);
-      else refusals.push({ doc, reason: verdict.reason });
+      else refusals.push({ doc, code: verdict.code, reason: verdict.reason });
     }
     if (accepted.length) {
       const put = await this.couch.call('POST', `${enc(target)}/_bulk_docs`, { new_edits: false, docs: accepted });
@@ -186,25 +186,28 @@ export class Relay {
       for (const answer of Array.isArray(put.json) ? put.json : []) {
         if (answer.error) {
           const doc = accepted.find((d) => d._id === answer.id);
-          refusals.push({ doc, reason: `${answer.error}: ${answer.reason}` });
+          refusals.push({ doc, code: 'not_allowed', reason: `${answer.error}: ${answer.reason}` });
         }
       }
     }
-    for (const r of refusals) await this.refuse(source, target, r.doc, r.reason);
+    for (const r of refusals) await this.refuse(source, target, r.doc, r.code, r.reason);
   }
 
   /** Records in the district database what was not copied, for the office to see. */
-  async refuse(source, target, doc, reason) {
+  async refuse(source, target, doc, code, reason) {
     const hash = createHash('sha256').update(`${source}\n${target}\n${doc._id}\n${doc._rev}`).digest('hex').slice(0, 24);
+    // The app's record of a refusal (src/domain/district/refusal.rs).
     const record = {
       _id: `refusal:${hash}`,
+      id: hash,
+      code,
       account: accountOf(source),
       source,
       target,
       doc: doc._id,
       rev: doc._rev,
       reason,
-      at: Date.now(),
+      updated_at: Date.now(),
     };
     this.log(`refused ${doc._id} ${doc._rev} from ${source} to ${target}: ${reason}`);
     const put = await this.couch.call('PUT', `${DISTRICT_DB}/${enc(record._id)}`, record);

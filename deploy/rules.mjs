@@ -231,38 +231,38 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
  * `target`, given what the target holds of the same document: `known` is null when it
  * has none, else `{ revs: Set of every revision id it knows, leaves: [bodies of its
  * current leaves], parent: body of the revision `doc` continues, or undefined when that
- * revision's body is no longer stored }`. Returns `{ ok: true }` or `{ ok: false, reason }`.
+ * revision's body is no longer stored }`. Returns `{ ok: true }` or `{ ok: false, code, reason }`.
  */
 export function judge(source, target, doc, known) {
   const from = dbKind(source);
   const to = dbKind(target);
-  if (!from || !to) return no('not one of the app\'s databases');
+  if (!from || !to) return no('not_allowed', 'not one of the app\'s databases');
   const kind = kindOf(doc._id);
-  if (doc._id.startsWith('_design/') || doc._id.startsWith('_local/')) return no('design documents and checkpoints are not copied');
+  if (doc._id.startsWith('_design/') || doc._id.startsWith('_local/')) return no('not_allowed', 'design documents and checkpoints are not copied');
   const allowedKinds = {
     public: PUBLIC_KINDS, records: RECORD_KINDS, user: OWN_KINDS, district: [...PUBLIC_KINDS, ...RECORD_KINDS],
   }[to.type] ?? [];
-  if (!allowedKinds.includes(kind)) return no(`a ${kind} does not belong in ${target}`);
-  if (!['user', 'records', 'public'].includes(from.type)) return no(`nothing is copied out of ${source}`);
+  if (!allowedKinds.includes(kind)) return no('not_allowed', `a ${kind} does not belong in ${target}`);
+  if (!['user', 'records', 'public'].includes(from.type)) return no('not_allowed', `nothing is copied out of ${source}`);
   const leaves = known?.leaves ?? [];
   // 1. Whose document it is: the source's account or compound, here and in the target.
   if (from.type === 'user') {
-    if (kind !== 'report') return no('a resident\'s database holds their reports only');
-    if (!doc._deleted && doc.filed_by !== from.owner) return no(`filed by ${JSON.stringify(doc.filed_by ?? null)}, not by ${from.owner}`);
-    if (leaves.some((l) => l && l.filed_by !== from.owner)) return no(`another account's report: ${from.owner} may not change it`);
+    if (kind !== 'report') return no('not_allowed', 'a resident\'s database holds their reports only');
+    if (!doc._deleted && doc.filed_by !== from.owner) return no('not_theirs', `filed by ${JSON.stringify(doc.filed_by ?? null)}, not by ${from.owner}`);
+    if (leaves.some((l) => l && l.filed_by !== from.owner)) return no('not_theirs', `another account's report: ${from.owner} may not change it`);
   } else {
     const compound = from.compound;
     const own = (b) => (kindOf(b._id) === 'compound' ? b.id === compound && b._id === `compound:${compound}` : b.compound === compound);
-    if (!doc._deleted && !own(doc)) return no(`not a record of ${compound}`);
-    if (leaves.some((l) => l && !l._deleted && !own(l))) return no(`another compound's record: the stewards of ${compound} may not change it`);
+    if (!doc._deleted && !own(doc)) return no('not_theirs', `not a record of ${compound}`);
+    if (leaves.some((l) => l && !l._deleted && !own(l))) return no('not_theirs', `another compound's record: the stewards of ${compound} may not change it`);
   }
-  if (to.type === 'user' && !doc._deleted && doc.filed_by !== to.owner) return no('not this resident\'s report');
+  if (to.type === 'user' && !doc._deleted && doc.filed_by !== to.owner) return no('not_theirs', 'not this resident\'s report');
   // 2. Where it comes from: a new branch must grow out of a revision the target knows.
   // A made-up history ("999-fff…") reaches none and would otherwise win by its height.
   if (known) {
     const history = historyOf(doc).slice(1);
     if (!history.some((rev) => known.revs.has(rev))) {
-      return no('its history reaches no revision this server has (a forged or foreign version)');
+      return no('unknown_history', 'its history reaches no revision this server has (a forged or foreign version)');
     }
   }
   // 3. What changed: only what the writer's role may change, judged against the revision
@@ -270,15 +270,19 @@ export function judge(source, target, doc, known) {
   if (kind === 'report' && !doc._deleted) {
     const writer = from.type === 'user' ? 'reporter' : 'steward';
     const parent = known ? known.parent : null;
-    if (known && parent === undefined) return no('the version it continues is no longer stored here: sync again from a current copy');
+    if (known && parent === undefined) return no('too_old', 'the version it continues is no longer stored here: sync again from a current copy');
     const why = reportChange(writer, parent, doc, leaves);
-    if (why) return no(why);
+    if (why) return no('not_their_step', why);
   }
   return { ok: true };
 }
 
-function no(reason) {
-  return { ok: false, reason };
+/** Why a revision was not copied, as a code the office's app words in its language
+ *  (src/domain/district/refusal.rs) and the detail in English for the record. */
+export const REFUSAL_CODES = ['not_theirs', 'unknown_history', 'not_their_step', 'too_old', 'not_allowed'];
+
+function no(code, reason) {
+  return { ok: false, code, reason };
 }
 
 /** Why `doc` is not a change `writer` may make to `parent` (null: a new report), or ''. */

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use super::merge::Record;
 use super::revision::{Body, DocTree};
 use crate::domain::compound::Compound;
+use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scorecard::QuarterScoring;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
@@ -27,6 +28,8 @@ pub enum DocKind {
     Package,
     /// The district's scoring of property companies for one quarter.
     Scoring,
+    /// A revision the district server refused to carry (written by the server only).
+    Refusal,
 }
 
 keyed_enum!(DocKind {
@@ -37,6 +40,7 @@ keyed_enum!(DocKind {
     Change => "change",
     Package => "package",
     Scoring => "scoring",
+    Refusal => "refusal",
 });
 
 /// A record kept as a document.
@@ -101,6 +105,13 @@ impl Document for RosterChange {
 
 impl Document for QuarterScoring {
     const KIND: DocKind = DocKind::Scoring;
+    fn compound_id(&self) -> &str {
+        ""
+    }
+}
+
+impl Document for Refusal {
+    const KIND: DocKind = DocKind::Refusal;
     fn compound_id(&self) -> &str {
         ""
     }

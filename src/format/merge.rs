@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::Millis;
 use crate::domain::compound::Compound;
+use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scorecard::QuarterScoring;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
@@ -35,7 +36,8 @@ record!(
     Mediation,
     ArrearsRecovery,
     RosterChange,
-    QuarterScoring
+    QuarterScoring,
+    Refusal
 );
 
 /// Adds a record to a collection, or replaces the one with its id.

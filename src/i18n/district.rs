@@ -3,6 +3,7 @@
 
 use super::Lang;
 use crate::domain::district::period::PeriodError;
+use crate::domain::district::refusal::RefusalCode;
 use crate::domain::district::scorecard::{Measure, RulesError, Verdict};
 use crate::format::summary::PackageError;
 
@@ -18,6 +19,19 @@ macro_rules! catalogue {
 
 catalogue! {
     nav_label: "本页目录", "On this page";
+    refusals_title: "服务器拒收的修改", "Changes the server refused";
+    refusals_explain: "同步服务器只转交每个账号有权写的内容。下面这些修改被拒收了：它们没有进入街道和小区管家看到的记录。", "The sync server passes on only what each account may write. These changes were refused: they did not reach the records the district and the stewards see.";
+    no_refusals: "服务器没有拒收过任何修改。", "The server has refused no change.";
+    refusal_when: "时间", "When";
+    refusal_account: "账号", "Account";
+    refusal_record: "记录", "Record";
+    refusal_why: "原因", "Why";
+    refusal_steward_of: "管家账号 · ", "Stewards of ";
+    refused_not_theirs: "不是这个账号的记录（别人提交的报事，或别的小区的记录）", "Not this account's record (another person's report, or another compound's)";
+    refused_unknown_history: "来历不明的版本：与服务器上的任何版本都接不上，可能是伪造的", "A version of unknown origin: it continues nothing the server has, and may be forged";
+    refused_not_their_step: "改了这个账号不能改的内容（如居民自己填写管家的处理进度）", "Changed what this account may not change (such as a resident recording a steward's step)";
+    refused_too_old: "基于服务器已不再保存的旧版本，请在手机上重新同步后再改", "Based on a version the server no longer keeps: sync the phone again, then edit";
+    refused_not_allowed: "不符合服务器的规则", "Against the server's rules";
     print: "打印报告", "Print report";
     csv: "导出 CSV", "Export CSV";
     sort_by: "按此列排序", "Sort by this column";
@@ -144,6 +158,16 @@ pub fn district_strings(lang: Lang) -> &'static DistrictStrings {
 }
 
 impl DistrictStrings {
+    pub fn refusal(&self, code: RefusalCode) -> &'static str {
+        match code {
+            RefusalCode::NotTheirs => self.refused_not_theirs,
+            RefusalCode::UnknownHistory => self.refused_unknown_history,
+            RefusalCode::NotTheirStep => self.refused_not_their_step,
+            RefusalCode::TooOld => self.refused_too_old,
+            RefusalCode::NotAllowed => self.refused_not_allowed,
+        }
+    }
+
     pub fn verdict(&self, v: Verdict) -> &'static str {
         match v {
             Verdict::Keep => self.keep,

@@ -1,6 +1,6 @@
 //! `/district`: the district office's picture — where the figures come from, coverage,
 //! the work done in a period beside the one before, and the property-company
-//! scorecards — computed from the records this device has (with sync, the district
+//! scorecards, and what the sync server refused to carry — computed from the records this device has (with sync, the district
 //! database's: every compound's) and the stewards' packages. The district's published
 //! figures appear beside them as a reference only.
 
@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::platform::print::print_page;
 
 use crate::components::district::coverage::CoverageSection;
+use crate::components::district::refusals::RefusalsSection;
 use crate::components::district::scorecards::ScorecardSection;
 use crate::components::district::sources::Sources;
 use crate::components::district::work::WorkSection;
@@ -42,6 +43,7 @@ pub fn DistrictPage() -> impl IntoView {
                         {link("#coverage", |d| d.coverage_title)}
                         {link("#work", |d| d.work_title)}
                         {link("#scorecards", |d| d.scores_title)}
+                        {link("#refusals", |d| d.refusals_title)}
                     </ul>
                 </nav>
                 <div class="district__body">
@@ -52,6 +54,7 @@ pub fn DistrictPage() -> impl IntoView {
                     <CoverageSection/>
                     <WorkSection period now/>
                     <ScorecardSection now/>
+                    <RefusalsSection/>
                 </div>
             </div>
         </section>

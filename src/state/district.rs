@@ -1,5 +1,6 @@
 //! The district office's data, in the console only: the summary packages imported from
-//! stewards and the office's quarterly scoring, each kept as documents; the contracts the
+//! stewards, the office's quarterly scoring and what the server refused, each kept as
+//! documents; the contracts the
 //! published dataset lists; and every record the dashboard counts — this device's own
 //! and the packages', one per document id at the revision CouchDB would pick.
 
@@ -14,6 +15,7 @@ use super::logs::use_logs;
 use super::records::use_records_writer;
 use super::{Shared, use_state, use_writer};
 use crate::domain::compound::Compound;
+use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
@@ -26,6 +28,8 @@ use crate::platform::fetch::fetch_text;
 pub struct DistrictData {
     pub packages: DocSet<SummaryPackage>,
     pub scoring: DocSet<QuarterScoring>,
+    /// What the district server refused to carry (synced from the district database).
+    pub refusals: DocSet<Refusal>,
     /// The published 连片托管 contracts (a package of compounds counts as one); read when
     /// the scorecards first ask (`load_contracts`), not at every console start.
     pub contracts: ReadSignal<Vec<Contract>>,
@@ -82,12 +86,15 @@ pub fn provide_district() -> DistrictData {
     let problems = use_writer().set_problems;
     let packages = DocSet::<SummaryPackage>::new(problems);
     let scoring = DocSet::<QuarterScoring>::new(problems);
+    let refusals = DocSet::<Refusal>::new(problems);
     packages.start(None);
     scoring.start(None);
+    refusals.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
     let data = DistrictData {
         packages,
         scoring,
+        refusals,
         contracts,
         set_contracts,
         contracts_asked: StoredValue::new(false),

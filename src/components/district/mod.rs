@@ -1,10 +1,12 @@
 //! The district dashboard's parts: where the figures come from, coverage, work done,
-//! property-company scorecards, and the tables and charts they are shown in.
+//! property-company scorecards, what the server refused, and the tables and charts they
+//! are shown in.
 
 pub mod charts;
 pub mod coverage;
 pub mod data_table;
 pub mod period_picker;
+pub mod refusals;
 pub mod scorecards;
 pub mod scoring_editor;
 pub mod sources;

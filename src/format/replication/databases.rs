@@ -9,6 +9,7 @@
 use serde::Deserialize;
 
 use crate::format::documents::DocKind;
+use crate::format::revision::DocTree;
 
 /// Who the server says is signed in (`GET /_session`'s `userCtx`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -61,8 +62,12 @@ pub struct Replication {
     /// Whether this phone settles conflicts there by itself when the versions changed
     /// different fields: a merge is a write, so only where this user is meant to write (a
     /// steward's compounds, the office's database, one's own reports) — a reader leaves
-    /// it to them and gets their merge.
+    /// it to them and gets their merge. Also where the server keeps this phone's
+    /// replication checkpoints: a reader leaves nothing on the server (docs/SECURITY.md).
     pub merges: bool,
+    /// Only documents filed by this account are sent (a resident's own database takes
+    /// their own reports: the server refuses any other).
+    pub owner: Option<String>,
 }
 
 /// Kinds kept in a compound's public database.
@@ -103,6 +108,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             compound: Some(c.to_string()),
             push: true,
             merges: true,
+            owner: None,
         });
         out.push(Replication {
             db: records_db(c),
@@ -110,6 +116,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             compound: Some(c.to_string()),
             push: true,
             merges: true,
+            owner: None,
         });
     }
     let mut seen: Vec<&str> = stewarded.clone();
@@ -124,6 +131,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             compound: Some(c.clone()),
             push: user.name.is_some(),
             merges: false,
+            owner: None,
         });
     }
     if user.is_district() {
@@ -133,6 +141,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             compound: None,
             push: true,
             merges: true,
+            owner: None,
         });
     }
     if let Some(name) = user.files_own_reports() {
@@ -142,6 +151,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             compound: None,
             push: true,
             merges: true,
+            owner: Some(name.to_string()),
         });
     }
     out
@@ -153,6 +163,18 @@ impl Replication {
         self.push
             && self.kinds.iter().any(|k| k.key() == kind)
             && self.compound.as_deref().is_none_or(|c| c == compound)
+    }
+
+    /// Whether a document's current version may go here: for a resident's own database,
+    /// only what that account filed (`filed_by`), never a report this phone holds for
+    /// someone else or one filed signed out that nobody has claimed.
+    pub fn sends_tree(&self, tree: &DocTree) -> bool {
+        let Some(owner) = &self.owner else {
+            return true;
+        };
+        tree.current()
+            .and_then(|b| serde_json::from_str::<serde_json::Value>(b.json()).ok())
+            .is_some_and(|v| v.get("filed_by").and_then(|f| f.as_str()) == Some(owner))
     }
 
     /// Whether a document from this database is one this phone keeps: its kinds only (no

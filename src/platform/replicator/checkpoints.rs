@@ -1,5 +1,7 @@
 //! A replication's checkpoints, here (beside the documents) and on the server
-//! (`_local/{replication id}`, written with the `_rev` it has there).
+//! (`_local/{replication id}`, written with the `_rev` it has there) — on the server only
+//! where this account writes: a reader leaves nothing there (docs/SECURITY.md), and its
+//! phone's checkpoint alone says where to resume.
 
 use serde_json::Value;
 
@@ -10,6 +12,8 @@ use crate::platform::doc_store;
 
 pub struct Checkpoints {
     db: String,
+    /// Whether the server keeps this replication's checkpoint too (a writer's).
+    shared: bool,
     key: String,
     session: String,
     local: Option<Checkpoint>,
@@ -18,21 +22,32 @@ pub struct Checkpoints {
 }
 
 impl Checkpoints {
-    /// Reads both sides' checkpoints of replication `id` with `db`.
-    pub async fn read(couch: &Couch, db: &str, id: &str) -> Result<Self, SyncProblem> {
+    /// Reads both sides' checkpoints of replication `id` with `db` (the phone's alone
+    /// unless `shared`).
+    pub async fn read(
+        couch: &Couch,
+        db: &str,
+        id: &str,
+        shared: bool,
+    ) -> Result<Self, SyncProblem> {
         let key = format!("_local/{id}");
         let local = doc_store::meta_get(&key)
             .await
             .ok()
             .flatten()
             .and_then(|j| serde_json::from_str(&j).ok());
-        let remote_doc = couch.get_opt(db, &key).await?;
+        let remote_doc = if shared {
+            couch.get_opt(db, &key).await?
+        } else {
+            None
+        };
         let remote_rev = remote_doc
             .as_ref()
             .and_then(|d| d.get("_rev")?.as_str().map(String::from));
         let remote = remote_doc.and_then(|d| serde_json::from_value(d).ok());
         Ok(Checkpoints {
             db: db.into(),
+            shared,
             key,
             session: super::session_id(),
             local,
@@ -41,8 +56,14 @@ impl Checkpoints {
         })
     }
 
-    /// Where to start: the last sequence both sides recorded.
+    /// Where to start: the last sequence both sides recorded (the phone's, for a reader).
     pub fn since(&self) -> Value {
+        if !self.shared {
+            return self
+                .local
+                .as_ref()
+                .map_or(Value::from(0), |c| c.source_last_seq.clone());
+        }
         resume_from(self.local.as_ref(), self.remote.as_ref())
     }
 
@@ -54,17 +75,19 @@ impl Checkpoints {
         if let Some(rev) = &self.remote_rev {
             body["_rev"] = rev.clone().into();
         }
-        match couch.send("PUT", &self.db, &self.key, &body).await {
-            Ok(answer) => {
-                self.remote_rev = answer.get("rev").and_then(|r| r.as_str().map(String::from));
-                self.remote = Some(next.clone());
+        if self.shared {
+            match couch.send("PUT", &self.db, &self.key, &body).await {
+                Ok(answer) => {
+                    self.remote_rev = answer.get("rev").and_then(|r| r.as_str().map(String::from));
+                    self.remote = Some(next.clone());
+                }
+                // Refused after all (the server's rules changed): resume from the start
+                // each time (`_revs_diff` and the store make that cheap, not wrong).
+                Err(SyncProblem::Refused { .. } | SyncProblem::SignedOut) => {}
+                // Another tab of this phone wrote it meanwhile: its rev is read next pass.
+                Err(SyncProblem::Server { status: 409 }) => self.remote_rev = None,
+                Err(e) => return Err(e),
             }
-            // A reader may not be allowed to write even a checkpoint: it then resumes from
-            // the start each time (`_revs_diff` and the store make that cheap, not wrong).
-            Err(SyncProblem::Refused { .. } | SyncProblem::SignedOut) => {}
-            // Another tab of this phone wrote it meanwhile: its rev is read next pass.
-            Err(SyncProblem::Server { status: 409 }) => self.remote_rev = None,
-            Err(e) => return Err(e),
         }
         let text = serde_json::to_string(&next).unwrap_or_default();
         doc_store::meta_put(&self.key, &text)

@@ -28,7 +28,7 @@ pub async fn pull(
     taken_in: &dyn Fn(Vec<String>),
 ) -> Result<(usize, Value), SyncProblem> {
     let id = replication_id(device, &couch.db_url(&rep.db), Direction::Pull);
-    let mut checkpoints = Checkpoints::read(couch, &rep.db, &id).await?;
+    let mut checkpoints = Checkpoints::read(couch, &rep.db, &id, rep.merges).await?;
     let mut since = checkpoints.since();
     let mut pulled = 0;
     loop {

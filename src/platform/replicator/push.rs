@@ -47,7 +47,7 @@ pub async fn push(
     device: &str,
 ) -> Result<(usize, Vec<(String, String)>), SyncProblem> {
     let id = replication_id(device, &couch.db_url(&rep.db), Direction::Push);
-    let mut checkpoints = Checkpoints::read(couch, &rep.db, &id).await?;
+    let mut checkpoints = Checkpoints::read(couch, &rep.db, &id, rep.merges).await?;
     let mut since = checkpoints.since().as_f64().unwrap_or(0.0);
     let (mut pushed, mut refused) = (0, vec![]);
     let mut recorded = since;
@@ -61,7 +61,8 @@ pub async fn push(
         let trees: Vec<DocTree> = rows
             .iter()
             .filter(|r| rep.sends(&r.kind, &r.compound))
-            .filter_map(|r| serde_json::from_str(&r.tree).ok())
+            .filter_map(|r| serde_json::from_str::<DocTree>(&r.tree).ok())
+            .filter(|t| rep.sends_tree(t))
             .collect();
         since = last;
         if !trees.is_empty() {

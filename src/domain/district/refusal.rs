@@ -1,0 +1,87 @@
+//! What the district server would not carry: a revision the relay refused to copy from
+//! one database into another (deploy/relay.mjs), because the account it came from may not
+//! have written it (docs/SECURITY.md). The relay records each in the district database;
+//! the office reads them there, beside the figures they would otherwise have changed.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Millis;
+
+/// Why the server refused a revision. The wire codes are the relay's
+/// (`REFUSAL_CODES` in deploy/rules.mjs); an unknown one reads as `NotAllowed`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RefusalCode {
+    /// Another account's report, or another compound's record.
+    NotTheirs,
+    /// A version whose history reaches nothing the server has: made up, or foreign.
+    UnknownHistory,
+    /// A change the writer's role may not make (a resident recording a steward's step).
+    NotTheirStep,
+    /// Based on a version the server no longer stores.
+    TooOld,
+    /// Against the server's rules in another way.
+    NotAllowed,
+}
+
+keyed_enum!(RefusalCode {
+    NotTheirs => "not_theirs",
+    UnknownHistory => "unknown_history",
+    NotTheirStep => "not_their_step",
+    TooOld => "too_old",
+    NotAllowed => "not_allowed",
+});
+
+/// One refused revision, as the relay records it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub id: String,
+    #[serde(default)]
+    pub code: String,
+    /// Who sent it: a resident's account name, or `steward:<compound>`.
+    pub account: String,
+    /// The database it was read from, and the one it was not written into.
+    pub source: String,
+    pub target: String,
+    /// The document (`report:R…`) and the revision refused.
+    pub doc: String,
+    pub rev: String,
+    /// The relay's detail, in English, for whoever looks into it.
+    #[serde(default)]
+    pub reason: String,
+    /// When it was refused.
+    pub updated_at: Millis,
+}
+
+impl Refusal {
+    pub fn code(&self) -> RefusalCode {
+        RefusalCode::from_key(&self.code).unwrap_or(RefusalCode::NotAllowed)
+    }
+
+    /// The record's own number as people quote it: `R20261126-7KQ3X` of `report:R…`.
+    pub fn record_number(&self) -> &str {
+        self.doc.split_once(':').map_or(&self.doc, |(_, id)| id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_relay_s_record_and_words_an_unknown_code_as_not_allowed() {
+        let json = r#"{"_id":"refusal:ab","id":"ab","code":"unknown_history","account":"zhang",
+            "source":"userdb-7a68616e67","target":"district","doc":"report:R1","rev":"999-f",
+            "reason":"its history reaches no revision","updated_at":5}"#;
+        let r: Refusal = serde_json::from_str(json).unwrap();
+        assert_eq!(r.code(), RefusalCode::UnknownHistory);
+        assert_eq!(r.record_number(), "R1");
+        let newer = Refusal {
+            code: "something_new".into(),
+            ..r
+        };
+        assert_eq!(newer.code(), RefusalCode::NotAllowed);
+        for code in RefusalCode::ALL {
+            assert_eq!(RefusalCode::from_key(code.key()), Some(code));
+        }
+    }
+}
