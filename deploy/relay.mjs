@@ -77,9 +77,13 @@ export class Relay {
     this.admin = client(admin);
     this.log = log;
     this.dbs = new Set();
+    // Databases to copy from: what `_db_updates` announced comes before what a sweep
+    // (at start, after the feed broke) queued, so a report filed now does not wait
+    // behind a thousand unchanged databases.
     this.dirty = new Set();
+    this.swept = new Set();
+    this.checkpoints = new Map();
     this.running = new Map();
-    this.idle = [];
     this.stopped = false;
   }
 
@@ -88,7 +92,7 @@ export class Relay {
     const { json } = await this.admin.call('GET', '_all_dbs');
     for (const db of json ?? []) {
       this.dbs.add(db);
-      this.touch(db);
+      this.touch(db, { sweep: true });
     }
   }
 
@@ -97,39 +101,42 @@ export class Relay {
   }
 
   /** A database changed: copy from it soon (once more if a copy is running now). */
-  touch(db) {
+  touch(db, { sweep = false } = {}) {
     const kind = dbKind(db);
     if (!kind || !['user', 'records', 'public'].includes(kind.type)) return;
-    this.dirty.add(db);
+    if (sweep) {
+      if (!this.dirty.has(db)) this.swept.add(db);
+    } else {
+      this.swept.delete(db);
+      this.dirty.add(db);
+    }
     this.pump();
   }
 
   pump() {
-    for (const db of [...this.dirty]) {
+    for (const [queue, db] of [...[...this.dirty].map((d) => [this.dirty, d]), ...[...this.swept].map((d) => [this.swept, d])]) {
       if (this.running.has(db) || this.running.size >= 4) continue;
-      this.dirty.delete(db);
+      queue.delete(db);
       const run = this.pass(db)
         .catch((e) => { this.log(`copy from ${db} failed: ${e.message}`); setTimeout(() => this.touch(db), 2000); })
-        .finally(() => { this.running.delete(db); this.pump(); this.settle(); });
+        .finally(() => { this.running.delete(db); this.pump(); });
       this.running.set(db, run);
     }
   }
 
-  settle() {
-    if (this.running.size === 0 && this.dirty.size === 0) this.idle.splice(0).forEach((f) => f());
-  }
-
-  /** Resolves when nothing is waiting to be copied (tests, measurements). */
-  whenIdle() {
-    return this.running.size === 0 && this.dirty.size === 0 ? Promise.resolve() : new Promise((r) => this.idle.push(r));
+  /** Whether nothing is waiting to be copied (`GET /idle`: tests, measurements). */
+  isIdle() {
+    return this.running.size === 0 && this.dirty.size === 0 && this.swept.size === 0;
   }
 
   /** Copies what changed in `source` since the last pass, judged revision by revision. */
   async pass(source) {
     const key = `${RELAY_DB}/_local/${enc('from:' + source)}`;
-    const cp = await this.couch.call('GET', key);
-    let since = cp.status === 200 ? cp.json.since : '0';
-    let rev = cp.status === 200 ? cp.json._rev : undefined;
+    if (!this.checkpoints.has(source)) {
+      const cp = await this.couch.call('GET', key);
+      this.checkpoints.set(source, cp.status === 200 ? { since: cp.json.since, rev: cp.json._rev } : { since: '0' });
+    }
+    let { since, rev } = this.checkpoints.get(source);
     for (;;) {
       const changes = await this.couch.call('GET', `${enc(source)}/_changes?style=all_docs&limit=200&since=${enc(since)}`);
       if (changes.status !== 200) throw new Error(`_changes ${changes.status}`);
@@ -138,10 +145,16 @@ export class Relay {
         .filter((r) => !r.id.startsWith('_design/'))
         .flatMap((r) => r.changes.map((c) => ({ id: r.id, rev: c.rev })));
       if (wanted.length) await this.carry(source, wanted);
+      // Nothing new: the checkpoint stands (an unchanged database costs one request).
+      if (JSON.stringify(changes.json.last_seq) === JSON.stringify(since)) return;
       since = changes.json.last_seq;
       const saved = await this.couch.call('PUT', key, { since, ...(rev ? { _rev: rev } : {}) });
-      if (saved.status >= 300) throw new Error(`checkpoint ${saved.status}`);
+      if (saved.status >= 300) {
+        this.checkpoints.delete(source);
+        throw new Error(`checkpoint ${saved.status}`);
+      }
       rev = saved.json.rev;
+      this.checkpoints.set(source, { since, rev });
       if (rows.length < 200) return;
     }
   }
@@ -323,13 +336,14 @@ if (isMain) {
   }
   const port = Number(process.env.PORT ?? 5985);
   const gate = door(couch);
+  const relay = process.argv.includes('--door-only') ? null : new Relay({ couch, admin, log: (line) => console.error(`relay: ${line}`) });
   const server = createServer((req, res) => {
-    if (new URL(req.url, 'http://x').pathname !== '/authorize') return answer(res, 404, 'not found');
+    const path = new URL(req.url, 'http://x').pathname;
+    // Whether the copying has caught up (for monitoring and the measurements).
+    if (path === '/idle') return answer(res, relay && !relay.isIdle() ? 503 : 200, '');
+    if (path !== '/authorize') return answer(res, 404, 'not found');
     gate(req, res).catch((e) => answer(res, 503, `the sync server does not answer: ${e.message}`));
   });
   server.listen(port, process.env.HOST ?? '127.0.0.1', () => console.log(`relay: door on ${port}`));
-  if (!process.argv.includes('--door-only')) {
-    const relay = new Relay({ couch, admin, log: (line) => console.error(`relay: ${line}`) });
-    relay.watch();
-  }
+  relay?.watch();
 }

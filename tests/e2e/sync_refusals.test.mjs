@@ -4,7 +4,8 @@
 // on /district, sees who sent what and why — while the figures count the real report.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { couchAdmin, screenshot, useSyncSite, watchErrors } from './harness.mjs';
+import { join } from 'node:path';
+import { couchAdmin, shots, useSyncSite, watchErrors } from './harness.mjs';
 import { DistrictPage, reportDoc } from './pages/district.mjs';
 import { SyncPanel } from './pages/sync.mjs';
 
@@ -68,7 +69,8 @@ describe('the refusals of the district server, on the office dashboard', () => {
     const stored = await couchAdmin(env.couch, 'GET', `district/${report._id}?conflicts=true`);
     assert.equal(stored.description, report.description);
     assert.equal(stored._conflicts, undefined);
-    await screenshot(page, '79-district-refusals');
+    // The section as the office sees it (the whole dashboard is many screens long).
+    await page.locator('#refusals').screenshot({ path: join(shots, '79-district-refusals.png') });
     assert.deepEqual(errors, []);
     await office.close();
     void district;
