@@ -13,9 +13,12 @@ use serde_json::value::RawValue;
 
 use super::field_merge::merge_fields;
 
-/// How many ancestors a leaf remembers (CouchDB's `_revs_limit` is 1000; a phone keeps
-/// fewer — enough for any two devices that sync within a few hundred edits).
-pub const REVS_LIMIT: usize = 100;
+/// How many ancestors a leaf remembers: CouchDB's `_revs_limit` (1000), as PouchDB keeps.
+/// With fewer, a phone that edited a document more times than that offline would send a
+/// history that no longer reaches the server's revision: a false conflict nobody can
+/// settle by merging. (~34 bytes an ancestor: a document edited 1,000 times carries
+/// ~34 KB of history, most documents a few revisions.)
+pub const REVS_LIMIT: usize = 1000;
 
 /// A revision's record as JSON text, kept as it was written: revisions are hashed from it
 /// and compared by it, and only the kind that shows it decodes it.

@@ -130,17 +130,35 @@ fn stemming_keeps_the_newest_ancestors() {
     let mut d = doc();
     let mut rev = d.edit(None, b("0"), false);
     let first = rev.clone();
-    for i in 1..150 {
+    for i in 1..1100 {
         rev = d.edit(Some(&rev), b(&i.to_string()), false);
     }
     let leaf = &d.leaves[0];
-    assert_eq!(leaf.n(), 150);
+    assert_eq!(leaf.n(), 1100);
     assert_eq!(leaf.ancestors.len(), REVS_LIMIT);
     assert!(!d.knows(&first), "the oldest revisions are forgotten");
-    assert!(d.knows(&format!("149-{}", leaf.ancestors[0])));
+    assert!(d.knows(&format!("1099-{}", leaf.ancestors[0])));
     // A child of a remembered ancestor still joins the right path.
-    let old = format!("60-{}", leaf.ancestors[89]);
+    let old = format!("110-{}", leaf.ancestors[989]);
     assert!(d.knows(&old));
+}
+
+#[test]
+fn a_phone_that_edits_a_document_150_times_offline_still_reaches_the_server_s_revision() {
+    // The server has revision 1 (the phone's first edit, synced); the phone then edits 150
+    // times offline. Its history must still reach revision 1, or the server takes the
+    // push as a new, unrelated branch: a conflict with nothing to merge (it was 100).
+    let mut d = doc();
+    let mut rev = d.edit(None, b("0"), false);
+    let on_server = rev.clone();
+    for i in 1..=150 {
+        rev = d.edit(Some(&rev), b(&i.to_string()), false);
+    }
+    let leaf = &d.leaves[0];
+    let (n, hash) = on_server.split_once('-').unwrap();
+    assert_eq!(n, "1");
+    assert_eq!(leaf.ancestors.last().map(String::as_str), Some(hash));
+    assert!(d.knows(&on_server));
 }
 
 #[test]

@@ -44,6 +44,7 @@ pub struct SyncStrings {
     pub no_database: &'static str,
     pub phone_storage: &'static str,
     pub server_error: &'static str,
+    pub incomplete: &'static str,
 }
 
 impl SyncStrings {
@@ -63,6 +64,7 @@ impl SyncStrings {
             SyncProblem::NoDatabase { db } => format!("{}{db}", self.no_database),
             SyncProblem::PhoneStorage => self.phone_storage.into(),
             SyncProblem::Server { status } => format!("{}{status}", self.server_error),
+            SyncProblem::Incomplete { doc } => format!("{}{doc}", self.incomplete),
         }
     }
 }
@@ -113,6 +115,7 @@ const ZH: SyncStrings = SyncStrings {
     no_database: "服务器上还没有这个数据库，请街道办按部署说明建好：",
     phone_storage: "本机存储出错，同步暂停（见页面顶部的提示）。",
     server_error: "服务器出错，稍后自动重试。状态码 ",
+    incomplete: "服务器这次没有给出一条记录，稍后自动重取，之前的进度不丢：",
 };
 
 const EN: SyncStrings = SyncStrings {
@@ -154,4 +157,5 @@ const EN: SyncStrings = SyncStrings {
     no_database: "The server has no such database yet; the district should set it up as the deployment guide says: ",
     phone_storage: "This phone's storage failed; sync is paused (see the notice at the top).",
     server_error: "The server had an error; trying again shortly. Status ",
+    incomplete: "The server did not give one record this time; it is asked for again shortly, nothing is skipped: ",
 };

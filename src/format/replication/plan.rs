@@ -120,18 +120,34 @@ pub fn bulk_docs_body(trees: &[DocTree], revs_diff: &Value) -> Value {
     json!({ "docs": docs, "new_edits": false })
 }
 
-/// The documents of a `_bulk_get` answer (`results[].docs[].ok`); a revision the server
-/// could not give (`error`) is skipped and asked for again next time.
-pub fn bulk_get_docs(answer: &Value) -> Vec<Value> {
-    answer
+/// The documents of a `_bulk_get` answer (`results[].docs[].ok`), or the id of one the
+/// server could not give (`error`): then nothing of the batch is stored past — the pass
+/// fails, keeps its checkpoint, and asks again (as PouchDB does), so no revision is left
+/// behind by a checkpoint that moved over it.
+pub fn bulk_get_docs(answer: &Value) -> Result<Vec<Value>, String> {
+    let mut docs = vec![];
+    for result in answer
         .get("results")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
-        .filter_map(|r| r.get("docs")?.as_array())
-        .flatten()
-        .filter_map(|d| d.get("ok").cloned())
-        .collect()
+    {
+        for doc in result
+            .get("docs")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            match doc.get("ok") {
+                Some(ok) => docs.push(ok.clone()),
+                None => {
+                    let id = result.get("id").and_then(Value::as_str).unwrap_or_default();
+                    return Err(id.to_string());
+                }
+            }
+        }
+    }
+    Ok(docs)
 }
 
 /// Revisions from the server inserted into this side's tree of the document; the tree if
@@ -201,6 +217,22 @@ mod tests {
         assert_eq!(
             open_revs_docs(&answer),
             vec![json!({ "_id": "b", "_rev": "1-bb" })]
+        );
+    }
+
+    #[test]
+    fn a_revision_the_server_could_not_give_fails_the_batch_instead_of_being_skipped() {
+        let answer = json!({ "results": [
+            { "id": "a", "docs": [{ "ok": { "_id": "a", "_rev": "1-aa" } }] },
+            { "id": "b", "docs": [{ "error": { "id": "b", "rev": "2-bb", "error": "not_found", "reason": "missing" } }] },
+        ]});
+        assert_eq!(bulk_get_docs(&answer), Err("b".to_string()));
+        let whole = json!({ "results": [
+            { "id": "a", "docs": [{ "ok": { "_id": "a", "_rev": "1-aa" } }] },
+        ]});
+        assert_eq!(
+            bulk_get_docs(&whole),
+            Ok(vec![json!({ "_id": "a", "_rev": "1-aa" })])
         );
     }
 

@@ -17,6 +17,9 @@ pub enum SyncProblem {
     PhoneStorage,
     /// Any other status, or an answer that is not what the protocol says.
     Server { status: u16 },
+    /// The server did not give (or gave unreadable) a revision it had offered: the batch
+    /// is not stored past, and is asked again on the next pass.
+    Incomplete { doc: String },
 }
 
 /// The problem an error status means for a request to `db`.

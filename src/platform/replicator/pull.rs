@@ -85,9 +85,12 @@ async fn store_batch(
     }
     let mut leaves: HashMap<String, Vec<Leaf>> = HashMap::new();
     for doc in fetch_revisions(couch, &rep.db, &lacking).await? {
-        if let Ok((id, leaf)) = from_wire(doc) {
-            leaves.entry(id).or_default().push(leaf);
-        }
+        // A revision this phone cannot read is not skipped: the batch is asked again.
+        let named = doc.get("_id").and_then(Value::as_str).map(String::from);
+        let (id, leaf) = from_wire(doc).map_err(|_| SyncProblem::Incomplete {
+            doc: named.unwrap_or_default(),
+        })?;
+        leaves.entry(id).or_default().push(leaf);
     }
     let ids: Vec<String> = leaves.keys().cloned().collect();
     let mut change = |id: &str, stored: Option<&str>| {
@@ -110,10 +113,16 @@ async fn fetch_revisions(
     lacking: &[(String, Vec<String>)],
 ) -> Result<Vec<Value>, SyncProblem> {
     match couch
-        .send("POST", db, "_bulk_get?revs=true", &bulk_get_body(lacking))
+        .send(
+            "POST",
+            db,
+            "_bulk_get?revs=true&latest=true",
+            &bulk_get_body(lacking),
+        )
         .await
     {
-        Ok(answer) => Ok(bulk_get_docs(&answer)),
+        // `latest`: a revision replaced since it was offered comes as its newest leaf.
+        Ok(answer) => bulk_get_docs(&answer).map_err(|doc| SyncProblem::Incomplete { doc }),
         Err(
             SyncProblem::NoDatabase { .. }
             | SyncProblem::Server {
