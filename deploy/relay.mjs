@@ -45,22 +45,38 @@ export function client(url) {
 }
 
 const enc = encodeURIComponent;
+/** Changes read from a database in one pass. */
+const BATCH = 200;
+/** Revisions a resident's own database may send in an hour. */
+const RESIDENT_QUOTA = 300;
 
-/** Every revision id the target knows of a document, its current leaves, and the body of
- *  the revision `doc` continues (undefined if that body is gone); null: no such document. */
+/** Every revision id the target knows of a document and its current leaves, with the
+ *  body of every leaf; null: no such document there. */
 async function knownOf(couch, db, doc) {
   const { status, json } = await couch.call('GET', `${db}/${enc(doc._id)}?open_revs=all&revs=true`);
   if (status === 404 || !Array.isArray(json)) return null;
   const leaves = json.filter((r) => r.ok).map((r) => r.ok);
   if (leaves.length === 0) return null;
-  const revs = new Set(leaves.flatMap(historyOf));
-  const continues = historyOf(doc).slice(1).find((rev) => revs.has(rev));
-  let parent = leaves.find((l) => l._rev === continues);
-  if (!parent && continues) {
-    const old = await couch.call('GET', `${db}/${enc(doc._id)}?rev=${enc(continues)}`);
-    parent = old.status === 200 ? old.json : undefined;
-  }
-  return { revs, leaves, parent };
+  return { db, couch, revs: new Set(leaves.flatMap(historyOf)), leaves, bodies: new Map() };
+}
+
+/** The revision `doc` continues: the newest of its history the target knows. */
+function knownOfParent(known, doc) {
+  return historyOf(doc).slice(1).find((rev) => known.revs.has(rev));
+}
+
+/** The body of that revision, when the target still stores it (a leaf, or read below). */
+function parentIn(known, doc, rev) {
+  if (!rev) return undefined;
+  return known.leaves.find((l) => l._rev === rev) ?? known.bodies.get(rev);
+}
+
+/** What the target holds once `doc` is written. */
+function grown(known, doc) {
+  const history = historyOf(doc);
+  if (!known) return { revs: new Set(history), leaves: [doc], bodies: new Map() };
+  const leaves = known.leaves.filter((l) => !history.includes(l._rev));
+  return { ...known, revs: new Set([...known.revs, ...history]), leaves: [...leaves, doc] };
 }
 
 /** Who wrote what arrives from `source`, in the words of a refusal. */
@@ -83,6 +99,7 @@ export class Relay {
     this.dirty = new Set();
     this.swept = new Set();
     this.checkpoints = new Map();
+    this.quota = new Map();
     this.running = new Map();
     this.stopped = false;
   }
@@ -138,7 +155,8 @@ export class Relay {
     }
     let { since, rev } = this.checkpoints.get(source);
     for (;;) {
-      const changes = await this.couch.call('GET', `${enc(source)}/_changes?style=all_docs&limit=200&since=${enc(since)}`);
+      if (!this.withinQuota(source)) return;
+      const changes = await this.couch.call('GET', `${enc(source)}/_changes?style=all_docs&limit=${BATCH}&since=${enc(since)}`);
       if (changes.status !== 200) throw new Error(`_changes ${changes.status}`);
       const rows = changes.json.results ?? [];
       const wanted = rows
@@ -155,14 +173,28 @@ export class Relay {
       }
       rev = saved.json.rev;
       this.checkpoints.set(source, { since, rev });
-      if (rows.length < 200) return;
+      // One batch a pass: a database with a long backlog goes to the back of the queue,
+      // so one account filling its database cannot hold the relay for everyone else.
+      if (rows.length >= BATCH) this.requeue(source);
+      return;
     }
   }
 
+  requeue(source) {
+    setImmediate(() => {
+      this.dirty.delete(source);
+      this.touch(source);
+    });
+  }
+
   async carry(source, wanted) {
-    const got = await this.couch.call('POST', `${enc(source)}/_bulk_get?revs=true&attachments=true`, { docs: wanted });
+    // Attachments as stubs (name, type, length, digest): judged from those, and fetched
+    // one document at a time only for what is copied (a batch of photos is not held in
+    // memory at once).
+    const got = await this.couch.call('POST', `${enc(source)}/_bulk_get?revs=true`, { docs: wanted });
     if (got.status !== 200) throw new Error(`_bulk_get ${got.status}`);
     const docs = got.json.results.flatMap((r) => r.docs.filter((d) => d.ok).map((d) => d.ok));
+    this.spend(source, docs.length);
     const compounds = this.compounds();
     const byTarget = new Map();
     for (const doc of docs) {
@@ -187,14 +219,29 @@ export class Relay {
     const refusals = [];
     const knowns = new Map();
     for (const doc of lacking) {
-      const known = await knownOf(this.couch, target, doc);
-      knowns.set(doc._id, known);
-      const verdict = judge(source, target, doc, known);
-      if (verdict.ok) accepted.push(doc);
-      else refusals.push({ doc, code: verdict.code, reason: verdict.reason });
+      // Revisions of one document are judged one after another, each against what the
+      // target will hold once the ones before it are written: two first versions sent
+      // together are one first version and one that grows from nothing known.
+      if (!knowns.has(doc._id)) knowns.set(doc._id, await knownOf(this.couch, target, doc));
+      const known = knowns.get(doc._id);
+      const continues = known && knownOfParent(known, doc);
+      if (continues && !parentIn(known, doc, continues)) {
+        // An older revision than the current leaves: its body, if the target still has it.
+        const old = await this.couch.call('GET', `${enc(target)}/${enc(doc._id)}?rev=${enc(continues)}`);
+        if (old.status === 200 && old.json && !old.json._deleted) known.bodies.set(continues, old.json);
+      }
+      const verdict = judge(source, target, doc, known && { ...known, parent: parentIn(known, doc, continues) });
+      if (!verdict.ok) {
+        refusals.push({ doc, code: verdict.code, reason: verdict.reason });
+        continue;
+      }
+      accepted.push(doc);
+      knowns.set(doc._id, grown(known, doc));
     }
-    if (accepted.length) {
-      const put = await this.couch.call('POST', `${enc(target)}/_bulk_docs`, { new_edits: false, docs: accepted });
+    const full = [];
+    for (const doc of accepted) full.push(doc._attachments ? await this.withAttachments(source, doc) : doc);
+    if (full.length) {
+      const put = await this.couch.call('POST', `${enc(target)}/_bulk_docs`, { new_edits: false, docs: full });
       if (put.status >= 300) throw new Error(`_bulk_docs ${target} ${put.status}`);
       for (const answer of Array.isArray(put.json) ? put.json : []) {
         if (answer.error) {
@@ -206,9 +253,42 @@ export class Relay {
     for (const r of refusals) await this.refuse(source, target, r.doc, r.code, r.reason);
   }
 
+  /** A revision with its attachments' data, as the target needs it to store them. */
+  async withAttachments(source, doc) {
+    const got = await this.couch.call('GET', `${enc(source)}/${enc(doc._id)}?rev=${enc(doc._rev)}&revs=true&attachments=true`);
+    if (got.status !== 200) throw new Error(`attachments of ${doc._id} ${got.status}`);
+    return got.json;
+  }
+
+  // How much a resident's database may send in an hour (revisions read): far more than
+  // anyone files, far less than a script sends. Past it the database waits for the next
+  // hour; the rest of the district goes on.
+  withinQuota(source) {
+    if (dbKind(source)?.type !== 'user') return true;
+    const hour = Math.floor(Date.now() / 3600000);
+    const used = this.quota.get(source);
+    if (!used || used.hour !== hour || used.count < RESIDENT_QUOTA) return true;
+    if (!used.waiting) {
+      used.waiting = true;
+      this.log(`${source} is over its hourly quota: it waits for the next hour`);
+      setTimeout(() => { used.waiting = false; this.touch(source); }, (hour + 1) * 3600000 - Date.now() + 1000).unref?.();
+    }
+    return false;
+  }
+
+  spend(source, count) {
+    if (dbKind(source)?.type !== 'user') return;
+    const hour = Math.floor(Date.now() / 3600000);
+    const used = this.quota.get(source);
+    if (!used || used.hour !== hour) this.quota.set(source, { hour, count, waiting: false });
+    else used.count += count;
+  }
+
   /** Records in the district database what was not copied, for the office to see. */
   async refuse(source, target, doc, code, reason) {
-    const hash = createHash('sha256').update(`${source}\n${target}\n${doc._id}\n${doc._rev}`).digest('hex').slice(0, 24);
+    // One record per account and document: a thousand refused versions of one report, or
+    // the same one refused for two databases, are one line for the office.
+    const hash = createHash('sha256').update(`${source}\n${doc._id}`).digest('hex').slice(0, 24);
     // The app's record of a refusal (src/domain/district/refusal.rs).
     const record = {
       _id: `refusal:${hash}`,
@@ -217,14 +297,23 @@ export class Relay {
       account: accountOf(source),
       source,
       target,
-      doc: doc._id,
-      rev: doc._rev,
-      reason,
+      doc: String(doc._id).slice(0, 200),
+      rev: String(doc._rev).slice(0, 200),
+      reason: String(reason).slice(0, 300),
       updated_at: Date.now(),
     };
-    this.log(`refused ${doc._id} ${doc._rev} from ${source} to ${target}: ${reason}`);
-    const put = await this.couch.call('PUT', `${DISTRICT_DB}/${enc(record._id)}`, record);
-    if (put.status >= 300 && put.status !== 409) throw new Error(`refusal ${put.status}`);
+    this.log(`refused ${record.doc} ${record.rev} from ${source} to ${target}: ${record.reason}`);
+    const path = `${DISTRICT_DB}/${enc(record._id)}`;
+    const failed = (e) => ({ status: 0, json: { reason: e.message } });
+    let put = await this.couch.call('PUT', path, { ...record, count: 1 }).catch(failed);
+    if (put.status === 409) {
+      // Refused before: the record says the latest, and how many times.
+      const was = await this.couch.call('GET', path).catch(failed);
+      if (was.status === 200) put = await this.couch.call('PUT', path, { ...record, _rev: was.json._rev, count: (was.json.count ?? 1) + 1 }).catch(failed);
+    }
+    // Not recordable (or updated meanwhile): the copying goes on either way — a refusal
+    // that cannot be written must not stop the database it came from.
+    if (put.status >= 300 && put.status !== 409) this.log(`could not record the refusal: ${put.status} ${JSON.stringify(put.json).slice(0, 200)}`);
   }
 
   /** Follows `_db_updates` (CouchDB 3: admins only), reconnecting when it ends. */
@@ -288,32 +377,86 @@ function sessions(couch) {
   };
 }
 
-/** Longer than any session CouchDB hands out here (`[chttpd_auth] timeout`, set by the
- *  guide to 8 hours; CouchDB renews a used cookie, and the newest is the one signed out). */
-const SESSION_LIFETIME_MS = 9 * 3600 * 1000;
+/** The AuthSession cookie of a Cookie header however it is written (quoted, spaced, any
+ *  case): '' when there is none, null when there is one this cannot read for sure (two
+ *  different ones, or the name where no value can be read) — then the request is refused. */
+export function authSession(header) {
+  if (!header) return '';
+  let found = '';
+  for (const part of header.split(/[;,]/)) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    if (part.slice(0, eq).trim().toLowerCase() !== 'authsession') continue;
+    let value = part.slice(eq + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    if (found && found !== value) return null;
+    found = value;
+  }
+  if (!found && /authsession/i.test(header)) return null;
+  return found;
+}
 
-/** The door: 204 lets nginx pass the request on; 401/403 with the reason in a header. */
+/** Whose a CouchDB session cookie is and when it was issued: CouchDB signs
+ *  `name:hex seconds:HMAC` and sends it base64url-encoded; null for anything else. */
+export function cookieIssue(value) {
+  const bytes = Buffer.from(value, 'base64url');
+  const first = bytes.indexOf(0x3a);
+  const second = first < 0 ? -1 : bytes.indexOf(0x3a, first + 1);
+  if (first <= 0 || second < 0) return null;
+  const hex = bytes.subarray(first + 1, second).toString('latin1');
+  if (!/^[0-9A-Fa-f]{1,12}$/.test(hex)) return null;
+  return { name: bytes.subarray(0, first).toString('utf8'), issuedMs: parseInt(hex, 16) * 1000 };
+}
+
+/**
+ * The door: 204 lets nginx pass the request on; 401/403 with the reason in a header.
+ * CouchDB's session cookies are signed, not stored: signing out only asks the browser to
+ * forget one, and CouchDB renews a cookie as it is used, so older copies stay valid. The
+ * door therefore records, per account, when it signed out (in the relay's database, so a
+ * restart forgets nothing), and refuses every cookie of that account issued before —
+ * copies kept elsewhere, renewed ones, the same session on another phone of the same
+ * person (they sign in again there).
+ */
 export function door(couchUrl) {
   const anonymous = client(new URL(couchUrl).origin);
+  const relay = client(couchUrl);
   const session = sessions(anonymous);
-  // CouchDB's session cookies are signed, not stored: signing out only asks the browser
-  // to forget one. The door remembers the cookies signed out with (for their lifetime),
-  // so a copy kept elsewhere opens nothing after sign-out or erase-all.
-  const ended = new Map();
+  const signedOut = new Map();
+  const loaded = relay.call('GET', `${RELAY_DB}/_all_docs?start_key=%22signedout:%22&end_key=%22signedout;%22&include_docs=true`)
+    .then(({ json }) => { for (const row of json?.rows ?? []) signedOut.set(row.doc.name, row.doc.at); })
+    .catch(() => {});
+  const recordSignOut = async (name) => {
+    const at = Date.now();
+    signedOut.set(name, at);
+    const path = `${RELAY_DB}/${enc(`signedout:${name}`)}`;
+    const was = await relay.call('GET', path);
+    await relay.call('PUT', path, { name, at, ...(was.status === 200 ? { _rev: was.json._rev } : {}) });
+  };
   return async (req, res) => {
+    await loaded;
     const method = req.headers['x-original-method'] ?? 'GET';
     const uri = req.headers['x-original-uri'] ?? '/';
     const path = uri.startsWith('/db/') || uri === '/db' ? uri.slice(3) : uri;
-    const cookie = /(?:^|;\s*)AuthSession=([^;]*)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
-    const signingIn = method === 'POST' && path.split('?')[0] === '/_session';
-    if (cookie && !signingIn && (ended.get(cookie) ?? 0) > Date.now()) return answer(res, 401, 'this session was signed out');
-    if (cookie && method === 'DELETE' && path.split('?')[0] === '/_session') {
-      if (ended.size > 100000) ended.clear();
-      ended.set(cookie, Date.now() + SESSION_LIFETIME_MS);
+    const bare = path.split('?')[0];
+    const onSession = bare === '/_session' || bare === '/_session/';
+    const value = authSession(req.headers.cookie);
+    if (value === null) return answer(res, 401, 'a session cookie this server cannot read');
+    // Signing in again is always allowed, whatever old cookie the browser still sends.
+    const signingIn = onSession && method === 'POST';
+    const issue = value ? cookieIssue(value) : null;
+    // Issue times are whole seconds, rounded by some servers: a cookie that names the
+    // second of the sign-out, or the next, counts as issued before it.
+    if (value && !signingIn && issue && (signedOut.get(issue.name) ?? -Infinity) + 1000 >= issue.issuedMs) {
+      return answer(res, 401, 'this session was signed out');
     }
     const { status, userCtx } = await session({ cookie: req.headers.cookie, authorization: req.headers.authorization });
     if (status === 401) return answer(res, 401, 'name or password is wrong');
-    if (path.split('?')[0] === '/_session') return answer(res, 204, '');
+    if (onSession) {
+      if (!['GET', 'HEAD', 'POST', 'DELETE'].includes(method)) return answer(res, userCtx.name ? 403 : 401, `${method} _session is not open`);
+      // Only a session CouchDB vouches for is recorded as signed out.
+      if (method === 'DELETE' && issue && userCtx.name === issue.name) await recordSignOut(issue.name);
+      return answer(res, 204, '');
+    }
     const verdict = authorize(userCtx, method, path);
     if (verdict.allow) return answer(res, 204, '');
     return answer(res, userCtx.name ? 403 : 401, verdict.reason);

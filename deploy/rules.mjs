@@ -72,9 +72,10 @@ export function access(userCtx, db) {
     case 'public': {
       const keeper = u.relay || u.office || u.stewardOf.includes(kind.compound);
       if (keeper) return all;
-      // Everyone reads a roster; a signed-in account may offer an edit (the rules refuse
-      // it with a reason the app shows); nobody else keeps checkpoints there.
-      return { read: true, write: !u.anonymous, checkpoint: false };
+      // Everyone reads a roster; only its keepers write there, checkpoints included (a
+      // `_bulk_docs` may carry `_local` documents, which no rules see, and the door does
+      // not read bodies). The app tells a signed-in non-steward so itself, unsent.
+      return { read: true, write: false, checkpoint: false };
     }
     case 'records':
       return u.relay || u.office || u.stewardOf.includes(kind.compound) ? all : none;
@@ -101,17 +102,32 @@ export function parsePath(path) {
   } catch {
     return null;
   }
-  // An empty segment (`//`) is read differently by different servers: refused.
-  if (parts.some((p) => p === '')) return null;
-  if (parts[0].startsWith('_')) return { server: parts.join('/') };
+  // Segments servers read differently, refused: an empty one (`//`), a dot segment (`..`
+  // would let nginx send CouchDB another path than the one judged here), control
+  // characters, backslashes.
+  if (parts.some((p) => p === '' || p === '.' || p === '..' || /[\u0000-\u001f\\]/.test(p))) return null;
+  if (parts[0].startsWith('_')) {
+    if (parts.some((p) => p.includes('/'))) return null;
+    return { server: parts.join('/') };
+  }
   const [db, ...rest] = parts;
+  if (db.includes('/')) return null;
   if (rest.length === 0) return { db, what: 'info' };
   const [first, ...more] = rest;
-  // `_design%2Fcs` and `_design/cs` are the same document to CouchDB.
+  // `_design%2Fcs` and `_design/cs` are the same document to CouchDB; an encoded slash
+  // anywhere else names something no app request does.
   for (const prefix of ['_design', '_local']) {
-    if (first === prefix && more.length > 0) return { db, what: prefix, doc: `${prefix}/${more[0]}`, sub: more.slice(1) };
-    if (first.startsWith(prefix + '/')) return { db, what: prefix, doc: first, sub: more };
+    if (first === prefix && more.length > 0) {
+      if (more.some((p) => p.includes('/'))) return null;
+      return { db, what: prefix, doc: `${prefix}/${more[0]}`, sub: more.slice(1) };
+    }
+    if (first.startsWith(prefix + '/')) {
+      const name = first.slice(prefix.length + 1);
+      if (name === '' || name.includes('/') || more.length > 0) return null;
+      return { db, what: prefix, doc: first, sub: [] };
+    }
   }
+  if (rest.some((p) => p.includes('/'))) return null;
   if (first.startsWith('_')) return { db, what: first, sub: more };
   return { db, what: 'doc', doc: first, sub: more };
 }
@@ -155,6 +171,7 @@ export function authorize(userCtx, method, path) {
     return may.write ? allow : refuse(`no write access to ${p.db}`);
   }
   if (p.what === '_local') {
+    if (p.sub.length > 0) return refuse('checkpoints have no attachments');
     if (get) return allow;
     if (method !== 'PUT' && method !== 'DELETE') return refuse(`${method} on a checkpoint is not open`);
     if (p.sub.length > 0) return refuse('checkpoints have no attachments');
@@ -213,18 +230,43 @@ export function targetsOf(source, doc, compounds) {
   return [];
 }
 
-// A report's fields by who may change them: the reporter (a resident's account), the
-// stewards, or nobody once it exists. Anything else (`updated_at`, `deleted`, fields a
-// newer app adds) either may change.
-const FIXED_FIELDS = ['id', 'compound', 'created_at', 'filed_by'];
+// A report's fields by who may change them (src/domain/report.rs `Report`): nobody once it
+// exists, the stewards, or — on a report a resident filed from their account — that
+// reporter alone. A report taken in by hand (no `filed_by`) is the stewards' to write
+// down, content included. Anything else (`updated_at`, `followers`, fields a newer app
+// adds) either may change.
+const FIXED_FIELDS = ['id', 'compound', 'created_at', 'filed_by', 'filed_signed_in'];
 const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at'];
-const REPORTER_FIELDS = ['satisfaction'];
+const REPORTER_FIELDS = [
+  'category', 'answers', 'description', 'urgency', 'reporter_name', 'reporter_phone', 'share_phone',
+  'photos', 'building', 'unit', 'satisfaction', 'deleted', '_attachments',
+];
+// Submitting routes a report itself (src/domain/report_rules.rs `submit`): the new report
+// names the responsible steward and its deadline; after that they are the stewards'.
 const SUBMISSION_FIELDS = ['assigned', 'expected_by'];
-// The reporter's own steps on a report (an event with no steward role, `by: null`).
-const REPORTER_STATUSES = ['submitted', 'confirmed', 'reopened', 'Submitted', 'Confirmed', 'Reopened'];
+// The reporter's own steps; a steward records them only for a report taken in by hand.
+const REPORTER_STATUSES = ['Submitted', 'Confirmed', 'Reopened'];
+/** The legal next statuses: src/domain/report.rs `Status::next`, word for word
+ *  (tests/server/rules.test.mjs reads both and checks they agree). */
+export const NEXT_STATUS = {
+  Draft: ['Submitted'],
+  Submitted: ['Acknowledged', 'InProgress', 'Resolved', 'Closed'],
+  Acknowledged: ['InProgress', 'Resolved', 'Closed'],
+  InProgress: ['Resolved', 'Closed'],
+  Resolved: ['Confirmed', 'Reopened'],
+  Reopened: ['Acknowledged', 'InProgress', 'Resolved', 'Closed'],
+  Confirmed: ['Closed'],
+  Closed: [],
+};
+// Photos carried with a report: pictures only, each at most this big, at most this many.
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_MAX_COUNT = 9;
 
-const empty = (v) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+const empty = (v) => v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0);
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const byReporter = (e) => e.by === null || e.by === undefined;
+const live = (l) => l && !l._deleted;
 
 /**
  * Whether `doc` (a revision read from `source`, with `_revisions`) may be written into
@@ -234,9 +276,19 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
  * revision's body is no longer stored }`. Returns `{ ok: true }` or `{ ok: false, code, reason }`.
  */
 export function judge(source, target, doc, known) {
+  try {
+    return judged(source, target, doc, known);
+  } catch (e) {
+    // A document whose shape the rules cannot read is refused, never a reason to stop.
+    return no('malformed', `unreadable: ${String(e.message).slice(0, 100)}`);
+  }
+}
+
+function judged(source, target, doc, known) {
   const from = dbKind(source);
   const to = dbKind(target);
   if (!from || !to) return no('not_allowed', 'not one of the app\'s databases');
+  if (typeof doc._id !== 'string') return no('malformed', 'no _id');
   const kind = kindOf(doc._id);
   if (doc._id.startsWith('_design/') || doc._id.startsWith('_local/')) return no('not_allowed', 'design documents and checkpoints are not copied');
   const allowedKinds = {
@@ -245,16 +297,17 @@ export function judge(source, target, doc, known) {
   if (!allowedKinds.includes(kind)) return no('not_allowed', `a ${kind} does not belong in ${target}`);
   if (!['user', 'records', 'public'].includes(from.type)) return no('not_allowed', `nothing is copied out of ${source}`);
   const leaves = known?.leaves ?? [];
+  const liveLeaves = leaves.filter(live);
   // 1. Whose document it is: the source's account or compound, here and in the target.
   if (from.type === 'user') {
     if (kind !== 'report') return no('not_allowed', 'a resident\'s database holds their reports only');
     if (!doc._deleted && doc.filed_by !== from.owner) return no('not_theirs', `filed by ${JSON.stringify(doc.filed_by ?? null)}, not by ${from.owner}`);
-    if (leaves.some((l) => l && l.filed_by !== from.owner)) return no('not_theirs', `another account's report: ${from.owner} may not change it`);
+    if (liveLeaves.some((l) => l.filed_by !== from.owner)) return no('not_theirs', `another account's report: ${from.owner} may not change it`);
   } else {
     const compound = from.compound;
     const own = (b) => (kindOf(b._id) === 'compound' ? b.id === compound && b._id === `compound:${compound}` : b.compound === compound);
     if (!doc._deleted && !own(doc)) return no('not_theirs', `not a record of ${compound}`);
-    if (leaves.some((l) => l && !l._deleted && !own(l))) return no('not_theirs', `another compound's record: the stewards of ${compound} may not change it`);
+    if (liveLeaves.some((l) => !own(l))) return no('not_theirs', `another compound's record: the stewards of ${compound} may not change it`);
   }
   if (to.type === 'user' && !doc._deleted && doc.filed_by !== to.owner) return no('not_theirs', 'not this resident\'s report');
   // 2. Where it comes from: a new branch must grow out of a revision the target knows.
@@ -265,59 +318,111 @@ export function judge(source, target, doc, known) {
       return no('unknown_history', 'its history reaches no revision this server has (a forged or foreign version)');
     }
   }
-  // 3. What changed: only what the writer's role may change, judged against the revision
-  // it continues; what another current version already has is a merge, not a change.
-  if (kind === 'report' && !doc._deleted) {
+  // 3. A deletion only closes a branch of a conflict: the record itself stays, and what
+  // the closed branch held of the other role's work is in a version that stays.
+  if (doc._deleted) {
+    if (!known) return no('not_allowed', 'a deletion of a record the server does not have');
+    if (known.parent === undefined) return no('too_old', 'the version it deletes is no longer stored here');
+    const staying = liveLeaves.filter((l) => l._rev !== known.parent?._rev);
+    if (staying.length === 0) return no('not_allowed', 'records are not deleted; a report is withdrawn or closed by its steps');
+    if (kind === 'report' && known.parent) {
+      const writer = from.type === 'user' ? 'reporter' : 'steward';
+      const kept = new Set(staying.flatMap((l) => (Array.isArray(l.timeline) ? l.timeline : []).map((e) => JSON.stringify(e))));
+      const theirs = (known.parent.timeline ?? []).filter((e) => (writer === 'reporter' ? !byReporter(e) : byReporter(e)));
+      if (theirs.some((e) => !kept.has(JSON.stringify(e)))) return no('not_their_step', 'closing that version would drop the other side\'s steps');
+    }
+    return { ok: true };
+  }
+  // 4. What changed: only what the writer's role may change, judged against the revision
+  // it continues and every current version; what another current version already has is
+  // a merge, not a change.
+  if (kind === 'report') {
     const writer = from.type === 'user' ? 'reporter' : 'steward';
     const parent = known ? known.parent : null;
     if (known && parent === undefined) return no('too_old', 'the version it continues is no longer stored here: sync again from a current copy');
-    const why = reportChange(writer, parent, doc, leaves);
+    const shape = reportShape(doc);
+    if (shape) return no('malformed', shape);
+    const why = reportChange(writer, parent, doc, liveLeaves);
     if (why) return no('not_their_step', why);
+  } else if (doc._attachments) {
+    return no('not_allowed', 'only a report carries photos');
   }
   return { ok: true };
 }
 
-/** Why a revision was not copied, as a code the office's app words in its language
- *  (src/domain/district/refusal.rs) and the detail in English for the record. */
-export const REFUSAL_CODES = ['not_theirs', 'unknown_history', 'not_their_step', 'too_old', 'not_allowed'];
-
-function no(code, reason) {
-  return { ok: false, code, reason };
+/** Why a report's body is not one the app writes, or ''. */
+export function reportShape(doc) {
+  if (!Array.isArray(doc.timeline)) return 'its timeline is not a list';
+  for (const e of doc.timeline) {
+    if (!e || typeof e !== 'object' || typeof e.status !== 'string' || !(e.status in NEXT_STATUS)) return 'a step of its timeline is not one the app writes';
+  }
+  const photos = Object.entries(doc._attachments ?? {});
+  if (photos.length > PHOTO_MAX_COUNT) return `more than ${PHOTO_MAX_COUNT} photos`;
+  for (const [name, a] of photos) {
+    if (!PHOTO_TYPES.includes(a?.content_type)) return `${name.slice(0, 40)} is not a photo`;
+    const size = a.length ?? (typeof a.data === 'string' ? Math.floor((a.data.length * 3) / 4) : 0);
+    if (size > PHOTO_MAX_BYTES) return `${name.slice(0, 40)} is larger than ${PHOTO_MAX_BYTES} bytes`;
+  }
+  return '';
 }
 
-/** Why `doc` is not a change `writer` may make to `parent` (null: a new report), or ''. */
+const digests = (doc) => JSON.stringify(Object.entries(doc?._attachments ?? {}).map(([n, a]) => [n, a.digest ?? a.data]).sort());
+
+/** Why a revision was not copied, as a code the office's app words in its language
+ *  (src/domain/district/refusal.rs) and the detail in English for the record. */
+export const REFUSAL_CODES = ['not_theirs', 'unknown_history', 'not_their_step', 'too_old', 'malformed', 'not_allowed'];
+
+function no(code, reason) {
+  return { ok: false, code, reason: String(reason).slice(0, 300) };
+}
+
+/** Why `doc` is not a change `writer` may make to `parent` (null: a new report), given
+ *  the target's current versions (`others`), or ''. */
 export function reportChange(writer, parent, doc, others) {
-  const seenElsewhere = (field, value) => others.some((o) => o && same(o[field], value));
-  const base = parent ?? {};
+  const seenElsewhere = (field, value) => others.some((o) => same(o[field], value));
+  const filed = Boolean(doc.filed_by);
   for (const field of FIXED_FIELDS) {
     if (parent && !same(parent[field], doc[field])) return `${field} may not change`;
   }
-  const theirs = writer === 'reporter' ? STEWARD_FIELDS : (doc.filed_by ? REPORTER_FIELDS : []);
+  if (!parent && writer === 'steward' && filed) return 'a report filed by a resident reaches the server from their own account only';
+  // The other side's fields: as they were, or as another current version has them.
+  const theirs = writer === 'reporter' ? STEWARD_FIELDS : (filed ? REPORTER_FIELDS : []);
   for (const field of theirs) {
-    // Submitting routes a report itself (src/domain/report_rules.rs `submit`): the new
-    // report names the responsible steward and its deadline; after that they are the
-    // stewards' to change.
     if (!parent && writer === 'reporter' && SUBMISSION_FIELDS.includes(field)) continue;
+    if (field === '_attachments') {
+      if (parent ? digests(parent) !== digests(doc) && !others.some((o) => digests(o) === digests(doc)) : !empty(doc._attachments)) {
+        return 'the reporter\'s photos are the reporter\'s to change';
+      }
+      continue;
+    }
     const unchanged = parent ? same(parent[field], doc[field]) : empty(doc[field]);
     if (!unchanged && !seenElsewhere(field, doc[field])) return `${field} is not the ${writer}'s to set`;
   }
-  if (!parent && writer === 'steward' && doc.filed_by) return 'a report filed by a resident reaches the server from their own account only';
-  // The timeline only grows, and each new step is one this writer may record.
-  const before = (base.timeline ?? []).map((e) => JSON.stringify(e));
-  const elsewhere = new Set(others.flatMap((o) => (o?.timeline ?? []).map((e) => JSON.stringify(e))));
-  const after = (doc.timeline ?? []).map((e) => JSON.stringify(e));
+  // The timeline only grows: nothing of the version it continues, nor of the other side's
+  // steps in any current version, is taken out; each new step is one this writer may
+  // record, in an order the status rules allow.
+  const after = doc.timeline.map((e) => JSON.stringify(e));
+  const before = (parent?.timeline ?? []).map((e) => JSON.stringify(e));
   for (const event of before) {
     if (!after.includes(event)) return 'a step was taken out of the timeline';
   }
+  const otherSide = (e) => (writer === 'reporter' ? !byReporter(e) : byReporter(e));
+  for (const o of others) {
+    for (const e of Array.isArray(o.timeline) ? o.timeline : []) {
+      if (otherSide(e) && !after.includes(JSON.stringify(e))) return 'it leaves out a step the other side recorded: sync again and edit the current version';
+    }
+  }
+  const elsewhere = new Set(others.flatMap((o) => (Array.isArray(o.timeline) ? o.timeline : []).map((e) => JSON.stringify(e))));
   for (const [i, event] of after.entries()) {
     if (before.includes(event) || elsewhere.has(event)) continue;
-    const step = doc.timeline[i] ?? {};
-    const byReporter = step.by === null || step.by === undefined;
-    if (writer === 'reporter' && !byReporter) return 'only a steward records a steward\'s step';
-    if (writer === 'reporter' && !REPORTER_STATUSES.includes(step.status)) return `the reporter may not record "${step.status}"`;
+    const step = doc.timeline[i];
+    const previous = i === 0 ? 'Draft' : doc.timeline[i - 1].status;
+    if (!NEXT_STATUS[previous]?.includes(step.status)) return `"${step.status}" cannot follow "${previous}"`;
+    const reporterStep = REPORTER_STATUSES.includes(step.status);
+    if (writer === 'reporter' && (!byReporter(step) || !reporterStep)) return 'only a steward records a steward\'s step';
     // A steward records a reporter's step only for a report taken in by hand (a link or
     // a call): one a resident filed from their account is confirmed from that account.
-    if (writer === 'steward' && byReporter && doc.filed_by && parent) return 'the reporter\'s steps come from the reporter\'s account';
+    if (writer === 'steward' && filed && (reporterStep || byReporter(step))) return 'the reporter\'s steps come from the reporter\'s account';
   }
   return '';
 }

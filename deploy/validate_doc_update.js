@@ -50,7 +50,10 @@ function (newDoc, oldDoc, userCtx, secObj) {
   if (type === 'userdb') {
     // The owner's name from the database's name (hex of its UTF-8 bytes).
     var owner = null;
-    try { owner = decodeURIComponent(compound.replace(/(..)/g, '%$1')); } catch (e) { owner = null; }
+    if (/^([0-9a-f]{2})+$/.test(compound)) {
+      try { owner = decodeURIComponent(compound.replace(/(..)/g, '%$1')); } catch (e) { owner = null; }
+    }
+    if (owner === null) refuse('这个数据库不归小区管家使用 · This database is not one of 小区管家\'s');
     if (userCtx.name !== owner && !relay) refuse('这是别人的报事库 · This is another account\'s database');
     if (kind !== 'report') refuse('这里只放您自己的报事 · Only your own reports belong here');
     if (live && newDoc.filed_by !== owner) refuse('这条报事不是您提交的 · This report was filed by another account');

@@ -31,7 +31,9 @@ catalogue! {
     refused_unknown_history: "来历不明的版本：与服务器上的任何版本都接不上，可能是伪造的", "A version of unknown origin: it continues nothing the server has, and may be forged";
     refused_not_their_step: "改了这个账号不能改的内容（如居民自己填写管家的处理进度）", "Changed what this account may not change (such as a resident recording a steward's step)";
     refused_too_old: "基于服务器已不再保存的旧版本，请在手机上重新同步后再改", "Based on a version the server no longer keeps: sync the phone again, then edit";
+    refused_malformed: "记录格式不对（不是本应用写出的记录，或附件不是照片）", "Not a record this app writes (or an attachment that is not a photo)";
     refused_not_allowed: "不符合服务器的规则", "Against the server's rules";
+    refusal_times: "次", " times";
     print: "打印报告", "Print report";
     csv: "导出 CSV", "Export CSV";
     sort_by: "按此列排序", "Sort by this column";
@@ -164,6 +166,7 @@ impl DistrictStrings {
             RefusalCode::UnknownHistory => self.refused_unknown_history,
             RefusalCode::NotTheirStep => self.refused_not_their_step,
             RefusalCode::TooOld => self.refused_too_old,
+            RefusalCode::Malformed => self.refused_malformed,
             RefusalCode::NotAllowed => self.refused_not_allowed,
         }
     }

@@ -231,10 +231,16 @@ export async function startCouch({ dataDir = null, port = null, users = [], fres
   }
   const relay = await startRelay(url, admin, { hub, port: relayPort });
   const stopped = new Promise((resolve) => child.once('exit', resolve));
-  return {
-    url, admin, port, door: relay.door, relayPort: relay.port,
-    stop: async () => { await relay.stop(); child.kill('SIGKILL'); return stopped; },
+  const couch = {
+    url, admin, port, door: relay.door, relayPort: relay.port, relay,
+    /** The relay stopped and started again on its port (what it keeps, it reads back). */
+    restartRelay: async () => {
+      await couch.relay.stop();
+      couch.relay = await startRelay(url, admin, { hub, port: relay.port });
+    },
+    stop: async () => { await couch.relay.stop(); child.kill('SIGKILL'); return stopped; },
   };
+  return couch;
 }
 
 const RELAY_PASSWORD = 'relay-secret';

@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { couchAdmin, root, startCouch } from '../e2e/harness.mjs';
 import { startNginx } from './nginx.mjs';
@@ -17,9 +18,13 @@ const USERS = [
   ['wang', 'pw-wang', 'steward:dongtangcun'],
   ['zhou', 'pw-zhou', 'steward:tianhecun'],
   ['office', 'pw-office', 'district'],
+  // Signed out in the tests (which signs the account out everywhere): used nowhere else.
+  ['sun', 'pw-sun', 'steward:dongtangcun'],
+  ['qian', 'pw-qian'],
 ];
 const LI_DB = 'userdb-6c69';
 const ZHANG_DB = 'userdb-7a68616e67';
+const QIAN_DB = 'userdb-7169616e';
 const FORGED_REV = `999-${'f'.repeat(32)}`;
 
 async function until(check, what, ms = 15000) {
@@ -200,7 +205,7 @@ describe('the attacks of issue #26', () => {
 
   it('a signed-out session opens nothing, even if its cookie was kept', async () => {
     const r = await fetch(`${site.url}/db/_session`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'wang', password: 'pw-wang' }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'sun', password: 'pw-sun' }),
     });
     const kept = r.headers.get('set-cookie').split(';')[0];
     const before = await fetch(`${site.url}/db/r-dongtangcun/_all_docs`, { headers: { cookie: kept } });
@@ -211,6 +216,127 @@ describe('the attacks of issue #26', () => {
     assert.equal(afterwards.status, 401);
     const session = await fetch(`${site.url}/db/_session`, { headers: { cookie: kept } });
     assert.equal(session.status, 401);
+  });
+
+  /** A request as sent, path and all: fetch() would resolve `..` before sending. */
+  function raw(who, method, path, body) {
+    return new Promise((resolve, reject) => {
+      const url = new URL(site.url);
+      const req = request({
+        host: url.hostname, port: url.port, method, path,
+        headers: { 'content-type': 'application/json', ...(who ? { cookie: cookie[who] } : {}) },
+      }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode)); });
+      req.on('error', reject);
+      req.end(body === undefined ? undefined : JSON.stringify(body));
+    });
+  }
+
+  it('a path with `..` is refused at the door, not resolved by nginx into another request', async () => {
+    for (const [who, method, path, body] of [
+      [null, 'GET', '/db/c-dongtangcun/../_all_dbs'],
+      [null, 'GET', '/db/c-dongtangcun/%2e%2e/_all_dbs'],
+      [null, 'POST', '/db/c-dongtangcun/_bulk_get/../_bulk_docs', { docs: [{ _id: '_local/dots' }] }],
+      [null, 'POST', '/db/c-dongtangcun/_all_docs/../../_users', { _id: 'org.couchdb.user:mallory', name: 'mallory', password: 'x', roles: [], type: 'user' }],
+      ['li', 'PUT', '/db/c-dongtangcun/a/../_local/dots-li', { x: 1 }],
+      ['li', 'GET', '/db/c-dongtangcun/_design%2Fcs%2F_info'],
+    ]) {
+      const status = await raw(who, method, path, body);
+      assert.ok([400, 401, 403, 404].includes(status), `${method} ${path}: ${status}`);
+    }
+    assert.equal((await admin('GET', 'c-dongtangcun/_local/dots')).error, 'not_found');
+    assert.equal((await admin('GET', 'c-dongtangcun/_local/dots-li')).error, 'not_found');
+    assert.equal((await admin('GET', '_users/org.couchdb.user:mallory')).error, 'not_found');
+  });
+
+  it('a steward cannot confirm, rewrite or delete a report a resident filed from their account', async () => {
+    const current = await as('wang', 'GET', 'r-dongtangcun/report:R1');
+    const faked = {
+      ...current.json, description: '无问题，居民撤回', reporter_phone: '10000000000',
+      timeline: [...current.json.timeline, { at: 5, status: 'Resolved', note: '', by: 'Red' }, { at: 6, status: 'Confirmed', note: '', by: 'Red' }],
+    };
+    const put = await as('wang', 'PUT', 'r-dongtangcun/report:R1', faked);
+    assert.equal(put.status, 201, 'his compound\'s database takes it');
+    await until(async () => (await refusals()).find((r) => r.rev === put.json.rev), 'the refusal');
+    const gone = await as('wang', 'DELETE', `r-dongtangcun/report:R1?rev=${put.json.rev}`);
+    assert.equal(gone.status, 200);
+    await until(async () => (await refusals()).find((r) => r.rev === gone.json.rev), 'the refusal of the deletion');
+    for (const db of ['district', LI_DB]) {
+      const doc = await seen(db, 'report:R1');
+      assert.equal(doc.description, '楼道漏水', `${db}: li's words`);
+      assert.ok(!doc.timeline.some((e) => e.status === 'Confirmed'), `${db}: not confirmed for her`);
+      assert.equal(doc._deleted, undefined);
+    }
+  });
+
+  it('a resident cannot hide the stewards\' work behind a taller version of her report', async () => {
+    const filed = await as('li', 'PUT', `${LI_DB}/report:R5`, report('R5', 'dongtangcun', { filed_by: 'li' }));
+    await until(async () => (await seen('r-dongtangcun', 'report:R5'))._rev, 'R5 with the stewards');
+    const theirs = await as('wang', 'GET', 'r-dongtangcun/report:R5');
+    const step = await as('wang', 'PUT', 'r-dongtangcun/report:R5', { ...theirs.json, timeline: [...theirs.json.timeline, { at: 7, status: 'Resolved', note: '已修', by: 'Property' }] });
+    assert.equal(step.status, 201);
+    await until(async () => (await seen('district', 'report:R5')).timeline?.length === 2, 'the steward\'s step with the office');
+    // Fifty versions on from her own first one, none with the steward's step.
+    const ids = [`${'a'.repeat(31)}z`, ...Array.from({ length: 48 }, (_, i) => String(i).padStart(32, '0')), filed.json.rev.split('-')[1]];
+    const tall = { ...report('R5', 'dongtangcun', { filed_by: 'li', description: '管家从未处理' }), _rev: `50-${ids[0]}`, _revisions: { start: 50, ids } };
+    await as('li', 'POST', `${LI_DB}/_bulk_docs`, { new_edits: false, docs: [tall] });
+    await until(async () => (await refusals()).find((r) => r.rev === tall._rev), 'the refusal');
+    const doc = await seen('district', 'report:R5');
+    assert.equal(doc.timeline.length, 2, 'the office sees the steward\'s step');
+    assert.equal(doc._conflicts, undefined);
+  });
+
+  it('one unreadable report is refused and does not hold up the next', async () => {
+    await as('li', 'PUT', `${LI_DB}/report:P1`, { ...report('P1', 'dongtangcun', { filed_by: 'li' }), timeline: {} });
+    await as('li', 'PUT', `${LI_DB}/report:P2`, report('P2', 'dongtangcun', { filed_by: 'li' }));
+    await until(async () => (await seen('r-dongtangcun', 'report:P2'))._rev, 'P2 with the stewards');
+    const refused = await until(async () => (await refusals()).find((r) => r.doc === 'report:P1'), 'P1 refused');
+    assert.equal(refused.code, 'malformed');
+  });
+
+  it('a report carries photos only: a page or a script attached to it goes nowhere', async () => {
+    const page = Buffer.from('<script src="x.js"></script>').toString('base64');
+    await as('li', 'PUT', `${LI_DB}/report:H1`, {
+      ...report('H1', 'dongtangcun', { filed_by: 'li' }),
+      _attachments: { 'x.html': { content_type: 'text/html', data: page } },
+    });
+    const refused = await until(async () => (await refusals()).find((r) => r.doc === 'report:H1'), 'H1 refused');
+    assert.equal(refused.code, 'malformed');
+    assert.equal((await seen('r-dongtangcun', 'report:H1')).error, 'not_found');
+    // And what the server serves of a document is never a page of this origin.
+    const served = await fetch(`${site.url}/db/${LI_DB}/report:H1/x.html`, { headers: { cookie: cookie.li } });
+    assert.match(served.headers.get('content-security-policy') ?? '', /sandbox/);
+  });
+
+  it('a resident leaves no checkpoints in a public roster, not even inside _bulk_docs', async () => {
+    const r = await as('li', 'POST', 'c-dongtangcun/_bulk_docs', { docs: [{ _id: '_local/li-spam', x: 1 }] });
+    assert.equal(r.status, 403);
+    assert.equal((await admin('GET', 'c-dongtangcun/_local/li-spam')).error, 'not_found');
+  });
+
+  it('a signed-out session stays signed out however its cookie is spelled, and across a restart of the door', async () => {
+    const r = await fetch(`${site.url}/db/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'qian', password: 'pw-qian' }),
+    });
+    const kept = r.headers.get('set-cookie').split(';')[0];
+    const value = kept.slice('AuthSession='.length);
+    assert.equal((await fetch(`${site.url}/db/${QIAN_DB}/_all_docs`, { headers: { cookie: kept } })).status, 200);
+    assert.equal((await fetch(`${site.url}/db/_session`, { method: 'DELETE', headers: { cookie: kept } })).status, 200);
+    await couch.restartRelay();
+    for (const spelled of [kept, `AuthSession="${value}"`, `AuthSession =${value}`, `authsession=${value}`, `x=1; AuthSession=${value}`]) {
+      const again = await fetch(`${site.url}/db/${QIAN_DB}/_all_docs`, { headers: { cookie: spelled } });
+      assert.equal(again.status, 401, spelled);
+    }
+    // Signing in again opens a new session.
+    // Signing in again opens a new session (with the old cookie still in the jar, too).
+    // CouchDB's cookies name the second they were issued: one of the same second as the
+    // sign-out, or the next, is taken as issued before it.
+    await new Promise((res) => setTimeout(res, 2100));
+    const back = await fetch(`${site.url}/db/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json', cookie: kept }, body: JSON.stringify({ name: 'qian', password: 'pw-qian' }),
+    });
+    assert.equal(back.status, 200);
+    const fresh = back.headers.get('set-cookie').split(';')[0];
+    assert.equal((await fetch(`${site.url}/db/${QIAN_DB}/_all_docs`, { headers: { cookie: fresh } })).status, 200);
   });
 
   it('setup run again on a server set up the old way closes the holes and keeps every document', async () => {

@@ -2,7 +2,12 @@
 // judgement of revisions (what each role may change, merges, made-up histories).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NEXT_STATUS, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const li = { name: 'li', roles: [] };
 const wang = { name: 'wang', roles: ['steward:dongtangcun'] };
@@ -54,6 +59,53 @@ describe('the door reads paths as CouchDB does', () => {
 });
 
 describe('the relay judges a revision by the account it came from', () => {
+  it('knows the status rules as the app does (src/domain/report.rs Status::next)', () => {
+    const rust = readFileSync(join(root, 'src', 'domain', 'report.rs'), 'utf8');
+    const table = rust.slice(rust.indexOf('pub fn next(self)'), rust.indexOf('pub fn can_become'));
+    const fromRust = {};
+    for (const [, from, to] of table.matchAll(/(\w+) => &\[([^\]]*)\]/g)) {
+      fromRust[from] = to.split(',').map((t) => t.trim()).filter(Boolean);
+    }
+    assert.deepEqual(fromRust, NEXT_STATUS);
+  });
+
+  it('refuses a deletion that would make a record vanish, and takes one that closes a conflict', () => {
+    const a = withRev(report(), '1-a');
+    const b = withRev(report({ timeline: [...report().timeline, resolved] }), '2-b', '1-a');
+    const c = withRev(report({ description: '楼道漏水，三楼' }), '2-c', '1-a');
+    const only = { revs: new Set(['1-a', '2-b']), leaves: [b], parent: b };
+    const gone = { _id: 'report:R1', _deleted: true, _rev: '3-d', _revisions: { start: 3, ids: ['d', 'b', 'a'] } };
+    assert.match(judge('r-dongtangcun', 'district', gone, only).reason, /not deleted/);
+    const both = { revs: new Set(['1-a', '2-b', '2-c']), leaves: [b, c], parent: c };
+    const closeC = { _id: 'report:R1', _deleted: true, _rev: '3-e', _revisions: { start: 3, ids: ['e', 'c', 'a'] } };
+    assert.deepEqual(judge(LI, 'district', closeC, both), { ok: true });
+    // The reporter may not close the branch that holds the steward's step, unless it is kept.
+    const closeB = { _id: 'report:R1', _deleted: true, _rev: '3-f', _revisions: { start: 3, ids: ['f', 'b', 'a'] } };
+    assert.match(judge(LI, 'district', closeB, { ...both, parent: b }).reason, /other side/);
+    void a;
+  });
+
+  it('refuses a taller branch that leaves out the other side\'s steps', () => {
+    const filed = withRev(report(), '1-a');
+    const done = withRev(report({ timeline: [...report().timeline, resolved] }), '2-b', '1-a');
+    const known = { revs: new Set(['1-a', '2-b']), leaves: [done], parent: filed };
+    // A made-up history of 49 steps on from her own first revision: it reaches 1-a.
+    const ids = ['z', ...Array.from({ length: 48 }, (_, i) => `m${i}`), 'a'];
+    const tall = { ...report({ description: '管家从未处理' }), _rev: '50-z', _revisions: { start: 50, ids } };
+    assert.match(judge(LI, 'district', tall, known).reason, /leaves out a step/);
+  });
+
+  it('reads a malformed report as refused, never as a reason to stop', () => {
+    const bad = withRev(report({ timeline: {} }), '1-a');
+    assert.equal(judge(LI, 'district', bad, null).code, 'malformed');
+    const html = withRev(report({ _attachments: { 'x.html': { content_type: 'text/html', length: 10, stub: true } } }), '1-a');
+    assert.equal(judge(LI, 'district', html, null).code, 'malformed');
+    const photo = withRev(report({ _attachments: { 'p1.jpg': { content_type: 'image/jpeg', length: 1000, stub: true, digest: 'md5-x' } } }), '1-a');
+    assert.deepEqual(judge(LI, 'district', photo, null), { ok: true });
+    const confirmedAtOnce = withRev(report({ timeline: [...report().timeline, confirmed] }), '1-a');
+    assert.match(judge(LI, 'district', confirmedAtOnce, null).reason, /cannot follow/);
+  });
+
   it('routes a resident\'s report to their compound\'s stewards and the office, and progress back', () => {
     assert.deepEqual(targetsOf(LI, report(), new Set(['dongtangcun'])), ['district', 'r-dongtangcun']);
     assert.deepEqual(targetsOf(LI, report({ compound: 'nowhere' }), new Set(['dongtangcun'])), ['district']);
@@ -92,8 +144,18 @@ describe('the relay judges a revision by the account it came from', () => {
     assert.deepEqual(judge('r-dongtangcun', 'district', step, known), { ok: true });
     const rated = withRev(report({ satisfaction: 5 }), '2-b', '1-a');
     assert.match(judge('r-dongtangcun', 'district', rated, known).reason, /satisfaction/);
-    const confirm = withRev(report({ timeline: [...report().timeline, confirmed] }), '2-b', '1-a');
-    assert.match(judge('r-dongtangcun', 'district', confirm, known).reason, /reporter's steps/);
+    const resolvedDoc = withRev(report({ timeline: [...report().timeline, resolved] }), '2-b', '1-a');
+    const resolvedKnown = { revs: new Set(['1-a', '2-b']), leaves: [resolvedDoc], parent: resolvedDoc };
+    const confirm = withRev(report({ timeline: [...resolvedDoc.timeline, confirmed] }), '3-c', '2-b', '1-a');
+    assert.match(judge('r-dongtangcun', 'district', confirm, resolvedKnown).reason, /reporter's steps/);
+    // ... whatever role it names for the step.
+    const disguised = withRev(report({ timeline: [...resolvedDoc.timeline, { ...confirmed, by: 'Red' }] }), '3-c', '2-b', '1-a');
+    assert.match(judge('r-dongtangcun', 'district', disguised, resolvedKnown).reason, /reporter's steps/);
+    // Nor rewrite what the reporter wrote, nor withdraw it for them.
+    const rewritten = withRev(report({ description: '无问题，居民撤回' }), '2-x', '1-a');
+    assert.match(judge('r-dongtangcun', 'district', rewritten, known).reason, /description/);
+    const withdrawn = withRev(report({ deleted: true }), '2-x', '1-a');
+    assert.match(judge('r-dongtangcun', 'district', withdrawn, known).reason, /deleted/);
     // A report taken in by hand (no account): the steward records what the reporter said.
     const byHand = withRev(report({ filed_by: undefined, timeline: [...report().timeline, resolved, confirmed] }), '3-c', '2-b', '1-a');
     const handKnown = { revs: new Set(['1-a', '2-b']), leaves: [], parent: { ...report({ filed_by: undefined }), timeline: [...report().timeline, resolved] } };

@@ -20,7 +20,10 @@ fn refusal_row(r: &Refusal, d: &DistrictStrings) -> Vec<Cell> {
         Cell::number(format_date_time(r.updated_at), r.updated_at as f64),
         Cell::text(account),
         Cell::text(r.record_number().to_string()),
-        Cell::text(d.refusal(r.code()).to_string()),
+        Cell::text(match r.count {
+            0 | 1 => d.refusal(r.code()).to_string(),
+            n => format!("{}（{n}{}）", d.refusal(r.code()), d.refusal_times),
+        }),
     ]
 }
 

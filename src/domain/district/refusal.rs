@@ -19,6 +19,9 @@ pub enum RefusalCode {
     NotTheirStep,
     /// Based on a version the server no longer stores.
     TooOld,
+    /// Not a record the app writes (a timeline that is not a list, a file that is not a
+    /// photo).
+    Malformed,
     /// Against the server's rules in another way.
     NotAllowed,
 }
@@ -28,6 +31,7 @@ keyed_enum!(RefusalCode {
     UnknownHistory => "unknown_history",
     NotTheirStep => "not_their_step",
     TooOld => "too_old",
+    Malformed => "malformed",
     NotAllowed => "not_allowed",
 });
 
@@ -48,8 +52,10 @@ pub struct Refusal {
     /// The relay's detail, in English, for whoever looks into it.
     #[serde(default)]
     pub reason: String,
-    /// When it was refused.
+    /// When it was last refused, and how many times the account sent that document.
     pub updated_at: Millis,
+    #[serde(default)]
+    pub count: u32,
 }
 
 impl Refusal {

@@ -70,6 +70,23 @@ pub struct Replication {
     pub owner: Option<String>,
 }
 
+/// What the server's rules say to an account that is not a roster's keeper
+/// (deploy/validate_doc_update.js, in the same words): shown for its edits, never sent.
+pub const NOT_A_KEEPER: &str =
+    "只有本小区的管家可以修改花名册 · Only this compound's stewards may change its roster";
+
+/// The documents of a `_bulk_docs` body this account may not send, as refusals: the
+/// reason the server would give.
+pub fn unsent_edits(body: &serde_json::Value) -> Vec<(String, String)> {
+    body["docs"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.get("_id")?.as_str())
+        .map(|id| (id.to_string(), NOT_A_KEEPER.to_string()))
+        .collect()
+}
+
 /// Kinds kept in a compound's public database.
 pub const PUBLIC_KINDS: &[DocKind] = &[DocKind::Compound, DocKind::Change];
 /// Kinds kept in a compound's stewards' database.
@@ -96,8 +113,9 @@ pub fn user_db(name: &str) -> String {
 /// The databases for this user on this phone: a steward's compounds both ways, the
 /// district's database for the office, and for everyone the public database of the
 /// compounds this phone follows (`followed`: the resident's own, a steward profile's) with
-/// their own reports in their user database. A signed-in user offers their edits of a
-/// followed roster even without the role: the server decides (and the app says so).
+/// their own reports in their user database. A signed-in user's edits of a followed
+/// roster they do not keep are listed as the server would refuse them, and not sent
+/// (`unsent_edits`): the server's door lets only a roster's keepers write there.
 pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
     let mut out = vec![];
     let stewarded = user.steward_of();
@@ -214,6 +232,20 @@ mod tests {
         assert!(li[1].sends("report", "anything"));
         assert!(!li[1].sends("compound", "dongtangcun"));
         assert_eq!(user_db("王"), "userdb-e78e8b");
+    }
+
+    #[test]
+    fn a_non_steward_s_roster_edits_are_listed_with_the_server_s_reason_not_sent() {
+        let body = serde_json::json!({ "docs": [{ "_id": "compound:dongtangcun", "_rev": "2-a" }], "new_edits": false });
+        assert_eq!(
+            unsent_edits(&body),
+            vec![("compound:dongtangcun".to_string(), NOT_A_KEEPER.to_string())]
+        );
+        let rules = include_str!("../../../deploy/validate_doc_update.js");
+        assert!(
+            rules.contains(NOT_A_KEEPER.split(" · ").next().unwrap()),
+            "the server's own words"
+        );
     }
 
     #[test]

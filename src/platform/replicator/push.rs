@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::BATCH;
 use super::checkpoints::Checkpoints;
 use crate::format::replication::checkpoint::{Direction, replication_id};
-use crate::format::replication::databases::Replication;
+use crate::format::replication::databases::{Replication, unsent_edits};
 use crate::format::replication::plan::{bulk_docs_body, revs_diff_body};
 use crate::format::replication::problem::{SyncProblem, refused_docs};
 use crate::format::revision::DocTree;
@@ -34,6 +34,12 @@ async fn send(
     let sending = body["docs"].as_array().map_or(0, Vec::len);
     if sending == 0 {
         return Ok((0, vec![]));
+    }
+    if !rep.merges {
+        // Not this account's to write (a resident's edit of a roster they follow): the
+        // server's door would refuse the whole request; the phone says what its rules
+        // would, for each edit, and sends nothing.
+        return Ok((0, unsent_edits(&body)));
     }
     let answer = couch.send("POST", &rep.db, "_bulk_docs", &body).await?;
     let refused = refused_docs(&answer);
