@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::claim_question::ClaimQuestion;
 use crate::components::form_fields::FieldMessage;
 use crate::domain::time::format_date_time;
 use crate::format::replication::databases::UserCtx;
@@ -42,10 +43,14 @@ pub fn SyncPanel() -> impl IntoView {
             {move || sync.status.with(|s| s.problem.clone()).map(|p| view! {
                 <p class="sync__problem" role="alert" data-sync-problem>{t().problem(&p)}</p>
             })}
+            <Show when=move || sync.status.with(|s| s.sign_out_unsent)>
+                <p class="sync__problem" role="alert" data-sync-sign-out>{move || t().signed_out_offline}</p>
+            </Show>
             <RefusedList/>
             <p class="sync__who" data-sync-user>
                 {move || sync.status.with(|s| who(t(), s.user.as_ref(), &compound_name))}
             </p>
+            <ClaimQuestion/>
             <div class="sync__actions">
                 <Show when=on fallback=move || view! {
                     <button type="button" class="button" on:click=move |_| writer.start()>{move || t().start}</button>
