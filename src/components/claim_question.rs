@@ -10,50 +10,40 @@ use crate::state::{use_state, use_strings, use_sync_strings};
 
 #[component]
 pub fn ClaimQuestion() -> impl IntoView {
-    let Some(claims) = use_claims() else {
-        return ().into_any();
-    };
     let state = use_state();
     let s = use_strings();
     let t = use_sync_strings();
-    let count = move || claims.asked.with(Vec::len);
-    let rows = move || {
-        let words = s();
-        claims.asked.with(|asked| {
+    // One closure for the whole question: it is rarely shown, and small to carry.
+    move || {
+        let claims = use_claims()?;
+        let (words, t) = (s(), t());
+        let rows = claims.asked.with(|asked| {
             asked
                 .iter()
                 .map(|r| {
                     let place = state
                         .compounds
                         .with(|c| r.place_name(c.0.iter().find(|c| c.id == r.compound)));
-                    view! {
-                        <li>
-                            <span>{words.category(r.category)}</span>" · "{place}" · "
-                            {format_date_time(r.created_at)}" · "<code>{r.id.clone()}</code>
-                        </li>
-                    }
+                    let line = format!(
+                        "{} · {place} · {} · ",
+                        words.category(r.category),
+                        format_date_time(r.created_at)
+                    );
+                    view! { <li>{line}<code>{r.id.clone()}</code></li> }
                 })
                 .collect_view()
-        })
-    };
-    view! {
-        <Show when=move || { count() > 0 }>
-            <section class="notice claims" role="region" aria-labelledby="claims-title" data-claims>
-                <h3 id="claims-title" class="claims__title">
-                    {move || t().claim_before}{count}{move || t().claim_after}
-                </h3>
-                <ul class="claims__list">{rows}</ul>
-                <p class="hint">{move || t().claim_hint}</p>
+        });
+        let count = claims.asked.with(Vec::len);
+        (count > 0).then(|| view! {
+            <section class="notice notice--info claims" aria-labelledby="claims-title" data-claims>
+                <h3 id="claims-title">{format!("{}{count}{}", t.claim_before, t.claim_after)}</h3>
+                <ul>{rows}</ul>
+                <p class="hint">{t.claim_hint}</p>
                 <div class="sync__actions">
-                    <button type="button" class="button" on:click=move |_| claims.answer(true)>
-                        {move || t().claim_mine}
-                    </button>
-                    <button type="button" class="button button--secondary" on:click=move |_| claims.answer(false)>
-                        {move || t().claim_not_mine}
-                    </button>
+                    <button type="button" class="button" on:click=move |_| claims.answer(true)>{t.claim_mine}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| claims.answer(false)>{t.claim_not_mine}</button>
                 </div>
             </section>
-        </Show>
+        })
     }
-    .into_any()
 }

@@ -43,9 +43,9 @@ pub fn SyncPanel() -> impl IntoView {
             {move || sync.status.with(|s| s.problem.clone()).map(|p| view! {
                 <p class="sync__problem" role="alert" data-sync-problem>{t().problem(&p)}</p>
             })}
-            <Show when=move || sync.status.with(|s| s.sign_out_unsent)>
-                <p class="sync__problem" role="alert" data-sync-sign-out>{move || t().signed_out_offline}</p>
-            </Show>
+            {move || sync.status.with(|s| s.sign_out_unsent).then(|| view! {
+                <p class="sync__problem" role="alert">{t().signed_out_offline}</p>
+            })}
             <RefusedList/>
             <p class="sync__who" data-sync-user>
                 {move || sync.status.with(|s| who(t(), s.user.as_ref(), &compound_name))}

@@ -9,6 +9,7 @@
 use serde::Deserialize;
 
 use crate::format::documents::DocKind;
+use crate::format::revision::DocTree;
 
 /// Who the server says is signed in (`GET /_session`'s `userCtx`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
@@ -58,6 +59,9 @@ pub struct Replication {
     pub compound: Option<String>,
     /// Whether this phone sends anything there (a resident only reads the roster).
     pub push: bool,
+    /// Only documents marked as filed by this account go there (a resident's own
+    /// database: never another person's report that happens to be on the phone).
+    pub owner: Option<String>,
     /// Whether this phone settles conflicts there by itself when the versions changed
     /// different fields: a merge is a write, so only where this user is meant to write (a
     /// steward's compounds, the office's database, one's own reports) — a reader leaves
@@ -102,6 +106,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: PUBLIC_KINDS,
             compound: Some(c.to_string()),
             push: true,
+            owner: None,
             merges: true,
         });
         out.push(Replication {
@@ -109,6 +114,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: RECORD_KINDS,
             compound: Some(c.to_string()),
             push: true,
+            owner: None,
             merges: true,
         });
     }
@@ -123,6 +129,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: PUBLIC_KINDS,
             compound: Some(c.clone()),
             push: user.name.is_some(),
+            owner: None,
             merges: false,
         });
     }
@@ -132,6 +139,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: DISTRICT_KINDS,
             compound: None,
             push: true,
+            owner: None,
             merges: true,
         });
     }
@@ -141,6 +149,7 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: OWN_KINDS,
             compound: None,
             push: true,
+            owner: Some(name.to_string()),
             merges: true,
         });
     }
@@ -153,6 +162,17 @@ impl Replication {
         self.push
             && self.kinds.iter().any(|k| k.key() == kind)
             && self.compound.as_deref().is_none_or(|c| c == compound)
+    }
+
+    /// Whether a document of the right kind and compound may go: where only an owner's
+    /// documents go, the current version must say it was filed by them (`filed_by`).
+    pub fn sends_tree(&self, tree: &DocTree) -> bool {
+        let Some(owner) = &self.owner else {
+            return true;
+        };
+        tree.current()
+            .and_then(|body| serde_json::from_str::<serde_json::Value>(body.json()).ok())
+            .is_some_and(|v| v.get("filed_by").and_then(|f| f.as_str()) == Some(owner))
     }
 
     /// Whether a document from this database is one this phone keeps: its kinds only (no
@@ -192,6 +212,29 @@ mod tests {
         assert!(li[1].sends("report", "anything"));
         assert!(!li[1].sends("compound", "dongtangcun"));
         assert_eq!(user_db("王"), "userdb-e78e8b");
+    }
+
+    #[test]
+    fn a_residents_own_database_gets_only_the_reports_filed_by_them() {
+        use crate::domain::report::Category;
+        use crate::format::documents::first_revision;
+        let li = replications(&user("li", &[]), &["dongtangcun".to_string()]);
+        let mut r = crate::fixtures::report("dongtangcun", Category::Parking);
+        let unmarked = first_revision(&r);
+        r.filed_by = Some("li".into());
+        let hers = first_revision(&r);
+        r.filed_by = Some("zhang".into());
+        let theirs = first_revision(&r);
+        assert!(li[1].sends_tree(&hers));
+        assert!(
+            !li[1].sends_tree(&unmarked),
+            "a report on the phone nobody claimed (a steward's, one filed signed out)"
+        );
+        assert!(!li[1].sends_tree(&theirs));
+        assert!(
+            li[0].sends_tree(&unmarked),
+            "elsewhere: by kind and compound"
+        );
     }
 
     #[test]

@@ -62,6 +62,7 @@ pub async fn push(
             .iter()
             .filter(|r| rep.sends(&r.kind, &r.compound))
             .filter_map(|r| serde_json::from_str(&r.tree).ok())
+            .filter(|t| rep.sends_tree(t))
             .collect();
         since = last;
         if !trees.is_empty() {
