@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::components::claim_question::ClaimQuestion;
 use crate::components::form_fields::FieldMessage;
 use crate::domain::time::format_date_time;
 use crate::format::replication::databases::UserCtx;
@@ -13,8 +12,10 @@ use crate::i18n::sync::SyncStrings;
 use crate::state::sync::{SyncPhase, SyncStatus, use_sync, use_sync_writer};
 use crate::state::{use_state, use_sync_strings};
 
+/// `children`: what the resident app adds under who is signed in (the claim question);
+/// the console, which has no such question, carries none of it.
 #[component]
-pub fn SyncPanel() -> impl IntoView {
+pub fn SyncPanel(#[prop(optional)] children: Option<Children>) -> impl IntoView {
     let sync = use_sync();
     let writer = use_sync_writer();
     let t = use_sync_strings();
@@ -50,7 +51,7 @@ pub fn SyncPanel() -> impl IntoView {
             <p class="sync__who" data-sync-user>
                 {move || sync.status.with(|s| who(t(), s.user.as_ref(), &compound_name))}
             </p>
-            <ClaimQuestion/>
+            {children.map(|c| c())}
             <div class="sync__actions">
                 <Show when=on fallback=move || view! {
                     <button type="button" class="button" on:click=move |_| writer.start()>{move || t().start}</button>

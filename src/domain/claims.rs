@@ -51,29 +51,32 @@ pub fn claimed(report: &Report, account: &str) -> Report {
     }
 }
 
-/// The reports `account` claims without asking, already marked.
-pub fn claim_now(reports: &[Report], account: &str) -> Vec<Report> {
+/// The reports `account` claims now, already marked: its own, and those it said are its
+/// own (`accepted`: ids it answered 「是我的」 for).
+pub fn claim_now(reports: &[Report], account: &str, accepted: &[String]) -> Vec<Report> {
     reports
         .iter()
-        .filter(|r| claim_of(r, account, &[]) == Claim::Mine)
+        .filter(|r| match claim_of(r, account, &[]) {
+            Claim::Mine => true,
+            Claim::Ask => accepted.contains(&r.id),
+            Claim::Never => false,
+        })
         .map(|r| claimed(r, account))
         .collect()
 }
 
-/// The reports to ask `account` about, oldest first.
+/// The reports to ask `account` about, in the order the phone keeps them.
 pub fn to_ask<'a>(reports: &'a [Report], account: &str, declined: &[String]) -> Vec<&'a Report> {
-    let mut asked: Vec<&Report> = reports
+    reports
         .iter()
         .filter(|r| claim_of(r, account, declined) == Claim::Ask)
-        .collect();
-    asked.sort_by_key(|r| (r.created_at, r.id.clone()));
-    asked
+        .collect()
 }
 
 /// The declined list read from what `write_declined` wrote (ids one a line); anything
 /// unreadable is simply not declined, so the question comes again.
 pub fn read_declined(text: &str) -> Vec<String> {
-    text.lines()
+    text.split('\n')
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(String::from)

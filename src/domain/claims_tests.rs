@@ -15,7 +15,7 @@ fn filed(id: &str, signed_in: Option<&str>, at: i64) -> Report {
 fn a_report_filed_by_this_account_is_claimed_without_asking() {
     let own = filed("R1", Some("li"), 1);
     assert_eq!(claim_of(&own, "li", &[]), Claim::Mine);
-    let marked = claim_now(std::slice::from_ref(&own), "li");
+    let marked = claim_now(std::slice::from_ref(&own), "li", &[]);
     assert_eq!(marked.len(), 1);
     assert_eq!(marked[0].filed_by.as_deref(), Some("li"));
     assert_eq!(
@@ -35,7 +35,10 @@ fn a_report_filed_while_another_account_was_signed_in_is_never_claimed_nor_asked
     let stewards = filed("R1", Some("wang"), 1);
     let reports = [stewards.clone()];
     assert_eq!(claim_of(&stewards, "li", &[]), Claim::Never);
-    assert!(claim_now(&reports, "li").is_empty());
+    assert!(
+        claim_now(&reports, "li", &["R1".into()]).is_empty(),
+        "not even if accepted"
+    );
     assert!(to_ask(&reports, "li", &[]).is_empty());
 }
 
@@ -43,16 +46,22 @@ fn a_report_filed_while_another_account_was_signed_in_is_never_claimed_nor_asked
 fn a_report_filed_signed_out_is_asked_about_until_answered() {
     let anyone = filed("R2", None, 2);
     let older = filed("R1", None, 1);
-    let reports = [anyone.clone(), older];
+    let reports = [older, anyone.clone()];
     assert!(
-        claim_now(&reports, "li").is_empty(),
+        claim_now(&reports, "li", &[]).is_empty(),
         "never without a say-so"
     );
     let asked: Vec<&str> = to_ask(&reports, "li", &[])
         .iter()
         .map(|r| r.id.as_str())
         .collect();
-    assert_eq!(asked, ["R1", "R2"], "oldest first");
+    assert_eq!(asked, ["R1", "R2"]);
+    let yes = claim_now(&reports, "li", &["R2".into()]);
+    assert_eq!(yes.len(), 1, "only what they said is theirs");
+    assert_eq!(
+        (yes[0].id.as_str(), yes[0].filed_by.as_deref()),
+        ("R2", Some("li"))
+    );
     let declined = vec!["R2".to_string()];
     assert_eq!(
         claim_of(&anyone, "li", &declined),

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use super::records::{use_records, use_records_writer};
 use super::sync::{Sync, SyncPhase};
-use crate::domain::claims::{claim_now, claimed, read_declined, to_ask, write_declined};
+use crate::domain::claims::{claim_now, read_declined, to_ask, write_declined};
 use crate::domain::report::Report;
 use crate::platform::local_storage::{read_raw, write_raw};
 
@@ -28,6 +28,9 @@ pub struct Claims {
     pub asked: Memo<Vec<Report>>,
     /// Bumped when an answer is stored, so `asked` reads the declined list again.
     answered: RwSignal<u32>,
+    /// The reports this account answered 「是我的」 for in this page (claimed by the effect;
+    /// once marked, that is the answer kept).
+    accepted: RwSignal<Vec<String>>,
 }
 
 fn declined_key(account: &str) -> String {
@@ -49,17 +52,18 @@ impl Claims {
         let Some(account) = self.account.get_untracked() else {
             return;
         };
-        let asked = self.asked.get_untracked();
+        let ids = self
+            .asked
+            .with_untracked(|a| a.iter().map(|r| r.id.clone()).collect());
         if mine {
-            let marked = asked.iter().map(|r| claimed(r, &account)).collect();
-            use_records_writer().report_docs.put_all(marked);
+            self.accepted.set(ids);
         } else {
-            let mut ids = declined(&account);
-            ids.extend(asked.into_iter().map(|r| r.id));
+            let mut all = declined(&account);
+            all.extend(ids);
             // Not kept (storage full): the question comes again, nothing is claimed.
-            let _ = write_raw(&declined_key(&account), &write_declined(&ids));
+            let _ = write_raw(&declined_key(&account), &write_declined(&all));
+            self.answered.update(|n| *n += 1);
         }
-        self.answered.update(|n| *n += 1);
     }
 }
 
@@ -82,6 +86,7 @@ pub fn claim_own_reports(sync: Sync) {
         })
     });
     let answered = RwSignal::new(0);
+    let accepted = RwSignal::new(Vec::<String>::new());
     let asked = Memo::new(move |_| {
         answered.track();
         let Some(account) = account.get() else {
@@ -99,7 +104,8 @@ pub fn claim_own_reports(sync: Sync) {
         let Some(account) = account.get() else {
             return;
         };
-        let claimed = records.reports.with(|all| claim_now(all, &account));
+        let claimed =
+            accepted.with(|yes| records.reports.with(|all| claim_now(all, &account, yes)));
         if !claimed.is_empty() {
             writer.report_docs.put_all(claimed);
         }
@@ -108,6 +114,7 @@ pub fn claim_own_reports(sync: Sync) {
         account,
         asked,
         answered,
+        accepted,
     });
 }
 
