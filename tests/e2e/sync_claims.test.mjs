@@ -4,6 +4,7 @@
 // sync.test.mjs; what reached each resident's own database is read over HTTP as the admin.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { appReady, couchAdmin, screenshot, shots, storedReports, useSyncSite, watchErrors } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { SyncPanel } from './pages/sync.mjs';
@@ -105,6 +106,8 @@ describe('a phone shared by several people', () => {
     const nothing = await couchAdmin(env.couch, 'GET', `${userdb('zhang')}/report:${first}`);
     assert.equal(nothing.error, 'not_found', 'not sent before the answer');
     await sync.panel.screenshot({ path: `${shots}/79-sync-claim-question.png` });
+    const { violations } = await new AxeBuilder({ page }).include('[data-claims]').analyze();
+    assert.deepEqual(violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id), []);
     await question.getByRole('button', { name: '是我的', exact: true }).click();
     await question.waitFor({ state: 'detached' });
     assert.equal(await until(() => inDb(userdb('zhang'), first), 20000, "the report in zhang's database"), 'zhang');
