@@ -54,3 +54,27 @@ fn v0_of_the_wrong_shape_is_corrupt_not_a_panic() {
     let err = REPORTS.decode::<ViaSerde<Vec<Report>>>(r#"{"a":1}"#);
     assert!(matches!(err, Err(StoreError::Corrupt { .. })));
 }
+
+#[test]
+fn reports_stored_before_the_app_recorded_who_was_signed_in() {
+    use compound_steward::domain::claims::{Claim, claim_of};
+    // Report bodies as the document store held them before `filed_signed_in` (session 12):
+    // one never claimed, one a resident's claimed report.
+    let bodies: Vec<Report> =
+        serde_json::from_str(include_str!("fixtures/report_bodies_v1.json")).unwrap();
+    let [unmarked, claimed] = &bodies[..] else {
+        panic!("two reports")
+    };
+    assert_eq!(unmarked.filed_signed_in, None);
+    assert_eq!(
+        claim_of(unmarked, "li", &[]),
+        Claim::Ask,
+        "who filed it is unknown: asked, never taken"
+    );
+    assert_eq!(claim_of(claimed, "zhang", &[]), Claim::Never);
+    assert_eq!(claimed.filed_by.as_deref(), Some("li"));
+    // Written again, a report without the field stays without it.
+    let again = serde_json::to_string(unmarked).unwrap();
+    assert!(!again.contains("filed_signed_in"));
+    assert_eq!(serde_json::from_str::<Report>(&again).unwrap(), *unmarked);
+}

@@ -1,8 +1,10 @@
-//! Erasing everything this phone keeps for the app, after a confirmation.
+//! Erasing everything this phone keeps for the app, after a confirmation: the sync
+//! server's sign-in first, and when the server cannot be reached the phone is erased
+//! anyway and the person told so.
 
 use leptos::prelude::*;
 
-use crate::platform::erase::erase_everything;
+use crate::platform::erase::{end_server_session, erase_everything};
 use crate::state::use_strings;
 
 /// The "erase all my data" button.
@@ -10,12 +12,22 @@ use crate::state::use_strings;
 pub fn EraseButton() -> impl IntoView {
     let s = use_strings();
     let erase = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(s().app().erase_confirm).ok())
-            .unwrap_or(false);
-        if confirmed {
-            wasm_bindgen_futures::spawn_local(erase_everything());
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let t = s().app();
+        if !window
+            .confirm_with_message(t.erase_confirm)
+            .unwrap_or(false)
+        {
+            return;
         }
+        wasm_bindgen_futures::spawn_local(async move {
+            if !end_server_session().await {
+                let _ = window.alert_with_message(t.erase_offline);
+            }
+            erase_everything().await;
+        });
     };
     view! { <button type="button" class="button button--danger" on:click=erase>{move || s().app().erase_all}</button> }
 }

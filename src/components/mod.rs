@@ -1,6 +1,7 @@
 //! Reusable view pieces. Pages (`crate::pages`) compose them.
 
 pub mod backup_tools;
+pub mod claim_question;
 pub mod compound_notices;
 pub mod contact_card;
 pub mod district;

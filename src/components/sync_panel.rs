@@ -12,8 +12,10 @@ use crate::i18n::sync::SyncStrings;
 use crate::state::sync::{SyncPhase, SyncStatus, use_sync, use_sync_writer};
 use crate::state::{use_state, use_sync_strings};
 
+/// `children`: what the resident app adds under who is signed in (the claim question);
+/// the console, which has no such question, carries none of it.
 #[component]
-pub fn SyncPanel() -> impl IntoView {
+pub fn SyncPanel(#[prop(optional)] children: Option<Children>) -> impl IntoView {
     let sync = use_sync();
     let writer = use_sync_writer();
     let t = use_sync_strings();
@@ -42,10 +44,14 @@ pub fn SyncPanel() -> impl IntoView {
             {move || sync.status.with(|s| s.problem.clone()).map(|p| view! {
                 <p class="sync__problem" role="alert" data-sync-problem>{t().problem(&p)}</p>
             })}
+            {move || sync.status.with(|s| s.sign_out_unsent).then(|| view! {
+                <p class="sync__problem" role="alert">{t().signed_out_offline}</p>
+            })}
             <RefusedList/>
             <p class="sync__who" data-sync-user>
                 {move || sync.status.with(|s| who(t(), s.user.as_ref(), &compound_name))}
             </p>
+            {children.map(|c| c())}
             <div class="sync__actions">
                 <Show when=on fallback=move || view! {
                     <button type="button" class="button" on:click=move |_| writer.start()>{move || t().start}</button>

@@ -158,6 +158,10 @@ pub struct Report {
     /// server sends the stewards' progress on it back to that account's own database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filed_by: Option<String>,
+    /// The sync account signed in on this phone when it was filed (none: nobody was, or
+    /// an older version of the app filed it): which account may claim it (`claims`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filed_signed_in: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,18 +231,8 @@ impl Report {
             deleted: false,
             received_at: None,
             filed_by: None,
+            filed_signed_in: None,
         }
-    }
-
-    /// This phone's own report marked as filed by the signed-in `account`, if it is one
-    /// still unmarked (not one taken in from a hand-off, not a deleted draft). `updated_at`
-    /// stays: nothing a person sees changed.
-    pub fn claimed_by(&self, account: &str) -> Option<Report> {
-        let unclaimed = self.filed_by.is_none() && self.received_at.is_none() && !self.deleted;
-        unclaimed.then(|| Report {
-            filed_by: Some(account.to_string()),
-            ..self.clone()
-        })
     }
 
     pub fn status(&self) -> Status {

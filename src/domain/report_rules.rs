@@ -130,11 +130,13 @@ pub fn validate(draft: &Report) -> Vec<FieldError> {
 }
 
 /// Submits a draft: checked whole, then given its deadline by urgency, routed to the
-/// responsible steward of its compound, and recorded as submitted. Either the submitted
-/// report or every problem with the draft.
+/// responsible steward of its compound, and recorded as submitted with the sync account
+/// signed in on this phone, if any (`claims`). Either the submitted report or every
+/// problem with the draft.
 pub fn submit(
     draft: &Report,
     compound: Option<&Compound>,
+    signed_in: Option<String>,
     now: Millis,
 ) -> Result<Report, Vec<FieldError>> {
     let problems = validate(draft);
@@ -143,6 +145,7 @@ pub fn submit(
     }
     let mut report = draft.clone();
     report.description = report.description.trim().to_string();
+    report.filed_signed_in = signed_in;
     report.expected_by = Some(now + report.urgency.days_allowed() * DAY_MS);
     report.assigned = compound.and_then(|c| {
         responsible_steward(
@@ -220,7 +223,7 @@ mod tests {
                 FieldError::Phone(PhoneError::BadCharacters),
             ]
         );
-        assert_eq!(submit(&draft, None, 1).unwrap_err().len(), 4);
+        assert_eq!(submit(&draft, None, None, 1).unwrap_err().len(), 4);
         let ok = report("dongtangcun", Category::Other);
         assert!(validate(&ok).is_empty(), "name and phone are optional");
     }
@@ -232,16 +235,25 @@ mod tests {
         draft.building = Some("2".into());
         draft.description = "  化粪池堵了  ".into();
         draft.urgency = crate::domain::report::Urgency::Urgent;
-        let sent = submit(&draft, Some(&c), 10).unwrap();
+        let sent = submit(&draft, Some(&c), Some("li".into()), 10).unwrap();
         assert_eq!(sent.status(), Status::Submitted);
         assert_eq!(sent.expected_by, Some(10 + 3 * DAY_MS));
         assert_eq!(sent.description, "化粪池堵了");
+        assert_eq!(
+            sent.filed_signed_in.as_deref(),
+            Some("li"),
+            "who was signed in"
+        );
         let steward = c
             .stewards
             .iter()
             .find(|s| Some(&s.id) == sent.assigned.as_ref());
         assert_eq!(steward.map(|s| s.title.as_str()), Some("保洁主管"));
-        assert_eq!(submit(&draft, None, 10).unwrap().assigned, None);
+        let signed_out = submit(&draft, None, None, 10).unwrap();
+        assert_eq!(
+            (signed_out.assigned, signed_out.filed_signed_in),
+            (None, None)
+        );
     }
 
     #[test]

@@ -20,37 +20,6 @@ fn the_happy_path_is_legal() {
 }
 
 #[test]
-fn only_own_unmarked_reports_are_claimed_by_an_account() {
-    let mut own = report("c", Category::Parking);
-    own.transition(Status::Submitted, "", None, 1).unwrap();
-    let claimed = own.claimed_by("li").expect("an own report is claimed");
-    assert_eq!(claimed.filed_by.as_deref(), Some("li"));
-    assert_eq!(
-        claimed.updated_at, own.updated_at,
-        "nothing a person sees changed"
-    );
-    assert_eq!(
-        claimed.claimed_by("zhang"),
-        None,
-        "once, by the first account"
-    );
-    let taken_in = Report {
-        received_at: Some(5),
-        ..own.clone()
-    };
-    assert_eq!(
-        taken_in.claimed_by("li"),
-        None,
-        "a steward's copy from a link"
-    );
-    let gone = Report {
-        deleted: true,
-        ..own
-    };
-    assert_eq!(gone.claimed_by("li"), None);
-}
-
-#[test]
 fn illegal_moves_are_refused_and_change_nothing() {
     let mut r = report("c", Category::Parking);
     r.transition(Status::Submitted, "", None, 1).unwrap();

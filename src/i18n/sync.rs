@@ -45,6 +45,14 @@ pub struct SyncStrings {
     pub phone_storage: &'static str,
     pub server_error: &'static str,
     pub incomplete: &'static str,
+    /// Signing out could not reach the server (the sign-in is over on this phone).
+    pub signed_out_offline: &'static str,
+    /// 「这台手机上有 」 n 「 条报事…是您的吗？」: reports filed while nobody was signed in.
+    pub claim_before: &'static str,
+    pub claim_after: &'static str,
+    pub claim_hint: &'static str,
+    pub claim_mine: &'static str,
+    pub claim_not_mine: &'static str,
 }
 
 impl SyncStrings {
@@ -116,6 +124,12 @@ const ZH: SyncStrings = SyncStrings {
     phone_storage: "本机存储出错，同步暂停（见页面顶部的提示）。",
     server_error: "服务器出错，稍后自动重试。状态码 ",
     incomplete: "服务器这次没有给出一条记录，稍后自动重取，之前的进度不丢：",
+    signed_out_offline: "已在本机退出登录。但现在连不上服务器：服务器上的登录会在下次联网同步时结束，没同步也会在一段时间不用后自行失效（通常 10 分钟）。",
+    claim_before: "这台手机上有 ",
+    claim_after: " 条报事是在没有人登录时提交的，是您的吗？",
+    claim_hint: "选「是我的」，它们随您的账号同步，管家的处理进展会回到您的手机；选「不是我的」，它们只留在这台手机上，不进您的账号。",
+    claim_mine: "是我的",
+    claim_not_mine: "不是我的",
 };
 
 const EN: SyncStrings = SyncStrings {
@@ -158,4 +172,10 @@ const EN: SyncStrings = SyncStrings {
     phone_storage: "This phone's storage failed; sync is paused (see the notice at the top).",
     server_error: "The server had an error; trying again shortly. Status ",
     incomplete: "The server did not give one record this time; it is asked for again shortly, nothing is skipped: ",
+    signed_out_offline: "Signed out on this phone. The server cannot be reached now: its sign-in ends at the next sync with the network, and by itself after a while unused anyway (usually 10 minutes).",
+    claim_before: "This phone has ",
+    claim_after: " report(s) filed while nobody was signed in. Are they yours?",
+    claim_hint: "“Mine”: they sync with your account and the stewards' progress comes back to your phone. “Not mine”: they stay on this phone only, not in your account.",
+    claim_mine: "Mine",
+    claim_not_mine: "Not mine",
 };

@@ -21,6 +21,7 @@ use crate::platform::clock::now;
 use crate::platform::pwa::can_load_page;
 use crate::state::location::{use_location, use_navigator};
 use crate::state::records::use_reports;
+use crate::state::sync::signed_in_here;
 use crate::state::{AppState, use_state, use_strings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -100,7 +101,9 @@ pub fn ReportNewPage() -> impl IntoView {
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let sent = draft.with_untracked(|d| submit(d, compound.get_untracked().as_ref(), now()));
+        let signed_in = signed_in_here();
+        let sent = draft
+            .with_untracked(|d| submit(d, compound.get_untracked().as_ref(), signed_in, now()));
         match sent {
             Ok(report) => {
                 editor.errors.set(Vec::new());

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::claim_question::ClaimQuestion;
 use crate::components::storage_notice::StorageNotice;
 use crate::domain::report::{Category, Report, Status};
 use crate::domain::time::format_date_time;
@@ -76,6 +77,7 @@ pub fn ReportsPage() -> impl IntoView {
         <section class="page">
             <h1 class="page__title">{move || s().app().my_reports}</h1>
             <StorageNotice once=true/>
+            <ClaimQuestion/>
             <a href="/report/new" class="button">{move || s().app().new_report}</a>
             <Show when=move || !drafts.with(Vec::is_empty)>
                 <h2>{move || s().app().drafts}</h2>

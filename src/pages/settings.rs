@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::backup_tools::BackupExport;
+use crate::components::claim_question::ClaimQuestion;
 use crate::components::erase_button::EraseButton;
 use crate::components::pwa_banners::InstallHelp;
 use crate::components::storage_notice::StorageNotice;
@@ -98,7 +99,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <a href="/steward/data" rel="external" class="button button--secondary">{move || s().app().backup_link}</a>
                 <EraseButton/>
             </div>
-            <SyncPanel/>
+            <SyncPanel><ClaimQuestion/></SyncPanel>
             <InstallHelp/>
             <nav class="settings__links">
                 <a href="/reports" class="button button--secondary">{move || s().app().my_reports}</a>

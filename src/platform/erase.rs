@@ -1,11 +1,29 @@
-//! "Erase all my data": every key this app wrote, the record and photo databases, the caches and the
-//! service worker, so nothing of this visit stays behind.
+//! "Erase all my data": the sync server's sign-in, every key this app wrote, the record and
+//! photo databases, the caches and the service worker, so nothing of this visit stays
+//! behind.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::local_storage::{keys_with_prefix, remove_raw};
+use super::couch::Couch;
+use super::local_storage::{keys_with_prefix, read_raw, remove_raw};
 use crate::format::collections::KEY_PREFIX;
+use crate::format::replication::config::{SYNC_KEY, stored_server};
+
+/// Ends the sync server's session (`DELETE /_session`: CouchDB's cookie goes) where sync
+/// was ever set up on this phone — whoever is signed in, and a cookie an offline sign-out
+/// left behind. `false`: the server could not be reached (its session then ends by itself
+/// after its timeout); `true` also when there is no server.
+pub async fn end_server_session() -> bool {
+    let Some(server) = read_raw(SYNC_KEY)
+        .ok()
+        .flatten()
+        .and_then(|stored| stored_server(&stored))
+    else {
+        return true;
+    };
+    Couch::new(&server).sign_out().await.is_ok()
+}
 
 /// Removes every `cs.*` key, the caches and the service worker, then restarts the app.
 pub async fn erase_everything() {

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::Millis;
-use crate::format::replication::config::{AddressError, SYNC_KEY, SyncConfig, server_address};
+use crate::format::replication::config::{
+    AddressError, SYNC_KEY, SyncConfig, server_address, stored_user,
+};
 use crate::format::replication::databases::{UserCtx, replications};
 use crate::format::replication::problem::SyncProblem;
 use crate::platform::clock::now;
@@ -52,6 +54,9 @@ pub struct SyncStatus {
     pub refused: Vec<(String, String)>,
     /// Revisions received and sent since this page started syncing.
     pub moved: (usize, usize),
+    /// Signed out here while the server could not be reached: its session ends at the next
+    /// pass (or by its own timeout).
+    pub sign_out_unsent: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -131,24 +136,27 @@ impl SyncWriter {
     pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), SyncProblem> {
         self.couch().sign_in(name, password).await?;
         self.set_config.update(|c| c.user = Some(name.to_string()));
+        self.set_status.update(|s| s.sign_out_unsent = false);
         self.start();
         Ok(())
     }
 
-    /// Signs out (the server forgets the session) and goes on as an anonymous reader.
+    /// Signs out: at once on this phone, then at the server (`DELETE /_session`). Offline,
+    /// the panel says so and the next pass ends the session (`pass_all`).
     pub fn sign_out(&self) {
         // The running pass must not see the session end and call it expired.
         self.run.update_value(|r| *r += 1);
         abort_all();
+        self.set_config.update(|c| c.user = None);
+        self.set_status.update(|s| {
+            s.user = None;
+            s.problem = None;
+            s.refused.clear();
+        });
         let this = *self;
         spawn_local(async move {
-            let _ = this.couch().sign_out().await;
-            this.set_config.update(|c| c.user = None);
-            this.set_status.update(|s| {
-                s.user = None;
-                s.problem = None;
-                s.refused.clear();
-            });
+            let ended = this.couch().sign_out().await.is_ok();
+            this.set_status.update(|s| s.sign_out_unsent = !ended);
             if this.config.get_untracked().on {
                 this.begin();
             } else {
@@ -270,7 +278,21 @@ impl SyncWriter {
         couch: &Couch,
         device: &str,
     ) -> Result<Vec<(String, serde_json::Value)>, SyncProblem> {
-        let user = couch.session().await?;
+        let mut user = couch.session().await?;
+        if let Some(name) = &user.name
+            && self.config.with_untracked(|c| c.user.is_none())
+        {
+            if signed_in_here().as_ref() == Some(name) {
+                // Signed in by another tab since this one read the settings.
+                self.set_config.update(|c| c.user = Some(name.clone()));
+            } else {
+                // A session nobody on this phone stands behind: a sign-out or an erase-all
+                // made offline left its cookie. It ends before anything else is sent.
+                couch.sign_out().await?;
+                self.set_status.update(|s| s.sign_out_unsent = false);
+                user = UserCtx::default();
+            }
+        }
         if user.name.is_none() && self.config.with_untracked(|c| c.user.is_some()) {
             // The session ended (expired, or the server forgot it): say so rather than
             // going on as an anonymous reader with this phone's changes waiting.
@@ -340,6 +362,15 @@ fn device_id() -> String {
     );
     let _ = local_storage::write_raw(DEVICE_KEY, &id);
     id
+}
+
+/// The account signed in on this phone, as stored (no sync needed: the report entry
+/// records it on a report it files).
+pub fn signed_in_here() -> Option<String> {
+    local_storage::read_raw(SYNC_KEY)
+        .ok()
+        .flatten()
+        .and_then(|stored| stored_user(&stored))
 }
 
 /// The resident's own compound (from 我的), as the compounds sync follows.

@@ -67,9 +67,37 @@ pub fn server_address(typed: &str) -> Result<String, AddressError> {
     })
 }
 
+/// Who is signed in, read from the stored settings (`SYNC_KEY`) by the small JSON reader:
+/// what the report entry, which carries no sync, records on a report it files.
+pub fn stored_user(stored: &str) -> Option<String> {
+    let json = crate::format::json::parse(stored).ok()?;
+    json.get("user")?.as_str().map(String::from)
+}
+
+/// The server address from the stored settings, if sync was ever set up on this phone.
+pub fn stored_server(stored: &str) -> Option<String> {
+    let json = crate::format::json::parse(stored).ok()?;
+    json.get("server")?.as_str().map(String::from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stored_user_and_server_are_read_without_serde() {
+        let config = SyncConfig {
+            user: Some("wang".into()),
+            on: true,
+            server: "/db/".into(),
+        };
+        let stored = serde_json::to_string(&config).unwrap();
+        assert_eq!(stored_user(&stored).as_deref(), Some("wang"));
+        assert_eq!(stored_server(&stored).as_deref(), Some("/db/"));
+        let nobody = serde_json::to_string(&SyncConfig::default()).unwrap();
+        assert_eq!(stored_user(&nobody), None);
+        assert_eq!(stored_user("not json"), None);
+    }
 
     #[test]
     fn addresses_are_this_site_or_https() {

@@ -59,15 +59,15 @@ pub struct Replication {
     pub compound: Option<String>,
     /// Whether this phone sends anything there (a resident only reads the roster).
     pub push: bool,
+    /// Only documents marked as filed by this account go there (a resident's own
+    /// database: never another person's report that happens to be on the phone).
+    pub owner: Option<String>,
     /// Whether this phone settles conflicts there by itself when the versions changed
     /// different fields: a merge is a write, so only where this user is meant to write (a
     /// steward's compounds, the office's database, one's own reports) — a reader leaves
     /// it to them and gets their merge. Also where the server keeps this phone's
     /// replication checkpoints: a reader leaves nothing on the server (docs/SECURITY.md).
     pub merges: bool,
-    /// Only documents filed by this account are sent (a resident's own database takes
-    /// their own reports: the server refuses any other).
-    pub owner: Option<String>,
 }
 
 /// What the server's rules say to an account that is not a roster's keeper
@@ -125,16 +125,16 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: PUBLIC_KINDS,
             compound: Some(c.to_string()),
             push: true,
-            merges: true,
             owner: None,
+            merges: true,
         });
         out.push(Replication {
             db: records_db(c),
             kinds: RECORD_KINDS,
             compound: Some(c.to_string()),
             push: true,
-            merges: true,
             owner: None,
+            merges: true,
         });
     }
     let mut seen: Vec<&str> = stewarded.clone();
@@ -148,8 +148,8 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: PUBLIC_KINDS,
             compound: Some(c.clone()),
             push: user.name.is_some(),
-            merges: false,
             owner: None,
+            merges: false,
         });
     }
     if user.is_district() {
@@ -158,8 +158,8 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: DISTRICT_KINDS,
             compound: None,
             push: true,
-            merges: true,
             owner: None,
+            merges: true,
         });
     }
     if let Some(name) = user.files_own_reports() {
@@ -168,8 +168,8 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
             kinds: OWN_KINDS,
             compound: None,
             push: true,
-            merges: true,
             owner: Some(name.to_string()),
+            merges: true,
         });
     }
     out
@@ -183,15 +183,14 @@ impl Replication {
             && self.compound.as_deref().is_none_or(|c| c == compound)
     }
 
-    /// Whether a document's current version may go here: for a resident's own database,
-    /// only what that account filed (`filed_by`), never a report this phone holds for
-    /// someone else or one filed signed out that nobody has claimed.
+    /// Whether a document of the right kind and compound may go: where only an owner's
+    /// documents go, the current version must say it was filed by them (`filed_by`).
     pub fn sends_tree(&self, tree: &DocTree) -> bool {
         let Some(owner) = &self.owner else {
             return true;
         };
         tree.current()
-            .and_then(|b| serde_json::from_str::<serde_json::Value>(b.json()).ok())
+            .and_then(|body| serde_json::from_str::<serde_json::Value>(body.json()).ok())
             .is_some_and(|v| v.get("filed_by").and_then(|f| f.as_str()) == Some(owner))
     }
 
@@ -245,6 +244,29 @@ mod tests {
         assert!(
             rules.contains(NOT_A_KEEPER.split(" · ").next().unwrap()),
             "the server's own words"
+        );
+    }
+
+    #[test]
+    fn a_residents_own_database_gets_only_the_reports_filed_by_them() {
+        use crate::domain::report::Category;
+        use crate::format::documents::first_revision;
+        let li = replications(&user("li", &[]), &["dongtangcun".to_string()]);
+        let mut r = crate::fixtures::report("dongtangcun", Category::Parking);
+        let unmarked = first_revision(&r);
+        r.filed_by = Some("li".into());
+        let hers = first_revision(&r);
+        r.filed_by = Some("zhang".into());
+        let theirs = first_revision(&r);
+        assert!(li[1].sends_tree(&hers));
+        assert!(
+            !li[1].sends_tree(&unmarked),
+            "a report on the phone nobody claimed (a steward's, one filed signed out)"
+        );
+        assert!(!li[1].sends_tree(&theirs));
+        assert!(
+            li[0].sends_tree(&unmarked),
+            "elsewhere: by kind and compound"
         );
     }
 

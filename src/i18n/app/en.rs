@@ -98,6 +98,7 @@ pub const EN: AppStrings = AppStrings {
     import_duplicate: "The backup has a duplicate record id; nothing was changed: ",
     erase_all: "Erase all my data",
     erase_confirm: "Erase all of this app's data on this phone? Settings, reports and drafts are deleted for good. Export a backup first.",
+    erase_offline: "The sync server cannot be reached: this phone's data is erased anyway, but the server's sign-in could not be ended; it ends by itself after a while unused (usually 10 minutes).",
     records_stored: "Records on this phone",
     district_link: "District overview",
     conflict_tag: "Two versions",

@@ -109,6 +109,8 @@ pub struct AppStrings {
     pub import_duplicate: &'static str,
     pub erase_all: &'static str,
     pub erase_confirm: &'static str,
+    /// Erase-all could not reach the sync server to end its sign-in.
+    pub erase_offline: &'static str,
     pub records_stored: &'static str,
     pub district_link: &'static str,
     pub conflict_tag: &'static str,

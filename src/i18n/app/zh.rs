@@ -98,6 +98,7 @@ pub const ZH: AppStrings = AppStrings {
     import_duplicate: "备份里有重复的记录编号，未做任何改动：",
     erase_all: "清除我的全部数据",
     erase_confirm: "确定清除本机上的全部小区管家数据吗？设置、报事和草稿都会删除，无法恢复。建议先导出备份。",
+    erase_offline: "连不上同步服务器：本机数据照样清除，但服务器上的登录没能结束，它会在一段时间不用后自行失效（通常 10 分钟）。",
     records_stored: "本机保存的记录",
     district_link: "全区概况",
     conflict_tag: "有两个版本",
