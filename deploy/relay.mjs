@@ -412,10 +412,10 @@ export function cookieIssue(value) {
  * The door: 204 lets nginx pass the request on; 401/403 with the reason in a header.
  * CouchDB's session cookies are signed, not stored: signing out only asks the browser to
  * forget one, and CouchDB renews a cookie as it is used, so older copies stay valid. The
- * door therefore records, per account, when it signed out (in the relay's database, so a
- * restart forgets nothing), and refuses every cookie of that account issued before —
- * copies kept elsewhere, renewed ones, the same session on another phone of the same
- * person (they sign in again there).
+ * door therefore records, per account, the issue time of the cookie it signed out with
+ * (in the relay's database, so a restart forgets nothing), and refuses every cookie of
+ * that account issued up to then — copies kept elsewhere, older renewals. A session
+ * signed in afterwards, here or on another phone, is not touched.
  */
 export function door(couchUrl) {
   const anonymous = client(new URL(couchUrl).origin);
@@ -425,8 +425,8 @@ export function door(couchUrl) {
   const loaded = relay.call('GET', `${RELAY_DB}/_all_docs?start_key=%22signedout:%22&end_key=%22signedout;%22&include_docs=true`)
     .then(({ json }) => { for (const row of json?.rows ?? []) signedOut.set(row.doc.name, row.doc.at); })
     .catch(() => {});
-  const recordSignOut = async (name) => {
-    const at = Date.now();
+  const recordSignOut = async (name, issuedMs) => {
+    const at = Math.max(issuedMs, signedOut.get(name) ?? -Infinity);
     signedOut.set(name, at);
     const path = `${RELAY_DB}/${enc(`signedout:${name}`)}`;
     const was = await relay.call('GET', path);
@@ -444,17 +444,16 @@ export function door(couchUrl) {
     // Signing in again is always allowed, whatever old cookie the browser still sends.
     const signingIn = onSession && method === 'POST';
     const issue = value ? cookieIssue(value) : null;
-    // Issue times are whole seconds, rounded by some servers: a cookie that names the
-    // second of the sign-out, or the next, counts as issued before it.
-    if (value && !signingIn && issue && (signedOut.get(issue.name) ?? -Infinity) + 1000 >= issue.issuedMs) {
+    if (value && !signingIn && issue && (signedOut.get(issue.name) ?? -Infinity) >= issue.issuedMs) {
       return answer(res, 401, 'this session was signed out');
     }
     const { status, userCtx } = await session({ cookie: req.headers.cookie, authorization: req.headers.authorization });
     if (status === 401) return answer(res, 401, 'name or password is wrong');
     if (onSession) {
       if (!['GET', 'HEAD', 'POST', 'DELETE'].includes(method)) return answer(res, userCtx.name ? 403 : 401, `${method} _session is not open`);
-      // Only a session CouchDB vouches for is recorded as signed out.
-      if (method === 'DELETE' && issue && userCtx.name === issue.name) await recordSignOut(issue.name);
+      // Only a session CouchDB vouches for is recorded as signed out: that cookie and every
+      // one of the account issued up to it (copies, older renewals) open nothing again.
+      if (method === 'DELETE' && issue && userCtx.name === issue.name) await recordSignOut(issue.name, issue.issuedMs);
       return answer(res, 204, '');
     }
     const verdict = authorize(userCtx, method, path);

@@ -303,8 +303,22 @@ impl SyncWriter {
         let followed = self.followed.get_untracked();
         let announce = |ids: Vec<String>| broadcast::announce_arrived(&ids);
         let (mut moved, mut refused, mut polls) = ((0, 0), vec![], vec![]);
+        // Each database on its own: one the server lacks or fails on waits for the next
+        // try, and the ones after it (a resident's own reports come last) still go.
+        let mut failed = None;
         for rep in replications(&user, &followed) {
-            let passed = pass(couch, &rep, device, &announce).await?;
+            let passed = match pass(couch, &rep, device, &announce).await {
+                Ok(passed) => passed,
+                Err(
+                    p @ (SyncProblem::Offline | SyncProblem::SignedOut | SyncProblem::PhoneStorage),
+                ) => {
+                    return Err(p);
+                }
+                Err(problem) => {
+                    failed.get_or_insert(problem);
+                    continue;
+                }
+            };
             moved.0 += passed.pulled;
             moved.1 += passed.pushed;
             refused.extend(passed.refused);
@@ -318,7 +332,10 @@ impl SyncWriter {
                 s.refused = refused;
             }
         });
-        Ok(polls)
+        match failed {
+            Some(problem) => Err(problem),
+            None => Ok(polls),
+        }
     }
 }
 

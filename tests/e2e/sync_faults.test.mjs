@@ -229,4 +229,25 @@ describe('sync faults', () => {
     assert.deepEqual((await storedDocs(page, 'report')).map((d) => d.seq), rows, 'no document stored twice');
     await context.close();
   });
+  it('a database the server lacks does not hold up the others: the rest syncs, and the person is told which', async () => {
+    // The compound's public roster is gone from the server (a district that has not set
+    // it up yet); the stewards' records database is there.
+    const gone = await couchAdmin(env.couch, 'DELETE', 'c-dongtangcun');
+    assert.equal(gone.ok, true);
+    try {
+      const context = await env.phones.newPhone();
+      const page = await context.newPage();
+      const sync = await SyncPanel.open(page, env.site.url);
+      await sync.signIn('wang', 'pw-wang');
+      await sync.problem.filter({ hasText: 'c-dongtangcun' }).waitFor({ timeout: 30000 });
+      assert.ok(await sync.problem.isVisible(), 'the missing database named');
+      // The stewards' records still came in, as the server has them.
+      await assertAsServer(page, env);
+      await context.close();
+    } finally {
+      // Back as the set-up makes it, for whoever runs after.
+      const { spawnSync } = await import('node:child_process');
+      spawnSync(process.execPath, [join(root, 'deploy', 'setup.mjs'), 'init'], { env: { ...process.env, COUCH: env.couch.admin }, stdio: 'ignore' });
+    }
+  });
 });

@@ -329,8 +329,8 @@ describe('the attacks of issue #26', () => {
     // Signing in again opens a new session.
     // Signing in again opens a new session (with the old cookie still in the jar, too).
     // CouchDB's cookies name the second they were issued: one of the same second as the
-    // sign-out, or the next, is taken as issued before it.
-    await new Promise((res) => setTimeout(res, 2100));
+    // one signed out with is taken as issued up to it.
+    await new Promise((res) => setTimeout(res, 1100));
     const back = await fetch(`${site.url}/db/_session`, {
       method: 'POST', headers: { 'content-type': 'application/json', cookie: kept }, body: JSON.stringify({ name: 'qian', password: 'pw-qian' }),
     });
