@@ -93,12 +93,21 @@ impl Couch {
     /// Signs in with a CouchDB user (the server sets a session cookie).
     pub async fn sign_in(&self, name: &str, password: &str) -> Result<(), SyncProblem> {
         let body = serde_json::json!({ "name": name, "password": password });
-        self.send("POST", "", "_session", &body).await.map(drop)
+        self.send("POST", "", "_session", &body).await?;
+        // CouchDB's cookie names the second it was issued and is otherwise the same for
+        // the same account: signed in again within the second of a cookie just signed out
+        // with, the server's door takes the new one for the old (docs/SECURITY.md). A
+        // second later the cookie is new.
+        if let Err(SyncProblem::SignedOut) = self.get("", "_session").await {
+            crate::platform::clock::sleep(1100).await;
+            self.send("POST", "", "_session", &body).await?;
+        }
+        Ok(())
     }
 
     /// Ends the session: CouchDB answers `DELETE /_session` by clearing the cookie. Its
-    /// cookies are signed, not stored (apache/couchdb#844): a copy taken before stays
-    /// valid until the server's `[chttpd_auth] timeout` after its last use.
+    /// cookies are signed, not stored (apache/couchdb#844): the district server's door
+    /// refuses that cookie and the account's older ones from then on (docs/SECURITY.md).
     pub async fn sign_out(&self) -> Result<(), SyncProblem> {
         self.request("DELETE", "", "_session", None, SIGN_OUT_MS)
             .await
