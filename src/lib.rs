@@ -8,8 +8,8 @@
 //! - `state`: the reactive app state and the one place it is persisted;
 //! - `components` and `pages`: the views; `card` (one building's card, the QR path),
 //!   `browse` (the directory, battle maps and cards), `report` (the report form), `app`
-//!   (residents) and `console` (stewards): the five entry points' routes, each its own
-//!   wasm (`format::entry_points` says which answers a path).
+//!   (residents), `console` (stewards) and `dashboard` (the district's): the six entry
+//!   points' routes, each its own wasm (`format::entry_points` says which answers a path).
 //!
 //! The pure layers compile and test natively; the rest exists only in the wasm build.
 
@@ -53,6 +53,8 @@ pub mod card;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod console;
+#[cfg(target_arch = "wasm32")]
+pub mod dashboard;
 #[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
@@ -102,4 +104,10 @@ pub fn mount_report() {
 #[cfg(target_arch = "wasm32")]
 pub fn mount_console() {
     mount_program(console::ConsoleApp);
+}
+
+/// Mounts the district dashboard (`district.html`), the same way.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_dashboard() {
+    mount_program(dashboard::DashboardApp);
 }
