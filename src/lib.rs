@@ -85,10 +85,12 @@ pub fn mount_browse() {
     mount_program(browse::BrowseApp);
 }
 
-/// Mounts the card entry (`card.html`: one building's card, the QR path), the same way.
+/// Mounts the card entry (`card.html`: one building's card, the QR path), the same way,
+/// in a task after the one that instantiated the wasm (the card starts in stages, each a
+/// short task: `card::CardApp`).
 #[cfg(target_arch = "wasm32")]
 pub fn mount_card() {
-    mount_program(card::CardApp);
+    platform::shell::in_next_task(|| mount_program(card::CardApp));
 }
 
 /// Mounts the report entry (`report.html`: the report form), the same way, but in a task
