@@ -38,10 +38,16 @@ pub fn CardApp() -> impl IntoView {
             });
         });
     });
-    view! {
-        {move || (stage.get() > 0).then(|| view! {
-            <AppFrame>{move || (stage.get() > 1).then(|| page(location.route()))}</AppFrame>
-        })}
+    // Views of one type (`AnyView`), so the stages cost the program no new view types.
+    let nothing = || ().into_any();
+    move || match stage.get() {
+        0 => nothing(),
+        _ => view! {
+            <AppFrame>
+                {move || if stage.get() > 1 { page(location.route()) } else { nothing() }}
+            </AppFrame>
+        }
+        .into_any(),
     }
 }
 

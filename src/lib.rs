@@ -102,14 +102,15 @@ pub fn mount_report() {
     platform::shell::in_next_task(|| mount_program(report::ReportApp));
 }
 
-/// Mounts the steward console (`steward.html`), the same way.
+/// Mounts the steward console (`steward.html`), the same way, in a task after the one
+/// that instantiated the wasm, as the report entry does.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_console() {
-    mount_program(console::ConsoleApp);
+    platform::shell::in_next_task(|| mount_program(console::ConsoleApp));
 }
 
 /// Mounts the district dashboard (`district.html`), the same way.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_dashboard() {
-    mount_program(dashboard::DashboardApp);
+    platform::shell::in_next_task(|| mount_program(dashboard::DashboardApp));
 }

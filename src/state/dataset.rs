@@ -11,7 +11,6 @@ use crate::domain::dataset::Dataset;
 use crate::format::collections::DATASET_SCHEMA;
 use crate::format::envelope::decode;
 use crate::format::migrations;
-use crate::platform::clock::next_task;
 use crate::platform::fetch::fetch_text;
 
 /// Reads the first of `urls` that loads and decodes.
@@ -26,8 +25,6 @@ pub fn load_dataset(writer: AppWriter, urls: Vec<String>) {
                 break;
             }
         }
-        // Decoding and drawing the pages with the data are two tasks, each shorter.
-        next_task().await;
         writer.set_dataset.set(match parsed {
             Some(d) => DatasetState::Ready(Shared(Arc::new(d))),
             None => DatasetState::Failed,
