@@ -14,6 +14,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::steward::StewardPage;
 use crate::pages::steward_report::StewardReportPage;
 use crate::pages::steward_take::StewardTakePage;
+use crate::platform::shell::in_next_task;
 use crate::state::location::use_location;
 use crate::state::logs::provide_logs;
 use crate::state::records::provide_records;
@@ -41,7 +42,15 @@ pub fn start_console(program: Program) {
 pub fn ConsoleApp() -> impl IntoView {
     start_console(Program::Console);
     let location = use_location();
-    view! { <AppFrame>{move || page(location.route())}</AppFrame> }
+    // The frame first, the page a task later: on a slow phone neither task is long (most
+    // of each is the engine compiling what it runs for the first time).
+    let framed = RwSignal::new(false);
+    in_next_task(move || framed.set(true));
+    view! {
+        <AppFrame>
+            {move || if framed.get() { page(location.route()) } else { ().into_any() }}
+        </AppFrame>
+    }
 }
 
 fn page(route: Route) -> AnyView {
