@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Five entry points sharing one library (src/format/entry_points.rs says which answers a
+# Six entry points sharing one library (src/format/entry_points.rs says which answers a
 # path). First the browse entry: `/`, the directory, battle maps and cards, kept small.
 trunk build --release --offline
 # The card entry: one building's card, what the QR poster opens — the smallest program,
@@ -18,8 +18,9 @@ cp dist/app/index.html dist/404.html
 trunk build report.html --release --offline --dist dist/report/new --public-url /report/new/
 # The steward console: its own page and wasm under /steward/, so residents never load it.
 trunk build steward.html --release --offline --dist dist/steward --public-url /steward/
-# The district dashboard is the console's too: its page at /district.
-mkdir -p dist/district && cp dist/steward/index.html dist/district/index.html
+# The district dashboard: its own page and wasm at /district, so a steward's first visit to
+# the console does not download it (it needs the network, as before: no worker caches it).
+trunk build district.html --release --offline --dist dist/district --public-url /district/
 # The browse entry's page at its other paths (its plain shell: the worker's page for them
 # offline); every building card as plain HTML on the card entry's page, so the QR path
 # paints before the wasm arrives, and `/` for a first visit with the directory in it.

@@ -45,7 +45,7 @@ function write(base, precache) {
   console.log(`finish_site: ${base}sw.js precaches ${precache.length} files`);
 }
 
-const policies = ['csp.txt', 'card/csp.txt', 'report/new/csp.txt', 'app/csp.txt', 'steward/csp.txt'].map((p) => readFileSync(join(dist, p), 'utf8').trim());
+const policies = ['csp.txt', 'card/csp.txt', 'report/new/csp.txt', 'app/csp.txt', 'steward/csp.txt', 'district/csp.txt'].map((p) => readFileSync(join(dist, p), 'utf8').trim());
 const inline = new Set(policies.flatMap((p) => p.match(/'sha256-[^']+'/g) ?? []));
 const site = policies[0].replace(/script-src [^;]*/, `script-src 'self' 'wasm-unsafe-eval' ${[...inline].join(' ')}`);
 writeFileSync(join(dist, 'csp.txt'), site + '\n');

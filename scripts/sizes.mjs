@@ -72,6 +72,7 @@ function entry(dir, label, note) {
 }
 const app = entry('app', 'resident app (/app/)', 'loaded on the way to a report\'s page, settings, a poster, a link');
 const steward = entry('steward', 'steward console (/steward/)', 'its own entry; residents never load it');
+const district = entry('district', 'district dashboard (/district)', 'its own entry, split from the console');
 
 if (check && !card) {
   console.error(`sizes: ${cardPage} was not built: the card entry's first visit cannot be measured`);
@@ -87,6 +88,7 @@ const over = [
   ['the first visit to /report/new', report, ratchet.report_brotli_bytes],
   ['the resident app', app, ratchet.app_brotli_bytes],
   ['the steward console', steward, ratchet.console_brotli_bytes],
+  ['the district dashboard', district, ratchet.district_brotli_bytes],
 ].filter(([, bytes, limit]) => bytes > limit);
 if (check && over.length) {
   for (const [what, bytes, limit] of over) {

@@ -7,20 +7,48 @@
 
 use leptos::prelude::*;
 
-use crate::app::start_app;
+use crate::app::{start_data, start_state};
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
 use crate::pages::building::BuildingPage;
 use crate::pages::not_found::NotFound;
+use crate::platform::shell::in_next_task;
 use crate::state::compound_edits::read_compound_edits;
 use crate::state::location::use_location;
 
 #[component]
 pub fn CardApp() -> impl IntoView {
-    start_app(Program::Card, read_compound_edits);
+    // The pre-rendered card is on screen and usable while the app starts, so it starts in
+    // stages, each a task of its own: on a slow phone each stays short (most of each is
+    // the engine compiling the functions it runs for the first time, and a first visit's
+    // blocking time counts every task's time past 50 ms). The state first; then the
+    // frame; then the page; then the data, whose arrival lets the shell give way.
+    let started = start_state(Program::Card, read_compound_edits);
     let location = use_location();
-    view! { <AppFrame>{move || page(location.route())}</AppFrame> }
+    let owner = Owner::current();
+    let stage = RwSignal::new(0u8);
+    in_next_task(move || {
+        stage.set(1);
+        in_next_task(move || {
+            stage.set(2);
+            in_next_task(move || match owner {
+                Some(owner) => owner.with(|| start_data(Program::Card, started)),
+                None => start_data(Program::Card, started),
+            });
+        });
+    });
+    // Views of one type (`AnyView`), so the stages cost the program no new view types.
+    let nothing = || ().into_any();
+    move || match stage.get() {
+        0 => nothing(),
+        _ => view! {
+            <AppFrame>
+                {move || if stage.get() > 1 { page(location.route()) } else { nothing() }}
+            </AppFrame>
+        }
+        .into_any(),
+    }
 }
 
 fn page(route: Route) -> AnyView {

@@ -8,8 +8,8 @@
 //! - `state`: the reactive app state and the one place it is persisted;
 //! - `components` and `pages`: the views; `card` (one building's card, the QR path),
 //!   `browse` (the directory, battle maps and cards), `report` (the report form), `app`
-//!   (residents) and `console` (stewards): the five entry points' routes, each its own
-//!   wasm (`format::entry_points` says which answers a path).
+//!   (residents), `console` (stewards) and `dashboard` (the district's): the six entry
+//!   points' routes, each its own wasm (`format::entry_points` says which answers a path).
 //!
 //! The pure layers compile and test natively; the rest exists only in the wasm build.
 
@@ -54,6 +54,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod console;
 #[cfg(target_arch = "wasm32")]
+pub mod dashboard;
+#[cfg(target_arch = "wasm32")]
 pub mod pages;
 #[cfg(target_arch = "wasm32")]
 pub mod platform;
@@ -83,10 +85,12 @@ pub fn mount_browse() {
     mount_program(browse::BrowseApp);
 }
 
-/// Mounts the card entry (`card.html`: one building's card, the QR path), the same way.
+/// Mounts the card entry (`card.html`: one building's card, the QR path), the same way,
+/// in a task after the one that instantiated the wasm (the card starts in stages, each a
+/// short task: `card::CardApp`).
 #[cfg(target_arch = "wasm32")]
 pub fn mount_card() {
-    mount_program(card::CardApp);
+    platform::shell::in_next_task(|| mount_program(card::CardApp));
 }
 
 /// Mounts the report entry (`report.html`: the report form), the same way, but in a task
@@ -98,8 +102,15 @@ pub fn mount_report() {
     platform::shell::in_next_task(|| mount_program(report::ReportApp));
 }
 
-/// Mounts the steward console (`steward.html`), the same way.
+/// Mounts the steward console (`steward.html`), the same way, in a task after the one
+/// that instantiated the wasm, as the report entry does.
 #[cfg(target_arch = "wasm32")]
 pub fn mount_console() {
-    mount_program(console::ConsoleApp);
+    platform::shell::in_next_task(|| mount_program(console::ConsoleApp));
+}
+
+/// Mounts the district dashboard (`district.html`), the same way.
+#[cfg(target_arch = "wasm32")]
+pub fn mount_dashboard() {
+    platform::shell::in_next_task(|| mount_program(dashboard::DashboardApp));
 }

@@ -1,10 +1,12 @@
-//! Which program answers a URL path. The site is five wasm programs sharing this crate:
+//! Which program answers a URL path. The site is six wasm programs sharing this crate:
 //! the card entry (a building's card alone — what a resident scanning the poster on their
 //! door opens, the smallest), the browse entry (`/`, the directory, a compound's battle
 //! map, and cards too, so moving from a battle map to a card stays in the page), the
 //! report entry (the report form alone, `/report/new` — what a card's 「在这里报事」 opens),
 //! the resident app (every resident route, the browse ones and the form included, at
-//! `/app/`'s build) and the steward console (`/steward/…`, `/district`). A link to a path
+//! `/app/`'s build), the steward console (`/steward/…`) and the district dashboard
+//! (`/district`, split from the console so a steward's first visit does not carry it). A
+//! link to a path
 //! its program does not answer is a full page load; the service worker (`public/sw.js`)
 //! and the static servers route paths the same way.
 
@@ -33,6 +35,7 @@ pub enum Program {
     Report,
     Resident,
     Console,
+    District,
 }
 
 /// The program whose page a first visit to `path` gets (query and fragment ignored).
@@ -43,7 +46,8 @@ pub fn program_for(path: &str) -> Program {
         ["c", _, "b", _] => Program::Card,
         [] | ["compounds"] | ["c", _] => Program::Browse,
         ["report", "new"] => Program::Report,
-        ["steward", ..] | ["district", ..] => Program::Console,
+        ["steward", ..] => Program::Console,
+        ["district", ..] => Program::District,
         _ => Program::Resident,
     }
 }
@@ -54,7 +58,7 @@ impl Program {
     /// list to the form stays in the page; the browse entry shows cards).
     pub fn answers(self, path: &str) -> bool {
         match (self, program_for(path)) {
-            (Program::Resident, there) => there != Program::Console,
+            (Program::Resident, there) => !matches!(there, Program::Console | Program::District),
             (Program::Browse, Program::Card) => true,
             (here, there) => here == there,
         }
@@ -62,11 +66,12 @@ impl Program {
 
     /// This program's service worker: the resident one (scope `/`) caches the card,
     /// browse and report entries and the resident app together; the console's (scope
-    /// `/steward/`) its own build.
+    /// `/steward/`) its own build. The district dashboard registers the console's (its
+    /// page is outside that scope: `/district` needs the network, as it always has).
     pub fn worker(self) -> &'static str {
         match self {
             Program::Card | Program::Browse | Program::Report | Program::Resident => "/sw.js",
-            Program::Console => "/steward/sw.js",
+            Program::Console | Program::District => "/steward/sw.js",
         }
     }
 
@@ -125,6 +130,7 @@ mod tests {
             Program::Report,
             Program::Resident,
             Program::Console,
+            Program::District,
         ] {
             assert_eq!(data(program, "/c/dongtangcun/b/3"), ["/data/district.json"]);
         }
@@ -198,10 +204,21 @@ mod tests {
             "/steward/",
             "/steward/r?d=1",
             "/steward/reports/R1",
-            "/district",
         ] {
             assert_eq!(program_for(path), Program::Console, "{path}");
         }
+    }
+
+    #[test]
+    fn the_district_dashboard_is_a_program_of_its_own() {
+        for path in ["/district", "/district/", "/district?p=q"] {
+            assert_eq!(program_for(path), Program::District, "{path}");
+        }
+        assert_eq!(Program::Console.rel_for("/district"), Some("external"));
+        assert_eq!(Program::District.rel_for("/steward"), Some("external"));
+        assert_eq!(Program::District.rel_for("/district"), None);
+        assert_eq!(Program::Resident.rel_for("/district"), Some("external"));
+        assert_eq!(Program::District.worker(), Program::Console.worker());
     }
 
     #[test]
@@ -215,7 +232,6 @@ mod tests {
         assert_eq!(Program::Resident.rel_for("/reports"), None);
         assert_eq!(Program::Resident.rel_for("/steward"), Some("external"));
         assert_eq!(Program::Console.rel_for("/"), Some("external"));
-        assert_eq!(Program::Console.rel_for("/district"), None);
     }
 
     #[test]
