@@ -20,6 +20,7 @@ pub mod pinyin;
 pub mod records;
 pub mod steward_session;
 pub mod sync;
+pub mod sync_waiting;
 
 use std::sync::Arc;
 

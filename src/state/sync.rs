@@ -17,7 +17,9 @@ use crate::platform::clock::now;
 use crate::platform::couch::{Couch, abort_all};
 use crate::platform::replicator::{forget_wake, pass, wait_for_change, wake};
 use crate::platform::tab_lock::TabLock;
-use crate::platform::{broadcast, doc_store, local_storage, tab_lock};
+use crate::platform::{broadcast, local_storage, tab_lock};
+
+use super::sync_waiting::{count_waiting, mark_synced};
 
 /// How long a quiet wait lasts before a pass anyway (the long polls end before).
 const IDLE_MS: i32 = 30_000;
@@ -25,8 +27,6 @@ const BACKOFF_FIRST_MS: i32 = 2_000;
 const BACKOFF_MAX_MS: i32 = 60_000;
 /// This phone's name in replication ids: random, made once.
 const DEVICE_KEY: &str = "cs.device";
-/// Where the store's update sequence stood after the last pass that completed.
-const SYNCED_KEY: &str = "sync.synced";
 /// The Web Lock the syncing tab holds.
 const SYNC_LOCK: &str = "cs-sync";
 
@@ -337,34 +337,6 @@ impl SyncWriter {
             None => Ok(polls),
         }
     }
-}
-
-/// Counts the documents changed since the last pass that completed (this tab's writes,
-/// another tab's): read from the store, so the count survives a reload and a tab that did
-/// not make the changes.
-fn count_waiting(set_status: WriteSignal<SyncStatus>) {
-    spawn_local(async move {
-        let mark = doc_store::meta_get(SYNCED_KEY)
-            .await
-            .ok()
-            .flatten()
-            .and_then(|t| t.parse::<u64>().ok())
-            .map_or(0.0, |seq| seq as f64);
-        if let Ok(n) = doc_store::count_since(mark).await {
-            set_status.update(|s| s.pending = n as usize);
-        }
-    });
-}
-
-/// After a pass that completed: everything stored so far has been offered to the server
-/// (what arrived included). A write made during the pass woke the loop, and the next pass
-/// sends it and moves the mark past it.
-async fn mark_synced(set_status: WriteSignal<SyncStatus>) {
-    if let Ok(seq) = doc_store::current_seq().await {
-        // A whole number, written as one: printing a float would cost the app ~10 KB.
-        let _ = doc_store::meta_put(SYNCED_KEY, &(seq as u64).to_string()).await;
-    }
-    count_waiting(set_status);
 }
 
 /// This phone's id for replication checkpoints, made once and kept.
