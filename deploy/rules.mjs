@@ -261,7 +261,7 @@ export const NEXT_STATUS = {
 // Photos carried with a report: pictures only, each at most this big, at most this many.
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const PHOTO_MAX_COUNT = 9;
+export const PHOTO_MAX_COUNT = 4; // src/domain/photo.rs MAX_PHOTOS (a test reads both)
 
 const empty = (v) => v === null || v === undefined || v === '' || v === false || (Array.isArray(v) && v.length === 0);
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

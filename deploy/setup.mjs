@@ -97,6 +97,12 @@ async function closeOldWays() {
   for (const node of membership.answer?.all_nodes ?? []) {
     const off = await couch('PUT', `_node/${encodeURIComponent(node)}/_config/couch_peruser/enable`, 'false');
     if (off.status >= 300) console.warn(`could not turn couch_peruser off on ${node} (${off.status}): set [couch_peruser] enable = false in its local.ini`);
+    // Sessions as deploy/README.md sets them: a phone a week offline comes back signed in
+    // (signing out still ends a session at once: the door).
+    for (const [key, value] of [['timeout', '691200'], ['allow_persistent_cookies', 'true']]) {
+      const set = await couch('PUT', `_node/${encodeURIComponent(node)}/_config/chttpd_auth/${key}`, value);
+      if (set.status >= 300) console.warn(`could not set chttpd_auth/${key} on ${node} (${set.status}): set it in its local.ini`);
+    }
   }
   const replications = await couch('GET', '_replicator/_all_docs?start_key=%22cs-%22&end_key=%22cs.%22');
   for (const row of replications.answer?.rows ?? []) {

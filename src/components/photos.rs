@@ -26,6 +26,9 @@ pub fn Photos(
 ) -> impl IntoView {
     let s = use_strings();
     let loaded = RwSignal::new(HashMap::<String, String>::new());
+    // Photos not on this phone: on their way from the server (true), or never sent by the
+    // phone that took them (false).
+    let missing = RwSignal::new(HashMap::<String, bool>::new());
     let (error, set_error) = signal(None::<String>);
     let prefix = StoredValue::new(prefix);
     // Fetch any thumbnail not loaded yet whenever the keys change.
@@ -36,10 +39,18 @@ pub fn Photos(
             }
             wasm_bindgen_futures::spawn_local(async move {
                 match photos::get(&key).await {
-                    Ok(Some(url)) => loaded.update(|m| {
-                        m.insert(key, url);
-                    }),
-                    Ok(None) => {}
+                    Ok(Some(url)) => {
+                        missing.update(|m| {
+                            m.remove(&key);
+                        });
+                        loaded.update(|m| drop(m.insert(key, url)));
+                    }
+                    Ok(None) => {
+                        let coming = photos::is_wanted(&key).await;
+                        missing.update(|m| {
+                            m.insert(key, coming);
+                        });
+                    }
                     Err(e) => set_error.set(Some(e.0)),
                 }
             });
@@ -104,10 +115,16 @@ pub fn Photos(
             <ul class="photos__list">
                 {move || keys.get().into_iter().map(|key| {
                     let src = loaded.with(|m| m.get(&key).cloned());
+                    let absent = missing.with(|m| m.get(&key).copied());
                     let k = key.clone();
                     view! {
                         <li class="photos__item">
                             {src.map(|src| view! { <img class="photos__thumb" src=src alt=move || s().app().photo_alt width="96" height="96"/> })}
+                            {absent.map(|coming| view! {
+                                <p class="photos__missing" data-photo-missing>
+                                    {move || if coming { s().app().photo_coming } else { s().app().photo_not_sent }}
+                                </p>
+                            })}
                             {editable.then(|| view! {
                                 <button type="button" class="button button--small photos__remove" on:click=move |_| remove(k.clone())>
                                     {move || s().app().remove_photo}

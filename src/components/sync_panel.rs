@@ -6,7 +6,8 @@ use leptos::task::spawn_local;
 
 use crate::components::form_fields::FieldMessage;
 use crate::domain::time::format_date_time;
-use crate::format::replication::databases::UserCtx;
+use crate::format::replication::databases::{DbRole, UserCtx, db_role};
+use crate::format::replication::health::DbHealth;
 use crate::format::replication::problem::SyncProblem;
 use crate::i18n::sync::SyncStrings;
 use crate::state::sync::{SyncPhase, SyncStatus, use_sync, use_sync_writer};
@@ -47,7 +48,11 @@ pub fn SyncPanel(#[prop(optional)] children: Option<Children>) -> impl IntoView 
             {move || sync.status.with(|s| s.sign_out_unsent).then(|| view! {
                 <p class="sync__problem" role="alert">{t().signed_out_offline}</p>
             })}
+            {move || sync.status.with(|s| s.reoffered).then(|| view! {
+                <p class="sync__notice" role="status" data-sync-reoffered>{t().reoffered}</p>
+            })}
             <RefusedList/>
+            <DatabaseList name_of=compound_name/>
             <p class="sync__who" data-sync-user>
                 {move || sync.status.with(|s| who(t(), s.user.as_ref(), &compound_name))}
             </p>
@@ -112,6 +117,49 @@ fn who(t: &SyncStrings, user: Option<&UserCtx>, name_of: &dyn Fn(&str) -> String
     match roles.is_empty() {
         true => format!("{}{name}", t.signed_in_as),
         false => format!("{}{name}（{}）", t.signed_in_as, roles.join("、")),
+    }
+}
+
+/// Each database this account syncs, with its state: synced when, or what went wrong and
+/// when it is tried again (the others go on meanwhile).
+#[component]
+fn DatabaseList(
+    /// A compound's name from its id.
+    name_of: impl Fn(&str) -> String + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let sync = use_sync();
+    let t = use_sync_strings();
+    let label = move |db: &str| match db_role(db) {
+        Some(DbRole::Public(c)) => format!("{}{}", name_of(&c), t().db_public),
+        Some(DbRole::Records(c)) => format!("{}{}", name_of(&c), t().db_records),
+        Some(DbRole::District) => t().db_district.to_string(),
+        Some(DbRole::Own) => t().db_own.to_string(),
+        None => db.to_string(),
+    };
+    let line = move |h: &DbHealth| match (&h.problem, h.last_ok) {
+        (Some(p), _) => {
+            let retry = h
+                .retry_at
+                .map(|at| format!("{}{}", t().db_retry, format_date_time(at)));
+            format!("{}{}", t().problem(p), retry.unwrap_or_default())
+        }
+        (None, Some(at)) => format!("{}{}", t().db_synced, format_date_time(at)),
+        (None, None) => t().db_not_yet.to_string(),
+    };
+    let dbs = move || sync.status.with(|s| s.databases.clone());
+    view! {
+        <Show when=move || !dbs().is_empty()>
+            <div class="sync__dbs">
+                <p>{move || t().dbs_title}</p>
+                <ul>
+                    {move || dbs().into_iter().map(|h| view! {
+                        <li data-sync-db=h.db.clone() class:sync__db--failing=h.problem.is_some()>
+                            <strong>{label(&h.db)}</strong>" "<span>{line(&h)}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
     }
 }
 

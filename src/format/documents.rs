@@ -140,37 +140,55 @@ impl StoredDoc {
         StoredDoc {
             id: tree.id.clone(),
             kind: T::KIND.key(),
-            compound: current
-                .map(|r| r.compound_id().to_string())
-                .unwrap_or_default(),
+            compound: match current {
+                Some(r) => r.compound_id().to_string(),
+                None => last_compound(&tree, Some(T::KIND)),
+            },
             status: current.map_or("", Document::status_key),
             tree,
         }
     }
 }
 
-/// The row for a tree of any kind, by its id's prefix (a replicated document); `None` for
-/// a kind this app does not know. Only reports need decoding for their index (the status
-/// comes from the timeline); the other kinds' compound is read from the JSON as it is, so
-/// a program that never shows a kind does not carry its decoder.
-pub fn stored_doc_of(tree: DocTree) -> Option<StoredDoc> {
-    let kind = DocKind::from_key(tree.id.split_once(':')?.0)?;
-    if kind == DocKind::Report {
-        return Some(StoredDoc::of::<Report>(tree));
-    }
-    let field = if kind == DocKind::Compound {
+/// The compound a document is in, read from its JSON as it is: its current version's, or
+/// — deleted — the one its tombstone carries or the version it closed, so a deletion goes
+/// where the document went.
+fn last_compound(tree: &DocTree, kind: Option<DocKind>) -> String {
+    let field = if kind == Some(DocKind::Compound) {
         "id"
     } else {
         "compound"
     };
-    let compound = tree
-        .current()
+    tree.winner()
+        .and_then(|w| w.body.as_ref().or(w.base.as_ref()))
         .and_then(|b| serde_json::from_str::<serde_json::Value>(b.json()).ok())
         .and_then(|v| v.get(field)?.as_str().map(String::from))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The index kind of documents this version does not know (a newer version's kind): kept
+/// as they came, shown by no page, sent nowhere, and indexed under their own kind once an
+/// update knows it (`adopt`).
+pub const UNKNOWN_KIND: &str = "unknown";
+
+/// The row for a tree of any kind, by its id's prefix (a replicated document); `None` for
+/// an id with no kind (design documents and the like). Only reports need decoding for
+/// their index (the status comes from the timeline); the other kinds' compound is read
+/// from the JSON as it is, so a program that never shows a kind does not carry its
+/// decoder.
+pub fn stored_doc_of(tree: DocTree) -> Option<StoredDoc> {
+    let prefix = tree.id.split_once(':')?.0;
+    if prefix.is_empty() || prefix.starts_with('_') {
+        return None;
+    }
+    let kind = DocKind::from_key(prefix);
+    if kind == Some(DocKind::Report) && tree.current().is_some() {
+        return Some(StoredDoc::of::<Report>(tree));
+    }
+    let compound = last_compound(&tree, kind);
     Some(StoredDoc {
         id: tree.id.clone(),
-        kind: kind.key(),
+        kind: kind.map_or(UNKNOWN_KIND, DocKind::key),
         compound,
         status: "",
         tree,
@@ -303,7 +321,45 @@ mod tests {
         let c = compound("dongtangcun", ManagementMode::Unmanaged);
         let local = StoredDoc::of::<Compound>(first_revision(&c));
         assert_eq!(stored_doc_of(first_revision(&c)), Some(local));
-        assert_eq!(stored_doc_of(DocTree::new("nonsense:1")), None);
+        assert_eq!(stored_doc_of(DocTree::new("_design/cs")), None);
+        // A kind a newer version invented is kept, under its own index kind.
+        let mut newer = DocTree::new("meeting:2026Q4");
+        newer.edit(
+            None,
+            Body::of(&serde_json::json!({ "compound": "dongtangcun", "held": 1 })),
+            false,
+        );
+        let row = stored_doc_of(newer.clone()).unwrap();
+        assert_eq!(
+            (row.kind, row.compound.as_str()),
+            (UNKNOWN_KIND, "dongtangcun")
+        );
+        assert_eq!(row.tree, newer, "as it came");
+    }
+
+    #[test]
+    fn a_deleted_document_keeps_the_compound_it_was_in() {
+        let mut r =
+            crate::fixtures::report("dongtangcun", crate::domain::report::Category::Parking);
+        r.id = "R1".into();
+        let mut tree = first_revision(&r);
+        let r1 = tree.winner().unwrap().rev.clone();
+        tree.edit(Some(&r1), None, true);
+        assert!(tree.current().is_none());
+        let row = stored_doc_of(tree).unwrap();
+        assert_eq!((row.kind, row.compound.as_str()), ("report", "dongtangcun"));
+        // One that arrives from a server (no body: `DELETE`) likewise.
+        let mut there = first_revision(&r);
+        let (_, hash) = r1.split_once('-').unwrap();
+        there.insert(crate::format::revision::Leaf {
+            rev: "2-dd".into(),
+            ancestors: vec![hash.into()],
+            deleted: true,
+            body: None,
+            base: None,
+        });
+        assert!(there.current().is_none());
+        assert_eq!(stored_doc_of(there).unwrap().compound, "dongtangcun");
     }
 
     #[test]

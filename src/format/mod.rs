@@ -23,3 +23,4 @@ pub mod route;
 pub mod settings;
 pub mod steward_mode;
 pub mod summary;
+pub mod unknown_fields;

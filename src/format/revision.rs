@@ -248,8 +248,9 @@ impl DocTree {
         self.leaves = kept;
         let extended = !continued.is_empty();
         // The leaf it continues is its parent: keep that record as its base (an edit that
-        // arrives keeps what it was made from, for merging a later conflict).
-        if leaf.base.is_none() && !leaf.deleted {
+        // arrives keeps what it was made from, for merging a later conflict; a deletion,
+        // what it closed — which compound it was in, so it goes where that went).
+        if leaf.base.is_none() {
             let parent = leaf.parent();
             leaf.base = continued
                 .into_iter()
@@ -282,10 +283,7 @@ impl DocTree {
             None => (1, vec![]),
         };
         let rev = format!("{n}-{hash}");
-        let base = match (parent, deleted) {
-            (Some(p), false) => self.body_at(p).cloned(),
-            _ => None,
-        };
+        let base = parent.and_then(|p| self.body_at(p).cloned());
         self.insert(Leaf {
             rev: rev.clone(),
             ancestors,

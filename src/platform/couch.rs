@@ -114,6 +114,17 @@ impl Couch {
             .map(drop)
     }
 
+    /// An attachment's bytes (a report's photo), by its document and name.
+    pub async fn get_bytes(&self, db: &str, path: &str) -> Result<Vec<u8>, SyncProblem> {
+        match self
+            .exchange("GET", db, path, None, REQUEST_MS, Read::Bytes)
+            .await?
+        {
+            Answer::Bytes(bytes) => Ok(bytes),
+            Answer::Json(_) => Err(SyncProblem::Server { status: 200 }),
+        }
+    }
+
     async fn request(
         &self,
         method: &str,
@@ -122,6 +133,24 @@ impl Couch {
         body: Option<&Value>,
         timeout_ms: i32,
     ) -> Result<Value, SyncProblem> {
+        match self
+            .exchange(method, db, path, body, timeout_ms, Read::Json)
+            .await?
+        {
+            Answer::Json(json) => Ok(json),
+            Answer::Bytes(_) => Err(SyncProblem::Server { status: 200 }),
+        }
+    }
+
+    async fn exchange(
+        &self,
+        method: &str,
+        db: &str,
+        path: &str,
+        body: Option<&Value>,
+        timeout_ms: i32,
+        read: Read,
+    ) -> Result<Answer, SyncProblem> {
         let url = match (db.is_empty(), path.is_empty()) {
             (true, _) => format!("{}{path}", self.base),
             (false, true) => self.db_url(db),
@@ -136,7 +165,9 @@ impl Couch {
         init.set_credentials(RequestCredentials::Include);
         init.set_signal(Some(&controller.signal()));
         let headers = Headers::new().map_err(|_| SyncProblem::Offline)?;
-        let _ = headers.set("Accept", "application/json");
+        if read == Read::Json {
+            let _ = headers.set("Accept", "application/json");
+        }
         if let Some(body) = body {
             let _ = headers.set("Content-Type", "application/json");
             init.set_body(&JsValue::from_str(&body.to_string()));
@@ -153,32 +184,49 @@ impl Couch {
             )
             .unwrap_or(0);
         IN_FLIGHT.with(|f| f.borrow_mut().push(controller.clone()));
-        let result = answer(window.fetch_with_str_and_init(&url, &init), db).await;
+        let result = answer(window.fetch_with_str_and_init(&url, &init), db, read).await;
         window.clear_timeout_with_handle(timer_id);
         IN_FLIGHT.with(|f| f.borrow_mut().retain(|c| c != &controller));
         result
     }
 }
 
-/// The JSON of a response, or the problem its status (or its absence) means.
-async fn answer(fetching: Promise, db: &str) -> Result<Value, SyncProblem> {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    Json,
+    Bytes,
+}
+
+enum Answer {
+    Json(Value),
+    Bytes(Vec<u8>),
+}
+
+/// The JSON (or bytes) of a response, or the problem its status (or its absence) means.
+async fn answer(fetching: Promise, db: &str, read: Read) -> Result<Answer, SyncProblem> {
     let response: Response = JsFuture::from(fetching)
         .await
         .map_err(|_| SyncProblem::Offline)?
         .dyn_into()
         .map_err(|_| SyncProblem::Offline)?;
+    let status = response.status();
+    if read == Read::Bytes && response.ok() {
+        let buffer = JsFuture::from(response.array_buffer().map_err(|_| SyncProblem::Offline)?)
+            .await
+            .map_err(|_| SyncProblem::Offline)?;
+        return Ok(Answer::Bytes(js_sys::Uint8Array::new(&buffer).to_vec()));
+    }
     let text = JsFuture::from(response.text().map_err(|_| SyncProblem::Offline)?)
         .await
         .map_err(|_| SyncProblem::Offline)?
         .as_string()
         .unwrap_or_default();
-    let status = response.status();
     let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if response.ok() {
         if json.is_null() {
             return Err(SyncProblem::Server { status });
         }
-        Ok(json)
+        Ok(Answer::Json(json))
     } else {
         Err(from_status(status, &json, db))
     }

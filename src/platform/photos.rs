@@ -61,6 +61,44 @@ pub async fn get(key: &str) -> Result<Option<String>, PhotoError> {
         .map(|v| v.as_string())
 }
 
+/// The mark of a photo the server holds and this phone is still to fetch (kept beside the
+/// photos, so erasing them erases the marks).
+const WANTED: &str = "wanted:";
+
+/// Marks a photo as on its way (`note`: where to fetch it, for the replicator).
+pub async fn mark_wanted(key: &str, note: &str) -> Result<(), PhotoError> {
+    put(&format!("{WANTED}{key}"), note).await
+}
+
+pub async fn unmark_wanted(key: &str) -> Result<(), PhotoError> {
+    delete(&format!("{WANTED}{key}")).await
+}
+
+/// Whether a photo this phone lacks is on its way from the server ("still downloading"),
+/// rather than never sent by the phone that took it.
+pub async fn is_wanted(key: &str) -> bool {
+    has(&format!("{WANTED}{key}")).await.unwrap_or(false)
+}
+
+/// The notes of every photo on its way.
+pub async fn wanted_notes() -> Result<Vec<String>, PhotoError> {
+    let range = web_sys::IdbKeyRange::bound(&WANTED.into(), &"wanted;".into()).map_err(error)?;
+    let all = with_store(IdbTransactionMode::Readonly, |s| s.get_all_with_key(&range)).await?;
+    Ok(js_sys::Array::from(&all)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect())
+}
+
+/// Whether a photo is kept here, without reading its data.
+pub async fn has(key: &str) -> Result<bool, PhotoError> {
+    with_store(IdbTransactionMode::Readonly, |s| {
+        s.count_with_key(&key.into())
+    })
+    .await
+    .map(|n| n.as_f64().unwrap_or(0.0) > 0.0)
+}
+
 pub async fn delete(key: &str) -> Result<(), PhotoError> {
     with_store(IdbTransactionMode::Readwrite, |s| s.delete(&key.into()))
         .await

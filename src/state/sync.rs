@@ -11,15 +11,19 @@ use crate::domain::Millis;
 use crate::format::replication::config::{
     AddressError, SYNC_KEY, SyncConfig, server_address, stored_user,
 };
-use crate::format::replication::databases::{UserCtx, replications};
+use crate::format::replication::databases::UserCtx;
 use crate::format::replication::problem::SyncProblem;
 use crate::platform::clock::now;
 use crate::platform::couch::{Couch, abort_all};
-use crate::platform::replicator::{forget_wake, pass, wait_for_change, wake};
+use crate::platform::replicator::{adopt_known_kinds, forget_wake, wait_for_change, wake};
 use crate::platform::tab_lock::TabLock;
 use crate::platform::{broadcast, local_storage, tab_lock};
 
 use super::sync_waiting::{count_waiting, mark_synced};
+use crate::format::replication::health::DbHealth;
+
+#[path = "sync_pass.rs"]
+mod pass;
 
 /// How long a quiet wait lasts before a pass anyway (the long polls end before).
 const IDLE_MS: i32 = 30_000;
@@ -57,6 +61,11 @@ pub struct SyncStatus {
     /// Signed out here while the server could not be reached: its session ends at the next
     /// pass (or by its own timeout).
     pub sign_out_unsent: bool,
+    /// Each database's state: synced when, or failing and tried again when.
+    pub databases: Vec<DbHealth>,
+    /// The account's roles changed since the last pass: what the server refused before was
+    /// offered again.
+    pub reoffered: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -69,6 +78,7 @@ pub struct Sync {
 pub struct SyncWriter {
     config: ReadSignal<SyncConfig>,
     set_config: WriteSignal<SyncConfig>,
+    status: ReadSignal<SyncStatus>,
     set_status: WriteSignal<SyncStatus>,
     /// Which run of the loop is current: stopping bumps it and the old run ends.
     run: StoredValue<u32>,
@@ -92,6 +102,7 @@ pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
     let writer = SyncWriter {
         config,
         set_config,
+        status,
         set_status,
         run: StoredValue::new(0),
         lock: StoredValue::new_local(None),
@@ -241,6 +252,11 @@ impl SyncWriter {
         }
         let couch = self.couch();
         let device = device_id();
+        // Documents of a kind an older version kept aside, now known: shown from now on.
+        let adopted = adopt_known_kinds().await;
+        if !adopted.is_empty() {
+            broadcast::announce_arrived(&adopted);
+        }
         let mut backoff = BACKOFF_FIRST_MS;
         while self.current(run) {
             self.set_status.update(|s| s.phase = SyncPhase::Syncing);
@@ -249,16 +265,24 @@ impl SyncWriter {
                 break;
             }
             match outcome {
-                Ok(polls) => {
+                Ok((polls, next_retry)) => {
                     backoff = BACKOFF_FIRST_MS;
                     mark_synced(self.set_status).await;
                     self.set_status.update(|s| {
-                        s.phase = SyncPhase::UpToDate;
+                        let failing = s.databases.iter().find_map(|h| h.problem.clone());
+                        s.phase = match failing {
+                            Some(_) => SyncPhase::Retrying,
+                            None => SyncPhase::UpToDate,
+                        };
                         s.last_sync = Some(now());
                         crate::state::kept::sync_done(now());
-                        s.problem = None;
+                        s.problem = failing;
                     });
-                    wait_for_change(&couch, &polls, IDLE_MS).await;
+                    // A failing database is tried again when its back-off ends.
+                    let wait = next_retry.map_or(IDLE_MS, |at| {
+                        (at - now()).clamp(0, Millis::from(IDLE_MS)) as i32
+                    });
+                    wait_for_change(&couch, &polls, wait).await;
                 }
                 Err(problem) => {
                     self.set_status.update(|s| {
@@ -269,72 +293,6 @@ impl SyncWriter {
                     backoff = (backoff * 2).min(BACKOFF_MAX_MS);
                 }
             }
-        }
-    }
-
-    /// One pass over every database this user replicates; the long polls to wait on.
-    async fn pass_all(
-        &self,
-        couch: &Couch,
-        device: &str,
-    ) -> Result<Vec<(String, serde_json::Value)>, SyncProblem> {
-        let mut user = couch.session().await?;
-        if let Some(name) = &user.name
-            && self.config.with_untracked(|c| c.user.is_none())
-        {
-            if signed_in_here().as_ref() == Some(name) {
-                // Signed in by another tab since this one read the settings.
-                self.set_config.update(|c| c.user = Some(name.clone()));
-            } else {
-                // A session nobody on this phone stands behind: a sign-out or an erase-all
-                // made offline left its cookie. It ends before anything else is sent.
-                couch.sign_out().await?;
-                self.set_status.update(|s| s.sign_out_unsent = false);
-                user = UserCtx::default();
-            }
-        }
-        if user.name.is_none() && self.config.with_untracked(|c| c.user.is_some()) {
-            // The session ended (expired, or the server forgot it): say so rather than
-            // going on as an anonymous reader with this phone's changes waiting.
-            return Err(SyncProblem::SignedOut);
-        }
-        self.set_status
-            .update(|s| s.user = user.name.is_some().then(|| user.clone()));
-        let followed = self.followed.get_untracked();
-        let announce = |ids: Vec<String>| broadcast::announce_arrived(&ids);
-        let (mut moved, mut refused, mut polls) = ((0, 0), vec![], vec![]);
-        // Each database on its own: one the server lacks or fails on waits for the next
-        // try, and the ones after it (a resident's own reports come last) still go.
-        let mut failed = None;
-        for rep in replications(&user, &followed) {
-            let passed = match pass(couch, &rep, device, &announce).await {
-                Ok(passed) => passed,
-                Err(
-                    p @ (SyncProblem::Offline | SyncProblem::SignedOut | SyncProblem::PhoneStorage),
-                ) => {
-                    return Err(p);
-                }
-                Err(problem) => {
-                    failed.get_or_insert(problem);
-                    continue;
-                }
-            };
-            moved.0 += passed.pulled;
-            moved.1 += passed.pushed;
-            refused.extend(passed.refused);
-            polls.push((rep.db, passed.since));
-        }
-        self.set_status.update(|s| {
-            s.moved.0 += moved.0;
-            s.moved.1 += moved.1;
-            // A refusal stays on screen until a pass sends something the server takes.
-            if !refused.is_empty() || moved.1 > 0 {
-                s.refused = refused;
-            }
-        });
-        match failed {
-            Some(problem) => Err(problem),
-            None => Ok(polls),
         }
     }
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NEXT_STATUS, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
+import { NEXT_STATUS, PHOTO_MAX_COUNT, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -67,6 +67,11 @@ describe('the relay judges a revision by the account it came from', () => {
       fromRust[from] = to.split(',').map((t) => t.trim()).filter(Boolean);
     }
     assert.deepEqual(fromRust, NEXT_STATUS);
+  });
+
+  it('allows as many photos on a report as the app lets a reporter add (src/domain/photo.rs MAX_PHOTOS)', () => {
+    const rust = readFileSync(join(root, 'src', 'domain', 'photo.rs'), 'utf8');
+    assert.equal(Number(rust.match(/pub const MAX_PHOTOS: usize = (\d+);/)[1]), PHOTO_MAX_COUNT);
   });
 
   it('refuses a deletion that would make a record vanish, and takes one that closes a conflict', () => {

@@ -104,6 +104,31 @@ pub fn records_db(compound: &str) -> String {
 
 pub const DISTRICT_DB: &str = "district";
 
+/// What a database holds, from its name (for the 同步 panel's list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DbRole {
+    /// A compound's roster and notices (`c-…`).
+    Public(String),
+    /// A compound's reports and records (`r-…`).
+    Records(String),
+    District,
+    /// The signed-in resident's own reports (`userdb-…`).
+    Own,
+}
+
+pub fn db_role(db: &str) -> Option<DbRole> {
+    if db == DISTRICT_DB {
+        return Some(DbRole::District);
+    }
+    if db.starts_with("userdb-") {
+        return Some(DbRole::Own);
+    }
+    if let Some(c) = db.strip_prefix("c-") {
+        return Some(DbRole::Public(c.into()));
+    }
+    db.strip_prefix("r-").map(|c| DbRole::Records(c.into()))
+}
+
 /// CouchDB's per-user database: `userdb-` and the name's UTF-8 bytes in hex.
 pub fn user_db(name: &str) -> String {
     let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
@@ -194,12 +219,13 @@ impl Replication {
             .is_some_and(|v| v.get("filed_by").and_then(|f| f.as_str()) == Some(owner))
     }
 
-    /// Whether a document from this database is one this phone keeps: its kinds only (no
-    /// design documents, nothing a newer app invented).
+    /// Whether a document from this database is one this phone keeps: every record, of
+    /// this version's kinds and of kinds a newer version invented (kept as they came:
+    /// `UNKNOWN_KIND`); not design documents.
     pub fn keeps(&self, doc_id: &str) -> bool {
-        let kind = doc_id.split_once(':').map_or("", |(k, _)| k);
-        self.kinds.iter().any(|k| k.key() == kind)
-            || (self.db == DISTRICT_DB && DocKind::from_key(kind).is_some())
+        doc_id
+            .split_once(':')
+            .is_some_and(|(kind, _)| !kind.is_empty() && !kind.starts_with('_'))
     }
 }
 
@@ -231,6 +257,12 @@ mod tests {
         assert!(li[1].sends("report", "anything"));
         assert!(!li[1].sends("compound", "dongtangcun"));
         assert_eq!(user_db("王"), "userdb-e78e8b");
+        for rep in &li {
+            let role = db_role(&rep.db);
+            assert!(role.is_some(), "{} has a name on the panel", rep.db);
+        }
+        assert_eq!(db_role(&records_db("a")), Some(DbRole::Records("a".into())));
+        assert_eq!(db_role(DISTRICT_DB), Some(DbRole::District));
     }
 
     #[test]
@@ -293,5 +325,9 @@ mod tests {
         assert_eq!(office[0].db, "district");
         assert!(office[0].keeps("report:R1") && office[0].keeps("compound:x"));
         assert!(!office[0].keeps("_design/cs"));
+        assert!(
+            reps[0].keeps("meeting:2026Q4"),
+            "a newer version's kind is kept, not skipped past"
+        );
     }
 }

@@ -6,6 +6,7 @@
 
 use serde_json::{Map, Value};
 
+use super::attachments::take_inline;
 use crate::format::revision::{Body, Leaf, REVS_LIMIT, split_rev};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,8 +43,10 @@ pub fn to_wire(id: &str, leaf: &Leaf) -> Value {
     Value::Object(doc)
 }
 
-/// A wire document as a leaf, with the document's id. Fields starting with `_` other than
-/// the four above (`_attachments`, `_conflicts`…) are CouchDB's, not the record's: dropped.
+/// A wire document as a leaf, with the document's id. `_attachments` stay as stubs (the
+/// photos the server holds: their data, if it came inline, is not the body's; the photos
+/// are fetched by themselves). Other fields starting with `_` (`_conflicts`…) are
+/// CouchDB's answer, not the record's: dropped.
 pub fn from_wire(doc: Value) -> Result<(String, Leaf), WireError> {
     let Value::Object(mut fields) = doc else {
         return Err(WireError::NoId);
@@ -61,7 +64,8 @@ pub fn from_wire(doc: Value) -> Result<(String, Leaf), WireError> {
         Some(revisions) => ancestors_of(&rev, &revisions)?,
         None => vec![],
     };
-    fields.retain(|k, _| !k.starts_with('_'));
+    take_inline(&mut fields);
+    fields.retain(|k, _| !k.starts_with('_') || k == "_attachments");
     let body = if deleted && fields.is_empty() {
         None
     } else {
@@ -138,6 +142,17 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(kept.body.unwrap().json(), r#"{"name":"东塘村"}"#);
+        let (_, photos) = from_wire(serde_json::json!({
+            "_id": "report:x", "_rev": "1-aa", "photos": ["p1"],
+            "_attachments": {"p1": {"content_type": "image/jpeg", "data": "aGVsbG8=", "revpos": 1}}
+        }))
+        .unwrap();
+        let body: Value = serde_json::from_str(photos.body.unwrap().json()).unwrap();
+        assert_eq!(
+            body["_attachments"]["p1"],
+            serde_json::json!({"content_type": "image/jpeg", "revpos": 1, "stub": true}),
+            "the server's photos stay as stubs, their data is not the body's"
+        );
         assert_eq!(
             from_wire(serde_json::json!({"_rev": "1-a"})),
             Err(WireError::NoId)

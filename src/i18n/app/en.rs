@@ -13,6 +13,8 @@ pub const EN: AppStrings = AppStrings {
     remove_photo: "Remove this photo",
     photo_error: "The photo was not saved; the report itself is fine: ",
     photo_alt: "Report photo",
+    photo_coming: "Photo still downloading…",
+    photo_not_sent: "The reporter's phone has not sent this photo yet",
     delete_report: "Delete this report",
     new_report_title: "Report a problem",
     compound_label: "Compound",

@@ -20,6 +20,10 @@ pub struct AppStrings {
     pub remove_photo: &'static str,
     pub photo_error: &'static str,
     pub photo_alt: &'static str,
+    /// A photo the server holds, not on this phone yet.
+    pub photo_coming: &'static str,
+    /// A photo the report lists that its reporter's phone has not sent.
+    pub photo_not_sent: &'static str,
     pub delete_report: &'static str,
     pub new_report_title: &'static str,
     pub compound_label: &'static str,

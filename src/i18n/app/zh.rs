@@ -13,6 +13,8 @@ pub const ZH: AppStrings = AppStrings {
     remove_photo: "删除这张照片",
     photo_error: "照片没有保存，报事内容不受影响：",
     photo_alt: "报事照片",
+    photo_coming: "照片正在下载…",
+    photo_not_sent: "报事人的手机还没有发出这张照片",
     delete_report: "删除这条报事",
     new_report_title: "报事",
     compound_label: "小区",

@@ -7,8 +7,9 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::checkpoints::Checkpoints;
+use super::photos_in::take_photos;
 use super::{BATCH, since_param};
-use crate::format::documents::stored_doc_of;
+use crate::format::documents::{StoredDoc, stored_doc_of};
 use crate::format::replication::checkpoint::{Direction, replication_id};
 use crate::format::replication::databases::Replication;
 use crate::format::replication::plan::{
@@ -20,17 +21,26 @@ use crate::format::revision::{DocTree, Leaf};
 use crate::platform::couch::Couch;
 use crate::platform::doc_store;
 
-/// Returns how many revisions came in and the sequence caught up to.
+/// What a pull did: how many revisions came in, the sequence caught up to, and each
+/// document's revisions on the server as its feed gave them (what need not go back).
+pub struct Pulled {
+    pub count: usize,
+    pub since: Value,
+    pub there: HashMap<String, Vec<String>>,
+}
+
 pub async fn pull(
     couch: &Couch,
     rep: &Replication,
     device: &str,
     taken_in: &dyn Fn(Vec<String>),
-) -> Result<(usize, Value), SyncProblem> {
+) -> Result<Pulled, SyncProblem> {
     let id = replication_id(device, &couch.db_url(&rep.db), Direction::Pull);
     let mut checkpoints = Checkpoints::read(couch, &rep.db, &id, rep.merges).await?;
     let mut since = checkpoints.since();
     let mut pulled = 0;
+    let mut there: HashMap<String, Vec<String>> = HashMap::new();
+    let mut photos_asked = false;
     loop {
         let path = format!(
             "_changes?style=all_docs&limit={BATCH}&since={}",
@@ -44,10 +54,16 @@ pub async fn pull(
             .filter(|r| rep.keeps(&r.id))
             .map(|r| (r.id, r.revs))
             .collect();
-        let ids = store_batch(couch, rep, &offered).await?;
-        pulled += ids.len();
-        if !ids.is_empty() {
-            taken_in(ids);
+        for (id, revs) in &offered {
+            there.insert(id.clone(), revs.clone());
+        }
+        let stored = store_batch(couch, rep, &offered).await?;
+        pulled += stored.len();
+        if !stored.is_empty() {
+            taken_in(stored.iter().map(|d| d.id.clone()).collect());
+            // The documents first, so a steward reads the report while its photos come.
+            take_photos(couch, &rep.db, &stored).await?;
+            photos_asked = true;
         }
         let Some(last) = last.filter(|l| *l != since) else {
             break;
@@ -58,15 +74,23 @@ pub async fn pull(
             break;
         }
     }
-    Ok((pulled, since))
+    if !photos_asked {
+        // Photos that did not come on an earlier pass.
+        take_photos(couch, &rep.db, &[]).await?;
+    }
+    Ok(Pulled {
+        count: pulled,
+        since,
+        there,
+    })
 }
 
-/// Fetches and stores what this phone lacks of the offered revisions; the ids stored.
+/// Fetches and stores what this phone lacks of the offered revisions; the rows stored.
 async fn store_batch(
     couch: &Couch,
     rep: &Replication,
     offered: &[(String, Vec<String>)],
-) -> Result<Vec<String>, SyncProblem> {
+) -> Result<Vec<StoredDoc>, SyncProblem> {
     if offered.is_empty() {
         return Ok(vec![]);
     }
@@ -98,10 +122,9 @@ async fn store_batch(
         let new = leaves.remove(id).unwrap_or_default();
         Ok(take_in(id, tree, new, rep.merges).and_then(stored_doc_of))
     };
-    let written = doc_store::update(&ids, &mut change)
+    doc_store::update(&ids, &mut change)
         .await
-        .map_err(|_| SyncProblem::PhoneStorage)?;
-    Ok(written.into_iter().map(|d| d.id).collect())
+        .map_err(|_| SyncProblem::PhoneStorage)
 }
 
 /// The lacking revisions with their history: by `_bulk_get`, or one document at a time by

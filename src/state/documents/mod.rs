@@ -17,6 +17,7 @@ use crate::format::documents::{Conflict, Decoded, Document, StoredDoc, conflicti
 use crate::format::error::StoreError;
 use crate::format::merge::{upsert, upsert_all};
 use crate::format::revision::{Body, DocTree};
+use crate::format::unknown_fields::{field_names, keep_unknown};
 use crate::platform::clock::{mark, next_task};
 
 mod journal;
@@ -134,6 +135,7 @@ impl<T: Kept> DocSet<T> {
                 let (Some(mut tree), Some(body)) = (tree, body.clone()) else {
                     return Err(StoreError::CorruptRecord { id: id.into() });
                 };
+                let body = keep_unknown(body, tree.current(), field_names::<T>());
                 tree.resolve(body);
                 Ok(Some(StoredDoc::with(tree, Some(&kept))))
             };
@@ -295,14 +297,15 @@ impl<T: Kept> DocSet<T> {
                     return Ok(None);
                 }
             };
+            let parent = parents.get(id).map(String::as_str);
+            // What a newer version (or the server) put in the document and this one does
+            // not know goes on with the edit.
+            let continued = parent.and_then(|p| tree.body_at(p)).or(tree.current());
+            let body = &keep_unknown(body.clone(), continued, field_names::<T>());
             if tree.current() == Some(body) && tree.conflicts().is_empty() {
                 return Ok(None);
             }
-            tree.edit(
-                parents.get(id).map(String::as_str),
-                Some(body.clone()),
-                false,
-            );
+            tree.edit(parent, Some(body.clone()), false);
             // A stale tab's edit of other fields than the fresh one's merges by itself.
             tree.auto_merge();
             // Usually ours is the winner: its index fields need no decoding.
