@@ -7,7 +7,7 @@
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
 
 use super::revision::Body;
 
@@ -23,15 +23,18 @@ pub fn field_names<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
 /// record's own. `known`: the record type's fields. Unchanged text when there are none.
 pub fn keep_unknown(body: Body, parent: Option<&Body>, known: &[&str]) -> Body {
     let Some(parent) = parent else { return body };
-    let Ok(Value::Object(old)) = serde_json::from_str::<Value>(parent.json()) else {
+    // Read as raw values: nothing is decoded that is not carried.
+    type Fields = Vec<(String, Box<RawValue>)>;
+    let Ok(old) = serde_json::from_str::<RawFields>(parent.json()) else {
         return body;
     };
-    let Ok(Value::Object(new)) = serde_json::from_str::<Value>(body.json()) else {
+    let Ok(new) = serde_json::from_str::<RawFields>(body.json()) else {
         return body;
     };
-    let carried: Map<String, Value> = old
+    let carried: Fields = old
+        .0
         .into_iter()
-        .filter(|(k, _)| !known.contains(&k.as_str()) && !new.contains_key(k))
+        .filter(|(k, _)| !known.contains(&k.as_str()) && !new.0.iter().any(|(n, _)| n == k))
         .collect();
     if carried.is_empty() {
         return body;
@@ -47,12 +50,35 @@ pub fn keep_unknown(body: Body, parent: Option<&Body>, known: &[&str]) -> Body {
         if out.len() > 1 {
             out.push(',');
         }
-        out.push_str(&Value::from(k.as_str()).to_string());
+        out.push_str(&serde_json::to_string(k).unwrap_or_default());
         out.push(':');
-        out.push_str(&v.to_string());
+        out.push_str(v.get());
     }
     out.push('}');
     Body::from_json(out).unwrap_or(body)
+}
+
+/// A JSON object's fields in their order, each value as its text.
+struct RawFields(Vec<(String, Box<RawValue>)>);
+
+impl<'de> Deserialize<'de> for RawFields {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> Visitor<'de> for Fields {
+            type Value = RawFields;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawFields, A::Error> {
+                let mut out = vec![];
+                while let Some(entry) = map.next_entry::<String, Box<RawValue>>()? {
+                    out.push(entry);
+                }
+                Ok(RawFields(out))
+            }
+        }
+        d.deserialize_map(Fields)
+    }
 }
 
 /// A deserializer that only hears which fields a struct asks for.
@@ -103,6 +129,7 @@ impl<'de> Deserializer<'de> for FieldNames<'_> {
 mod tests {
     use super::*;
     use crate::domain::report::{Category, Report};
+    use serde_json::Value;
 
     #[test]
     fn a_records_own_fields_come_from_its_serde_derive() {

@@ -105,16 +105,24 @@ fn roles_changed(user: &UserCtx) -> bool {
     let Some(name) = &user.name else {
         return false;
     };
-    let mut roles = user.roles.clone();
-    roles.sort();
-    let now = serde_json::json!({ "name": name, "roles": roles });
+    let now = serde_json::json!({ "name": name, "roles": user.roles });
     let before = local_storage::read_raw(ROLES_KEY)
         .ok()
         .flatten()
         .and_then(|j| serde_json::from_str::<Value>(&j).ok());
-    if before.as_ref() == Some(&now) {
+    let same_roles = before.as_ref().is_some_and(|b| {
+        let had = b["roles"].as_array().map_or(0, Vec::len);
+        had == user.roles.len()
+            && user.roles.iter().all(|r| {
+                b["roles"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|x| x == r))
+            })
+    });
+    let same_name = before.as_ref().is_some_and(|b| b["name"] == now["name"]);
+    if same_name && same_roles {
         return false;
     }
     let _ = local_storage::write_raw(ROLES_KEY, &now.to_string());
-    before.is_some_and(|b| b["name"] == now["name"])
+    same_name
 }

@@ -14,6 +14,7 @@ const USERS = [
   ['wang', 'pw-wang', 'steward:dongtangcun'],
   ['zhao', 'pw-zhao', 'steward:dongtangcun'],
   ['li', 'pw-li'],
+  ['sun', 'pw-sun'],
 ];
 
 /** Polls `check` until it returns something truthy (or fails after `ms`). */
@@ -114,6 +115,37 @@ describe('sync through a CouchDB server', () => {
     await theirs.panel.screenshot({ path: `${shots}/72-sync-refused.png` });
     assert.deepEqual(a.errors, []);
     for (const ctx of [a.context, b, c]) await ctx.close();
+  });
+
+  it('a change the server refused goes again once the account is given the role, and the person is told', async () => {
+    const c = await env.phones.newPhone();
+    const page = await c.newPage();
+    const steward = await StewardPage.unlocked(page, env.site.url);
+    await steward.saveProfile({ name: '孙新', phone: '138 0000 9004', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const sync = new SyncPanel(page);
+    await sync.signIn('sun', 'pw-sun');
+    await sync.upToDate();
+    await steward.postNotice({ title: '楼道清扫时间', body: '每周三上午' });
+    await page.getByText('公告已保存，居民马上就能看到').waitFor();
+    await sync.refused.filter({ hasText: '只有本小区的管家可以修改花名册' }).waitFor();
+    const titles = async () => ((await couchAdmin(env.couch, 'GET', 'c-dongtangcun/compound:dongtangcun')).notices ?? [])
+      .map((n) => n.title);
+    assert.ok(!(await titles()).includes('楼道清扫时间'), 'not on the server');
+
+    // The district makes sun a steward of the compound.
+    const user = await couchAdmin(env.couch, 'GET', '_users/org.couchdb.user:sun');
+    const granted = await couchAdmin(env.couch, 'PUT', '_users/org.couchdb.user:sun', { ...user, roles: ['steward:dongtangcun'] });
+    assert.ok(granted.ok, JSON.stringify(granted));
+    await sync.syncNow();
+    await sync.user.filter({ hasText: '管家 · 东塘村小区' }).waitFor();
+    const told = page.locator('[data-sync-reoffered]');
+    await told.waitFor();
+    const box = await told.boundingBox();
+    assert.ok(box && box.width > 0 && box.height > 0, 'said on screen');
+    // The server's door may know the old roles for a little while: the phone tries again.
+    await until(async () => (await titles()).includes('楼道清扫时间'), 90000, 'the notice on the server, offered again');
+    await c.close();
   });
 
   it('two phones offline edit one report differently: both keep both versions, the same winner, and one resolution clears it on both', async () => {

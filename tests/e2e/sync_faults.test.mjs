@@ -128,6 +128,31 @@ describe('sync faults', () => {
     await context.close();
   });
 
+  it('a request the server finds too large (413) goes again in halves: every report arrives, once', async () => {
+    const context = await env.phones.newPhone();
+    const reports = manyReports('T').slice(0, 40);
+    await context.addInitScript((seed) => {
+      if (!localStorage.getItem('cs.device')) localStorage.setItem('cs.reports', seed);
+    }, JSON.stringify(reports));
+    const page = await context.newPage();
+    // The server (or a proxy in front of it) takes at most 10 documents a request.
+    const sizes = [];
+    await page.route('**/db/r-dongtangcun/_bulk_docs', async (route) => {
+      const docs = JSON.parse(route.request().postData()).docs.length;
+      sizes.push(docs);
+      if (docs > 10) return route.fulfill({ status: 413, contentType: 'application/json', body: '{"error":"too_large","reason":"the request entity is too large"}' });
+      return route.continue();
+    });
+    const sync = await SyncPanel.open(page, env.site.url);
+    await sync.signIn('zhao', 'pw-zhao');
+    const ours = new Set(reports.map((r) => `report:${r.id}`));
+    await until(async () => [...(await serverReports(env.couch)).keys()].filter((id) => ours.has(id)).length === reports.length,
+      60000, 'every report on the server');
+    assert.ok(sizes.some((n) => n > 10), 'a request was refused as too large');
+    assert.ok(sizes.filter((n) => n <= 10).reduce((a, b) => a + b, 0) >= reports.length, 'then sent in smaller ones');
+    await context.close();
+  });
+
   it('the server killed mid-pull and restarted: the phone resumes and stores each report once, as the server has it', async () => {
     const context = await env.phones.newPhone();
     const page = await context.newPage();
@@ -243,6 +268,17 @@ describe('sync faults', () => {
       assert.ok(await sync.problem.isVisible(), 'the missing database named');
       // The stewards' records still came in, as the server has them.
       await assertAsServer(page, env);
+      // Each database's own state on the panel: the missing one failing and tried again
+      // on its own, the other synced.
+      const failing = page.locator('[data-sync-db="c-dongtangcun"]');
+      await failing.filter({ hasText: '将于此时再试' }).waitFor();
+      assert.match(await failing.innerText(), /东塘村小区 · 花名册和公告/);
+      const synced = page.locator('[data-sync-db="r-dongtangcun"]');
+      await synced.filter({ hasText: '已同步，' }).waitFor();
+      for (const line of [failing, synced]) {
+        const box = await line.boundingBox();
+        assert.ok(box && box.width > 0 && box.height > 0, 'said on screen');
+      }
       await context.close();
     } finally {
       // Back as the set-up makes it, for whoever runs after.

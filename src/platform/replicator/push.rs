@@ -113,7 +113,7 @@ async fn post_with_photos(
     stubs_held: bool,
 ) -> Result<Sent, SyncProblem> {
     let mut out = Vec::with_capacity(docs.len());
-    let mut sent_photos: HashMap<(String, String), Vec<(String, PhotoData)>> = HashMap::new();
+    let mut sent_photos: Vec<SentPhotos> = vec![];
     for doc in docs {
         let mut doc = doc.clone();
         let id = id_of(&doc);
@@ -132,7 +132,7 @@ async fn post_with_photos(
             .filter(|(k, _)| doc["_attachments"][k].get("data").is_some())
             .collect();
         if !inline.is_empty() {
-            sent_photos.insert((id, rev), inline);
+            sent_photos.push((id, rev, inline));
         }
         out.push(doc);
     }
@@ -140,7 +140,7 @@ async fn post_with_photos(
     let answer = couch.send("POST", db, "_bulk_docs", &body).await?;
     let refused = refused_docs(&answer);
     let no: HashSet<&str> = refused.iter().map(|(id, _)| id.as_str()).collect();
-    sent_photos.retain(|(id, _), _| !no.contains(id.as_str()));
+    sent_photos.retain(|(id, _, _)| !no.contains(id.as_str()));
     if !sent_photos.is_empty() {
         // Losing this write costs only a second sending of the photos: never a failure.
         let _ = keep_stubs(&sent_photos).await;
@@ -148,26 +148,27 @@ async fn post_with_photos(
     Ok((docs.len() - refused.len().min(docs.len()), refused))
 }
 
+/// A document, the revision that went, and the photos that went with it.
+type SentPhotos = (String, String, Vec<(String, PhotoData)>);
+
 /// The stored revisions that went with photos get the server's stubs for them.
-async fn keep_stubs(
-    sent: &HashMap<(String, String), Vec<(String, PhotoData)>>,
-) -> Result<(), crate::format::error::StoreError> {
-    let ids: Vec<String> = sent
-        .keys()
-        .map(|(id, _)| id.clone())
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
+async fn keep_stubs(sent: &[SentPhotos]) -> Result<(), crate::format::error::StoreError> {
+    let mut ids: Vec<String> = vec![];
+    for (id, _, _) in sent {
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
     let mut change = |id: &str, stored: Option<&str>| {
         let Some(mut tree) = stored.and_then(|j| serde_json::from_str::<DocTree>(j).ok()) else {
             return Ok(None);
         };
         let mut changed = false;
-        for leaf in &mut tree.leaves {
-            let Some(photos) = sent.get(&(id.to_string(), leaf.rev.clone())) else {
+        for (_, rev, photos) in sent.iter().filter(|(d, _, _)| d == id) {
+            let Some(leaf) = tree.leaves.iter_mut().find(|l| &l.rev == rev) else {
                 continue;
             };
-            let revpos = split_rev(&leaf.rev).map_or(1, |(n, _)| n);
+            let revpos = split_rev(rev).map_or(1, |(n, _)| n);
             let body = leaf
                 .body
                 .as_ref()
