@@ -31,8 +31,13 @@ pub fn Photos(
     let missing = RwSignal::new(HashMap::<String, bool>::new());
     let (error, set_error) = signal(None::<String>);
     let prefix = StoredValue::new(prefix);
+    // Photos that arrive from the server while this is shown: look again.
+    let arrivals = RwSignal::new(0u32);
+    let listener = photos::on_arrivals(move || arrivals.update(|n| *n += 1));
+    on_cleanup(move || photos::forget_arrivals(listener));
     // Fetch any thumbnail not loaded yet whenever the keys change.
     Effect::new(move |_| {
+        arrivals.track();
         for key in keys.get() {
             if loaded.with_untracked(|m| m.contains_key(&key)) {
                 continue;

@@ -2,6 +2,9 @@
 //! photo is a JPEG data URL under its own key; the report keeps the keys. Every failure
 //! comes back as a message for the UI, never a panic.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
@@ -59,6 +62,38 @@ pub async fn get(key: &str) -> Result<Option<String>, PhotoError> {
     with_store(IdbTransactionMode::Readonly, |s| s.get(&key.into()))
         .await
         .map(|v| v.as_string())
+}
+
+type Listener = (u32, Rc<dyn Fn()>);
+
+thread_local! {
+    /// Who is told when photos arrive from the server (thumbnails waiting for them).
+    static ARRIVAL_LISTENERS: RefCell<Vec<Listener>> = const { RefCell::new(Vec::new()) };
+    static NEXT_LISTENER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Calls `heard` whenever photos arrive from the server, until `forget_arrivals` with the
+/// id returned.
+pub fn on_arrivals(heard: impl Fn() + 'static) -> u32 {
+    let id = NEXT_LISTENER.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    ARRIVAL_LISTENERS.with(|l| l.borrow_mut().push((id, Rc::new(heard))));
+    id
+}
+
+pub fn forget_arrivals(id: u32) {
+    ARRIVAL_LISTENERS.with(|l| l.borrow_mut().retain(|(i, _)| *i != id));
+}
+
+/// Tells the listeners that photos arrived.
+pub fn arrived() {
+    let listeners: Vec<_> =
+        ARRIVAL_LISTENERS.with(|l| l.borrow().iter().map(|(_, f)| f.clone()).collect());
+    for heard in listeners {
+        heard();
+    }
 }
 
 /// The mark of a photo the server holds and this phone is still to fetch (kept beside the

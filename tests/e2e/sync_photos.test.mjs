@@ -110,7 +110,7 @@ describe('sync without loss', () => {
     // The steward moves it on twice; the server's copies keep the photos each time.
     await onWang.recordUpdate('已受理', '已联系物业');
     await onWang.waitForStatus('acknowledged');
-    await onWang.recordUpdate('已解决', '已疏通');
+    await onWang.recordUpdate('已处理待确认', '已疏通');
     await onWang.waitForStatus('resolved');
     const resolvedThere = await until(async () => {
       const doc = await serverDoc(env, LI_DB, docId);
@@ -156,6 +156,9 @@ describe('sync without loss', () => {
     const put = await couchAdmin(env.couch, 'PUT', `r-dongtangcun/report:${id}`, doc);
     assert.ok(put.ok, JSON.stringify(put));
 
+    if (process.env.DEBUG_PHOTOS) wang.on('requestfinished', async (r) => { if (r.url().includes('PHOTO')) console.log('req', r.method(), r.url(), (await r.response())?.status()); });
+    if (process.env.DEBUG_PHOTOS) wang.on('requestfailed', (r) => { if (r.url().includes('PHOTO')) console.log('failed', r.url()); });
+    if (process.env.DEBUG_PHOTOS) wang.on('console', (m) => console.log('console', m.text()));
     // The photo's own request fails this time (a network that drops it).
     let blocked = true;
     await wang.route(`**/db/r-dongtangcun/report%3A${id}/**`, (route) => (blocked ? route.abort() : route.continue()));
@@ -174,9 +177,7 @@ describe('sync without loss', () => {
     await screenshot(wang, '97-sync-photo-coming');
     // The network lets it through: the next pass brings it, and the page shows it.
     blocked = false;
-    const again = await SyncPanel.open(wang, env.site.url);
-    await again.syncNow();
-    await ReportDetail.open(wang, env.site.url, id);
+    await wang.reload();
     await photosShown(wang, 1);
     assert.equal(await coming.count(), 0, 'no longer on its way');
     assert.equal(await never.count(), 1, 'the one never sent still says so');

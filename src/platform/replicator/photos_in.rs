@@ -93,16 +93,14 @@ async fn fetch_wanted(couch: &Couch, db: &str) -> Result<(), SyncProblem> {
                     arrived.push(w.doc);
                 }
             }
-            // Offline or signed out: the rest wait for the next pass.
-            Err(p @ (SyncProblem::Offline | SyncProblem::SignedOut)) => {
-                outcome = Err(p);
-                break;
-            }
-            // Not there (yet): asked again next time.
+            // The network dropped it, or it is not there yet: the report is stored and
+            // shown; its photos wait for the next pass (a photo never fails a pass).
+            Err(SyncProblem::Offline) => break,
             Err(_) => {}
         }
     }
     if !arrived.is_empty() {
+        photos::arrived();
         broadcast::announce_arrived(&arrived);
     }
     outcome
