@@ -9,6 +9,9 @@
 //  2. `_bulk_get` ran without the caller's session (express-pouchdb leaves it out), so it
 //     skipped the security object: anyone read a stewards' database there. CouchDB 3
 //     checks membership on `_bulk_get` like on any read.
+//     Its `binary=true` (which CouchDB does not have: attachments come as base64 in the
+//     JSON) sent Node's Buffers as JSON arrays, which PouchDB in the browser could not read
+//     and skipped: the query parameter is ignored, as CouchDB ignores it.
 //  3. A database member could write `_local/_security` (the stand-in keeps the security
 //     object there, as a local document, which validate_doc_update never sees); CouchDB
 //     keeps it apart and lets only database admins change it.
@@ -40,7 +43,7 @@ const mends = {
     ['newDoc._revisions = (oldDoc || {})._revisions;', 'if (!newDoc._revisions) { newDoc._revisions = (oldDoc || {})._revisions; }'],
   ],
   'express-pouchdb/lib/routes/bulk-get.js': [
-    ['var opts = req.body || {};', 'var opts = utils.makeOpts(req, Object.assign({}, req.body || {}));'],
+    ['var opts = req.body || {};', 'var opts = utils.makeOpts(req, Object.assign({}, req.body || {})); delete opts.binary;'],
   ],
   'express-pouchdb/lib/routes/documents.js': [
     ["app.put('/:db/:id(*)', utils.jsonParser, function (req, res) {", "app.put('/:db/:id(*)', utils.jsonParser, function (req, res) {" + ADMIN_ONLY_SECURITY],

@@ -7,7 +7,7 @@
 
 use crate::components::form_fields::FieldMessage;
 use crate::components::later::Later;
-use crate::components::photos::Photos;
+use crate::components::photos::PhotoEditor;
 use crate::components::report_form::category_questions::{CategoryPicker, UrgencyPicker};
 use crate::components::report_form::duplicate_suggestions::DuplicateSuggestions;
 use crate::components::report_form::place_picker::PlacePicker;
@@ -152,7 +152,7 @@ pub fn ReportNewPage() -> impl IntoView {
                 <Later>
                     <fieldset class="field">
                         <legend class="field__label">{move || s().app().photos_label}</legend>
-                        <Photos keys=photo_keys on_change=on_photos prefix=draft.with_untracked(|d| d.id.clone())/>
+                        <PhotoEditor keys=photo_keys on_change=on_photos prefix=draft.with_untracked(|d| d.id.clone())/>
                     </fieldset>
                     <UrgencyPicker/>
                     <ReporterFields/>

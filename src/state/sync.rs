@@ -96,6 +96,8 @@ pub fn provide_sync(followed: Signal<Vec<String>>) -> (Sync, SyncWriter) {
         .flatten()
         .and_then(|j| serde_json::from_str::<SyncConfig>(&j).ok())
         .unwrap_or_default();
+    // What a server (or a newer version on another phone) wrote goes through every edit.
+    super::documents::keep_unknown_fields();
     let (config, set_config) = signal(stored);
     let (status, set_status) = signal(SyncStatus::default());
     let sync = Sync { config, status };

@@ -18,6 +18,30 @@ use crate::format::error::StoreError;
 use crate::format::merge::{upsert, upsert_all};
 use crate::format::revision::{Body, DocTree};
 use crate::format::unknown_fields::{field_names, keep_unknown};
+
+/// How an edit keeps what it does not know of the version it continues.
+type Carry = fn(Body, Option<&Body>, &[&str]) -> Body;
+
+thread_local! {
+    /// Set by the programs that sync (`keep_unknown_fields`): only a document that came
+    /// from elsewhere can hold fields this version does not know. The report entry writes
+    /// its own drafts alone, so it leaves this unset and does not carry the code.
+    static CARRY: std::cell::Cell<Option<Carry>> = const { std::cell::Cell::new(None) };
+}
+
+/// Edits made from now on keep the fields (and the server's attachment stubs) of the
+/// version they continue that this version does not know.
+pub fn keep_unknown_fields() {
+    CARRY.with(|c| c.set(Some(keep_unknown)));
+}
+
+/// `body` with what its parent holds that `T` does not know, where edits keep it.
+fn carried<T: Kept>(body: Body, parent: Option<&Body>) -> Body {
+    match CARRY.with(std::cell::Cell::get) {
+        Some(carry) => carry(body, parent, field_names::<T>()),
+        None => body,
+    }
+}
 use crate::platform::clock::{mark, next_task};
 
 mod journal;
@@ -135,7 +159,7 @@ impl<T: Kept> DocSet<T> {
                 let (Some(mut tree), Some(body)) = (tree, body.clone()) else {
                     return Err(StoreError::CorruptRecord { id: id.into() });
                 };
-                let body = keep_unknown(body, tree.current(), field_names::<T>());
+                let body = carried::<T>(body, tree.current());
                 tree.resolve(body);
                 Ok(Some(StoredDoc::with(tree, Some(&kept))))
             };
@@ -301,7 +325,7 @@ impl<T: Kept> DocSet<T> {
             // What a newer version (or the server) put in the document and this one does
             // not know goes on with the edit.
             let continued = parent.and_then(|p| tree.body_at(p)).or(tree.current());
-            let body = &keep_unknown(body.clone(), continued, field_names::<T>());
+            let body = &carried::<T>(body.clone(), continued);
             if tree.current() == Some(body) && tree.conflicts().is_empty() {
                 return Ok(None);
             }
