@@ -56,6 +56,7 @@ function requestFor(db, endpoint) {
   const doc = docFor(db);
   switch (endpoint) {
     case 'GET doc': return ['GET', `${db}/${encodeURIComponent(existing)}`];
+    case "GET a photo (a report's attachment)": return ['GET', `${db}/${encodeURIComponent(existing)}/p1`];
     case '_all_docs': return ['GET', `${db}/_all_docs`];
     case '_changes': return ['GET', `${db}/_changes`];
     case '_bulk_get': return ['POST', `${db}/_bulk_get`, { docs: [{ id: existing }] }];
@@ -109,7 +110,9 @@ describe('the permission matrix of docs/SECURITY.md', () => {
     fronts.proxy = await startServer(undefined, { couch });
     // Something to read in each database, put there by the admin (not through the door).
     for (const db of ['r-dongtangcun', 'userdb-6c69', 'district', 'cs-relay']) {
-      await couchAdmin(couch, 'PUT', `${db}/seed:1`, { compound: 'dongtangcun', filed_by: 'li' });
+      // With a photo where reports keep theirs.
+      const photo = db === 'cs-relay' ? {} : { photos: ['p1'], _attachments: { p1: { content_type: 'image/jpeg', data: 'aGVsbG8=' } } };
+      await couchAdmin(couch, 'PUT', `${db}/seed:1`, { compound: 'dongtangcun', filed_by: 'li', ...photo });
     }
     for (const db of ['c-dongtangcun', 'r-dongtangcun', 'userdb-6c69', 'district', 'cs-relay']) {
       await couchAdmin(couch, 'PUT', `${db}/_local/seed`, { since: 0 });
