@@ -116,13 +116,9 @@ impl Couch {
 
     /// An attachment's bytes (a report's photo), by its document and name.
     pub async fn get_bytes(&self, db: &str, path: &str) -> Result<Vec<u8>, SyncProblem> {
-        match self
-            .exchange("GET", db, path, None, REQUEST_MS, Read::Bytes)
+        self.exchange("GET", db, path, None, REQUEST_MS, Read::Bytes)
             .await?
-        {
-            Answer::Bytes(bytes) => Ok(bytes),
-            Answer::Json(_) => Err(SyncProblem::Server { status: 200 }),
-        }
+            .bytes()
     }
 
     async fn request(
@@ -133,13 +129,9 @@ impl Couch {
         body: Option<&Value>,
         timeout_ms: i32,
     ) -> Result<Value, SyncProblem> {
-        match self
-            .exchange(method, db, path, body, timeout_ms, Read::Json)
+        self.exchange(method, db, path, body, timeout_ms, Read::Json)
             .await?
-        {
-            Answer::Json(json) => Ok(json),
-            Answer::Bytes(_) => Err(SyncProblem::Server { status: 200 }),
-        }
+            .json()
     }
 
     async fn exchange(
@@ -200,6 +192,22 @@ enum Read {
 enum Answer {
     Json(Value),
     Bytes(Vec<u8>),
+}
+
+impl Answer {
+    fn json(self) -> Result<Value, SyncProblem> {
+        match self {
+            Answer::Json(json) => Ok(json),
+            Answer::Bytes(_) => Err(SyncProblem::Server { status: 200 }),
+        }
+    }
+
+    fn bytes(self) -> Result<Vec<u8>, SyncProblem> {
+        match self {
+            Answer::Bytes(bytes) => Ok(bytes),
+            Answer::Json(_) => Err(SyncProblem::Server { status: 200 }),
+        }
+    }
 }
 
 /// The JSON (or bytes) of a response, or the problem its status (or its absence) means.

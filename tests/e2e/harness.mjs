@@ -57,6 +57,18 @@ export async function persistentPhone(userDataDir) {
   });
 }
 
+/** Polls `check` until it returns something truthy (that value), or fails after `ms`
+ *  naming `what` — a wait that says what it waited for. */
+export async function until(check, ms = 20000, what = 'condition') {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** A fresh browser with a phone context (390×844, zh-CN, touch). */
 export async function startBrowser() {
   const browser = await chromium.launch({

@@ -3,7 +3,7 @@
 // contexts, the server checked directly, and PouchDB in Node as the reference client.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { couchAdmin, screenshot, settled, shots, storedDocs, useSyncSite, watchErrors, winner } from './harness.mjs';
+import { couchAdmin, screenshot, settled, shots, storedDocs, until, useSyncSite, watchErrors, winner } from './harness.mjs';
 import { DistrictPage } from './pages/district.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
@@ -16,17 +16,6 @@ const USERS = [
   ['li', 'pw-li'],
   ['sun', 'pw-sun'],
 ];
-
-/** Polls `check` until it returns something truthy (or fails after `ms`). */
-async function until(check, ms = 20000, what = 'condition') {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const reportTree = async (page, id) =>
   (await storedDocs(page, 'report')).find((d) => d._id === `report:${id}`)?.tree;

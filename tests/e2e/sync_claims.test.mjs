@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { appReady, couchAdmin, screenshot, shots, storedReports, useSyncSite, watchErrors } from './harness.mjs';
+import { appReady, couchAdmin, screenshot, shots, storedReports, until, useSyncSite, watchErrors } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { SyncPanel } from './pages/sync.mjs';
 
@@ -16,16 +16,6 @@ const USERS = [
 ];
 /** CouchDB's per-user database: `userdb-` and the name in hex. */
 const userdb = (name) => `userdb-${Buffer.from(name).toString('hex')}`;
-
-async function until(check, ms = 20000, what = 'condition') {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Who the server says this browser is, with the cookies the browser holds. */
 const browserSession = (page) => page.evaluate(async () =>

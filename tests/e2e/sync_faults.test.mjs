@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { couchAdmin, root, storedDocs, useSyncSite, winner } from './harness.mjs';
+import { couchAdmin, root, storedDocs, until, useSyncSite, winner } from './harness.mjs';
 import { SyncPanel } from './pages/sync.mjs';
 
 const USERS = [['wang', 'pw-wang', 'steward:dongtangcun'], ['zhao', 'pw-zhao', 'steward:dongtangcun']];
@@ -19,16 +19,6 @@ function manyReports(prefix) {
   return Array.from({ length: MANY }, (_, i) => ({
     ...first, id: `R20261101-${prefix}${String(i).padStart(4, '0')}`, description: `批量 ${i}`,
   }));
-}
-
-async function until(check, ms, what) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** The server's report documents: id → winning revision. */

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { couchAdmin, root, screenshot, storedDocs, storedReports, useSyncSite, winner } from './harness.mjs';
+import { couchAdmin, root, screenshot, storedDocs, storedReports, until, useSyncSite, winner } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { SyncPanel } from './pages/sync.mjs';
@@ -19,16 +19,6 @@ const LI_DB = `userdb-${Buffer.from('li').toString('hex')}`;
 function reportBody(id, fields) {
   const [first] = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'reports_v0.json'), 'utf8'));
   return { ...first, _id: `report:${id}`, id, photos: [], ...fields };
-}
-
-async function until(check, ms, what) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** Two small pictures, drawn by the browser as a camera's would be (different colours). */
