@@ -13,6 +13,7 @@ use md5::{Digest, Md5};
 use serde_json::{Map, Value, json};
 
 use crate::domain::photo::MAX_PHOTOS;
+use crate::format::revision::split_rev;
 
 /// A photo's data as the photo store keeps it and CouchDB's JSON carries it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,13 +133,20 @@ pub fn outgoing(doc: &mut Value, data: &HashMap<String, PhotoData>) {
         .and_then(Value::as_object)
         .cloned()
         .unwrap_or_default();
+    // Stored at this revision's generation: CouchDB keeps the `revpos` a replicated
+    // revision gives (else 0), and a later stub must name the same.
+    let revpos = doc
+        .get("_rev")
+        .and_then(Value::as_str)
+        .and_then(split_rev)
+        .map_or(1, |(n, _)| n);
     let mut atts = Map::new();
     for key in photo_keys(doc) {
         match (data.get(&key), stubs.get(&key)) {
             (Some(photo), _) => {
                 atts.insert(
                     key,
-                    json!({ "content_type": photo.content_type, "data": photo.base64 }),
+                    json!({ "content_type": photo.content_type, "data": photo.base64, "revpos": revpos }),
                 );
             }
             (None, Some(stub)) => {
@@ -209,11 +217,15 @@ mod tests {
         let mut data = HashMap::new();
         data.insert("p1".to_string(), photo());
         data.insert("p2".to_string(), photo());
-        let filed = json!({ "_id": "report:R1", "photos": ["p1", "p2", "gone"] });
+        let filed = json!({ "_id": "report:R1", "_rev": "3-ab", "photos": ["p1", "p2", "gone"] });
         assert_eq!(to_send(&filed, true), ["p1", "p2", "gone"]);
         let mut first = filed.clone();
         outgoing(&mut first, &data);
         assert_eq!(first["_attachments"]["p1"]["data"], "aGVsbG8=");
+        assert_eq!(
+            first["_attachments"]["p1"]["revpos"], 3,
+            "stored at the generation it went with, as the stub will say"
+        );
         assert!(
             first["_attachments"].get("gone").is_none(),
             "a photo this phone lost is left out"
