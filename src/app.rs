@@ -42,9 +42,11 @@ pub fn start_state(program: Program, records: StartRecords) -> (AppState, AppWri
 /// the static shell giving way once there is data (a program that draws its page in
 /// stages calls this after the last, so the shell never gives way to an unfinished page).
 pub fn start_data(program: Program, (state, writer): (AppState, AppWriter)) {
+    let route = untrack(|| use_location().route());
     load_dataset(
         writer,
-        program.published_data(&untrack(|| use_location().route())),
+        program.published_data(&route),
+        program.live_roster(&route),
     );
     Effect::new(move |_| {
         if state.records_ready.get() && state.dataset.with(|d| *d != DatasetState::Loading) {
