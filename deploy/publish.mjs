@@ -29,6 +29,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 /** Files served compressed (scripts/compress.mjs writes a .br and a .gz beside each). */
 export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
 
+/** The paths a republish writes, below the site's folder. */
+const SHAPES = /^(index\.html|data\/district\.json|data\/c\/[\w-]+\.json|c\/[\w-]+\/index\.html|c\/[\w-]+\/b\/[^/\\]+\/index\.html)$/;
+
 /** The brotli and gzip copies of `bytes`, as a production static host serves them. */
 export function compressed(bytes) {
   return {
@@ -95,6 +98,13 @@ export function republish(site, sources, prerender, now = Date.now()) {
     now,
   });
   if (!answer.ok) return answer;
+  // Building ids come from a roster a steward wrote: a path that is not one of the
+  // pre-render's own shapes (a `..`, a slash) refuses the whole run, written nothing.
+  const strange = answer.files.find((f) => !SHAPES.test(f.path) || f.path.split('/').some((part) => part === '..' || part === '.'));
+  if (strange) {
+    const path = JSON.stringify(strange.path.slice(0, 120));
+    return { ok: false, refused: [{ zh: `名册里的编号不能用作网址：${path}`, en: `A roster id cannot be part of an address: ${path}` }] };
+  }
   const written = new Set(answer.files.map((f) => f.path));
   // The data before the pages that read it, `/` and the whole dataset last.
   for (const f of answer.files) replace(join(site, f.path), f.text);

@@ -30,6 +30,11 @@ pub fn refusal(r: &PublishRefusal, lang: Lang) -> String {
             if zh { "小区" } else { "Compound" },
             e.message(super::strings(lang))
         ),
+        PublishRefusal::Csv(e) => format!(
+            "{}{}",
+            if zh { "名册 CSV：" } else { "Roster CSV: " },
+            e.message(super::strings(lang))
+        ),
         PublishRefusal::NoShell if zh => {
             "网站文件缺少页面模板（card/index.html 或 compounds/index.html）".into()
         }

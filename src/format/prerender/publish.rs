@@ -40,6 +40,8 @@ pub enum PublishRefusal {
     WrongId(String),
     Deleted(String),
     Roster(String, RosterError),
+    /// A roster CSV the import refuses.
+    Csv(RosterError),
     NoShell,
     Dataset,
 }
@@ -132,11 +134,10 @@ fn read_source(
         if checked.refused.is_empty() {
             return Ok(checked.compounds);
         }
-        let file = String::from("CSV");
         return Err(checked
             .refused
             .into_iter()
-            .map(|e| PublishRefusal::Roster(file.clone(), e))
+            .map(PublishRefusal::Csv)
             .collect());
     }
     let unreadable = |e: serde_json::Error| vec![PublishRefusal::Unreadable(e.to_string())];
