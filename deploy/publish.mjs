@@ -106,8 +106,10 @@ export function republish(site, sources, prerender, now = Date.now()) {
     return { ok: false, refused: [{ zh: `名册里的编号不能用作网址：${path}`, en: `A roster id cannot be part of an address: ${path}` }] };
   }
   const written = new Set(answer.files.map((f) => f.path));
-  // The data before the pages that read it, `/` and the whole dataset last.
-  for (const f of answer.files) replace(join(site, f.path), f.text);
+  // The data before the pages that read it: a visitor who gets a new card never has
+  // the app redraw it from the old data.
+  const data = (f) => (f.path.startsWith('data/') ? 0 : 1);
+  for (const f of [...answer.files].sort((a, b) => data(a) - data(b))) replace(join(site, f.path), f.text);
   // Cards of buildings the roster no longer has would still show the old people.
   for (const id of answer.published) {
     const cards = join(site, 'c', id, 'b');
