@@ -180,11 +180,17 @@ export class Publisher {
 
   publish(docs) {
     if (!docs.length) return;
-    // One document refused (the import's checks) must not hold back the others.
+    const log = (done) => done.published.length && this.log(`publish: ${done.published.join(', ')} published`);
+    // Together first (the site's files read and written once, not once per roster)…
+    if (docs.length > 1) {
+      const together = republish(this.site, docs.map((d) => JSON.stringify(d)), this.prerender);
+      if (together.ok) return log(together);
+    }
+    // …and one by one when any is refused: one refused roster holds back no other.
     for (const doc of docs) {
       const done = republish(this.site, [JSON.stringify(doc)], this.prerender);
       if (!done.ok) this.log(`publish: ${doc._id} ${doc._rev} not published: ${done.refused.map((r) => r.en).join('; ')}`);
-      else if (done.published.length) this.log(`publish: ${done.published.join(', ')} published`);
+      else log(done);
     }
   }
 }

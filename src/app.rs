@@ -42,12 +42,16 @@ pub fn start_state(program: Program, records: StartRecords) -> (AppState, AppWri
 /// the static shell giving way once there is data (a program that draws its page in
 /// stages calls this after the last, so the shell never gives way to an unfinished page).
 pub fn start_data(program: Program, (state, writer): (AppState, AppWriter)) {
-    let route = untrack(|| use_location().route());
     load_dataset(
         writer,
-        program.published_data(&route),
-        program.live_roster(&route),
+        program.published_data(&untrack(|| use_location().route())),
     );
+    follow_data(state);
+}
+
+/// The static shell giving way once there is data, and the document following the
+/// settings (`start_data` without the loading, for the card entry, which loads its own).
+pub fn follow_data(state: AppState) {
     Effect::new(move |_| {
         if state.records_ready.get() && state.dataset.with(|d| *d != DatasetState::Loading) {
             crate::platform::shell::remove_static_shell();

@@ -65,6 +65,7 @@ pub fn ContactCardView(
             }
         })
         .collect_view();
+    let updated = format_date(compound.updated_at);
     let hotline = compound.hotline.clone();
     let building_id = building.clone();
     let community = compound.community_phone.clone();
@@ -104,7 +105,7 @@ pub fn ContactCardView(
                 {compound.name.clone()} " " {building_name.clone()} " " {unit_name}
             </h2>
             <SampleNotice sample=compound.sample/>
-            <p class="card__updated">{move || s().roster_updated} " " {format_date(compound.updated_at)}</p>
+            <p class="card__updated">{move || s().roster_updated} " " {updated}</p>
             {rows}
             <section class="card__hotlines">
                 <h3>{move || s().hotlines}</h3>
