@@ -11,18 +11,24 @@
 //     the stewards' progress back to that resident, rosters and records to the district.
 //     Each revision is judged first (`judge`): one its source's account may not have
 //     written is not copied but recorded in the district database as a refusal.
+//  3. With `PUBLISH_SITE` (the built site's folder), the publishing job (deploy/publish.mjs):
+//     a roster carried from `c-<id>` into `district` is published into the site's files
+//     (data, cards, directory) within a second or so — from `district`, so only from
+//     what the judge accepted. Here rather than a service of its own: the relay already
+//     hears of every change and knows when a roster has been judged and carried.
 // It reads and writes as its own account (role cs-relay, a member of every database, no
 // admin), so validate_doc_update.js checks its writes like anyone's. The admin
 // credentials are used for two reads only, which CouchDB keeps for admins: the list of
 // databases and `_db_updates`.
 //
 //   COUCH=http://cs-relay:PW@10.0.0.11:5984 COUCH_ADMIN=http://admin:PW@10.0.0.11:5984 \
-//     PORT=5985 node deploy/relay.mjs [--door-only]
+//     PORT=5985 [PUBLISH_SITE=/srv/steward/dist] node deploy/relay.mjs [--door-only]
 // Node 18 or newer; no packages.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { client } from './couch_client.mjs';
 import { answer, door } from './door.mjs';
+import { Publisher, loadPrerender } from './publish.mjs';
 import { DISTRICT_DB, RELAY_DB, dbKind, historyOf, judge, targetsOf } from './rules.mjs';
 
 const enc = encodeURIComponent;
@@ -69,8 +75,9 @@ function accountOf(source) {
 }
 
 export class Relay {
-  constructor({ couch, admin, log = () => {} }) {
+  constructor({ couch, admin, log = () => {}, publisher = null }) {
     this.couch = client(couch);
+    this.publisher = publisher;
     this.admin = client(admin);
     this.log = log;
     this.dbs = new Set();
@@ -144,6 +151,11 @@ export class Relay {
         .filter((r) => !r.id.startsWith('_design/'))
         .flatMap((r) => r.changes.map((c) => ({ id: r.id, rev: c.rev })));
       if (wanted.length) await this.carry(source, wanted);
+      // A roster carried (or refused) into `district`: its published files follow.
+      const kind = dbKind(source);
+      if (this.publisher && kind?.type === 'public' && wanted.some((w) => w.id === `compound:${kind.compound}`)) {
+        this.publisher.schedule(kind.compound);
+      }
       // Nothing new: the checkpoint stands (an unchanged database costs one request).
       if (JSON.stringify(changes.json.last_seq) === JSON.stringify(since)) return;
       since = changes.json.last_seq;
@@ -349,7 +361,12 @@ if (isMain) {
   }
   const port = Number(process.env.PORT ?? 5985);
   const gate = door(couch);
-  const relay = process.argv.includes('--door-only') ? null : new Relay({ couch, admin, log: (line) => console.error(`relay: ${line}`) });
+  const log = (line) => console.error(`relay: ${line}`);
+  const site = process.env.PUBLISH_SITE;
+  const publisher = site && !process.argv.includes('--door-only')
+    ? new Publisher({ site, couch: client(couch), log, prerender: await loadPrerender() })
+    : null;
+  const relay = process.argv.includes('--door-only') ? null : new Relay({ couch, admin, log, publisher });
   const server = createServer((req, res) => {
     const path = new URL(req.url, 'http://x').pathname;
     // Whether the copying has caught up (for monitoring and the measurements).
@@ -359,4 +376,6 @@ if (isMain) {
   });
   server.listen(port, process.env.HOST ?? '127.0.0.1', () => console.log(`relay: door on ${port}`));
   relay?.watch();
+  // What was carried while the job was not running (the published files say how new).
+  publisher?.all().catch((e) => log(`publish: ${e.message}`));
 }

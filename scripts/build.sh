@@ -26,6 +26,10 @@ trunk build district.html --release --offline --dist dist/district --public-url 
 # paints before the wasm arrives, and `/` for a first visit with the directory in it.
 mkdir -p dist/compounds && cp dist/index.html dist/compounds/index.html
 cargo run --quiet --bin prerender -- dist
+# The same pre-render as a wasm module Node runs (deploy/publish.mjs): the server's
+# publishing job and the office's republish command, with no Rust toolchain where they run.
+cargo build --quiet --release --target wasm32-unknown-unknown --bin prerender
+cp target/wasm32-unknown-unknown/release/prerender.wasm deploy/prerender.wasm
 # The site's CSP header and the service workers, with the exact list of what each precaches.
 node scripts/finish_site.mjs dist
 # Compressed copies, served as a production static host serves them.

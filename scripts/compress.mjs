@@ -3,10 +3,9 @@
 // the app is measured and tested the way residents download it. Run by scripts/build.sh.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { COMPRESSIBLE, compressed } from '../deploy/publish.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
 
 function* files(dir) {
   for (const name of readdirSync(dir)) {
@@ -19,8 +18,9 @@ function* files(dir) {
 let count = 0;
 for (const path of files(dist)) {
   const bytes = readFileSync(path);
-  writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
-  writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+  const { br, gz } = compressed(bytes);
+  writeFileSync(`${path}.br`, br);
+  writeFileSync(`${path}.gz`, gz);
   count += 1;
 }
 console.log(`compress: ${count} files as .br and .gz`);

@@ -12,9 +12,9 @@
 //  - dist/steward/sw.js (scope /steward/): the console's build, and the published data a
 //    steward needs to open report links offline.
 // Usage: node scripts/finish_site.mjs [dist]
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { workerVersion } from '../deploy/publish.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 
@@ -35,10 +35,9 @@ function built(dir, skip) {
 }
 
 function write(base, precache) {
-  const version = createHash('sha256');
-  for (const p of precache) version.update(p).update(readFileSync(join(dist, p)));
+  // The same version the publishing job recomputes after republishing a roster.
   const sw = readFileSync('public/sw.js', 'utf8')
-    .replace('__VERSION__', version.digest('hex').slice(0, 12))
+    .replace('__VERSION__', workerVersion(dist, precache))
     .replace('__BASE__', base)
     .replace('__PRECACHE__', JSON.stringify(precache, null, 2));
   writeFileSync(join(dist, base, 'sw.js'), sw);

@@ -46,6 +46,12 @@ pub fn start_data(program: Program, (state, writer): (AppState, AppWriter)) {
         writer,
         program.published_data(&untrack(|| use_location().route())),
     );
+    follow_data(state);
+}
+
+/// The static shell giving way once there is data, and the document following the
+/// settings (`start_data` without the loading, for the card entry, which loads its own).
+pub fn follow_data(state: AppState) {
     Effect::new(move |_| {
         if state.records_ready.get() && state.dataset.with(|d| *d != DatasetState::Loading) {
             crate::platform::shell::remove_static_shell();

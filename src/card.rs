@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::{start_data, start_state};
+use crate::app::{follow_data, start_state};
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
@@ -15,6 +15,7 @@ use crate::pages::building::BuildingPage;
 use crate::pages::not_found::NotFound;
 use crate::platform::shell::in_next_task;
 use crate::state::compound_edits::read_compound_edits;
+use crate::state::live_roster::load_card_data;
 use crate::state::location::use_location;
 
 #[component]
@@ -32,9 +33,22 @@ pub fn CardApp() -> impl IntoView {
         stage.set(1);
         in_next_task(move || {
             stage.set(2);
-            in_next_task(move || match owner {
-                Some(owner) => owner.with(|| start_data(Program::Card, started)),
-                None => start_data(Program::Card, started),
+            in_next_task(move || {
+                let start = move || {
+                    // The published data, then the compound's live roster (a site with a
+                    // server: `Program::live_roster`).
+                    let route = untrack(|| location.route());
+                    load_card_data(
+                        started.1,
+                        Program::Card.published_data(&route),
+                        Program::Card.live_roster(&route),
+                    );
+                    follow_data(started.0);
+                };
+                match owner {
+                    Some(owner) => owner.with(start),
+                    None => start(),
+                }
             });
         });
     });

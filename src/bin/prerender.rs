@@ -3,7 +3,14 @@
 //! the browse entry's page under every compound's path, each compound's own data file
 //! (what a card reads), and `/` for a first visit with the directory in it.
 //! Run by `scripts/build.sh` after trunk: `cargo run --bin prerender -- dist`.
-//! Native only; in the wasm build it is an empty program.
+//!
+//! Built for wasm32 (`scripts/build.sh`: `deploy/prerender.wasm`), it is the same
+//! pre-render as a module Node runs without the Rust toolchain: `deploy/publish.mjs` (the
+//! server's publishing job and the office's republish command) hands it the built site's
+//! files and the rosters to publish (`republish`, src/format/prerender/publish.rs) and
+//! writes the files it answers. Its interface is three exports: `alloc(len)` for the
+//! input, `republish(ptr, len)` (input and answer are JSON, below) returning the answer's
+//! address, and `answer_len()`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -54,3 +61,81 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(target_arch = "wasm32")]
+mod module {
+    use compound_steward::format::prerender::{Site, republish as run};
+    use compound_steward::i18n::publish::refusal;
+    use compound_steward::i18n::{Lang, strings};
+    use serde_json::{Value, json};
+    use std::cell::RefCell;
+
+    thread_local! {
+        static ANSWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Room for an input of `len` bytes, handed to `republish` (which frees it).
+    #[unsafe(no_mangle)]
+    pub extern "C" fn alloc(len: usize) -> *mut u8 {
+        let mut buffer = Vec::<u8>::with_capacity(len.max(1));
+        let ptr = buffer.as_mut_ptr();
+        std::mem::forget(buffer);
+        ptr
+    }
+
+    /// Input: `{"dataset", "card", "browse" (the site's data/district.json,
+    /// card/index.html, compounds/index.html), "sources": [text…], "now": ms}`. Answer:
+    /// `{"ok": true, "files": [{"path", "text"}], "published": [id…], "unchanged": [id…]}`
+    /// or `{"ok": false, "refused": [{"zh", "en"}]}`.
+    ///
+    /// # Safety
+    /// `ptr` is what `alloc(len)` returned, filled with `len` bytes.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn republish(ptr: *mut u8, len: usize) -> *const u8 {
+        // SAFETY: `alloc` made this buffer with at least `len` bytes of capacity.
+        let input = unsafe { Vec::from_raw_parts(ptr, len, len.max(1)) };
+        let answer = answer(&String::from_utf8_lossy(&input)).to_string();
+        ANSWER.with(|a| {
+            *a.borrow_mut() = answer.into_bytes();
+            a.borrow().as_ptr()
+        })
+    }
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn answer_len() -> usize {
+        ANSWER.with(|a| a.borrow().len())
+    }
+
+    fn answer(input: &str) -> Value {
+        let Ok(input) = serde_json::from_str::<Value>(input) else {
+            return json!({"ok": false, "refused": [{"zh": "输入不是 JSON", "en": "The input is not JSON"}]});
+        };
+        let text = |key: &str| input.get(key).and_then(Value::as_str).unwrap_or("");
+        let sources: Vec<&str> = input
+            .get("sources")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        let site = Site {
+            dataset: text("dataset"),
+            card_template: text("card"),
+            browse_template: text("browse"),
+        };
+        let now = input.get("now").and_then(Value::as_i64).unwrap_or(0);
+        match run(&site, &sources, now, strings(Lang::Zh)) {
+            Ok(done) => json!({
+                "ok": true,
+                "files": done.files.iter().map(|f| json!({"path": f.path, "text": f.html})).collect::<Vec<_>>(),
+                "published": done.published,
+                "unchanged": done.unchanged,
+            }),
+            Err(refused) => json!({
+                "ok": false,
+                "refused": refused
+                    .iter()
+                    .map(|r| json!({"zh": refusal(r, Lang::Zh), "en": refusal(r, Lang::En)}))
+                    .collect::<Vec<_>>(),
+            }),
+        }
+    }
+}

@@ -10,6 +10,7 @@ use super::share_button::ShareButton;
 use super::steward_row::{PhoneActions, StewardRow};
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, contact_card};
+use crate::domain::time::format_date;
 use crate::i18n::share::card_text;
 use crate::state::{use_state, use_strings};
 
@@ -64,6 +65,7 @@ pub fn ContactCardView(
             }
         })
         .collect_view();
+    let updated = format_date(compound.updated_at);
     let hotline = compound.hotline.clone();
     let building_id = building.clone();
     let community = compound.community_phone.clone();
@@ -103,6 +105,7 @@ pub fn ContactCardView(
                 {compound.name.clone()} " " {building_name.clone()} " " {unit_name}
             </h2>
             <SampleNotice sample=compound.sample/>
+            <p class="card__updated">{move || s().roster_updated} " " {updated}</p>
             {rows}
             <section class="card__hotlines">
                 <h3>{move || s().hotlines}</h3>

@@ -10,6 +10,8 @@
 //! its program does not answer is a full page load; the service worker (`public/sw.js`)
 //! and the static servers route paths the same way.
 
+use super::replication::config::DEFAULT_SERVER;
+use super::replication::databases::public_db;
 use super::route::Route;
 
 /// The published dataset, whole.
@@ -91,6 +93,23 @@ impl Program {
         }
     }
 
+    /// The live roster this program checks once the published one is drawn: the card
+    /// entry reads its compound's public roster document on the district's server (this
+    /// site's `/db/`; anyone may read it, no sign-in), one small request, and draws it
+    /// when it is newer than the published file — which a publishing job rewrites within
+    /// a minute, and a static host only when the office republishes.
+    pub fn live_roster(self, route: &Route) -> Option<String> {
+        match (self, route) {
+            (Program::Card, Route::Building { compound, .. }) if is_slug(compound) => {
+                Some(format!(
+                    "{DEFAULT_SERVER}{}/compound%3A{compound}",
+                    public_db(compound)
+                ))
+            }
+            _ => None,
+        }
+    }
+
     /// `rel` for a link to `href` from this program: "external" (a full page load) when
     /// another program answers it.
     pub fn rel_for(self, href: &str) -> Option<&'static str> {
@@ -113,6 +132,17 @@ mod tests {
         ] {
             assert_eq!(program_for(path), Program::Browse, "{path}");
         }
+    }
+
+    #[test]
+    fn only_a_card_checks_its_live_roster() {
+        let route = Route::of("/c/dongtangcun/b/3");
+        assert_eq!(
+            Program::Card.live_roster(&route).as_deref(),
+            Some("/db/c-dongtangcun/compound%3Adongtangcun")
+        );
+        assert_eq!(Program::Browse.live_roster(&route), None);
+        assert_eq!(Program::Card.live_roster(&Route::of("/c/a%2Fb/b/3")), None);
     }
 
     #[test]

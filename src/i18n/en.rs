@@ -20,6 +20,7 @@ pub const EN: Strings = Strings {
     text: "Text",
     nobody: "Nobody listed for this role; use the hotlines below",
     hotlines: "Hotlines",
+    roster_updated: "Roster updated",
     property_hotline: "Property service hotline",
     community_phone: "Community office",
     whole_building: "Whole building",

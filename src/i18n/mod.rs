@@ -8,6 +8,7 @@ pub mod district;
 mod en;
 pub mod handoff;
 mod labels;
+pub mod publish;
 pub mod share;
 pub mod sync;
 mod zh;
@@ -38,6 +39,8 @@ pub struct Strings {
     pub text: &'static str,
     pub nobody: &'static str,
     pub hotlines: &'static str,
+    /// Before the date the compound's roster was last changed (a card, the poster).
+    pub roster_updated: &'static str,
     pub property_hotline: &'static str,
     pub community_phone: &'static str,
     pub whole_building: &'static str,

@@ -20,6 +20,7 @@ pub const ZH: Strings = Strings {
     text: "发短信",
     nobody: "暂无此类管家，请拨打下方热线",
     hotlines: "热线电话",
+    roster_updated: "名册更新于",
     property_hotline: "物业服务热线",
     community_phone: "社区电话",
     whole_building: "整栋楼",

@@ -12,6 +12,7 @@ use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::domain::notice::current_notices;
 use crate::domain::phone::parse_phone;
+use crate::domain::time::format_date;
 use crate::platform::clock::now;
 use crate::state::use_strings;
 
@@ -71,6 +72,7 @@ fn Poster(
                 {hotline.map(|h| format!(" · {h}"))}
             </p>
             <p class="poster__hint">{move || s().app().scan_hint}</p>
+            <p class="poster__updated">{move || s().roster_updated} " " {format_date(compound.updated_at)}</p>
             <SampleNotice sample=compound.sample/>
             <ul class="poster__notices">
                 {current_notices(&compound.notices, now()).into_iter().map(|n| view! {

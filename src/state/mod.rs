@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod district;
 pub mod documents;
 pub mod kept;
+pub mod live_roster;
 pub mod location;
 pub mod logs;
 pub mod migration;

@@ -6,14 +6,17 @@
 
 mod data;
 mod home;
+mod publish;
 pub use data::compound_files;
 pub use home::home_page;
+pub use publish::{PublishRefusal, Republished, Site, republish};
 
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::domain::dataset::Dataset;
 use crate::domain::phone::{PhoneKind, parse_phone};
 use crate::domain::steward::Steward;
+use crate::domain::time::format_date;
 use crate::format::entry_points::compound_data_path;
 use crate::i18n::Strings;
 
@@ -145,6 +148,11 @@ fn card(c: &Compound, building: &str, title: &str, s: &Strings) -> String {
             escape(s.sample_notice)
         ));
     }
+    html.push_str(&format!(
+        "<p class=\"card__updated\">{} {}</p>",
+        escape(s.roster_updated),
+        format_date(c.updated_at)
+    ));
     if let Ok(card) = contact_card(c, building, None) {
         for (role, entry) in &card.entries {
             html.push_str(&format!(
@@ -288,6 +296,10 @@ mod tests {
             3
         );
         assert!(page.html.contains("示例数据"));
+        let updated = format_date(data.compounds[0].updated_at);
+        assert!(page.html.contains(&format!(
+            "<p class=\"card__updated\">名册更新于 {updated}</p>"
+        )));
     }
 
     #[test]

@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+// Republishing the built site's rosters without the Rust toolchain (issue #29). The
+// pre-render itself (src/format/prerender/, the build's `cargo run --bin prerender`) is
+// built by scripts/build.sh into `deploy/prerender.wasm`, which Node runs here: one
+// writer of a card's HTML, whether at build time or now.
+//
+// Two users:
+//  - The server's publishing job, inside the relay (deploy/relay.mjs, `PUBLISH_SITE`):
+//    once the relay has carried a roster from `c-<id>` into `district` (judged by the
+//    rules), it publishes the winning revision there — never a revision the judge refused,
+//    which never reaches `district`.
+//  - The office without a server, by hand:
+//      node deploy/publish.mjs <site folder> <wode-xiugai-….json|.csv> [more files…]
+//    Every file is checked as an import is (each field, each row); one refused file
+//    changes nothing, and the command says why in Chinese and English.
+//
+// What a republish writes, each file whole (written beside and renamed over, so a visitor
+// never gets half a file), with its .br and .gz copies: the compound's data file
+// (data/c/<id>.json), its building cards (c/<id>/b/<b>/index.html; cards of buildings no
+// longer in the roster are removed), its battle map's page, `/` (the directory's first
+// page), data/district.json, and the two service workers with their version recomputed
+// (a returning resident's worker then fetches the new data instead of serving its cache).
+// Node 18 or newer; no packages.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/** Files served compressed (scripts/compress.mjs writes a .br and a .gz beside each). */
+export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
+
+/** The paths a republish writes, below the site's folder. */
+const SHAPES = /^(index\.html|data\/district\.json|data\/c\/[\w-]+\.json|c\/[\w-]+\/index\.html|c\/[\w-]+\/b\/[^/\\]+\/index\.html)$/;
+
+/** The brotli and gzip copies of `bytes`, as a production static host serves them. */
+export function compressed(bytes) {
+  return {
+    br: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),
+    gz: gzipSync(bytes, { level: 9 }),
+  };
+}
+
+/** A service worker's version: its precache list and every listed file's bytes. */
+export function workerVersion(site, precache) {
+  const version = createHash('sha256');
+  for (const p of precache) version.update(p).update(readFileSync(join(site, p)));
+  return version.digest('hex').slice(0, 12);
+}
+
+/** `path` replaced whole: written beside, then renamed over (and its compressed copies). */
+function replace(path, text) {
+  mkdirSync(dirname(path), { recursive: true });
+  const bytes = Buffer.from(text, 'utf8');
+  const copies = COMPRESSIBLE.has(extname(path)) ? compressed(bytes) : {};
+  const put = (file, data) => {
+    const temp = `${file}.tmp-${process.pid}`;
+    writeFileSync(temp, data);
+    renameSync(temp, file);
+  };
+  // The copies first: a host preferring them never serves an older copy than the file.
+  for (const [ext, data] of Object.entries(copies)) put(`${path}.${ext}`, data);
+  put(path, bytes);
+}
+
+/** The pre-render as a wasm module (src/bin/prerender.rs, built for wasm32). */
+export async function loadPrerender(path = new URL('./prerender.wasm', import.meta.url)) {
+  const module = new WebAssembly.Module(readFileSync(path));
+  // The library it shares with the app links the browser's glue, which the pre-render
+  // never calls: every import is a function that says so if it ever were.
+  const imports = {};
+  for (const i of WebAssembly.Module.imports(module)) {
+    imports[i.module] ??= {};
+    imports[i.module][i.name] = () => { throw new Error(`prerender.wasm called ${i.name}`); };
+  }
+  const { exports } = new WebAssembly.Instance(module, imports);
+  return (input) => {
+    const bytes = Buffer.from(JSON.stringify(input), 'utf8');
+    const ptr = exports.alloc(bytes.length);
+    new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
+    const out = exports.republish(ptr, bytes.length);
+    const answer = Buffer.from(new Uint8Array(exports.memory.buffer, out, exports.answer_len())).toString('utf8');
+    return JSON.parse(answer);
+  };
+}
+
+/**
+ * Publishes `sources` (texts: export files, roster CSVs, roster documents) into the built
+ * site at `site`. Returns `{ ok, published, unchanged, written }` or `{ ok: false, refused:
+ * [{ zh, en }] }` having written nothing.
+ */
+export function republish(site, sources, prerender, now = Date.now()) {
+  const read = (p) => readFileSync(join(site, p), 'utf8');
+  const answer = prerender({
+    dataset: read('data/district.json'),
+    card: read('card/index.html'),
+    browse: read('compounds/index.html'),
+    sources,
+    now,
+  });
+  if (!answer.ok) return answer;
+  // Building ids come from a roster a steward wrote: a path that is not one of the
+  // pre-render's own shapes (a `..`, a slash) refuses the whole run, written nothing.
+  const strange = answer.files.find((f) => !SHAPES.test(f.path) || f.path.split('/').some((part) => part === '..' || part === '.'));
+  if (strange) {
+    const path = JSON.stringify(strange.path.slice(0, 120));
+    return { ok: false, refused: [{ zh: `名册里的编号不能用作网址：${path}`, en: `A roster id cannot be part of an address: ${path}` }] };
+  }
+  const written = new Set(answer.files.map((f) => f.path));
+  // The data before the pages that read it: a visitor who gets a new card never has
+  // the app redraw it from the old data.
+  const data = (f) => (f.path.startsWith('data/') ? 0 : 1);
+  for (const f of [...answer.files].sort((a, b) => data(a) - data(b))) replace(join(site, f.path), f.text);
+  // Cards of buildings the roster no longer has would still show the old people.
+  for (const id of answer.published) {
+    const cards = join(site, 'c', id, 'b');
+    if (!existsSync(cards)) continue;
+    for (const b of readdirSync(cards)) {
+      if (!written.has(`c/${id}/b/${b}/index.html`)) rmSync(join(cards, b), { recursive: true, force: true });
+    }
+  }
+  if (answer.published.length) refreshWorkers(site);
+  return { ok: true, published: answer.published, unchanged: answer.unchanged, written: [...written] };
+}
+
+/** Each service worker of the site with its version recomputed from what it precaches. */
+function refreshWorkers(site) {
+  for (const worker of ['sw.js', 'steward/sw.js']) {
+    const path = join(site, worker);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const list = text.match(/const PRECACHE = (\[[\s\S]*?\]);/);
+    if (!list) continue;
+    const version = workerVersion(site, JSON.parse(list[1]));
+    replace(path, text.replace(/const VERSION = '[0-9a-f]*';/, `const VERSION = '${version}';`));
+  }
+}
+
+/** The server's job: publishes a compound once the relay has carried its roster. */
+export class Publisher {
+  constructor({ site, couch, log = () => {}, prerender }) {
+    this.site = site;
+    this.couch = couch;
+    this.log = log;
+    this.prerender = prerender;
+    this.waiting = new Set();
+    this.running = null;
+  }
+
+  /** A roster of `compound` reached `district`: publish it soon (changes close together
+   *  are one run). */
+  schedule(compound) {
+    this.waiting.add(compound);
+    this.running ??= new Promise((r) => setTimeout(r, 300)).then(() => this.run()).finally(() => {
+      this.running = null;
+      if (this.waiting.size) this.schedule([...this.waiting][0]);
+    });
+  }
+
+  /** Every roster in `district` newer than the site's (after a restart, a change carried
+   *  while the job was not running is published now). */
+  async all() {
+    const range = `startkey=${encodeURIComponent('"compound:"')}&endkey=${encodeURIComponent('"compound:\ufff0"')}&include_docs=true`;
+    const { status, json } = await this.couch.call('GET', `district/_all_docs?${range}`);
+    if (status !== 200) throw new Error(`district/_all_docs ${status}`);
+    this.publish((json.rows ?? []).map((r) => r.doc).filter(Boolean));
+  }
+
+  async run() {
+    const ids = [...this.waiting];
+    this.waiting.clear();
+    const docs = [];
+    for (const id of ids) {
+      // The winning revision of what the relay carried: only judged revisions are there.
+      const { status, json } = await this.couch.call('GET', `district/${encodeURIComponent(`compound:${id}`)}`);
+      if (status === 200) docs.push(json);
+      else this.log(`publish: no roster of ${id} in district (${status})`);
+    }
+    this.publish(docs);
+  }
+
+  publish(docs) {
+    if (!docs.length) return;
+    const log = (done) => done.published.length && this.log(`publish: ${done.published.join(', ')} published`);
+    // Together first (the site's files read and written once, not once per roster)…
+    if (docs.length > 1) {
+      const together = republish(this.site, docs.map((d) => JSON.stringify(d)), this.prerender);
+      if (together.ok) return log(together);
+    }
+    // …and one by one when any is refused: one refused roster holds back no other.
+    for (const doc of docs) {
+      const done = republish(this.site, [JSON.stringify(doc)], this.prerender);
+      if (!done.ok) this.log(`publish: ${doc._id} ${doc._rev} not published: ${done.refused.map((r) => r.en).join('; ')}`);
+      else log(done);
+    }
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  const [site, ...files] = process.argv.slice(2);
+  if (!site || !files.length || !existsSync(join(site, 'data', 'district.json'))) {
+    console.error('用法 / usage: node deploy/publish.mjs <网站文件夹 site folder, e.g. dist> <导出的修改 export file…>');
+    process.exit(2);
+  }
+  const prerender = await loadPrerender();
+  const texts = [];
+  for (const f of files) {
+    try {
+      texts.push(readFileSync(f, 'utf8'));
+    } catch (e) {
+      console.error(`读不到文件 / cannot read ${f}: ${e.message}`);
+      process.exit(1);
+    }
+  }
+  const done = republish(site, texts, prerender);
+  if (!done.ok) {
+    console.error('没有发布，网站未改动。/ Nothing was published; the site is unchanged.');
+    for (const r of done.refused) console.error(`- ${r.zh}\n  ${r.en}`);
+    process.exit(1);
+  }
+  if (done.published.length) console.log(`已发布 / published: ${done.published.join(', ')}（${done.written.length} 个文件 / files）`);
+  if (done.unchanged.length) console.log(`已是最新，未改动 / already as new, unchanged: ${done.unchanged.join(', ')}`);
+}

@@ -1,0 +1,179 @@
+// Issue #29: a roster change made in steward mode reaches the QR card of a first-time
+// visitor. The relay's publishing job (deploy/publish.mjs, PUBLISH_SITE) republishes a
+// copy of dist/ served with the test server behind /db/; a visitor with the wasm blocked
+// gets the pre-rendered HTML alone. The card's live check covers the time before the
+// published files follow; a refused or malformed roster never reaches them.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appReady, couchAdmin, root, screenshot, startBrowser, startCouch, startServer, watchErrors } from './harness.mjs';
+import { StewardPage } from './pages/steward.mjs';
+import { SyncPanel } from './pages/sync.mjs';
+
+const CARD = '/c/dongtangcun/b/1';
+
+/** Polls `check` until it returns something truthy (or fails after `ms`). */
+async function until(check, ms, what) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The date as the app writes it (China time). */
+const dateOf = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** A first-time visitor whose browser never runs the app: the pre-rendered card alone. */
+async function htmlOnlyVisitor(phones) {
+  const context = await phones.newPhone();
+  await context.route('**/*.wasm', (route) => route.abort());
+  return { context, page: await context.newPage() };
+}
+
+describe('the published card follows the roster (server)', () => {
+  let couch;
+  let server;
+  let phones;
+  let site;
+  before(async () => {
+    site = mkdtempSync(join(tmpdir(), 'cs-published-'));
+    cpSync(join(root, 'dist'), site, { recursive: true });
+    // The relay's publishing job writes into this copy (deploy/README.md: PUBLISH_SITE).
+    process.env.PUBLISH_SITE = site;
+    couch = await startCouch({ users: [['wang', 'pw-wang', 'steward:dongtangcun'], ['zhou', 'pw-zhou', 'steward:tianhecun']], hub: true });
+    delete process.env.PUBLISH_SITE;
+    server = await startServer(site, { couch });
+    phones = await startBrowser();
+  });
+  after(async () => {
+    await phones?.browser.close();
+    server?.stop();
+    await couch?.stop();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  it("a steward's new number is in a first-time visitor's pre-rendered card within a minute", async () => {
+    // Whom does building 1's card show first, before any change?
+    const before = await htmlOnlyVisitor(phones);
+    await before.page.goto(server.url + CARD);
+    const name = (await before.page.locator('.card .steward__name').first().innerText()).trim();
+    assert.equal(await before.page.locator('.card a[href="tel:13900001234"]').count(), 0);
+    await before.context.close();
+
+    // The steward changes that person's number on their phone, signed in to sync.
+    const context = await phones.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const steward = await StewardPage.unlocked(page, server.url);
+    await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const sync = new SyncPanel(page);
+    await sync.signIn('wang', 'pw-wang');
+    await sync.upToDate();
+    const editor = page.locator('.roster-editor');
+    await editor.locator('.roster-editor__item', { hasText: name }).first().getByRole('button', { name: '修改' }).click();
+    await page.locator('#steward-phone').fill('139 0000 1234');
+    await editor.getByRole('button', { name: '保存管家' }).click();
+    await editor.getByText('已保存，住户的名片和海报马上更新').waitFor();
+    const onServer = await until(async () => {
+      const doc = await couchAdmin(couch, 'GET', 'c-dongtangcun/compound:dongtangcun');
+      return doc.stewards?.some((s) => s.phone === '139 0000 1234') && doc;
+    }, 30000, 'the new number on the server');
+    const saved = Date.now();
+
+    // A first-time visitor, no wasm: the new number is in the HTML within a minute.
+    const visitor = await htmlOnlyVisitor(phones);
+    await until(async () => {
+      await visitor.page.goto(server.url + CARD);
+      return (await visitor.page.locator('.card a[href="tel:13900001234"]').count()) > 0;
+    }, 60000, 'the new number in the pre-rendered card');
+    const took = Date.now() - saved;
+    assert.ok(took < 60000, `published in ${took} ms`);
+    const updated = visitor.page.locator('.card__updated');
+    assert.equal((await updated.innerText()).trim(), `名册更新于 ${dateOf(onServer.updated_at)}`);
+    assert.ok(await updated.isVisible());
+    await screenshot(visitor.page, '29-published-card-html-only');
+    // The files the card and the directory read were written before the card.
+    assert.match(readFileSync(join(site, 'data/c/dongtangcun.json'), 'utf8'), /139 0000 1234/);
+    assert.match(readFileSync(join(site, 'data/district.json'), 'utf8'), /139 0000 1234/);
+    // A returning resident's worker gets a new version (written last, once every file
+    // it precaches is): it fetches the new data.
+    const version = (dir) => readFileSync(join(dir, 'sw.js'), 'utf8').match(/const VERSION = '(\w+)'/)[1];
+    await until(() => version(site) !== version(join(root, 'dist')), 10000, "the worker's new version");
+    await visitor.context.close();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('with the published file stale, the card shows the live roster and when it was updated', async () => {
+    // The published files as the build wrote them (what a site without the job keeps),
+    // put back as the job wrote them after this test.
+    const files = ['data/c/dongtangcun.json', 'data/district.json', 'c/dongtangcun/b/1/index.html']
+      .flatMap((f) => ['', '.br', '.gz'].map((ext) => f + ext));
+    const kept = mkdtempSync(join(tmpdir(), 'cs-kept-'));
+    for (const f of files) {
+      cpSync(join(site, f), join(kept, f));
+      cpSync(join(root, 'dist', f), join(site, f));
+    }
+    const live = await couchAdmin(couch, 'GET', 'c-dongtangcun/compound:dongtangcun');
+    const context = await phones.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const html = await (await page.goto(server.url + CARD)).text();
+    assert.doesNotMatch(html, /tel:13900001234/, 'the pre-rendered card is the stale one');
+    await appReady(page);
+    await page.locator('.card a[href="tel:13900001234"]').first().waitFor();
+    assert.equal((await page.locator('.card__updated').innerText()).trim(), `名册更新于 ${dateOf(live.updated_at)}`);
+    await screenshot(page, '29-live-roster-card');
+    assert.deepEqual(errors, []);
+    await context.close();
+    for (const f of files) cpSync(join(kept, f), join(site, f));
+    rmSync(kept, { recursive: true, force: true });
+  });
+
+  it('a refused or a malformed roster document never reaches the published files', async () => {
+    // Written by the compound's steward's account, through the door, as a phone would.
+    const asSteward = async (method, path, body, who = 'wang:pw-wang') => (await fetch(`${server.url}/db/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: 'Basic ' + Buffer.from(who).toString('base64') },
+      body: JSON.stringify(body),
+    })).json();
+    const read = () => ['data/c/dongtangcun.json', 'data/district.json', 'c/dongtangcun/b/1/index.html', 'index.html']
+      .map((f) => readFileSync(join(site, f), 'utf8')).join('\n');
+    const current = await couchAdmin(couch, 'GET', 'c-dongtangcun/compound:dongtangcun');
+    // Malformed: a roster whose number no import would take (the relay carries it: its
+    // rules judge whose it is, not its fields; the publisher's import check refuses it).
+    const malformed = structuredClone(current);
+    malformed.stewards[0].phone = '138-call-me';
+    malformed.updated_at = Date.now();
+    const put = await asSteward('PUT', 'c-dongtangcun/compound:dongtangcun', malformed);
+    assert.ok(put.ok, JSON.stringify(put));
+    // Refused: a forged taller history the district has never seen (the judge refuses it).
+    const forged = { ...structuredClone(current), _rev: '9-fff', _revisions: { start: 9, ids: ['fff', 'eee'] }, updated_at: Date.now() + 1 };
+    forged.stewards[0].phone = '137 0000 0000';
+    const bulk = await asSteward('POST', 'c-dongtangcun/_bulk_docs', { new_edits: false, docs: [forged] });
+    assert.ok(Array.isArray(bulk), JSON.stringify(bulk));
+    await until(async () => {
+      const rows = await couchAdmin(couch, 'GET', 'district/_all_docs?include_docs=true&startkey="refusal:"&endkey="refusal:\ufff0"');
+      return rows.rows?.some((r) => r.doc.doc === 'compound:dongtangcun' && r.doc.rev === '9-fff');
+    }, 30000, 'the forged roster refused');
+    // Then a good change of another compound: once it is published, the runs before it
+    // (the two above, scheduled first) are over.
+    // (Its stewards' first sync: the roster as published, with one new number.)
+    const other = JSON.parse(readFileSync(join(site, 'data/c/tianhecun.json'), 'utf8')).data.compounds[0];
+    other.stewards[0].phone = '139 0000 5678';
+    other.updated_at = Date.now();
+    const first = await asSteward('PUT', 'c-tianhecun/compound:tianhecun', { _id: 'compound:tianhecun', ...other }, 'zhou:pw-zhou');
+    assert.ok(first.ok, JSON.stringify(first));
+    await until(() => /139 0000 5678/.test(readFileSync(join(site, 'data/c/tianhecun.json'), 'utf8')), 30000, 'the other compound published');
+    const published = read();
+    assert.doesNotMatch(published, /138-call-me/);
+    assert.doesNotMatch(published, /137 0000 0000|tel:13700000000/);
+    assert.match(published, /139 0000 1234/, 'the last accepted roster stays published');
+  });
+});
