@@ -1,4 +1,4 @@
-// Measures the app against DESIGN.md's data-scale budgets with the scale dataset (565
+// Measures the app against docs/DESIGN.md's data-scale budgets with the scale dataset (565
 // compounds, ~31,000 stewards, 10,000 reports) in headless Chromium, and prints a report.
 // Reported, never asserted: timings depend on the machine.
 //   cargo run --release --example gen_data -- scale target/scale && node scripts/bench.mjs
@@ -303,7 +303,7 @@ async function lighthouseTable() {
     const scores = runs[i].map((r) => r.score).sort((a, b) => a - b);
     console.log(`| ${name} | ${m('transfer').toFixed(0)} KB | ${m('score')} (${scores[0]}–${scores.at(-1)}) | ${m('fcp').toFixed(2)} s | ${m('lcp').toFixed(2)} s | ${m('tbt').toFixed(0)} ms | ${m('cls').toFixed(3)} |`);
   });
-  console.log('| budget (DESIGN.md) | ≤ 150 KB | ≥ 95 | | ≤ 2.0 s | ≤ 150 ms | ≤ 0.02 |');
+  console.log('| budget (docs/DESIGN.md) | ≤ 150 KB | ≥ 95 | | ≤ 2.0 s | ≤ 150 ms | ≤ 0.02 |');
 }
 
 /**

@@ -1,5 +1,5 @@
 // Prints what a resident's first visit downloads, raw and brotli-compressed as a static
-// host serves it, against its budget in DESIGN.md: for `/` (the browse entry's html, js,
+// host serves it, against its budget in docs/DESIGN.md: for `/` (the browse entry's html, js,
 // wasm and css, and the published data the page needs) and for a building's card, the QR
 // path (the pre-rendered card page, the card entry's js, wasm and css, and the data),
 // 150 KB each; for the report form, `/report/new` (the report entry's page, js, wasm and
@@ -56,7 +56,7 @@ const report = existsSync(join(dist, reportDir))
 
 // The resident app (dist/app/: my reports, a report's page with the send step, settings,
 // the poster, hand-off links) and the steward console (dist/steward/) are entries of
-// their own, each with its own ratchet (DESIGN.md's budget for the console, 350 KB, is
+// their own, each with its own ratchet (docs/DESIGN.md's budget for the console, 350 KB, is
 // not yet met).
 function entry(dir, label, note) {
   if (!existsSync(join(dist, dir))) return 0;

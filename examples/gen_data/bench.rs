@@ -1,5 +1,5 @@
 //! How long the district dashboard's figures take over the scale dataset — measured, not
-//! asserted (DESIGN.md's budget is 100 ms; a timing is no test).
+//! asserted (docs/DESIGN.md's budget is 100 ms; a timing is no test).
 
 use std::time::Instant;
 

@@ -1,7 +1,7 @@
 //! Writes the data files the app and its tests load.
 //!
 //! `cargo run --example gen_data -- sample` writes `public/data/district.json`: Yuetang
-//! District's published figures and the compounds FACTS.md names, with fictional rosters.
+//! District's published figures and the compounds docs/FACTS.md names, with fictional rosters.
 //! `cargo run --example gen_data -- scale DIR` writes the scale dataset (565 compounds,
 //! ~30,000 stewards, 10,000 reports) to DIR for benchmarks and stress tests.
 //! `cargo run --release --example gen_data -- bench` times the district dashboard's

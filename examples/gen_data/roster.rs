@@ -1,7 +1,7 @@
 //! Fictional battle maps: grids, buildings, units and a full three-role roster, for the
 //! sample data, the scale dataset and the native tests (which include this file through
 //! `src/fixtures.rs`). Deterministic, so a benchmark run is repeatable. Names are made up
-//! and numbers are obviously fake (138 0000 xxxx), as FACTS.md asks.
+//! and numbers are obviously fake (138 0000 xxxx), as docs/FACTS.md asks.
 
 use crate::domain::compound::{Building, Grid, Unit};
 use crate::domain::steward::{Role, Scope, Steward};

@@ -1,5 +1,5 @@
 //! The scale dataset (565 compounds, ~30,000 stewards, 10,000 reports) for benchmarks
-//! and stress tests, laid out like the district (FACTS.md).
+//! and stress tests, laid out like the district (docs/FACTS.md).
 
 use crate::domain::Millis;
 use crate::domain::compound::{Compound, ManagementMode};
@@ -8,7 +8,7 @@ use crate::domain::steward::Role;
 use crate::domain::time::DAY_MS;
 use crate::roster::{Layout, Rng, build_roster, build_tree, fictional_name};
 
-/// The district's mix (FACTS.md): 303 / 110 / 128 / 24 of 565.
+/// The district's mix (docs/FACTS.md): 303 / 110 / 128 / 24 of 565.
 pub fn district_mode(index: usize) -> ManagementMode {
     match index % 565 {
         0..303 => ManagementMode::PropertyCompany,

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::Millis;
 use super::steward::Steward;
 
-/// Who runs a compound day to day (FACTS.md: the district's four modes, plus none).
+/// Who runs a compound day to day (docs/FACTS.md: the district's four modes, plus none).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ManagementMode {
     PropertyCompany,

@@ -11,7 +11,7 @@ pub struct Subdistrict {
     pub communities: Vec<String>,
 }
 
-/// What the district itself reports (FACTS.md). Shown as a reference line beside figures
+/// What the district itself reports (docs/FACTS.md). Shown as a reference line beside figures
 /// computed from the data, never in their place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReferenceFigures {
