@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Millis;
 use super::compound::Compound;
+use super::report_changes::StepChange;
 use super::steward::Role;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -113,6 +114,10 @@ pub struct StatusEvent {
     pub note: String,
     /// Who recorded it: `None` for the reporter, else the steward role.
     pub by: Option<Role>,
+    /// What the step changed besides the status (`report_changes`): a step with one keeps
+    /// the status it was taken in. Absent from every other step, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<StepChange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -279,6 +284,7 @@ impl Report {
             status: to,
             note: note.trim().to_string(),
             by,
+            change: None,
         });
         self.updated_at = self.updated_at.max(at);
         Ok(())

@@ -86,6 +86,7 @@ pub fn merge_versions(a: &Report, b: &Report) -> Report {
     merged.expected_by = later.expected_by.or(earlier.expected_by);
     merged.assigned = later.assigned.clone().or_else(|| earlier.assigned.clone());
     merged.deleted = a.deleted && b.deleted;
+    merged.settle_changes();
     merged
 }
 
@@ -101,6 +102,7 @@ mod tests {
             status,
             note: note.into(),
             by: None,
+            change: None,
         }
     }
 

@@ -59,15 +59,20 @@ pub fn scroll_to_top() {
 /// without scrolling: after a page changes without a load, focus would stay on the link
 /// tapped (now gone from the page), and a screen reader would not announce the new page.
 pub fn focus_page() {
+    if !focus_first("main h1, main h2") {
+        focus_first("main");
+    }
+}
+
+/// Moves focus to the first element the selector finds (a dialog's heading), as
+/// `focus_page` does; false when nothing matched.
+pub fn focus_first(selectors: &str) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return false;
     };
-    let find = |selector| document.query_selector(selector).ok().flatten();
-    let Some(target) = find("main h1, main h2")
-        .or_else(|| find("main"))
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    else {
-        return;
+    let found = document.query_selector(selectors).ok().flatten();
+    let Some(target) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) else {
+        return false;
     };
     if !target.has_attribute("tabindex") {
         // Focusable from script only, not a stop for the Tab key.
@@ -75,7 +80,7 @@ pub fn focus_page() {
     }
     let options = FocusOptions::new();
     options.set_prevent_scroll(true);
-    let _ = target.focus_with_options(&options);
+    target.focus_with_options(&options).is_ok()
 }
 
 /// Calls `changed` when the person goes back or forward.

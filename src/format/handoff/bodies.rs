@@ -8,6 +8,7 @@ use super::Kind;
 use crate::domain::Millis;
 use crate::domain::handoff::Side;
 use crate::domain::report::{Category, Report, Status, StatusEvent, Urgency};
+use crate::domain::report_changes::{ChangeKind, StepChange};
 use crate::domain::report_rules::QUESTION_KEYS;
 use crate::domain::steward::Role;
 
@@ -18,31 +19,72 @@ const SPAN_MAX: Millis = 20 * 365 * 24 * 3_600_000;
 const TIME_MAX: Millis = 1 << 45;
 
 /// One step, positionally: `[ms after the link's base time, status index, role index
-/// or null, note]`. Indices are positions in the enums' `ALL`: links are short.
-type Step = (Millis, u8, Option<u8>, String);
+/// or null, note]`, and for a step that changes something besides the status a fifth,
+/// `[change kind index, value]` (`LinkChange`). Indices are positions in the enums'
+/// `ALL`: links are short. A four-position step is what every earlier link carried, so
+/// links already sent still read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step(
+    Millis,
+    u8,
+    Option<u8>,
+    String,
+    #[serde(default, skip_serializing_if = "Option::is_none")] Option<LinkChange>,
+);
+
+/// A change step's change: its `ChangeKind` index and the value written as text — the
+/// steward or report id, the category index, or the deadline in ms after the base time.
+type LinkChange = (u8, String);
 
 fn step(base: Millis, e: &StatusEvent) -> Step {
-    (
+    let change = e.change.as_ref().map(|c| {
+        let value = match c {
+            StepChange::Reassign(id) | StepChange::DuplicateOf(id) => id.clone(),
+            StepChange::Recategorise(category) => category.index().to_string(),
+            StepChange::Deadline(t) => (t - base).to_string(),
+        };
+        (c.kind() as u8, value)
+    });
+    Step(
         e.at - base,
         e.status as u8,
         e.by.map(|r| r as u8),
         e.note.clone(),
+        change,
     )
 }
 
-fn event(base: Millis, (at, status, by, note): &Step) -> StatusEvent {
+/// The change a link's step carries, if it can be read (see `step_ok`).
+fn change(base: Millis, (kind, value): &LinkChange) -> Option<StepChange> {
+    let number = || value.parse::<Millis>().ok();
+    Some(match ChangeKind::ALL.get(usize::from(*kind))? {
+        ChangeKind::Reassign => StepChange::Reassign(value.clone()),
+        ChangeKind::DuplicateOf => StepChange::DuplicateOf(value.clone()),
+        ChangeKind::Recategorise => {
+            StepChange::Recategorise(*Category::ALL.get(usize::try_from(number()?).ok()?)?)
+        }
+        ChangeKind::Deadline => {
+            let after = number().filter(|t| t.abs() <= SPAN_MAX)?;
+            StepChange::Deadline(base + after)
+        }
+    })
+}
+
+fn event(base: Millis, s: &Step) -> StatusEvent {
     StatusEvent {
-        at: base + at,
-        status: Status::ALL[*status as usize],
-        by: by.map(|r| Role::ALL[r as usize]),
-        note: note.clone(),
+        at: base + s.0,
+        status: Status::ALL[s.1 as usize],
+        by: s.2.map(|r| Role::ALL[r as usize]),
+        note: s.3.clone(),
+        change: s.4.as_ref().and_then(|c| change(base, c)),
     }
 }
 
-fn step_ok((at, status, by, _): &Step) -> bool {
-    at.abs() <= SPAN_MAX
-        && usize::from(*status) < Status::ALL.len()
-        && by.is_none_or(|r| usize::from(r) < Role::ALL.len())
+fn step_ok(s: &Step) -> bool {
+    s.0.abs() <= SPAN_MAX
+        && usize::from(s.1) < Status::ALL.len()
+        && s.2.is_none_or(|r| usize::from(r) < Role::ALL.len())
+        && s.4.as_ref().is_none_or(|c| change(0, c).is_some())
 }
 
 /// A kind of link body, checked beyond its JSON shape (indices in range, times sane).

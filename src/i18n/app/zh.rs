@@ -157,6 +157,12 @@ pub const ZH: AppStrings = AppStrings {
         "已关闭",
     ],
     urgencies: ["一般", "紧急", "非常紧急（有危险）"],
+    danger_title: "有危险？先打电话",
+    danger_hint: "人身安全第一：先拨打下面的电话，离开危险的地方，再回来把报事写完。",
+    danger_services: ["火警", "急救", "报警"],
+    emergency_kinds: ["燃气抢修", "供电抢修", "电梯困人"],
+    danger_continue: "已打电话或不需要，继续报事",
+    danger_again: "有危险？拨打急救电话",
     questions: [
         "是否已经外溢？",
         "哪个单元附近？",
