@@ -157,6 +157,13 @@ pub const EN: AppStrings = AppStrings {
         "Closed",
     ],
     urgencies: ["Normal", "Urgent", "Emergency (danger)"],
+    change_kinds: [
+        "Reassigned",
+        "Re-categorised",
+        "New deadline",
+        "Marked a duplicate",
+    ],
+    change_values: ["To", "Now", "Due", "Same problem as"],
     danger_title: "In danger? Call first",
     danger_hint: "Safety first: call one of these numbers, get away from the danger, then come back and finish the report.",
     danger_services: ["Fire", "Ambulance", "Police"],

@@ -143,6 +143,10 @@ pub struct AppStrings {
     /// The danger screen (`domain::danger`): its heading, its one sentence, the public
     /// services in `PublicService::ALL`'s order, the compound lines by `EmergencyKind`,
     /// the way on to the report, and the link that opens it again.
+    /// A change step in a timeline (`report_changes::ChangeKind::ALL` order): what it was,
+    /// and the label of its new value.
+    pub change_kinds: [&'static str; 4],
+    pub change_values: [&'static str; 4],
     pub danger_title: &'static str,
     pub danger_hint: &'static str,
     pub danger_services: [&'static str; 3],

@@ -157,6 +157,8 @@ pub const ZH: AppStrings = AppStrings {
         "已关闭",
     ],
     urgencies: ["一般", "紧急", "非常紧急（有危险）"],
+    change_kinds: ["转交", "改类别", "改期限", "标为重复"],
+    change_values: ["交给", "新类别", "新期限", "与这份是同一个问题"],
     danger_title: "有危险？先打电话",
     danger_hint: "人身安全第一：先拨打下面的电话，离开危险的地方，再回来把报事写完。",
     danger_services: ["火警", "急救", "报警"],
