@@ -1,0 +1,128 @@
+// A steward's daily tools by hand-off link (issue #30): re-categorise, a new deadline and
+// reassignment, each a step with who, when and why; the report goes to the steward
+// taking it over by link, and the changes go back to the reporter by link. A role that
+// may not make a change is not offered it, a link carrying one is refused, and a refused
+// change stores nothing.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { screenshot, settled, storedReports, useSite, watchErrors } from './harness.mjs';
+import { ReportForm } from './pages/report_form.mjs';
+import { ReportDetail } from './pages/report_detail.mjs';
+import { StewardPage } from './pages/steward.mjs';
+import { applyLink, craftLink, everything, linkFromSms, openLink, outcome } from './pages/handoff.mjs';
+
+const site = useSite();
+const DAY = 24 * 3600 * 1000;
+// Positions in the app's enums, as links carry them: Status::ALL, Role::ALL, ChangeKind::ALL, Category::ALL.
+const [SUBMITTED, PEACEMAKER, RECATEGORISE, PARKING] = [1, 2, 1, 1];
+
+/** The date `days` from now in Xiangtan (UTC+8), as a date input takes it. */
+const dateIn = (days) => new Date(Date.now() + days * DAY + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** Makes a change on the report's page in the console. */
+async function change(page, what, to, reason) {
+  const form = page.locator('form.change-step');
+  await form.getByLabel('调整什么').selectOption({ label: what });
+  const field = form.locator('[name="change-to"]');
+  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption({ label: to });
+  else await field.fill(to);
+  await form.getByLabel('原因（必填）').fill(reason);
+  await form.getByRole('button', { name: '保存调整' }).click();
+}
+
+/** The link in a section's sms: button (the page may have the reply and the hand-over). */
+async function linkIn(page, titleId) {
+  const sms = page.locator(`section[aria-labelledby="${titleId}"] [data-handoff-sms]`);
+  await sms.waitFor();
+  const href = await sms.getAttribute('href');
+  return { href, link: decodeURIComponent(href.split('?body=')[1]).split('\n').pop() };
+}
+
+describe('reassign, re-categorise and a new deadline travel by link', () => {
+  it('from the steward to the next steward and back to the reporter; a role that may not is refused', async () => {
+    const lead = await (await site.phone.newPhone()).newPage();
+    const red = await (await site.phone.newPhone()).newPage();
+    const next = await (await site.phone.newPhone()).newPage();
+    const errors = [...watchErrors(lead), ...watchErrors(red), ...watchErrors(next)];
+
+    // A building lead files a report about the septic tank; the red steward takes it in.
+    const form = await ReportForm.open(lead, site.server.url, '?c=dongtangcun&b=3&u=2');
+    await form.fillSeptic('3栋门口污水外溢');
+    await form.reporter({ name: '张阿姨', phone: '139 0000 9999' });
+    await lead.getByLabel('允许在转发内容中显示我的姓名和电话').check();
+    const id = await form.submit();
+    const sent = await linkFromSms(lead);
+    await StewardPage.unlocked(red, site.server.url);
+    await openLink(red, sent.link);
+    await applyLink(red);
+    await red.getByRole('link', { name: '查看这份报事' }).click();
+    await red.locator('form.change-step').waitFor();
+
+    // A change without a reason is refused in words, and nothing is stored.
+    const before = await everything(red);
+    await change(red, '改类别', '排水', ' ');
+    await red.getByRole('alert').filter({ hasText: '请写明原因。' }).waitFor();
+    assert.equal(await everything(red), before, 'the refused change stored nothing');
+
+    // Re-categorise, a new deadline, then give it to the property steward.
+    await change(red, '改类别', '排水', '是雨水管堵了，不是化粪池');
+    await red.locator('.timeline__event--recategorise').waitFor();
+    const due = dateIn(10);
+    await change(red, '改期限', due, '要等管道公司的车，下周才来');
+    await red.locator('.timeline__event--deadline').waitFor();
+    await change(red, '转交给其他管家', '王建（物管家 · 物业客服）', '排水归物业管');
+    await red.locator('.timeline__event--reassign').waitFor();
+    const steps = await red.locator('.timeline__event--change').allInnerTexts();
+    assert.equal(steps.length, 3);
+    assert.match(steps[0], /转交 · 红管家 · .*\n?交给：王建（物管家）[\s\S]*排水归物业管/);
+    assert.match(steps[1], new RegExp(`改期限 · 红管家[\\s\\S]*新期限：${due}[\\s\\S]*下周才来`));
+    assert.match(steps[2], /改类别 · 红管家[\s\S]*新类别：排水[\s\S]*不是化粪池/);
+    const stored = (await storedReports(red)).find((r) => r.id === id);
+    assert.deepEqual([stored.category, stored.assigned], ['Drainage', 'dongtangcun-s2']);
+    assert.equal(stored.timeline.at(-1).status, 'Submitted', 'a change keeps the status');
+    await screenshot(red, '92-steward-changes');
+
+    // The hand-over: by SMS to the property steward's number from the roster.
+    const handover = await linkIn(red, 'handover-title');
+    assert.match(handover.href, /^sms:13800000033\?body=/);
+    assert.match(handover.link, new RegExp(`^${site.server.url}/steward/r#1\\.`));
+    // The next steward is a 和事佬 here, to show what that role is offered.
+    const nextSteward = await StewardPage.unlocked(next, site.server.url);
+    await nextSteward.saveProfile({ name: '李伟珍', phone: '138 0000 0034', role: '和事佬', compounds: ['东塘村小区'] });
+    await openLink(next, handover.link);
+    assert.equal(await applyLink(next), '已加入待办。');
+    const taken = (await storedReports(next)).find((r) => r.id === id);
+    assert.deepEqual([taken.category, taken.assigned, taken.timeline.length], ['Drainage', 'dongtangcun-s2', 4]);
+    assert.equal(taken.expected_by, stored.expected_by);
+    await next.getByRole('link', { name: '查看这份报事' }).click();
+    const offered = await next.locator('form.change-step').getByLabel('调整什么').locator('option').allInnerTexts();
+    assert.deepEqual(offered, ['转交给其他管家', '标为重复（同一个问题）'], 'a 和事佬 passes on or marks duplicates only');
+    await next.getByText('改类别和改期限由红管家或物管家来做。').waitFor();
+    await screenshot(next, '93-peacemaker-changes');
+
+    // Back to the reporter: the reply carries the three changes.
+    const reply = await linkIn(red, 'reply-title');
+    assert.match(reply.href, /^sms:13900009999\?body=/);
+    await openLink(lead, reply.link);
+    assert.equal(await applyLink(lead), '已更新。');
+    const detail = await ReportDetail.open(lead, site.server.url, id);
+    await lead.locator('.timeline__event--reassign').waitFor();
+    const mine = (await storedReports(lead)).find((r) => r.id === id);
+    assert.deepEqual([mine.category, mine.assigned, mine.expected_by], ['Drainage', 'dongtangcun-s2', stored.expected_by]);
+    assert.equal(await detail.status(), 'submitted');
+    assert.ok((await detail.timeline().allInnerTexts()).join('|').includes('新类别：排水'));
+    await screenshot(lead, '94-reporter-sees-changes');
+
+    // A link claiming a 和事佬 re-categorised is refused, and the phone is unchanged.
+    const created = mine.created_at;
+    const forged = craftLink(site.server.url, 'u', [id, created, [[DAY, SUBMITTED, PEACEMAKER, '改成停车', [RECATEGORISE, String(PARKING)]]], null]);
+    const untouched = await everything(lead);
+    await openLink(lead, forged);
+    // Refused as it is read: no button to apply it.
+    assert.equal(await lead.locator('[data-apply-link]').count(), 0);
+    assert.match(await outcome(lead), /^链接里有发送人无权记录的步骤：没有采用。/);
+    assert.equal(await everything(lead), untouched, 'nothing stored from the refused link');
+    await screenshot(lead, '95-refused-change-link');
+    assert.deepEqual(errors, []);
+  });
+});
