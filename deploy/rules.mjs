@@ -238,7 +238,7 @@ export function targetsOf(source, doc, compounds) {
 // down, content included. Anything else (`updated_at`, `followers`, fields a newer app
 // adds) either may change.
 const FIXED_FIELDS = ['id', 'compound', 'created_at', 'filed_by', 'filed_signed_in'];
-const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at'];
+const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at', 'same_problem'];
 const REPORTER_FIELDS = [
   'category', 'answers', 'description', 'urgency', 'reporter_name', 'reporter_phone', 'share_phone',
   'photos', 'building', 'unit', 'satisfaction', 'deleted', '_attachments',

@@ -108,6 +108,7 @@ pub fn take_copy(
     }
     // The steps' changes win over the wording of either copy.
     merged.settle_changes();
+    merged.same_problem = merged.same_problem.max(incoming.same_problem);
     if merged == *here {
         return Ok((merged, Received::AlreadyHad));
     }
@@ -147,6 +148,25 @@ pub fn apply_steps(
         updated.satisfaction = rating;
     }
     Ok((updated, Received::Updated(added)))
+}
+
+/// A steward's update also says how many reports are this same problem (`duplicates`):
+/// taken in beside its steps.
+pub fn take_group_size(
+    (mut report, how): (Report, Received),
+    size: Option<u32>,
+) -> (Report, Received) {
+    match size {
+        Some(n) if n != report.same_problem => {
+            report.same_problem = n;
+            let how = match how {
+                Received::AlreadyHad => Received::Updated(0),
+                other => other,
+            };
+            (report, how)
+        }
+        _ => (report, how),
+    }
 }
 
 /// Appends the steps `report` does not have yet, each by the status machine's rules.

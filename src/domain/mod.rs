@@ -9,6 +9,7 @@ pub mod contact_card;
 pub mod danger;
 pub mod dataset;
 pub mod district;
+pub mod duplicates;
 pub mod handoff;
 pub mod lang;
 pub mod limits;

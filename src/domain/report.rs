@@ -151,6 +151,11 @@ pub struct Report {
     pub satisfaction: Option<u8>,
     #[serde(default)]
     pub followers: u32,
+    /// How many reports, this one among them, a steward marked as one same problem
+    /// (`duplicates`): what each of their reporters sees as the neighbours who reported
+    /// it. 0 until a steward marks one.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub same_problem: u32,
     pub created_at: Millis,
     pub updated_at: Millis,
     #[serde(default)]
@@ -231,6 +236,7 @@ impl Report {
             expected_by: None,
             satisfaction: None,
             followers: 0,
+            same_problem: 0,
             created_at: at,
             updated_at: at,
             deleted: false,
@@ -299,6 +305,10 @@ impl Report {
         self.satisfaction = Some(rating);
         Ok(())
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A readable reference, unique across devices: the date plus 25 random bits in

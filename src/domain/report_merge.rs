@@ -82,6 +82,7 @@ pub fn merge_versions(a: &Report, b: &Report) -> Report {
         }
     }
     merged.followers = a.followers.max(b.followers);
+    merged.same_problem = a.same_problem.max(b.same_problem);
     merged.satisfaction = later.satisfaction.or(earlier.satisfaction);
     merged.expected_by = later.expected_by.or(earlier.expected_by);
     merged.assigned = later.assigned.clone().or_else(|| earlier.assigned.clone());

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::components::handoff::HandoffSend;
 use crate::domain::compound::Compound;
+use crate::domain::duplicates::{first_of, share_progress};
 use crate::domain::phone::parse_phone;
 use crate::domain::report::{Category, Report};
 use crate::domain::report_changes::{ChangeError, ChangeKind, StepChange, changeable};
@@ -18,7 +19,7 @@ use crate::format::handoff::{Message, ReportCopy};
 use crate::i18n::Strings;
 use crate::i18n::share::report_text;
 use crate::platform::clock::now;
-use crate::state::records::{use_records, use_records_writer};
+use crate::state::records::{Records, RecordsWriter, use_records, use_records_writer};
 use crate::state::{use_console_strings, use_state, use_strings};
 
 /// The form, for a report a steward of `role` may still change.
@@ -70,6 +71,16 @@ pub fn ChangeStep(
                 _ => ChangeError::Unchanged,
             }));
         };
+        // A duplicate joins the group of the report it names (a group has one first).
+        let change = match change {
+            StepChange::DuplicateOf(id) => StepChange::DuplicateOf(
+                records
+                    .reports
+                    .with_untracked(|all| first_of(all, &id))
+                    .unwrap_or(id),
+            ),
+            other => other,
+        };
         let mut updated = report.get_value();
         let at = now();
         let by = Some(role);
@@ -79,7 +90,7 @@ pub fn ChangeStep(
             Ok(()) => {
                 error.set(None);
                 saved.set(true);
-                records_writer.upsert_report(updated);
+                store_with_group(records, records_writer, updated);
             }
             Err(e) => error.set(Some(e)),
         }
@@ -185,6 +196,22 @@ pub fn ChangeStep(
             <button type="submit" class="button">{move || c().change_save}</button>
         </form>
     })
+}
+
+/// Stores a report a steward changed, then what that changes in its group of duplicates
+/// (`duplicates::share_progress`): the first report's steps on each duplicate, and the
+/// group's size on each.
+pub fn store_with_group(records: Records, writer: RecordsWriter, updated: Report) {
+    let id = updated.id.clone();
+    let changed = records.reports.with_untracked(|all| {
+        let mut all: Vec<Report> = all.iter().filter(|r| r.id != id).cloned().collect();
+        all.push(updated.clone());
+        first_of(&all, &id).map_or_else(Vec::new, |first| share_progress(&all, &first))
+    });
+    writer.upsert_report(updated);
+    for r in changed {
+        writer.upsert_report(r);
+    }
 }
 
 /// After a reassignment: the report, with its steps, to the steward taking it over — by

@@ -15,6 +15,8 @@ use crate::domain::steward::Role;
 /// How far apart two times in one link may be: anything else is not a real report
 /// (and would overflow when added back).
 const SPAN_MAX: Millis = 20 * 365 * 24 * 3_600_000;
+/// The most reports a link says are one same problem.
+const GROUP_MAX: u32 = 10_000;
 /// The latest base time read (about the year 3100).
 const TIME_MAX: Millis = 1 << 45;
 
@@ -120,6 +122,10 @@ pub struct ReportCopy(
     Option<Millis>,
     Option<u8>,
     Millis,
+    /// 17 how many reports are this same problem (`domain::duplicates`): absent unless a
+    /// steward marked some, so links without it read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    Option<u32>,
 );
 
 impl ReportCopy {
@@ -153,6 +159,7 @@ impl ReportCopy {
             r.expected_by.map(|t| t - base),
             r.satisfaction,
             r.updated_at - base,
+            (r.same_problem > 0).then_some(r.same_problem),
         )
     }
 
@@ -182,6 +189,7 @@ impl ReportCopy {
         r.expected_by = self.14.map(|t| base + t);
         r.satisfaction = self.15;
         r.updated_at = base + self.16;
+        r.same_problem = self.17.unwrap_or_default();
         r
     }
 }
@@ -199,14 +207,22 @@ impl LinkBody for ReportCopy {
             && self.12.iter().all(step_ok)
             && self.14.is_none_or(span)
             && span(self.16)
+            && self.17.is_none_or(|n| n <= GROUP_MAX)
     }
 }
 
 /// The steps one side recorded on a report, all of them each time: a later link carries
 /// everything an earlier one did, so links opened twice or out of order add nothing.
-/// `[report id, base time, steps, rating]`.
+/// `[report id, base time, steps, rating]`, and from a steward, when a steward marked
+/// reports as one same problem, how many they are (a fifth, absent otherwise).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Steps(String, Millis, Vec<Step>, Option<u8>);
+pub struct Steps(
+    String,
+    Millis,
+    Vec<Step>,
+    Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")] Option<u32>,
+);
 
 impl Steps {
     /// A steward's steps (`by` a role) or the reporter's answers (confirm, reopen).
@@ -227,6 +243,7 @@ impl Steps {
                 .map(|e| step(base, e))
                 .collect(),
             r.satisfaction.filter(|_| kind == Kind::Answer),
+            (kind == Kind::Update && r.same_problem > 0).then_some(r.same_problem),
         )
     }
 
@@ -241,10 +258,17 @@ impl Steps {
     pub fn rating(&self) -> Option<u8> {
         self.3
     }
+
+    /// How many reports a steward's update says are this same problem.
+    pub fn same_problem(&self) -> Option<u32> {
+        self.4
+    }
 }
 
 impl LinkBody for Steps {
     fn valid(&self) -> bool {
-        (0..=TIME_MAX).contains(&self.1) && self.2.iter().all(step_ok)
+        (0..=TIME_MAX).contains(&self.1)
+            && self.2.iter().all(step_ok)
+            && self.4.is_none_or(|n| n <= GROUP_MAX)
     }
 }

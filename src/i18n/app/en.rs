@@ -164,6 +164,10 @@ pub const EN: AppStrings = AppStrings {
         "Marked a duplicate",
     ],
     change_values: ["To", "Now", "Due", "Same problem as"],
+    same_problem: [
+        "",
+        "neighbours reported this same problem: the stewards deal with it as one, and its progress is shared.",
+    ],
     danger_title: "In danger? Call first",
     danger_hint: "Safety first: call one of these numbers, get away from the danger, then come back and finish the report.",
     danger_services: ["Fire", "Ambulance", "Police"],

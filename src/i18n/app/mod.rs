@@ -147,6 +147,8 @@ pub struct AppStrings {
     /// and the label of its new value.
     pub change_kinds: [&'static str; 4],
     pub change_values: [&'static str; 4],
+    /// Around the number of reports a steward marked as one same problem.
+    pub same_problem: [&'static str; 2],
     pub danger_title: &'static str,
     pub danger_hint: &'static str,
     pub danger_services: [&'static str; 3],

@@ -159,6 +159,7 @@ pub const ZH: AppStrings = AppStrings {
     urgencies: ["一般", "紧急", "非常紧急（有危险）"],
     change_kinds: ["转交", "改类别", "改期限", "标为重复"],
     change_values: ["交给", "新类别", "新期限", "与这份是同一个问题"],
+    same_problem: ["共有", "户邻居报了同一个问题，管家一起处理，进展一起更新。"],
     danger_title: "有危险？先打电话",
     danger_hint: "人身安全第一：先拨打下面的电话，离开危险的地方，再回来把报事写完。",
     danger_services: ["火警", "急救", "报警"],
