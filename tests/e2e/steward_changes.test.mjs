@@ -24,7 +24,8 @@ async function change(page, what, to, reason) {
   const form = page.locator('form.change-step');
   await form.getByLabel('调整什么').selectOption({ label: what });
   const field = form.locator('[name="change-to"]');
-  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption({ label: to });
+  // `to` is what the list shows, or `{ value }` (a report's number).
+  if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(typeof to === 'string' ? { label: to } : to);
   else await field.fill(to);
   await form.getByLabel('原因（必填）').fill(reason);
   await form.getByRole('button', { name: '保存调整' }).click();
@@ -123,6 +124,56 @@ describe('reassign, re-categorise and a new deadline travel by link', () => {
     assert.match(await outcome(lead), /^链接里有发送人无权记录的步骤：没有采用。/);
     assert.equal(await everything(lead), untouched, 'nothing stored from the refused link');
     await screenshot(lead, '95-refused-change-link');
+    assert.deepEqual(errors, []);
+  });
+
+  it('duplicates as one: two leads\' reports marked the same problem share the progress, and each reporter sees how many reported it', async () => {
+    const leadA = await (await site.phone.newPhone()).newPage();
+    const leadB = await (await site.phone.newPhone()).newPage();
+    const steward = await (await site.phone.newPhone()).newPage();
+    const errors = [...watchErrors(leadA), ...watchErrors(leadB), ...watchErrors(steward)];
+    await StewardPage.unlocked(steward, site.server.url);
+    const ids = [];
+    for (const [lead, text] of [[leadA, '1栋化粪池堵了'], [leadB, '1栋门口化粪池冒水']]) {
+      const form = await ReportForm.open(lead, site.server.url, '?c=dongtangcun&b=1');
+      await form.fillSeptic(text);
+      await form.reporter({ phone: lead === leadA ? '139 0000 1111' : '139 0000 2222' });
+      await lead.getByLabel('允许在转发内容中显示我的姓名和电话').check();
+      ids.push(await form.submit());
+      await openLink(steward, (await linkFromSms(lead)).link);
+      await applyLink(steward);
+    }
+    const [first, second] = ids;
+    // The second is marked the same problem as the first.
+    await steward.goto(`${site.server.url}/steward/reports/${second}`);
+    await steward.locator('form.change-step').waitFor();
+    await change(steward, '标为重复（同一个问题）', { value: first }, '同一个化粪池');
+    await steward.locator('.timeline__event--duplicate_of').waitFor();
+    // The first report's progress reaches the second on this phone.
+    await steward.goto(`${site.server.url}/steward/reports/${first}`);
+    const step = steward.locator('form.update-panel');
+    await step.getByLabel('新状态').selectOption({ label: '已受理' });
+    await step.getByLabel('说明（必填）').fill('管道公司明天来');
+    await step.getByRole('button', { name: '保存进展' }).click();
+    await steward.getByText('已记录。请把进展发给报事人：').waitFor();
+    await settled(steward);
+    const byId = Object.fromEntries((await storedReports(steward)).map((r) => [r.id, r]));
+    assert.equal(byId[second].timeline.at(-1).note, '管道公司明天来', 'the shared step');
+    assert.deepEqual([byId[first].same_problem, byId[second].same_problem], [2, 2]);
+    await steward.locator('[data-same-problem="2"]').waitFor();
+    await screenshot(steward, '97-duplicates-as-one');
+
+    // The second lead gets the progress on their own report, with the count.
+    await steward.goto(`${site.server.url}/steward/reports/${second}`);
+    const reply = await linkIn(steward, 'reply-title');
+    assert.match(reply.href, /^sms:13900002222\?body=/);
+    await openLink(leadB, reply.link);
+    assert.equal(await applyLink(leadB), '已更新。');
+    const detail = await ReportDetail.open(leadB, site.server.url, second);
+    await detail.waitForStatus('acknowledged');
+    const said = await leadB.locator('[data-same-problem]').innerText();
+    assert.match(said.replace(/\s+/g, ''), /共有2户邻居报了同一个问题/);
+    await screenshot(leadB, '98-duplicate-reporter-sees-count');
     assert.deepEqual(errors, []);
   });
 });

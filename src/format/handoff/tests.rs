@@ -260,3 +260,39 @@ fn change_steps_travel_in_both_kinds_of_link_and_old_steps_read_as_before() {
         );
     }
 }
+
+#[test]
+fn how_many_reported_the_same_problem_travels_only_when_a_steward_marked_some() {
+    let mut r = sample(Category::SepticTank);
+    let plain = String::from_utf8(Message::Update(Steps::of(&r, Kind::Update)).to_json()).unwrap();
+    assert!(
+        plain.ends_with("[],null]"),
+        "four positions, as before: {plain}"
+    );
+    r.same_problem = 3;
+    let steps = match round_trip(&Message::Update(Steps::of(&r, Kind::Update))) {
+        Message::Update(steps) => steps,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(steps.same_problem(), Some(3));
+    assert_eq!(
+        Steps::of(&r, Kind::Answer).same_problem(),
+        None,
+        "the reporter's answer says nothing of it"
+    );
+    let copy = ReportCopy::of(&r).into_report();
+    assert_eq!(copy.same_problem, 3);
+    let here = {
+        let mut h = r.clone();
+        h.same_problem = 0;
+        h
+    };
+    let taken = crate::domain::handoff::take_group_size(
+        (here, crate::domain::handoff::Received::AlreadyHad),
+        steps.same_problem(),
+    );
+    assert_eq!(
+        (taken.0.same_problem, taken.1),
+        (3, crate::domain::handoff::Received::Updated(0))
+    );
+}
