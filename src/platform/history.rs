@@ -59,28 +59,39 @@ pub fn scroll_to_top() {
 /// without scrolling: after a page changes without a load, focus would stay on the link
 /// tapped (now gone from the page), and a screen reader would not announce the new page.
 pub fn focus_page() {
-    if !focus_first("main h1, main h2") {
-        focus_first("main");
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let find = |selector| document.query_selector(selector).ok().flatten();
+    let Some(target) = find("main h1, main h2")
+        .or_else(|| find("main"))
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    else {
+        return;
+    };
+    focus_without_scrolling(&target);
+}
+
+/// Moves focus to the first element `selectors` finds (a dialog's heading), as
+/// `focus_page` does.
+pub fn focus_first(selectors: &str) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selectors).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(target) = found {
+        focus_without_scrolling(&target);
     }
 }
 
-/// Moves focus to the first element the selector finds (a dialog's heading), as
-/// `focus_page` does; false when nothing matched.
-pub fn focus_first(selectors: &str) -> bool {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let found = document.query_selector(selectors).ok().flatten();
-    let Some(target) = found.and_then(|e| e.dyn_into::<HtmlElement>().ok()) else {
-        return false;
-    };
+fn focus_without_scrolling(target: &HtmlElement) {
     if !target.has_attribute("tabindex") {
         // Focusable from script only, not a stop for the Tab key.
         let _ = target.set_attribute("tabindex", "-1");
     }
     let options = FocusOptions::new();
     options.set_prevent_scroll(true);
-    target.focus_with_options(&options).is_ok()
+    let _ = target.focus_with_options(&options);
 }
 
 /// Calls `changed` when the person goes back or forward.

@@ -2,7 +2,8 @@
 // and the compound's gas, power and lift lines from its roster), then the report goes on.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { screenshot, storedReports, useSite, watchErrors } from './harness.mjs';
+import { join } from 'node:path';
+import { shots, storedReports, useSite, watchErrors } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 
@@ -59,7 +60,8 @@ describe('the danger screen', () => {
     const covered = await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('.danger') !== null);
     assert.ok(covered, 'the danger screen is in front of the form');
     assert.ok(await page.evaluate(() => document.activeElement?.id === 'danger-title'), 'focus is on its heading');
-    await screenshot(page, '90-danger-screen');
+    // What the screen shows (a full-page shot would place the fixed screen mid-page).
+    await page.screenshot({ path: join(shots, '90-danger-screen.png') });
     await dialog.getByRole('button', { name: '已打电话或不需要，继续报事' }).click();
     await dialog.waitFor({ state: 'detached' });
     // The way back to the calls stays while the urgency is the danger one.
@@ -93,6 +95,11 @@ describe('the danger screen', () => {
       assert.ok(box.height >= 64, `${label}: ${box.height} px high`);
       assert.ok(box.width >= width * 0.85, `${label}: ${box.width} of ${width} px wide`);
     }
+    // Each name and number is whole on its line (a number broken across lines misdials).
+    for (const sel of ['.danger__who', '.danger__number']) {
+      const lines = await dialog.locator(sel).evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))));
+      assert.ok(lines.every((n) => n === 1), `${sel}: ${lines}`);
+    }
     // The first call is the first thing under the heading, within the top third of the screen.
     assert.ok(found[0][2].y < page.viewportSize().height / 3, `119 at ${found[0][2].y} px`);
     const fontSize = await dialog.getByRole('link').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -101,7 +108,7 @@ describe('the danger screen', () => {
     const goBox = await go.boundingBox();
     assert.ok(goBox.y > found.at(-1)[2].y, 'the way on is below the calls');
     assert.ok(goBox.height >= 56, `the way on: ${goBox.height} px high`);
-    await screenshot(page, '91-danger-screen-elder');
+    await page.screenshot({ path: join(shots, '91-danger-screen-elder.png') });
     await go.click();
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await page.getByLabel(DANGER).isChecked(), true, 'the urgency chosen stays');

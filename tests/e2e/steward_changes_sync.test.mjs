@@ -52,11 +52,13 @@ describe("a steward's changes through the district hub", () => {
     const sync = new SyncPanel(wang);
     await sync.signIn('wang', 'pw-wang');
     await until(() => current(wang, id), "the report on the steward's phone");
+    // A page load: steward mode asks for the PIN again.
     await wang.goto(`${env.site.url}/steward/reports/${id}`);
+    await steward.enterPin('2468');
     const changeForm = wang.locator('form.change-step');
     await changeForm.waitFor();
     await changeForm.getByLabel('调整什么').selectOption({ label: '改类别' });
-    await changeForm.locator('[name="change-to"]').selectOption({ label: '排水' });
+    await changeForm.locator('[name="change-to"]').selectOption({ label: '排水管道' });
     await changeForm.getByLabel('原因（必填）').fill('是雨水积在门口');
     await changeForm.getByRole('button', { name: '保存调整' }).click();
     await wang.locator('.timeline__event--recategorise').waitFor();
