@@ -148,14 +148,29 @@ impl Report {
     /// The fields the change steps set, from the last step of each kind in time order
     /// (after a merge of two timelines, both phones arrive at the same).
     pub fn settle_changes(&mut self) {
-        let mut steps: Vec<&StatusEvent> = self.timeline.iter().collect();
-        steps.sort_by_key(|e| e.at);
-        for step in steps {
-            match &step.change {
-                Some(StepChange::Reassign(id)) => self.assigned = Some(id.clone()),
-                Some(StepChange::Recategorise(c)) => self.category = *c,
-                Some(StepChange::Deadline(t)) => self.expected_by = Some(*t),
-                Some(StepChange::DuplicateOf(_)) | None => {}
+        // The latest of each kind; of two at the same time, the one later in the timeline
+        // (deploy/report_changes.mjs `settled` picks the same). No sort: the report form's
+        // program carries this, and a sort routine is kilobytes of wasm.
+        let mut latest: [Option<&StatusEvent>; 4] = [None; 4];
+        for step in &self.timeline {
+            if let Some(c) = &step.change {
+                let slot = &mut latest[c.kind().index()];
+                if slot.is_none_or(|e| step.at >= e.at) {
+                    *slot = Some(step);
+                }
+            }
+        }
+        let changes: Vec<StepChange> = latest
+            .iter()
+            .flatten()
+            .filter_map(|e| e.change.clone())
+            .collect();
+        for change in changes {
+            match change {
+                StepChange::Reassign(id) => self.assigned = Some(id),
+                StepChange::Recategorise(c) => self.category = c,
+                StepChange::Deadline(t) => self.expected_by = Some(t),
+                StepChange::DuplicateOf(_) => {}
             }
         }
     }

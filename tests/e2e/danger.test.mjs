@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { shots, storedReports, useSite, watchErrors } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
@@ -10,9 +11,9 @@ import { ReportForm } from './pages/report_form.mjs';
 const site = useSite();
 const DANGER = '非常紧急（有危险）';
 
-/** A phone, in elder mode if asked (large text, bigger targets). */
-async function phone(elder) {
-  const context = await site.phone.newPhone();
+/** A phone, in elder mode if asked (large text, bigger targets); axe needs the CSP bypassed. */
+async function phone(elder, options = {}) {
+  const context = await site.phone.newPhone(options);
   if (elder) {
     await context.addInitScript(() => {
       if (sessionStorage.getItem('seeded')) return;
@@ -35,7 +36,7 @@ async function calls(page) {
 
 describe('the danger screen', () => {
   it('comes first for 非常紧急, calls by tel: (public and the roster\'s lines), and the report is still sent after', async () => {
-    const context = await phone(false);
+    const context = await phone(false, { bypassCSP: true });
     const page = await context.newPage();
     const errors = watchErrors(page);
     const form = await ReportForm.open(page, site.server.url, '?c=baili-plaza');
@@ -60,6 +61,8 @@ describe('the danger screen', () => {
     const covered = await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.closest('.danger') !== null);
     assert.ok(covered, 'the danger screen is in front of the form');
     assert.ok(await page.evaluate(() => document.activeElement?.id === 'danger-title'), 'focus is on its heading');
+    const { violations } = await new AxeBuilder({ page }).include('.danger').analyze();
+    assert.deepEqual(violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => v.id), []);
     // What the screen shows (a full-page shot would place the fixed screen mid-page).
     await page.screenshot({ path: join(shots, '90-danger-screen.png') });
     await dialog.getByRole('button', { name: '已打电话或不需要，继续报事' }).click();
