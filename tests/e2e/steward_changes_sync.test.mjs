@@ -40,7 +40,13 @@ describe("a steward's changes through the district hub", () => {
     const form = await ReportForm.open(page, env.site.url, '?c=dongtangcun&b=3&u=2');
     await form.fillSeptic('3栋2单元门口积水');
     const id = await form.submit();
-    await until(async () => (await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}`)).description, "the report in the stewards' database");
+    // And a second report of li's, the same water seen again the next morning.
+    const again = await ReportForm.open(page, env.site.url, '?c=dongtangcun&b=3&u=2');
+    await again.fillSeptic('3栋2单元门口还在积水');
+    const dup = await again.submit();
+    for (const r of [id, dup]) {
+      await until(async () => (await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${r}`)).description, "li's reports in the stewards' database");
+    }
 
     // wang, in the console, signed in to sync: re-categorises, then gives it to 黄兰.
     const phone = await env.phones.newPhone();
@@ -67,6 +73,21 @@ describe("a steward's changes through the district hub", () => {
     await changeForm.getByLabel('原因（必填）').fill('请书记协调排水');
     await changeForm.getByRole('button', { name: '保存调整' }).click();
     await wang.locator('.timeline__event--reassign').waitFor();
+    const due = new Date(Date.now() + 12 * 86_400_000 + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    await changeForm.getByLabel('调整什么').selectOption({ label: '改期限' });
+    await changeForm.locator('[name="change-to"]').fill(due);
+    await changeForm.getByLabel('原因（必填）').fill('等雨停再施工');
+    await changeForm.getByRole('button', { name: '保存调整' }).click();
+    await wang.locator('.timeline__event--deadline').waitFor();
+    // The second report is the same problem as the first.
+    await until(() => current(wang, dup), "li's second report on the steward's phone");
+    await wang.goto(`${env.site.url}/steward/reports/${dup}`);
+    await steward.enterPin('2468');
+    await changeForm.getByLabel('调整什么').selectOption({ label: '标为重复（同一个问题）' });
+    await changeForm.locator('[name="change-to"]').selectOption({ value: id });
+    await changeForm.getByLabel('原因（必填）').fill('同一处积水');
+    await changeForm.getByRole('button', { name: '保存调整' }).click();
+    await wang.locator('.timeline__event--duplicate_of').waitFor();
 
     // The server carries both to li's own database, and li's phone takes them in.
     await until(async () => (await couchAdmin(env.couch, 'GET', `userdb-6c69/report:${id}`)).assigned === 'dongtangcun-s1', "the changes in li's database");
@@ -75,10 +96,21 @@ describe("a steward's changes through the district hub", () => {
       return r?.assigned === 'dongtangcun-s1' && r;
     }, "the changes on li's phone");
     assert.equal(onLi.category, 'Drainage');
-    assert.deepEqual(onLi.timeline.filter((e) => e.change).map((e) => [Object.keys(e.change)[0], e.by, e.note]), [
+    const dueOnWang = (await current(wang, id)).expected_by;
+    const settledOnLi = await until(async () => {
+      const r = await current(page, id);
+      return r?.expected_by === dueOnWang && r.same_problem === 2 && r;
+    }, "the deadline and the group's size on li's phone");
+    assert.deepEqual(settledOnLi.timeline.filter((e) => e.change).map((e) => [Object.keys(e.change)[0], e.by, e.note]), [
       ['Recategorise', 'Property', '是雨水积在门口'],
       ['Reassign', 'Property', '请书记协调排水'],
+      ['Deadline', 'Property', '等雨停再施工'],
     ]);
+    const dupOnLi = await until(async () => {
+      const r = await current(page, dup);
+      return r?.same_problem === 2 && r;
+    }, "the duplicate marked on li's phone");
+    assert.deepEqual(dupOnLi.timeline.at(-1).change, { DuplicateOf: id });
     const detail = await ReportDetail.open(page, env.site.url, id);
     await page.locator('.timeline__event--reassign').waitFor();
     assert.ok((await detail.timeline().allInnerTexts()).join('|').includes('交给：黄兰（红管家）'));
