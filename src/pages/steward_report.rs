@@ -68,11 +68,13 @@ fn QueueReport(
         .with_untracked(|c| c.0.iter().find(|c| c.id == report.compound).cloned());
     let place = report.place_name(compound.as_ref());
     let has_steps = report.timeline.iter().any(|e| e.by.is_some());
-    // Just given to another steward: it goes to them first.
-    let handed_over = matches!(
-        report.timeline.last().and_then(|e| e.change.as_ref()),
-        Some(StepChange::Reassign(_))
-    );
+    // Just given to another steward here: it goes to them first. (On the phone of the
+    // steward taking it over, the same last step is no reason to send it on.)
+    let handed_over = saved.get_untracked()
+        && matches!(
+            report.timeline.last().and_then(|e| e.change.as_ref()),
+            Some(StepChange::Reassign(_))
+        );
     view! {
         <ReportHeading report=report.clone() place=place/>
         <ReportFacts report=report.clone()/>

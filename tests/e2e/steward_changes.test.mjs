@@ -112,6 +112,7 @@ describe('reassign, re-categorise and a new deadline travel by link', () => {
     const offered = await next.locator('form.change-step').getByLabel('调整什么').locator('option').allInnerTexts();
     assert.deepEqual(offered, ['转交给其他管家', '标为重复（同一个问题）'], 'a 和事佬 passes on or marks duplicates only');
     await next.getByText('改类别和改期限由红管家或物管家来做。').waitFor();
+    assert.equal(await next.locator('#handover-title').count(), 0, 'taken over here: nothing to hand over');
     await screenshot(next, '93-peacemaker-changes');
 
     // Back to the reporter: the reply carries the three changes.
