@@ -56,7 +56,14 @@ describe('reassign, re-categorise and a new deadline travel by link', () => {
   it('from the steward to the next steward and back to the reporter; a role that may not is refused', async () => {
     const lead = await (await site.phone.newPhone()).newPage();
     const red = await (await site.phone.newPhone()).newPage();
-    const next = await (await site.phone.newPhone()).newPage();
+    // The next steward reads in elder mode (large text, bigger targets).
+    const nextPhone = await site.phone.newPhone();
+    await nextPhone.addInitScript(() => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('cs.settings', JSON.stringify({ schema: 1, data: { lang: 'Zh', elder_mode: true, my_building: null, updated_at: 1 } }));
+    });
+    const next = await nextPhone.newPage();
     const errors = [...watchErrors(lead), ...watchErrors(red), ...watchErrors(next)];
 
     // A building lead files a report about the septic tank; the red steward takes it in.
@@ -113,7 +120,12 @@ describe('reassign, re-categorise and a new deadline travel by link', () => {
     assert.deepEqual(offered, ['转交给其他管家', '标为重复（同一个问题）'], 'a 和事佬 passes on or marks duplicates only');
     await next.getByText('改类别和改期限由红管家或物管家来做。').waitFor();
     assert.equal(await next.locator('#handover-title').count(), 0, 'taken over here: nothing to hand over');
-    await screenshot(next, '93-peacemaker-changes');
+    // Elder mode: the change form's controls are big targets too.
+    assert.ok(await next.evaluate(() => document.documentElement.classList.contains('elder')));
+    for (const control of await next.locator('form.change-step select, form.change-step textarea, form.change-step button').all()) {
+      assert.ok((await control.boundingBox()).height >= 56, await control.evaluate((el) => el.outerHTML.slice(0, 60)));
+    }
+    await screenshot(next, '93-peacemaker-changes-elder');
 
     // Back to the reporter: the reply carries the three changes.
     const reply = await linkIn(red, 'reply-title');
