@@ -102,69 +102,78 @@ pub fn ChangeStep(
             view! { <option value=k.key() selected=move || kind.get() == k>{move || c().change_options[k.index()]}</option> }
         })
         .collect_view();
+    // What may be chosen for a kind, as (value, words): the compound's other stewards, the
+    // other categories, or the other open reports of the compound (newest first). One
+    // list for the three kinds keeps the console's code small.
+    let choices = move |k: ChangeKind| -> Vec<(String, String)> {
+        let s = s();
+        let (id, compound_id, current, category) = report.with_value(|r| {
+            (
+                r.id.clone(),
+                r.compound.clone(),
+                r.assigned.clone(),
+                r.category,
+            )
+        });
+        match k {
+            ChangeKind::Reassign => compound.with_value(|c| {
+                c.iter()
+                    .flat_map(|c| c.stewards.iter())
+                    .filter(|p| Some(&p.id) != current.as_ref())
+                    .map(|p| {
+                        (
+                            p.id.clone(),
+                            format!("{}（{} · {}）", p.name, s.role(p.role), p.title),
+                        )
+                    })
+                    .collect()
+            }),
+            ChangeKind::Recategorise => Category::ALL
+                .into_iter()
+                .filter(|c| *c != category)
+                .map(|c| (c.key().to_string(), s.category(c).to_string()))
+                .collect(),
+            ChangeKind::DuplicateOf => records.reports.with_untracked(|all| {
+                let mut others: Vec<&Report> = all
+                    .iter()
+                    .filter(|r| r.id != id && r.compound == compound_id && !r.deleted)
+                    .filter(|r| r.status().is_open() && r.duplicate_of().is_none())
+                    .collect();
+                others.sort_by_key(|r| std::cmp::Reverse(r.created_at));
+                others
+                    .into_iter()
+                    .map(|r| {
+                        let first: String = r.description.chars().take(20).collect();
+                        (
+                            r.id.clone(),
+                            format!("{} · {} · {first}", r.id, s.category(r.category)),
+                        )
+                    })
+                    .collect()
+            }),
+            ChangeKind::Deadline => vec![],
+        }
+    };
     // The field for the new value, by kind; a new kind starts from nothing chosen.
     let field = move || {
         let k = kind.get();
         value.set(String::new());
         let label = move || c().change_to[k.index()];
-        let input = match k {
-            ChangeKind::Reassign => {
-                let current = report.with_value(|r| r.assigned.clone());
-                let people = compound.with_value(|c| {
-                    c.as_ref().map(|c| c.stewards.clone()).unwrap_or_default()
-                });
-                view! {
-                    <select class="field__input" name="change-to" on:change=move |ev| value.set(event_target_value(&ev))>
-                        <option value="">{move || s().app().choose}</option>
-                        {people.into_iter().filter(|p| Some(&p.id) != current.as_ref()).map(|p| {
-                            let role = p.role;
-                            let text = move || format!("{}（{} · {}）", p.name, s().role(role), p.title);
-                            view! { <option value=p.id.clone()>{text}</option> }
-                        }).collect_view()}
-                    </select>
-                }
-                .into_any()
+        let input = if k == ChangeKind::Deadline {
+            let min = format_date(now() + DAY_MS);
+            view! {
+                <input class="field__input" type="date" name="change-to" min=min
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
             }
-            ChangeKind::Recategorise => view! {
+            .into_any()
+        } else {
+            view! {
                 <select class="field__input" name="change-to" on:change=move |ev| value.set(event_target_value(&ev))>
                     <option value="">{move || s().app().choose}</option>
-                    {Category::ALL.map(|cat| view! { <option value=cat.key()>{move || s().category(cat)}</option> }).collect_view()}
+                    {move || choices(k).into_iter().map(|(v, text)| view! { <option value=v>{text}</option> }).collect_view()}
                 </select>
             }
-            .into_any(),
-            ChangeKind::Deadline => {
-                let min = format_date(now() + DAY_MS);
-                view! {
-                    <input class="field__input" type="date" name="change-to" min=min
-                        on:input=move |ev| value.set(event_target_value(&ev))/>
-                }
-                .into_any()
-            }
-            ChangeKind::DuplicateOf => {
-                let (id, compound_id) = report.with_value(|r| (r.id.clone(), r.compound.clone()));
-                // Other reports of the same compound still open here, newest first.
-                let mut others: Vec<Report> = records.reports.with_untracked(|all| {
-                    all.iter()
-                        .filter(|r| r.id != id && r.compound == compound_id && !r.deleted)
-                        .filter(|r| r.status().is_open() && r.duplicate_of().is_none())
-                        .cloned()
-                        .collect()
-                });
-                others.sort_by_key(|r| std::cmp::Reverse(r.created_at));
-                view! {
-                    <select class="field__input" name="change-to" on:change=move |ev| value.set(event_target_value(&ev))>
-                        <option value="">{move || s().app().choose}</option>
-                        {others.into_iter().map(|r| {
-                            let category = r.category;
-                            let first: String = r.description.chars().take(20).collect();
-                            let id = r.id.clone();
-                            let text = move || format!("{id} · {} · {first}", s().category(category));
-                            view! { <option value=r.id>{text}</option> }
-                        }).collect_view()}
-                    </select>
-                }
-                .into_any()
-            }
+            .into_any()
         };
         view! {
             <label class="field">
