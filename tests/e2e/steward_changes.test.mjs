@@ -31,6 +31,12 @@ async function change(page, what, to, reason) {
   await form.getByRole('button', { name: '保存调整' }).click();
 }
 
+/** Runs in the page: records the app's badge (`navigator.setAppBadge`) in `window.__badge`. */
+function badgeRecorder() {
+  navigator.setAppBadge = (n) => { window.__badge = n; return Promise.resolve(); };
+  navigator.clearAppBadge = () => { window.__badge = 0; return Promise.resolve(); };
+}
+
 /** Opens a report's page in the console: a page load, so steward mode asks for the PIN. */
 async function openReport(page, id) {
   await page.goto(`${site.server.url}/steward/reports/${id}`);
@@ -156,7 +162,9 @@ describe('reassign, re-categorise and a new deadline travel by link', () => {
   it('duplicates as one: two leads\' reports marked the same problem share the progress, and each reporter sees how many reported it', async () => {
     const leadA = await (await site.phone.newPhone()).newPage();
     const leadB = await (await site.phone.newPhone()).newPage();
-    const steward = await (await site.phone.newPhone()).newPage();
+    const stewardPhone = await site.phone.newPhone();
+    await stewardPhone.addInitScript(badgeRecorder);
+    const steward = await stewardPhone.newPage();
     const errors = [...watchErrors(leadA), ...watchErrors(leadB), ...watchErrors(steward)];
     await StewardPage.unlocked(steward, site.server.url);
     const ids = [];
@@ -168,8 +176,16 @@ describe('reassign, re-categorise and a new deadline travel by link', () => {
       ids.push(await form.submit());
       await openLink(steward, (await linkFromSms(lead)).link);
       await applyLink(steward);
+      // The badge follows at once, on the link's page.
+      await steward.waitForFunction((n) => window.__badge === n, ids.length);
     }
     const [first, second] = ids;
+    // Counts at a glance, steward mode's first screen.
+    const front = await StewardPage.open(steward, site.server.url);
+    await front.enterPin('2468');
+    assert.equal(await steward.locator('[data-glance="new"] .glance__count').innerText(), '2');
+    assert.equal(await steward.locator('[data-glance="unassigned"] .glance__count').innerText(), '0');
+    await screenshot(steward, '99-steward-glance');
     // The second is marked the same problem as the first.
     await openReport(steward, second);
     await change(steward, '标为重复（同一个问题）', { value: first }, '同一个化粪池');

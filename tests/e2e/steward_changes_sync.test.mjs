@@ -50,6 +50,11 @@ describe("a steward's changes through the district hub", () => {
 
     // wang, in the console, signed in to sync: re-categorises, then gives it to 黄兰.
     const phone = await env.phones.newPhone();
+    // The app's badge, recorded where the app sets it.
+    await phone.addInitScript(() => {
+      navigator.setAppBadge = (n) => { window.__badge = n; return Promise.resolve(); };
+      navigator.clearAppBadge = () => { window.__badge = 0; return Promise.resolve(); };
+    });
     const wang = await phone.newPage();
     errors.push(...watchErrors(wang));
     const steward = await StewardPage.unlocked(wang, env.site.url);
@@ -58,6 +63,10 @@ describe("a steward's changes through the district hub", () => {
     const sync = new SyncPanel(wang);
     await sync.signIn('wang', 'pw-wang');
     await until(() => current(wang, id), "the report on the steward's phone");
+    await until(() => current(wang, dup), "li's second report on the steward's phone");
+    // Both arrived by sync with steward mode's first screen open: its counts and the badge follow.
+    await wang.locator('[data-glance="new"] .glance__count').filter({ hasText: /^2$/ }).waitFor();
+    await wang.waitForFunction(() => window.__badge === 2);
     // A page load: steward mode asks for the PIN again.
     await wang.goto(`${env.site.url}/steward/reports/${id}`);
     await steward.enterPin('2468');

@@ -4,20 +4,31 @@
 
 use leptos::prelude::*;
 
-use crate::domain::queue::glance;
+use crate::domain::queue::{self as domain_glance, glance};
 use crate::platform::clock::now;
 use crate::platform::pwa::set_app_badge;
 use crate::state::records::use_records;
 use crate::state::steward_session::use_steward_session;
 use crate::state::use_console_strings;
 
+/// My work's counts, following the records (links and sync write there).
+fn my_counts() -> Memo<domain_glance::Glance> {
+    let records = use_records();
+    let mine = use_steward_session().my_compounds();
+    Memo::new(move |_| records.reports.with(|r| mine.with(|m| glance(r, m, now()))))
+}
+
+/// Keeps the app's badge at my new and overdue work on every page of the console, so a
+/// report taken in from a link or arriving by sync counts at once.
+pub fn keep_app_badge() {
+    let counts = my_counts();
+    Effect::new(move |_| set_app_badge(counts.get().badge));
+}
+
 #[component]
 pub fn Glance() -> impl IntoView {
-    let records = use_records();
     let c = use_console_strings();
-    let mine = use_steward_session().my_compounds();
-    let counts = Memo::new(move |_| records.reports.with(|r| mine.with(|m| glance(r, m, now()))));
-    Effect::new(move |_| set_app_badge(counts.get().badge));
+    let counts = my_counts();
     let figure = move |i: usize, n: usize, class: &'static str| {
         view! {
             <li class=format!("glance__item {class}") data-glance=class>
