@@ -185,6 +185,8 @@ describe('reassign, re-categorise and a new deadline travel by link', () => {
     await front.enterPin('2468');
     assert.equal(await steward.locator('[data-glance="new"] .glance__count').innerText(), '2');
     assert.equal(await steward.locator('[data-glance="unassigned"] .glance__count').innerText(), '0');
+    const colour = (which) => steward.locator(`[data-glance="${which}"] .glance__count`).evaluate((el) => getComputedStyle(el).color);
+    assert.equal(await colour('overdue'), await colour('new'), 'no overdue work: not in red');
     await screenshot(steward, '99-steward-glance');
     // The second is marked the same problem as the first.
     await openReport(steward, second);

@@ -31,7 +31,8 @@ pub fn Glance() -> impl IntoView {
     let counts = my_counts();
     let figure = move |i: usize, n: usize, class: &'static str| {
         view! {
-            <li class=format!("glance__item {class}") data-glance=class>
+            // Overdue work and work nobody has stand out only when there is some.
+            <li class=format!("glance__item glance__item--{class}{}", if n > 0 { " glance__item--some" } else { "" }) data-glance=class>
                 <b class="glance__count">{n}</b>
                 <span>{move || c().glance_labels[i]}</span>
             </li>
