@@ -21,6 +21,8 @@ export const OWN_KINDS = ['report'];
 /** What the relay writes into the district database when it refuses a revision. */
 export const REFUSAL_KIND = 'refusal';
 
+import { changeOf, changeStep, settled } from './report_changes.mjs';
+
 const COMPOUND_ID = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** CouchDB's per-user database name: `userdb-` and the name's UTF-8 bytes in hex. */
@@ -236,7 +238,7 @@ export function targetsOf(source, doc, compounds) {
 // down, content included. Anything else (`updated_at`, `followers`, fields a newer app
 // adds) either may change.
 const FIXED_FIELDS = ['id', 'compound', 'created_at', 'filed_by', 'filed_signed_in'];
-const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at'];
+const STEWARD_FIELDS = ['assigned', 'expected_by', 'received_at', 'same_problem'];
 const REPORTER_FIELDS = [
   'category', 'answers', 'description', 'urgency', 'reporter_name', 'reporter_phone', 'share_phone',
   'photos', 'building', 'unit', 'satisfaction', 'deleted', '_attachments',
@@ -355,6 +357,7 @@ export function reportShape(doc) {
   if (!Array.isArray(doc.timeline)) return 'its timeline is not a list';
   for (const e of doc.timeline) {
     if (!e || typeof e !== 'object' || typeof e.status !== 'string' || !(e.status in NEXT_STATUS)) return 'a step of its timeline is not one the app writes';
+    if (e.change !== undefined && !changeOf(e)) return 'a change in its timeline is not one the app writes';
   }
   const photos = Object.entries(doc._attachments ?? {});
   if (photos.length > PHOTO_MAX_COUNT) return `more than ${PHOTO_MAX_COUNT} photos`;
@@ -395,6 +398,8 @@ export function reportChange(writer, parent, doc, others) {
       }
       continue;
     }
+    // A steward re-categorises by a step: the category is what the steps say.
+    if (field === 'category' && doc.category === settled(doc.timeline, 'Recategorise')) continue;
     const unchanged = parent ? same(parent[field], doc[field]) : empty(doc[field]);
     if (!unchanged && !seenElsewhere(field, doc[field])) return `${field} is not the ${writer}'s to set`;
   }
@@ -417,6 +422,11 @@ export function reportChange(writer, parent, doc, others) {
     if (before.includes(event) || elsewhere.has(event)) continue;
     const step = doc.timeline[i];
     const previous = i === 0 ? 'Draft' : doc.timeline[i - 1].status;
+    if (step.change !== undefined) {
+      const why = changeStep(writer, step, previous);
+      if (why) return why;
+      continue;
+    }
     if (!NEXT_STATUS[previous]?.includes(step.status)) return `"${step.status}" cannot follow "${previous}"`;
     const reporterStep = REPORTER_STATUSES.includes(step.status);
     if (writer === 'reporter' && (!byReporter(step) || !reporterStep)) return 'only a steward records a steward\'s step';
@@ -426,3 +436,4 @@ export function reportChange(writer, parent, doc, others) {
   }
   return '';
 }
+

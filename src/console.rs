@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::start_app;
 use crate::components::shell::AppFrame;
+use crate::components::steward::glance::keep_app_badge;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
 use crate::pages::backup::BackupPage;
@@ -41,6 +42,7 @@ pub fn start_console(program: Program) {
 #[component]
 pub fn ConsoleApp() -> impl IntoView {
     start_console(Program::Console);
+    keep_app_badge();
     let location = use_location();
     // The frame first, the page a task later: on a slow phone neither task is long (most
     // of each is the engine compiling what it runs for the first time).

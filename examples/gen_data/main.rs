@@ -20,7 +20,7 @@ use compound_steward::format::collections::{DATASET_SCHEMA, REPORTS};
 use compound_steward::format::envelope::encode;
 use compound_steward::format::json::ViaSerde;
 use domain::Millis;
-use domain::compound::{Compound, ManagementMode, Notice};
+use domain::compound::{Compound, EmergencyKind, EmergencyLine, ManagementMode, Notice};
 use domain::dataset::{Dataset, District, ReferenceFigures, Subdistrict};
 use domain::district::scorecard::Contract;
 use roster::{Layout, Rng, build_roster, build_tree};
@@ -31,6 +31,24 @@ use scale::{scale_compounds, scale_reports};
 fn fake_landline(serial: usize) -> String {
     let written = format!("0731-0000{serial:04}");
     domain::phone::parse_phone(&written).map_or(written, |p| p.display())
+}
+
+/// A compound's emergency lines for the danger screen: the city's gas and power repair
+/// lines (the same fictional numbers everywhere), and a lift company's for the compounds
+/// of the sample with lifts (the newer 柏丽广场 and 云峰安置区, the 8th and 7th).
+fn emergency_lines(i: usize) -> Vec<EmergencyLine> {
+    let line = |kind, serial| EmergencyLine {
+        kind,
+        phone: fake_landline(serial),
+    };
+    let mut lines = vec![
+        line(EmergencyKind::Gas, 9001),
+        line(EmergencyKind::Power, 9002),
+    ];
+    if i >= 6 {
+        lines.push(line(EmergencyKind::Lift, 3001 + i));
+    }
+    lines
 }
 
 /// 2026-10-19 08:00 in Xiangtan: the day of the district's report.
@@ -223,6 +241,7 @@ fn sample() -> Dataset {
                 property_company: s.company.map(String::from),
                 hotline: s.company.map(|_| fake_landline(1001 + i)),
                 community_phone: Some(fake_landline(2001 + i)),
+                emergency: emergency_lines(i),
                 grids,
                 stewards,
                 facilities: s.facilities.iter().map(|f| f.to_string()).collect(),

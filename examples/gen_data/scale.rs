@@ -43,6 +43,7 @@ pub fn scale_compounds(count: usize, rng: &mut Rng) -> Vec<Compound> {
                     .then(|| format!("示例物业{}号", i % 100 + 1)),
                 hotline: Some("0731-5555 0000".into()),
                 community_phone: None,
+                emergency: vec![],
                 mode,
                 grids,
                 stewards,

@@ -60,6 +60,28 @@ pub struct Notice {
     pub expires_at: Option<Millis>,
 }
 
+/// Whose emergency line a compound keeps beside its stewards: the services that answer a
+/// gas leak, a power fault or someone stuck in a lift, for the danger screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EmergencyKind {
+    Gas,
+    Power,
+    Lift,
+}
+
+keyed_enum!(EmergencyKind {
+    Gas => "gas",
+    Power => "power",
+    Lift => "lift",
+});
+
+/// One of a compound's emergency numbers (a utility's or the lift company's repair line).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmergencyLine {
+    pub kind: EmergencyKind,
+    pub phone: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Compound {
     /// Stable slug; part of every URL and QR poster, so it never changes.
@@ -76,6 +98,9 @@ pub struct Compound {
     pub hotline: Option<String>,
     #[serde(default)]
     pub community_phone: Option<String>,
+    /// Gas, power and lift repair lines, in the roster beside the stewards.
+    #[serde(default)]
+    pub emergency: Vec<EmergencyLine>,
     #[serde(default)]
     pub grids: Vec<Grid>,
     #[serde(default)]
@@ -109,6 +134,7 @@ impl Compound {
             property_company: None,
             hotline: None,
             community_phone: None,
+            emergency: vec![],
             grids: vec![],
             stewards: vec![],
             facilities: vec![],

@@ -10,6 +10,7 @@ use super::Millis;
 use super::limits::{DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, check_text};
 use super::phone::parse_phone;
 use super::report::{Report, Status, StatusEvent};
+use super::report_changes::{ChangeError, check_change};
 use super::report_rules::QUESTION_KEYS;
 
 /// The most steps a link may carry: far more than any real report has.
@@ -28,6 +29,9 @@ impl Side {
     /// The steps this side may record (and so the steps its links carry).
     pub fn may_record(self, step: &StatusEvent) -> bool {
         match self {
+            Side::Steward if step.change.is_some() => {
+                step.change.as_ref().is_some_and(|c| c.kind().may(step.by))
+            }
             Side::Steward => {
                 step.by.is_some()
                     && matches!(
@@ -39,7 +43,9 @@ impl Side {
                     )
             }
             Side::Reporter => {
-                step.by.is_none() && matches!(step.status, Status::Confirmed | Status::Reopened)
+                step.by.is_none()
+                    && step.change.is_none()
+                    && matches!(step.status, Status::Confirmed | Status::Reopened)
             }
         }
     }
@@ -100,6 +106,9 @@ pub fn take_copy(
         merged.share_phone = incoming.share_phone;
         merged.satisfaction = incoming.satisfaction.or(merged.satisfaction);
     }
+    // The steps' changes win over the wording of either copy.
+    merged.settle_changes();
+    merged.same_problem = merged.same_problem.max(incoming.same_problem);
     if merged == *here {
         return Ok((merged, Received::AlreadyHad));
     }
@@ -141,6 +150,25 @@ pub fn apply_steps(
     Ok((updated, Received::Updated(added)))
 }
 
+/// A steward's update also says how many reports are this same problem (`duplicates`):
+/// taken in beside its steps.
+pub fn take_group_size(
+    (mut report, how): (Report, Received),
+    size: Option<u32>,
+) -> (Report, Received) {
+    match size {
+        Some(n) if n != report.same_problem => {
+            report.same_problem = n;
+            let how = match how {
+                Received::AlreadyHad => Received::Updated(0),
+                other => other,
+            };
+            (report, how)
+        }
+        _ => (report, how),
+    }
+}
+
 /// Appends the steps `report` does not have yet, each by the status machine's rules.
 fn append_missing(report: &mut Report, steps: &[StatusEvent]) -> Result<usize, Refusal> {
     let mut added = 0;
@@ -150,6 +178,22 @@ fn append_missing(report: &mut Report, steps: &[StatusEvent]) -> Result<usize, R
         }
         check_note(&step.note)?;
         let from = report.status();
+        if step.change.is_some() {
+            check_change(report, step).map_err(|e| match e {
+                ChangeError::NotYourRole(_) => Refusal::NotTheirs(step.status),
+                ChangeError::NotNow(_) => Refusal::Illegal {
+                    from,
+                    to: step.status,
+                },
+                ChangeError::NoteRequired => Refusal::NoteMissing,
+                _ => Refusal::BadContent("change"),
+            })?;
+            report.timeline.push(step.clone());
+            report.settle_changes();
+            report.updated_at = report.updated_at.max(step.at);
+            added += 1;
+            continue;
+        }
         if !from.can_become(step.status) {
             return Err(Refusal::Illegal {
                 from,
@@ -221,7 +265,7 @@ pub fn check_copy(r: &Report) -> Result<(), Refusal> {
 }
 
 /// `R20261126-7KQ3X`: what `report::reference_number` makes.
-fn is_reference(id: &str) -> bool {
+pub fn is_reference(id: &str) -> bool {
     let b = id.as_bytes();
     b.len() == 15
         && b[0] == b'R'

@@ -24,6 +24,7 @@ fn step(at: Millis, status: Status, by: Option<Role>, note: &str) -> StatusEvent
         status,
         note: note.into(),
         by,
+        change: None,
     }
 }
 
@@ -246,5 +247,93 @@ fn too_many_steps_or_long_notes_are_refused() {
     assert_eq!(
         apply_steps(Some(&mine), &mine.id, &long, None, Side::Steward),
         Err(Refusal::BadContent("note"))
+    );
+}
+
+/// A steward's change step, as `Report::change` records it.
+fn change_step(
+    at: Millis,
+    by: Option<Role>,
+    change: crate::domain::report_changes::StepChange,
+) -> StatusEvent {
+    StatusEvent {
+        change: Some(change),
+        ..step(at, Status::Submitted, by, "归错类了")
+    }
+}
+
+#[test]
+fn a_stewards_changes_reach_the_reporter_and_a_role_that_may_not_is_refused() {
+    use crate::domain::report_changes::StepChange;
+    let here = submitted();
+    let steps = vec![
+        change_step(
+            NOW + 5,
+            Some(Role::Red),
+            StepChange::Recategorise(Category::Drainage),
+        ),
+        change_step(
+            NOW + 6,
+            Some(Role::Peacemaker),
+            StepChange::Reassign("s9".into()),
+        ),
+        change_step(
+            NOW + 7,
+            Some(Role::Property),
+            StepChange::Deadline(NOW + 9 * 86_400_000),
+        ),
+    ];
+    let (updated, how) = apply_steps(Some(&here), &here.id, &steps, None, Side::Steward).unwrap();
+    assert_eq!(how, Received::Updated(3));
+    assert_eq!(
+        (
+            updated.category,
+            updated.assigned.as_deref(),
+            updated.expected_by
+        ),
+        (Category::Drainage, Some("s9"), Some(NOW + 9 * 86_400_000))
+    );
+    assert_eq!(updated.status(), Status::Submitted);
+    let (again, how) = apply_steps(Some(&updated), &here.id, &steps, None, Side::Steward).unwrap();
+    assert_eq!((how, again), (Received::AlreadyHad, updated.clone()));
+    // A 和事佬 may not re-categorise; the reporter takes no change step; nothing is kept.
+    let peacemaker = [change_step(
+        NOW + 5,
+        Some(Role::Peacemaker),
+        StepChange::Recategorise(Category::Parking),
+    )];
+    assert_eq!(
+        apply_steps(Some(&here), &here.id, &peacemaker, None, Side::Steward),
+        Err(Refusal::NotTheirs(Status::Submitted))
+    );
+    let reporter = [change_step(
+        NOW + 5,
+        None,
+        StepChange::Reassign("s9".into()),
+    )];
+    assert_eq!(
+        apply_steps(Some(&here), &here.id, &reporter, None, Side::Reporter),
+        Err(Refusal::NotTheirs(Status::Submitted))
+    );
+    // A change step that claims another status than the report's.
+    let mut wrong = change_step(NOW + 5, Some(Role::Red), StepChange::Reassign("s9".into()));
+    wrong.status = Status::InProgress;
+    assert!(matches!(
+        apply_steps(Some(&here), &here.id, &[wrong], None, Side::Steward),
+        Err(Refusal::Illegal { .. })
+    ));
+    // A copy carrying the changes: its steps replay, its fields follow them.
+    let mut copy = here.clone();
+    copy.timeline.extend(steps);
+    copy.settle_changes();
+    let (taken, how) = take_copy(None, copy.clone(), NOW + 8).unwrap();
+    assert_eq!(
+        (how, taken.category, taken.assigned.as_deref()),
+        (Received::Added, Category::Drainage, Some("s9"))
+    );
+    let (merged, how) = take_copy(Some(&here), copy, NOW + 8).unwrap();
+    assert_eq!(
+        (how, merged.category),
+        (Received::Updated(3), Category::Drainage)
     );
 }

@@ -81,6 +81,36 @@ pub fn counts(
         .collect()
 }
 
+/// What a steward sees first, and the app's badge: new work, overdue work, and work
+/// nobody has (routed to a role with nobody in the roster, flagged to every steward of
+/// the compound until someone takes it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Glance {
+    pub new: usize,
+    pub overdue: usize,
+    pub unassigned: usize,
+    /// Reports that are new or overdue (or both), each once: the badge.
+    pub badge: usize,
+}
+
+/// Open, and nobody has it: routed to a vacant role, and not reassigned since.
+pub fn is_unassigned(r: &Report) -> bool {
+    r.status().is_open() && r.status() != Status::Resolved && r.assigned.is_none()
+}
+
+pub fn glance(reports: &[Report], my_compounds: &[String], now: Millis) -> Glance {
+    let mut g = Glance::default();
+    for r in reports.iter().filter(|r| in_queue(r, my_compounds)) {
+        let new = QueueFilter::New.matches(r, now);
+        let overdue = r.is_overdue(now);
+        g.new += usize::from(new);
+        g.overdue += usize::from(overdue);
+        g.unassigned += usize::from(is_unassigned(r));
+        g.badge += usize::from(new || overdue);
+    }
+    g
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +190,34 @@ mod tests {
             .map(|r| r.created_at)
             .collect();
         assert_eq!(order, [200, 100, 500, 400, 300]);
+    }
+
+    #[test]
+    fn the_glance_counts_new_overdue_and_unassigned_and_the_badge_each_once() {
+        use Status::*;
+        let mine = vec!["c".to_string()];
+        let mut vacant = at("c", &[Submitted], 100);
+        vacant.assigned = None;
+        let mut routed = at("c", &[Submitted, Acknowledged], 200);
+        routed.assigned = Some("s1".into());
+        let mut resolved = at("c", &[Submitted, Resolved], 300);
+        resolved.assigned = None;
+        let mut elsewhere = at("other", &[Submitted], 50);
+        elsewhere.assigned = None;
+        let reports = vec![vacant, routed, resolved, elsewhere];
+        // At 205 the first (due 110) and second (due 210) differ: one overdue, one not.
+        assert_eq!(
+            glance(&reports, &mine, 205),
+            Glance {
+                new: 1,
+                overdue: 1,
+                unassigned: 1,
+                badge: 1
+            },
+            "the vacant report is new and overdue: one on the badge"
+        );
+        // Later, all three are past due (a resolved report too, as the overdue tab has it).
+        assert_eq!(glance(&reports, &mine, 500).badge, 3);
+        assert_eq!(glance(&[], &mine, 500), Glance::default());
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Millis;
 use super::compound::Compound;
+use super::report_changes::StepChange;
 use super::steward::Role;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -113,6 +114,10 @@ pub struct StatusEvent {
     pub note: String,
     /// Who recorded it: `None` for the reporter, else the steward role.
     pub by: Option<Role>,
+    /// What the step changed besides the status (`report_changes`): a step with one keeps
+    /// the status it was taken in. Absent from every other step, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change: Option<StepChange>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -146,6 +151,11 @@ pub struct Report {
     pub satisfaction: Option<u8>,
     #[serde(default)]
     pub followers: u32,
+    /// How many reports, this one among them, a steward marked as one same problem
+    /// (`duplicates`): what each of their reporters sees as the neighbours who reported
+    /// it. 0 until a steward marks one.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub same_problem: u32,
     pub created_at: Millis,
     pub updated_at: Millis,
     #[serde(default)]
@@ -226,6 +236,7 @@ impl Report {
             expected_by: None,
             satisfaction: None,
             followers: 0,
+            same_problem: 0,
             created_at: at,
             updated_at: at,
             deleted: false,
@@ -279,6 +290,7 @@ impl Report {
             status: to,
             note: note.trim().to_string(),
             by,
+            change: None,
         });
         self.updated_at = self.updated_at.max(at);
         Ok(())
@@ -293,6 +305,10 @@ impl Report {
         self.satisfaction = Some(rating);
         Ok(())
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// A readable reference, unique across devices: the date plus 25 random bits in

@@ -82,10 +82,12 @@ pub fn merge_versions(a: &Report, b: &Report) -> Report {
         }
     }
     merged.followers = a.followers.max(b.followers);
+    merged.same_problem = a.same_problem.max(b.same_problem);
     merged.satisfaction = later.satisfaction.or(earlier.satisfaction);
     merged.expected_by = later.expected_by.or(earlier.expected_by);
     merged.assigned = later.assigned.clone().or_else(|| earlier.assigned.clone());
     merged.deleted = a.deleted && b.deleted;
+    merged.settle_changes();
     merged
 }
 
@@ -101,6 +103,7 @@ mod tests {
             status,
             note: note.into(),
             by: None,
+            change: None,
         }
     }
 

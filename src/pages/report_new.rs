@@ -9,6 +9,7 @@ use crate::components::form_fields::FieldMessage;
 use crate::components::later::Later;
 use crate::components::photos::PhotoEditor;
 use crate::components::report_form::category_questions::{CategoryPicker, UrgencyPicker};
+use crate::components::report_form::danger_screen::{DangerAgain, DangerScreen};
 use crate::components::report_form::duplicate_suggestions::DuplicateSuggestions;
 use crate::components::report_form::place_picker::PlacePicker;
 use crate::components::report_form::reporter_fields::ReporterFields;
@@ -121,6 +122,7 @@ pub fn ReportNewPage() -> impl IntoView {
         reports.put(dropped);
         open_report(id);
     });
+    let danger = RwSignal::new(false);
     let description_error = editor.error_for(|e| matches!(e, FieldError::Description(_)));
     let photo_keys = Signal::derive(move || draft.with(|d| d.photos.clone()));
     let on_photos = Callback::new(move |keys: Vec<String>| editor.edit(|d| d.photos = keys));
@@ -154,7 +156,9 @@ pub fn ReportNewPage() -> impl IntoView {
                         <legend class="field__label">{move || s().app().photos_label}</legend>
                         <PhotoEditor keys=photo_keys on_change=on_photos prefix=draft.with_untracked(|d| d.id.clone())/>
                     </fieldset>
-                    <UrgencyPicker/>
+                    <UrgencyPicker danger/>
+                    <DangerAgain open=danger/>
+                    <DangerScreen compound open=danger/>
                     <ReporterFields/>
                     <DuplicateSuggestions on_mine_too=mine_too/>
                     <button type="submit" class="button">{move || s().app().submit}</button>

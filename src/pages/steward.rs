@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::components::steward::change_log::ChangeLog;
 use crate::components::steward::facts_editor::FactsEditor;
 use crate::components::steward::gate::StewardGate;
+use crate::components::steward::glance::Glance;
 use crate::components::steward::log_forms::LogForms;
 use crate::components::steward::map_editor::MapEditor;
 use crate::components::steward::notice_editor::NoticeEditor;
@@ -61,6 +62,7 @@ fn StewardHome() -> impl IntoView {
         })
     };
     view! {
+        <Glance/>
         <div class="steward__bar">
             <button type="button" class="button button--secondary" on:click=move |_| session.lock()>{move || c().lock_now}</button>
             <p class="hint">{move || c().auto_lock_hint}</p>

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use crate::components::handoff::HandoffSend;
 use crate::components::report_detail::facts::{ReportFacts, ReportHeading};
 use crate::components::report_detail::timeline::Timeline;
+use crate::components::steward::change_step::{ChangeStep, Handover};
 use crate::components::steward::gate::StewardGate;
 use crate::components::steward::next_step::NextStep;
 use crate::domain::phone::parse_phone;
 use crate::domain::report::Report;
+use crate::domain::report_changes::StepChange;
 use crate::domain::steward::Role;
 use crate::format::handoff::{Kind, Message, Steps};
 use crate::i18n::Strings;
@@ -61,17 +63,27 @@ fn QueueReport(
     saved: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_state();
-    let place = state
+    let compound = state
         .compounds
-        .with_untracked(|c| report.place_name(c.0.iter().find(|c| c.id == report.compound)));
+        .with_untracked(|c| c.0.iter().find(|c| c.id == report.compound).cloned());
+    let place = report.place_name(compound.as_ref());
     let has_steps = report.timeline.iter().any(|e| e.by.is_some());
+    // Just given to another steward here: it goes to them first. (On the phone of the
+    // steward taking it over, the same last step is no reason to send it on.)
+    let handed_over = saved.get_untracked()
+        && matches!(
+            report.timeline.last().and_then(|e| e.change.as_ref()),
+            Some(StepChange::Reassign(_))
+        );
     view! {
         <ReportHeading report=report.clone() place=place/>
         <ReportFacts report=report.clone()/>
         <Timeline steps=report.timeline.clone()/>
         // What was just recorded goes back to the reporter before anything else is done.
+        {handed_over.then(|| view! { <Handover report=report.clone() compound=compound/> })}
         {has_steps.then(|| view! { <Reply report=report.clone() saved=saved/> })}
-        <NextStep report=report role=role saved=saved/>
+        <NextStep report=report.clone() role=role saved=saved/>
+        <ChangeStep report=report role=role saved=saved/>
     }
 }
 

@@ -69,6 +69,22 @@ pub fn focus_page() {
     else {
         return;
     };
+    focus_without_scrolling(&target);
+}
+
+/// Moves focus to the first element `selectors` finds (a dialog's heading), as
+/// `focus_page` does.
+pub fn focus_first(selectors: &str) {
+    let found = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selectors).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(target) = found {
+        focus_without_scrolling(&target);
+    }
+}
+
+fn focus_without_scrolling(target: &HtmlElement) {
     if !target.has_attribute("tabindex") {
         // Focusable from script only, not a stop for the Tab key.
         let _ = target.set_attribute("tabindex", "-1");

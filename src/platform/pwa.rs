@@ -247,3 +247,31 @@ pub async fn persisted() -> Option<bool> {
         .ok()?
         .as_bool()
 }
+
+/// The count on the app's icon (`navigator.setAppBadge`, where the platform has one:
+/// Chromium on desktops and Android once installed, Safari on iOS 16.4+ for a home-screen
+/// app); none at 0. Elsewhere nothing happens, and a refusal is not an error.
+pub fn set_app_badge(count: usize) {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return;
+    };
+    let name = if count == 0 {
+        "clearAppBadge"
+    } else {
+        "setAppBadge"
+    };
+    let Ok(method) = Reflect::get(&navigator, &name.into()).and_then(|m| m.dyn_into::<Function>())
+    else {
+        return;
+    };
+    let called = if count == 0 {
+        method.call0(&navigator)
+    } else {
+        method.call1(&navigator, &JsValue::from_f64(count as f64))
+    };
+    if let Ok(promise) = called.and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHANGE_ROLES, CHANGEABLE } from '../../deploy/report_changes.mjs';
 import { NEXT_STATUS, PHOTO_MAX_COUNT, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -187,4 +188,71 @@ describe('the relay judges a revision by the account it came from', () => {
     assert.equal(judge('c-dongtangcun', 'district', { _id: 'compound:dongtangcun', id: 'dongtangcun', _rev: '1-a' }, null).ok, true);
     assert.equal(judge('c-dongtangcun', 'district', { _id: '_design/cs', _rev: '1-a' }, null).ok, false);
   });
+
+  it('knows who may take which change step as the app does (src/domain/report_changes.rs)', () => {
+    const rust = readFileSync(join(root, 'src', 'domain', 'report_changes.rs'), 'utf8');
+    const roles = rust.slice(rust.indexOf('pub fn roles(self)'), rust.indexOf('pub fn may('));
+    const fromRust = {};
+    for (const [, kind, list] of roles.matchAll(/ChangeKind::(\w+) => &\[([^\]]*)\]/g)) {
+      fromRust[kind] = list.split(',').map((t) => t.trim()).filter(Boolean);
+    }
+    assert.deepEqual(fromRust, CHANGE_ROLES);
+    const changeable = rust.slice(rust.indexOf('pub fn changeable'), rust.indexOf('/// Why a change was refused'));
+    assert.deepEqual([...changeable.matchAll(/Status::(\w+)/g)].map((m) => m[1]).filter((s) => s !== 'Status'), CHANGEABLE);
+  });
+
+  describe('a steward\'s change steps', () => {
+    const DAY = 24 * 3600 * 1000;
+    const filed = withRev(report(), '1-a');
+    const known = { revs: new Set(['1-a']), leaves: [filed], parent: filed };
+    const stepped = (step, extra = {}) => withRev(report({ timeline: [...report().timeline, step], ...extra }), '2-b', '1-a');
+    const change = (by, change, more = {}) => ({ at: 5, status: 'Submitted', note: '归错类了', by, change, ...more });
+
+    it('takes each from a role that may, with the fields they set', () => {
+      const cases = [
+        [change('Peacemaker', { Reassign: 's9' }), { assigned: 's9' }],
+        [change('Red', { Recategorise: 'Drainage' }), { category: 'Drainage' }],
+        [change('Property', { Deadline: 5 + 9 * DAY }), { expected_by: 5 + 9 * DAY }],
+        [change('Peacemaker', { DuplicateOf: 'R20261130-BBBBB' }), {}],
+      ];
+      for (const [step, fields] of cases) {
+        assert.deepEqual(judge('r-dongtangcun', 'district', stepped(step, fields), known), { ok: true }, JSON.stringify(step));
+      }
+    });
+
+    it('refuses a role that may not, the reporter, another status, no reason, an unknown shape', () => {
+      const cases = [
+        ['r-dongtangcun', change('Peacemaker', { Recategorise: 'Drainage' }), { category: 'Drainage' }, /Peacemaker may not take a Recategorise/],
+        ['r-dongtangcun', change('Peacemaker', { Deadline: 5 + DAY }), { expected_by: 5 + DAY }, /Peacemaker may not take a Deadline/],
+        [LI, change(null, { Reassign: 's9' }), {}, /only a steward/],
+        [LI, change('Red', { Recategorise: 'Parking' }), { category: 'Parking' }, /only a steward/],
+        ['r-dongtangcun', change('Red', { Reassign: 's9' }, { status: 'InProgress' }), { assigned: 's9' }, /cannot be taken in "Submitted"/],
+        ['r-dongtangcun', change('Red', { Reassign: 's9' }, { note: '  ' }), { assigned: 's9' }, /says why/],
+        ['r-dongtangcun', change('Red', { Deadline: 4 }), {}, /not one the app writes/],
+        ['r-dongtangcun', change('Red', { Deadline: 5 + 181 * DAY }), {}, /not one the app writes/],
+        ['r-dongtangcun', change('Red', { Reassign: 's9', Recategorise: 'Parking' }), {}, /not one the app writes/],
+        ['r-dongtangcun', change('Red', { Archive: true }), {}, /not one the app writes/],
+      ];
+      for (const [source, step, fields, why] of cases) {
+        const r = judge(source, source === LI ? 'r-dongtangcun' : 'district', stepped(step, fields), known);
+        assert.equal(r.ok, false, JSON.stringify(step));
+        assert.match(r.reason, why, JSON.stringify(step));
+      }
+    });
+
+    it('lets the category follow the steps only: a steward may not set it without one', () => {
+      const bare = withRev(report({ category: 'Drainage' }), '2-b', '1-a');
+      assert.match(judge('r-dongtangcun', 'district', bare, known).reason, /category/);
+      const other = stepped(change('Red', { Recategorise: 'Drainage' }), { category: 'Parking' });
+      assert.match(judge('r-dongtangcun', 'district', other, known).reason, /category/);
+    });
+
+    it('takes no change step once the report is resolved, closed or confirmed', () => {
+      const resolvedDoc = withRev(report({ timeline: [...report().timeline, resolved] }), '2-b', '1-a');
+      const resolvedKnown = { revs: new Set(['1-a', '2-b']), leaves: [resolvedDoc], parent: resolvedDoc };
+      const late = withRev(report({ timeline: [...resolvedDoc.timeline, change('Red', { Reassign: 's9' }, { at: 6, status: 'Resolved' })], assigned: 's9' }), '3-c', '2-b', '1-a');
+      assert.match(judge('r-dongtangcun', 'district', late, resolvedKnown).reason, /cannot be taken in "Resolved"/);
+    });
+  });
 });
+

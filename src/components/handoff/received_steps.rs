@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::apply::ApplyLink;
 use crate::components::report_detail::timeline::Timeline;
-use crate::domain::handoff::{Side, apply_steps};
+use crate::domain::handoff::{Side, apply_steps, take_group_size};
 use crate::format::handoff::Steps;
 use crate::i18n::handoff::HandoffStrings;
 use crate::state::records::use_records;
@@ -26,6 +26,7 @@ pub fn ReceivedSteps(
     let id = steps.report_id().to_string();
     let events = steps.events();
     let rating = steps.rating();
+    let same_problem = steps.same_problem().filter(|_| from == Side::Steward);
     let apply = {
         let (id, events) = (id.clone(), events.clone());
         move || {
@@ -36,6 +37,7 @@ pub fn ReceivedSteps(
                     .iter()
                     .find(|r| r.id == id && (from == Side::Reporter || r.received_at.is_none()));
                 apply_steps(here, &id, &events, rating, from)
+                    .map(|done| take_group_size(done, same_problem))
             })
         }
     };

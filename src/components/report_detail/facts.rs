@@ -37,6 +37,14 @@ pub fn ReportFacts(
             <Reporter report=report.clone()/>
         </dl>
         <p class="report-detail__description">{report.description.clone()}</p>
+        {(report.same_problem > 1).then(|| {
+            let n = report.same_problem;
+            view! {
+                <p class="notice" data-same-problem=n>
+                    {move || s().app().same_problem[0]} <b>{n}</b> {move || s().app().same_problem[1]}
+                </p>
+            }
+        })}
     }
 }
 

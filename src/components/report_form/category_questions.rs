@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::use_draft_editor;
+use crate::domain::danger::shows_danger_screen;
 use crate::domain::report::{Category, Urgency};
 use crate::domain::report_rules::{AnswerKind, Question, questions};
 use crate::state::use_strings;
@@ -77,9 +78,13 @@ fn QuestionField(
     }
 }
 
-/// How soon it must be dealt with; sets the deadline when submitted.
+/// How soon it must be dealt with; sets the deadline when submitted. Choosing the danger
+/// urgency opens the danger screen (`danger_screen`) before anything else.
 #[component]
-pub fn UrgencyPicker() -> impl IntoView {
+pub fn UrgencyPicker(
+    /// The danger screen's switch.
+    danger: RwSignal<bool>,
+) -> impl IntoView {
     let s = use_strings();
     let editor = use_draft_editor();
     view! {
@@ -89,7 +94,10 @@ pub fn UrgencyPicker() -> impl IntoView {
                 <label class="choice">
                     <input type="radio" name="urgency" value=u.key()
                         prop:checked=move || editor.draft.with(|d| d.urgency == u)
-                        on:change=move |_| editor.edit(|d| d.urgency = u)/>
+                        on:change=move |_| {
+                            editor.edit(|d| d.urgency = u);
+                            if shows_danger_screen(u) { danger.set(true) }
+                        }/>
                     {move || s().urgency(u)}
                 </label>
             }).collect_view()}

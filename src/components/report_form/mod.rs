@@ -3,6 +3,7 @@
 //! so each piece takes what it needs from context instead of a clone of a closure.
 
 pub mod category_questions;
+pub mod danger_screen;
 pub mod duplicate_suggestions;
 pub mod place_picker;
 pub mod reporter_fields;

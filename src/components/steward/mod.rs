@@ -2,8 +2,10 @@
 //! records saved in two versions.
 
 pub mod change_log;
+pub mod change_step;
 pub mod facts_editor;
 pub mod gate;
+pub mod glance;
 pub mod log_forms;
 pub mod map_editor;
 pub mod next_step;

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 
 use crate::components::report_detail::{NextStatusField, NoteAndError};
+use crate::components::steward::change_step::store_with_group;
 use crate::domain::report::{Report, Status, TransitionError};
 use crate::domain::steward::Role;
 use crate::platform::clock::now;
-use crate::state::records::use_records_writer;
+use crate::state::records::{use_records, use_records_writer};
 use crate::state::{use_console_strings, use_strings};
 
 /// The next step's form.
@@ -21,6 +22,7 @@ pub fn NextStep(
     /// Set when a step was saved, so the page offers to send it on.
     saved: RwSignal<bool>,
 ) -> impl IntoView {
+    let records = use_records();
     let records_writer = use_records_writer();
     let s = use_strings();
     let c = use_console_strings();
@@ -45,7 +47,7 @@ pub fn NextStep(
             Ok(()) => {
                 set_error.set(None);
                 saved.set(true);
-                records_writer.upsert_report(updated);
+                store_with_group(records, records_writer, updated);
             }
             Err(e) => set_error.set(Some(e)),
         }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::queue::{QueueFilter, counts, queue};
+use crate::domain::queue::{QueueFilter, counts, is_unassigned, queue};
 use crate::domain::report::Report;
 use crate::domain::time::format_date;
 use crate::platform::clock::now;
@@ -70,6 +70,7 @@ fn QueueRow(
 ) -> impl IntoView {
     let state = use_state();
     let s = use_strings();
+    let c = use_console_strings();
     let status = report.status();
     let place = state.compounds.with_untracked(|c| {
         let compound = c.0.iter().find(|c| c.id == report.compound);
@@ -81,6 +82,7 @@ fn QueueRow(
             <a class="queue__link" href=format!("/steward/reports/{}", report.id)>
                 <span class=format!("status status--{}", status.key()) data-status=status.key()>{move || s().status(status)}</span>
                 {report.is_overdue(now).then(|| view! { " " <span class="tag tag--overdue">{move || s().app().overdue_tag}</span> })}
+                {is_unassigned(&report).then(|| view! { " " <span class="tag tag--overdue" data-unassigned>{move || c().unassigned_tag}</span> })}
                 " " <b>{move || s().category(category)}</b> " · " {place}
                 <span class="queue__meta">{report.id.clone()} " · " {format_date(report.created_at)}</span>
             </a>

@@ -8,41 +8,85 @@ use super::Kind;
 use crate::domain::Millis;
 use crate::domain::handoff::Side;
 use crate::domain::report::{Category, Report, Status, StatusEvent, Urgency};
+use crate::domain::report_changes::{ChangeKind, StepChange};
 use crate::domain::report_rules::QUESTION_KEYS;
 use crate::domain::steward::Role;
 
 /// How far apart two times in one link may be: anything else is not a real report
 /// (and would overflow when added back).
 const SPAN_MAX: Millis = 20 * 365 * 24 * 3_600_000;
+/// The most reports a link says are one same problem.
+const GROUP_MAX: u32 = 10_000;
 /// The latest base time read (about the year 3100).
 const TIME_MAX: Millis = 1 << 45;
 
 /// One step, positionally: `[ms after the link's base time, status index, role index
-/// or null, note]`. Indices are positions in the enums' `ALL`: links are short.
-type Step = (Millis, u8, Option<u8>, String);
+/// or null, note]`, and for a step that changes something besides the status a fifth,
+/// `[change kind index, value]` (`LinkChange`). Indices are positions in the enums'
+/// `ALL`: links are short. A four-position step is what every earlier link carried, so
+/// links already sent still read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step(
+    Millis,
+    u8,
+    Option<u8>,
+    String,
+    #[serde(default, skip_serializing_if = "Option::is_none")] Option<LinkChange>,
+);
+
+/// A change step's change: its `ChangeKind` index and the value written as text — the
+/// steward or report id, the category index, or the deadline in ms after the base time.
+type LinkChange = (u8, String);
 
 fn step(base: Millis, e: &StatusEvent) -> Step {
-    (
+    let change = e.change.as_ref().map(|c| {
+        let value = match c {
+            StepChange::Reassign(id) | StepChange::DuplicateOf(id) => id.clone(),
+            StepChange::Recategorise(category) => category.index().to_string(),
+            StepChange::Deadline(t) => (t - base).to_string(),
+        };
+        (c.kind() as u8, value)
+    });
+    Step(
         e.at - base,
         e.status as u8,
         e.by.map(|r| r as u8),
         e.note.clone(),
+        change,
     )
 }
 
-fn event(base: Millis, (at, status, by, note): &Step) -> StatusEvent {
+/// The change a link's step carries, if it can be read (see `step_ok`).
+fn change(base: Millis, (kind, value): &LinkChange) -> Option<StepChange> {
+    let number = || value.parse::<Millis>().ok();
+    Some(match ChangeKind::ALL.get(usize::from(*kind))? {
+        ChangeKind::Reassign => StepChange::Reassign(value.clone()),
+        ChangeKind::DuplicateOf => StepChange::DuplicateOf(value.clone()),
+        ChangeKind::Recategorise => {
+            StepChange::Recategorise(*Category::ALL.get(usize::try_from(number()?).ok()?)?)
+        }
+        ChangeKind::Deadline => {
+            let after = number().filter(|t| t.abs() <= SPAN_MAX)?;
+            StepChange::Deadline(base + after)
+        }
+    })
+}
+
+fn event(base: Millis, s: &Step) -> StatusEvent {
     StatusEvent {
-        at: base + at,
-        status: Status::ALL[*status as usize],
-        by: by.map(|r| Role::ALL[r as usize]),
-        note: note.clone(),
+        at: base + s.0,
+        status: Status::ALL[s.1 as usize],
+        by: s.2.map(|r| Role::ALL[r as usize]),
+        note: s.3.clone(),
+        change: s.4.as_ref().and_then(|c| change(base, c)),
     }
 }
 
-fn step_ok((at, status, by, _): &Step) -> bool {
-    at.abs() <= SPAN_MAX
-        && usize::from(*status) < Status::ALL.len()
-        && by.is_none_or(|r| usize::from(r) < Role::ALL.len())
+fn step_ok(s: &Step) -> bool {
+    s.0.abs() <= SPAN_MAX
+        && usize::from(s.1) < Status::ALL.len()
+        && s.2.is_none_or(|r| usize::from(r) < Role::ALL.len())
+        && s.4.as_ref().is_none_or(|c| change(0, c).is_some())
 }
 
 /// A kind of link body, checked beyond its JSON shape (indices in range, times sane).
@@ -78,6 +122,10 @@ pub struct ReportCopy(
     Option<Millis>,
     Option<u8>,
     Millis,
+    /// 17 how many reports are this same problem (`domain::duplicates`): absent unless a
+    /// steward marked some, so links without it read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    Option<u32>,
 );
 
 impl ReportCopy {
@@ -111,6 +159,7 @@ impl ReportCopy {
             r.expected_by.map(|t| t - base),
             r.satisfaction,
             r.updated_at - base,
+            (r.same_problem > 0).then_some(r.same_problem),
         )
     }
 
@@ -140,6 +189,7 @@ impl ReportCopy {
         r.expected_by = self.14.map(|t| base + t);
         r.satisfaction = self.15;
         r.updated_at = base + self.16;
+        r.same_problem = self.17.unwrap_or_default();
         r
     }
 }
@@ -157,14 +207,22 @@ impl LinkBody for ReportCopy {
             && self.12.iter().all(step_ok)
             && self.14.is_none_or(span)
             && span(self.16)
+            && self.17.is_none_or(|n| n <= GROUP_MAX)
     }
 }
 
 /// The steps one side recorded on a report, all of them each time: a later link carries
 /// everything an earlier one did, so links opened twice or out of order add nothing.
-/// `[report id, base time, steps, rating]`.
+/// `[report id, base time, steps, rating]`, and from a steward, when a steward marked
+/// reports as one same problem, how many they are (a fifth, absent otherwise).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Steps(String, Millis, Vec<Step>, Option<u8>);
+pub struct Steps(
+    String,
+    Millis,
+    Vec<Step>,
+    Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")] Option<u32>,
+);
 
 impl Steps {
     /// A steward's steps (`by` a role) or the reporter's answers (confirm, reopen).
@@ -185,6 +243,7 @@ impl Steps {
                 .map(|e| step(base, e))
                 .collect(),
             r.satisfaction.filter(|_| kind == Kind::Answer),
+            (kind == Kind::Update && r.same_problem > 0).then_some(r.same_problem),
         )
     }
 
@@ -199,10 +258,17 @@ impl Steps {
     pub fn rating(&self) -> Option<u8> {
         self.3
     }
+
+    /// How many reports a steward's update says are this same problem.
+    pub fn same_problem(&self) -> Option<u32> {
+        self.4
+    }
 }
 
 impl LinkBody for Steps {
     fn valid(&self) -> bool {
-        (0..=TIME_MAX).contains(&self.1) && self.2.iter().all(step_ok)
+        (0..=TIME_MAX).contains(&self.1)
+            && self.2.iter().all(step_ok)
+            && self.4.is_none_or(|n| n <= GROUP_MAX)
     }
 }

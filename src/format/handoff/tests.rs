@@ -209,3 +209,90 @@ fn the_positions_links_carry_never_move() {
         "overflowing,which_unit,where,fire_lane,parties,mediated_before,flooding,danger_now,which_facility"
     );
 }
+
+#[test]
+fn change_steps_travel_in_both_kinds_of_link_and_old_steps_read_as_before() {
+    use crate::domain::report_changes::StepChange;
+    let mut r = sample(Category::NeighbourDispute);
+    let t = r.created_at;
+    let changes = [
+        (StepChange::Reassign("s7".into()), Role::Peacemaker),
+        (StepChange::Recategorise(Category::Drainage), Role::Red),
+        (StepChange::Deadline(t + 9 * 86_400_000), Role::Property),
+        (StepChange::DuplicateOf("R20261125-AAAAA".into()), Role::Red),
+    ];
+    for (i, (change, by)) in changes.iter().enumerate() {
+        r.change(change.clone(), "原因", Some(*by), None, t + 10 + i as i64)
+            .unwrap();
+    }
+    let update = Steps::of(&r, Kind::Update);
+    let back = match round_trip(&Message::Update(update)) {
+        Message::Update(steps) => steps.events(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(back, r.timeline[1..].to_vec(), "every change, as recorded");
+    let copy = match round_trip(&Message::Report(Box::new(ReportCopy::of(&r)))) {
+        Message::Report(copy) => copy.into_report(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(copy.timeline, r.timeline);
+    assert_eq!(copy.category, Category::Drainage);
+    // A status step is four positions, as every link before change steps had.
+    let json = String::from_utf8(Message::Update(Steps::of(&r, Kind::Update)).to_json()).unwrap();
+    assert!(json.contains(r#"[10,1,2,"原因",[0,"s7"]]"#), "{json}");
+    let old = r#"["R20261126-7KQ3X",1795624200000,[[120000,2,0,"收到"]],null]"#.as_bytes();
+    let steps: Steps = parse(old).unwrap();
+    let read = steps.events();
+    assert_eq!(
+        (read[0].status, read[0].change.clone()),
+        (Status::Acknowledged, None)
+    );
+    // An unknown change kind or an impossible value is no link this app made.
+    for bad in [
+        br#"["R20261126-7KQ3X",1,[[1,1,0,"x",[9,"s"]]],null]"#.as_slice(),
+        br#"["R20261126-7KQ3X",1,[[1,1,0,"x",[1,"99"]]],null]"#.as_slice(),
+        br#"["R20261126-7KQ3X",1,[[1,1,0,"x",[2,"soon"]]],null]"#.as_slice(),
+    ] {
+        assert!(
+            parse::<Steps>(bad).is_err(),
+            "{}",
+            String::from_utf8_lossy(bad)
+        );
+    }
+}
+
+#[test]
+fn how_many_reported_the_same_problem_travels_only_when_a_steward_marked_some() {
+    let mut r = sample(Category::SepticTank);
+    let plain = String::from_utf8(Message::Update(Steps::of(&r, Kind::Update)).to_json()).unwrap();
+    assert!(
+        plain.ends_with("[],null]"),
+        "four positions, as before: {plain}"
+    );
+    r.same_problem = 3;
+    let steps = match round_trip(&Message::Update(Steps::of(&r, Kind::Update))) {
+        Message::Update(steps) => steps,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(steps.same_problem(), Some(3));
+    assert_eq!(
+        Steps::of(&r, Kind::Answer).same_problem(),
+        None,
+        "the reporter's answer says nothing of it"
+    );
+    let copy = ReportCopy::of(&r).into_report();
+    assert_eq!(copy.same_problem, 3);
+    let here = {
+        let mut h = r.clone();
+        h.same_problem = 0;
+        h
+    };
+    let taken = crate::domain::handoff::take_group_size(
+        (here, crate::domain::handoff::Received::AlreadyHad),
+        steps.same_problem(),
+    );
+    assert_eq!(
+        (taken.0.same_problem, taken.1),
+        (3, crate::domain::handoff::Received::Updated(0))
+    );
+}

@@ -1,7 +1,9 @@
 //! Compounds, their places, notices and stewards, as serde's derives write them.
 
 use super::{FromJson, Json, ToJson};
-use crate::domain::compound::{Building, Compound, Grid, ManagementMode, Notice, Unit};
+use crate::domain::compound::{
+    Building, Compound, EmergencyKind, EmergencyLine, Grid, ManagementMode, Notice, Unit,
+};
 use crate::domain::lang::Lang;
 use crate::domain::steward::{Role, Scope, Steward};
 
@@ -12,6 +14,7 @@ json_unit_enum!(ManagementMode {
     UnitManaged,
     Unmanaged
 });
+json_unit_enum!(EmergencyKind { Gas, Power, Lift });
 json_unit_enum!(Role {
     Red,
     Property,
@@ -31,6 +34,7 @@ json_struct!(Compound {
     property_company: default,
     hotline: default,
     community_phone: default,
+    emergency: default,
     grids: default,
     stewards: default,
     facilities: default,
@@ -39,6 +43,8 @@ json_struct!(Compound {
     deleted: default,
     sample: default,
 });
+
+json_struct!(EmergencyLine { kind, phone });
 
 json_struct!(Grid {
     id,

@@ -17,9 +17,13 @@ pub fn compound_files(dataset: &Dataset) -> Vec<StaticPage> {
         .iter()
         .filter(|c| !c.deleted)
         .map(|c| {
+            // A card shows no emergency lines (the report form's danger screen reads
+            // them from the whole file): the QR path does not carry them.
+            let mut card = c.clone();
+            card.emergency.clear();
             let alone = Dataset {
                 district: dataset.district.clone(),
-                compounds: vec![c.clone()],
+                compounds: vec![card],
                 published_at: dataset.published_at,
             };
             StaticPage {
@@ -44,6 +48,10 @@ mod tests {
         let mut dataset: Dataset =
             crate::format::envelope::decode("d", text, DATASET_SCHEMA, migrations::none).unwrap();
         dataset.compounds[1].deleted = true;
+        assert!(
+            dataset.compounds.iter().all(|c| !c.emergency.is_empty()),
+            "the sample has emergency lines"
+        );
         let files = compound_files(&dataset);
         assert_eq!(files.len(), dataset.compounds.len() - 1);
         for (file, c) in files
@@ -53,7 +61,13 @@ mod tests {
             assert_eq!(file.path, format!("data/c/{}.json", c.id));
             let envelope: crate::format::json::Json = from_str(&file.html).unwrap();
             let alone: Dataset = from_str(&envelope.get("data").unwrap().to_string()).unwrap();
-            assert_eq!(alone.compounds, std::slice::from_ref(c));
+            let mut card = c.clone();
+            card.emergency.clear();
+            assert_eq!(
+                alone.compounds,
+                [card],
+                "the compound, without its emergency lines"
+            );
             assert_eq!(alone.district, dataset.district);
             assert!(
                 file.html.len() < text.len() / 2,

@@ -159,6 +159,23 @@ pub const EN: AppStrings = AppStrings {
         "Closed",
     ],
     urgencies: ["Normal", "Urgent", "Emergency (danger)"],
+    change_kinds: [
+        "Reassigned",
+        "Re-categorised",
+        "New deadline",
+        "Marked a duplicate",
+    ],
+    change_values: ["To", "Now", "Due", "Same problem as"],
+    same_problem: [
+        "",
+        "neighbours reported this same problem: the stewards deal with it as one, and its progress is shared.",
+    ],
+    danger_title: "In danger? Call first",
+    danger_hint: "Safety first: call one of these numbers, get away from the danger, then come back and finish the report.",
+    danger_services: ["Fire", "Ambulance", "Police"],
+    emergency_kinds: ["Gas emergency", "Power emergency", "Lift rescue"],
+    danger_continue: "I have called, or need not: go on with the report",
+    danger_again: "In danger? Emergency numbers",
     questions: [
         "Is it overflowing?",
         "Near which unit?",

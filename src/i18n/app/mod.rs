@@ -144,6 +144,21 @@ pub struct AppStrings {
     pub categories: [&'static str; 9],
     pub statuses: [&'static str; 8],
     pub urgencies: [&'static str; 3],
+    /// The danger screen (`domain::danger`): its heading, its one sentence, the public
+    /// services in `PublicService::ALL`'s order, the compound lines by `EmergencyKind`,
+    /// the way on to the report, and the link that opens it again.
+    /// A change step in a timeline (`report_changes::ChangeKind::ALL` order): what it was,
+    /// and the label of its new value.
+    pub change_kinds: [&'static str; 4],
+    pub change_values: [&'static str; 4],
+    /// Around the number of reports a steward marked as one same problem.
+    pub same_problem: [&'static str; 2],
+    pub danger_title: &'static str,
+    pub danger_hint: &'static str,
+    pub danger_services: [&'static str; 3],
+    pub emergency_kinds: [&'static str; 3],
+    pub danger_continue: &'static str,
+    pub danger_again: &'static str,
     /// In the order of `report_rules::QUESTION_KEYS`, then the label of an unknown key.
     pub questions: [&'static str; 10],
     pub yes: &'static str,

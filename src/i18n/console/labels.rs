@@ -7,6 +7,7 @@ use crate::domain::money::MoneyError;
 use crate::domain::notice::NoticeError;
 use crate::domain::phone::PhoneError;
 use crate::domain::records::MediationKind;
+use crate::domain::report_changes::ChangeError;
 use crate::domain::roster_edit::StewardError;
 use crate::domain::steward_profile::ProfileError;
 use crate::i18n::Strings;
@@ -17,6 +18,20 @@ impl ConsoleStrings {
             MediationKind::PreLitigation => self.kind_pre_litigation,
             MediationKind::Oral => self.kind_oral,
         }
+    }
+
+    pub fn change_error(&self, error: &ChangeError) -> &'static str {
+        let i = match error {
+            ChangeError::NotYourRole(_) => 0,
+            ChangeError::NotNow(_) => 1,
+            ChangeError::NoteRequired => 2,
+            ChangeError::NoteTooLong => 3,
+            ChangeError::Unchanged => 4,
+            ChangeError::BadDeadline => 5,
+            ChangeError::UnknownSteward => 6,
+            ChangeError::UnknownReport => 7,
+        };
+        self.change_errors[i]
     }
 
     pub fn money_error(&self, error: MoneyError) -> &'static str {

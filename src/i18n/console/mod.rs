@@ -151,6 +151,11 @@ pub struct ConsoleStrings {
     pub word_moved: &'static str,
     pub word_removed: &'static str,
     // the queue of reports and a report's next step
+    /// Counts at a glance: the heading, and new, overdue and unassigned work.
+    pub glance_title: &'static str,
+    pub glance_labels: [&'static str; 3],
+    /// On a queue row routed to nobody.
+    pub unassigned_tag: &'static str,
     pub queue_title: &'static str,
     pub queue_hint: &'static str,
     pub queue_empty: &'static str,
@@ -159,6 +164,21 @@ pub struct ConsoleStrings {
     pub queue_report_title: &'static str,
     pub record_step: &'static str,
     pub step_saved: &'static str,
+    /// Changing a report (`report_changes`): the form, the kinds as offered (in
+    /// `ChangeKind::ALL` order) and each kind's new-value label, the reason, what a role
+    /// may not do, each refusal (in `ChangeError`'s order), and the hand-over to the
+    /// steward who takes a reassigned report.
+    pub change_title: &'static str,
+    pub change_what: &'static str,
+    pub change_options: [&'static str; 4],
+    pub change_to: [&'static str; 4],
+    pub change_reason: &'static str,
+    pub change_save: &'static str,
+    pub change_role_hint: &'static str,
+    pub change_errors: [&'static str; 8],
+    pub handover_title: &'static str,
+    pub handover_hint: &'static str,
+    pub handover_sms: &'static str,
     pub not_my_compound: &'static str,
     pub no_reporter_phone: &'static str,
     pub unlock_to_act: &'static str,
