@@ -17,37 +17,16 @@ use crate::format::documents::{Conflict, Decoded, Document, StoredDoc, conflicti
 use crate::format::error::StoreError;
 use crate::format::merge::{upsert, upsert_all};
 use crate::format::revision::{Body, DocTree};
-use crate::format::unknown_fields::{field_names, keep_unknown};
 
-/// How an edit keeps what it does not know of the version it continues.
-type Carry = fn(Body, Option<&Body>, &[&str]) -> Body;
-
-thread_local! {
-    /// Set by the programs that sync (`keep_unknown_fields`): only a document that came
-    /// from elsewhere can hold fields this version does not know. The report entry writes
-    /// its own drafts alone, so it leaves this unset and does not carry the code.
-    static CARRY: std::cell::Cell<Option<Carry>> = const { std::cell::Cell::new(None) };
-}
-
-/// Edits made from now on keep the fields (and the server's attachment stubs) of the
-/// version they continue that this version does not know.
-pub fn keep_unknown_fields() {
-    CARRY.with(|c| c.set(Some(keep_unknown)));
-}
-
-/// `body` with what its parent holds that `T` does not know, where edits keep it.
-fn carried<T: Kept>(body: Body, parent: Option<&Body>) -> Body {
-    match CARRY.with(std::cell::Cell::get) {
-        Some(carry) => carry(body, parent, field_names::<T>()),
-        None => body,
-    }
-}
 use crate::platform::clock::{mark, next_task};
 
+mod carry;
 mod journal;
 mod leaving;
 mod other_tabs;
 use crate::platform::{broadcast, doc_store};
+use carry::carried;
+pub use carry::keep_unknown_fields;
 
 pub trait Kept: Document + PartialEq + Send + Sync + 'static {}
 impl<T: Document + PartialEq + Send + Sync + 'static> Kept for T {}
