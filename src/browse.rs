@@ -7,7 +7,6 @@
 
 use leptos::prelude::*;
 
-use crate::app::start_app;
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
@@ -18,6 +17,7 @@ use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFound;
 use crate::state::compound_edits::read_compound_edits;
 use crate::state::location::use_location;
+use crate::state::start::start_app;
 
 #[component]
 pub fn BrowseApp() -> impl IntoView {

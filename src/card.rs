@@ -7,7 +7,6 @@
 
 use leptos::prelude::*;
 
-use crate::app::{follow_data, start_state};
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
@@ -17,6 +16,7 @@ use crate::platform::shell::in_next_task;
 use crate::state::compound_edits::read_compound_edits;
 use crate::state::live_roster::load_card_data;
 use crate::state::location::use_location;
+use crate::state::start::{follow_data, start_state};
 
 #[component]
 pub fn CardApp() -> impl IntoView {

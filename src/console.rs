@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 
-use crate::app::start_app;
 use crate::components::shell::AppFrame;
 use crate::components::steward::glance::keep_app_badge;
 use crate::format::entry_points::Program;
@@ -19,6 +18,7 @@ use crate::platform::shell::in_next_task;
 use crate::state::location::use_location;
 use crate::state::logs::provide_logs;
 use crate::state::records::provide_records;
+use crate::state::start::start_app;
 use crate::state::steward_session::provide_steward_session;
 use crate::state::sync::{my_compound, provide_sync};
 

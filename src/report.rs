@@ -11,7 +11,6 @@
 
 use leptos::prelude::*;
 
-use crate::app::start_app;
 use crate::components::shell::AppFrame;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
@@ -19,6 +18,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::report_new::ReportNewPage;
 use crate::state::location::use_location;
 use crate::state::records::provide_report_records;
+use crate::state::start::start_app;
 
 #[component]
 pub fn ReportApp() -> impl IntoView {

@@ -9,7 +9,8 @@ use leptos::task::spawn_local;
 
 use crate::domain::time::format_date;
 use crate::format::backup::{self, Photo};
-use crate::format::csv::reports_csv;
+use crate::i18n::messages::Message;
+use crate::i18n::report_table::reports_csv;
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::platform::photos;

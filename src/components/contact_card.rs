@@ -11,7 +11,9 @@ use super::steward_row::{PhoneActions, StewardRow};
 use crate::domain::compound::Compound;
 use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::domain::time::format_date;
+use crate::format::route::Route;
 use crate::i18n::share::card_text;
+use crate::platform::history::origin;
 use crate::state::{use_state, use_strings};
 
 /// The card for `building` (and `unit`) of `compound`.
@@ -78,14 +80,13 @@ pub fn ContactCardView(
             .collect::<Vec<_>>()
             .join(" ");
         let unit = unit.clone();
-        let path = match &unit {
-            Some(u) => format!("/c/{}/b/{}?u={u}", compound.id, building),
-            None => format!("/c/{}/b/{}", compound.id, building),
-        };
+        let path = Route::Building {
+            compound: compound.id.clone(),
+            building: building.clone(),
+        }
+        .href_with(&[("u", unit.as_deref().unwrap_or_default())]);
         Signal::derive(move || {
-            let origin = web_sys::window()
-                .and_then(|w| w.location().origin().ok())
-                .unwrap_or_default();
+            let origin = origin();
             contact_card(&compound, &building, unit.as_deref())
                 .map(|c| {
                     card_text(

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::platform::dialog::{confirm, tell};
 use crate::platform::erase::{end_server_session, erase_everything};
 use crate::state::use_strings;
 
@@ -12,19 +13,13 @@ use crate::state::use_strings;
 pub fn EraseButton() -> impl IntoView {
     let s = use_strings();
     let erase = move |_| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         let t = s().app();
-        if !window
-            .confirm_with_message(t.erase_confirm)
-            .unwrap_or(false)
-        {
+        if !confirm(t.erase_confirm) {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
             if !end_server_session().await {
-                let _ = window.alert_with_message(t.erase_offline);
+                tell(t.erase_offline);
             }
             erase_everything().await;
         });

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::domain::photo::MAX_PHOTOS;
 use crate::platform::clock::now;
@@ -110,17 +109,7 @@ pub fn PhotoEditor(
     // are all on this phone).
     Effect::new(move |_| load_thumbnails(keys.get(), loaded, set_error, |_| {}));
     let add = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let files: Vec<web_sys::File> = input
-            .files()
-            .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-            .unwrap_or_default();
-        input.set_value("");
+        let files = photos::take_chosen_files(&ev);
         let prefix = prefix.get_value();
         wasm_bindgen_futures::spawn_local(async move {
             let mut current = keys.get_untracked();

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::messages::Message;
 use crate::platform::local_storage::download_raw_copy;
 use crate::state::{DatasetState, use_state, use_strings, use_writer};
 

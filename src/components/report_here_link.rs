@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::format::route::Route;
 use crate::state::{use_program, use_strings};
 
 /// "Report a problem here": the report form with the place filled in.
@@ -18,12 +19,8 @@ pub fn ReportHereLink(
     unit: Option<String>,
 ) -> impl IntoView {
     let s = use_strings();
-    // Ids typed into a roster spreadsheet may hold any character: encode them.
-    let enc = |v: &str| String::from(js_sys::encode_uri_component(v));
-    let mut href = format!("/report/new?c={}&b={}", enc(&compound), enc(&building));
-    if let Some(u) = unit {
-        href.push_str(&format!("&u={}", enc(&u)));
-    }
+    let unit = unit.unwrap_or_default();
+    let href = Route::ReportNew.href_with(&[("c", &compound), ("b", &building), ("u", &unit)]);
     // From the browse entry the form is the resident app's: a full page load.
     let rel = use_program().rel_for(&href);
     view! { <a class="button button--secondary report-here" href=href rel=rel>{move || s().report_here}</a> }

@@ -11,7 +11,6 @@ use crate::domain::compound::Compound;
 use crate::domain::limits::{DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, TITLE_MAX};
 use crate::domain::photo::MAX_PHOTOS;
 use crate::domain::report::Report;
-use crate::i18n::Strings;
 
 pub const FORMAT: &str = "compound-steward-backup";
 /// 2 added the photos; a version 1 file (no photos) is still read.
@@ -56,20 +55,6 @@ pub enum ImportError {
     DuplicateId(String),
     /// A record with a value no real record has (too long, out of range).
     Implausible(String),
-}
-
-impl ImportError {
-    /// Why the file was refused, in plain words.
-    pub fn message(&self, s: &Strings) -> String {
-        match self {
-            ImportError::TooLarge { .. } => s.app().import_too_large.to_string(),
-            ImportError::NotJson => s.app().import_not_json.to_string(),
-            ImportError::NotABackup => s.app().import_not_backup.to_string(),
-            ImportError::WrongVersion(_) => s.app().import_wrong_version.to_string(),
-            ImportError::DuplicateId(id) => format!("{}{id}", s.app().import_duplicate),
-            ImportError::Implausible(id) => format!("{}{id}", s.app().import_implausible),
-        }
-    }
 }
 
 pub fn export(

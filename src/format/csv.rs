@@ -1,11 +1,7 @@
-//! CSV for spreadsheets: reading records (RFC 4180), and writing cells and the reports
-//! export. Every written cell is quoted, and a cell that a spreadsheet would run as a
-//! formula (`=`, `+`, `-`, `@`, tab, CR) gets a leading `'`.
-
-use crate::domain::compound::Compound;
-use crate::domain::report::Report;
-use crate::domain::time::format_date_time;
-use crate::i18n::Strings;
+//! CSV for spreadsheets: reading records (RFC 4180), and writing cells and tables (the
+//! reports export, which needs words, is `i18n::report_table`). Every written cell is
+//! quoted, and a cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab,
+//! CR) gets a leading `'`.
 
 /// One cell, quoted and defused.
 pub fn cell(text: &str) -> String {
@@ -19,30 +15,6 @@ pub fn cell(text: &str) -> String {
 
 fn row(cells: &[String]) -> String {
     cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",")
-}
-
-/// The reports as CSV with a header row; a UTF-8 BOM so spreadsheet programs read the
-/// Chinese correctly. Reporter phones are never exported.
-pub fn reports_csv(reports: &[Report], compounds: &[Compound], s: &Strings) -> String {
-    let mut lines = vec![row(&s.app().reports_csv_header.map(String::from))];
-    for r in reports.iter().filter(|r| !r.deleted) {
-        let compound = compounds.iter().find(|c| c.id == r.compound);
-        lines.push(row(&[
-            r.id.clone(),
-            compound.map_or_else(|| r.compound.clone(), |c| c.name.clone()),
-            r.building.clone().unwrap_or_default(),
-            r.unit.clone().unwrap_or_default(),
-            s.category(r.category).into(),
-            s.status(r.status()).into(),
-            s.urgency(r.urgency).into(),
-            r.description.clone(),
-            r.submitted_at().map(format_date_time).unwrap_or_default(),
-            r.expected_by.map(format_date_time).unwrap_or_default(),
-            r.satisfaction.map(|s| s.to_string()).unwrap_or_default(),
-            r.followers.to_string(),
-        ]));
-    }
-    with_bom(&lines)
 }
 
 /// A UTF-8 BOM, so spreadsheet programs read the Chinese correctly, and CRLF lines.
@@ -111,8 +83,6 @@ pub fn parse_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, Unterminat
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::report::Category;
-    use crate::fixtures::report;
 
     #[test]
     fn a_table_exports_with_its_header_and_defused_cells() {
@@ -135,23 +105,6 @@ mod tests {
         assert_eq!(cell("-2"), "\"'-2\"");
         assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
         assert_eq!(cell("a,b\nc"), "\"a,b\nc\"");
-    }
-
-    #[test]
-    fn reports_csv_has_a_header_and_no_reporter_phone() {
-        let mut r = report("dongtangcun", Category::SepticTank);
-        r.reporter_phone = Some("13800000001".into());
-        r.description = "=cmd|' /C calc'!A0".into();
-        let csv = reports_csv(&[r], &[], crate::i18n::strings(crate::i18n::Lang::Zh));
-        let lines: Vec<&str> = csv
-            .trim_start_matches('\u{FEFF}')
-            .trim_end()
-            .split("\r\n")
-            .collect();
-        assert_eq!(lines.len(), 2);
-        assert!(lines[0].starts_with("\"编号\",\"小区\""));
-        assert!(lines[1].contains("\"'=cmd|' /C calc'!A0\""));
-        assert!(!csv.contains("13800000001"));
     }
 
     #[test]

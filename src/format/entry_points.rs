@@ -12,6 +12,7 @@
 
 use super::replication::config::DEFAULT_SERVER;
 use super::replication::databases::public_db;
+pub use super::route::Program;
 use super::route::Route;
 
 /// The published dataset, whole.
@@ -30,28 +31,10 @@ fn is_slug(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Program {
-    Card,
-    Browse,
-    Report,
-    Resident,
-    Console,
-    District,
-}
-
-/// The program whose page a first visit to `path` gets (query and fragment ignored).
+/// The program whose page a first visit to `path` gets (query and fragment ignored): the
+/// route table's (`Route::program`).
 pub fn program_for(path: &str) -> Program {
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
-    match parts.as_slice() {
-        ["c", _, "b", _] => Program::Card,
-        [] | ["compounds"] | ["c", _] => Program::Browse,
-        ["report", "new"] => Program::Report,
-        ["steward", ..] => Program::Console,
-        ["district", ..] => Program::District,
-        _ => Program::Resident,
-    }
+    Route::of(path).program()
 }
 
 impl Program {

@@ -1,8 +1,6 @@
 //! Everything that can go wrong with stored data, as values the UI turns into a plain
 //! message. Nothing in the store panics.
 
-use crate::i18n::Strings;
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// localStorage is disabled, blocked (private mode, policy) or missing.
@@ -45,28 +43,6 @@ impl StoreError {
             StoreError::Blocked => "blocked",
             StoreError::Replaced => "replaced",
             StoreError::CorruptRecord { .. } => "corrupt-record",
-        }
-    }
-
-    /// The plain-language message for the notice.
-    pub fn message(&self, s: &Strings) -> String {
-        match self {
-            StoreError::Unavailable => s.err_unavailable.to_string(),
-            StoreError::QuotaExceeded { .. } => s.err_quota.to_string(),
-            StoreError::Corrupt { backup_key, .. } => {
-                format!(
-                    "{} ({})",
-                    s.err_corrupt,
-                    backup_key.as_deref().unwrap_or("-")
-                )
-            }
-            StoreError::UnknownSchema { .. } => s.err_schema.to_string(),
-            StoreError::Other { detail, .. } => format!("{} ({detail})", s.err_other),
-            StoreError::RecordsUnavailable => s.err_records_unavailable.to_string(),
-            StoreError::Interrupted { .. } => s.err_interrupted.to_string(),
-            StoreError::Blocked => s.err_blocked.to_string(),
-            StoreError::Replaced => s.err_replaced.to_string(),
-            StoreError::CorruptRecord { id } => format!("{} ({id})", s.err_corrupt_record),
         }
     }
 

@@ -1,28 +1,57 @@
-//! The app's routes as data: which page a URL path shows and what it names, and the
-//! values of a query string. The three entry points each match on `Route` for the pages
-//! they answer (`format::entry_points` says which); `state::location` keeps the current
-//! one. Written here rather than taken from leptos_router: the router cost the resident's
+//! The app's route table, in one place: which page a URL path shows and what it names
+//! (`Route::of`), the path of each page (`Route::href`, the only way links are written),
+//! and which of the six programs answers it (`Route::program`); and the values of a query
+//! string. Each program matches on `Route` for the pages it answers; `state::location`
+//! keeps the current one. Written here rather than taken from leptos_router: the router cost the resident's
 //! first load about 40 KB of brotli for what is a `match` over path segments.
+
+use crate::domain::phone::percent_encode;
 
 /// One page of the app, with the path segments it is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
     Directory,
-    Compound { compound: String },
-    Building { compound: String, building: String },
-    Poster { compound: String },
+    Compound {
+        compound: String,
+    },
+    Building {
+        compound: String,
+        building: String,
+    },
+    Poster {
+        compound: String,
+    },
     ReportNew,
     Reports,
-    Report { id: String },
+    Report {
+        id: String,
+    },
     Settings,
     Handoff,
     Steward,
     StewardTake,
     StewardData,
-    StewardReport { id: String },
+    StewardReport {
+        id: String,
+    },
     District,
-    NotFound,
+    /// No page of the app; `area` is the program whose "not found" page says so (a
+    /// mistyped console path stays in the console).
+    NotFound {
+        area: Program,
+    },
+}
+
+/// The six programs of the site (`format::entry_points` says what each loads and caches).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Program {
+    Card,
+    Browse,
+    Report,
+    Resident,
+    Console,
+    District,
 }
 
 impl Route {
@@ -56,7 +85,76 @@ impl Route {
             ["steward", "data"] => Route::StewardData,
             ["steward", "reports", id] => Route::StewardReport { id: owned(id) },
             ["district"] => Route::District,
-            _ => Route::NotFound,
+            ["steward", ..] => Route::NotFound {
+                area: Program::Console,
+            },
+            ["district", ..] => Route::NotFound {
+                area: Program::District,
+            },
+            _ => Route::NotFound {
+                area: Program::Resident,
+            },
+        }
+    }
+
+    /// The path of this page, each named segment percent-encoded (an id typed into a
+    /// roster spreadsheet may hold any character); `Route::of` reads it back.
+    pub fn href(&self) -> String {
+        let e = |s: &str| percent_encode(s);
+        match self {
+            Route::Home => "/".into(),
+            Route::Directory => "/compounds".into(),
+            Route::Compound { compound } => format!("/c/{}", e(compound)),
+            Route::Building { compound, building } => {
+                format!("/c/{}/b/{}", e(compound), e(building))
+            }
+            Route::Poster { compound } => format!("/c/{}/poster", e(compound)),
+            Route::ReportNew => "/report/new".into(),
+            Route::Reports => "/reports".into(),
+            Route::Report { id } => format!("/reports/{}", e(id)),
+            Route::Settings => "/settings".into(),
+            Route::Handoff => "/r".into(),
+            Route::Steward => "/steward".into(),
+            Route::StewardTake => "/steward/r".into(),
+            Route::StewardData => "/steward/data".into(),
+            Route::StewardReport { id } => format!("/steward/reports/{}", e(id)),
+            Route::District => "/district".into(),
+            Route::NotFound { .. } => "/404".into(),
+        }
+    }
+
+    /// `href()` with a query string of `pairs` (empty values left out), keys and values
+    /// percent-encoded.
+    pub fn href_with(&self, pairs: &[(&str, &str)]) -> String {
+        let query: Vec<String> = pairs
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect();
+        match query.is_empty() {
+            true => self.href(),
+            false => format!("{}?{}", self.href(), query.join("&")),
+        }
+    }
+
+    /// The program whose page a first visit here gets. A card is the card entry's (the
+    /// smallest: what the QR poster opens); `/`, the directory and a battle map the browse
+    /// entry's; the form the report entry's; the console and the dashboard their own;
+    /// every other resident page the resident app's.
+    pub fn program(&self) -> Program {
+        match self {
+            Route::Building { .. } => Program::Card,
+            Route::Home | Route::Directory | Route::Compound { .. } => Program::Browse,
+            Route::ReportNew => Program::Report,
+            Route::Steward | Route::StewardTake | Route::StewardData => Program::Console,
+            Route::StewardReport { .. } => Program::Console,
+            Route::District => Program::District,
+            Route::NotFound { area } => *area,
+            Route::Poster { .. }
+            | Route::Reports
+            | Route::Report { .. }
+            | Route::Settings
+            | Route::Handoff => Program::Resident,
         }
     }
 }
@@ -97,7 +195,6 @@ pub fn percent_decode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::phone::percent_encode;
 
     fn building(c: &str, b: &str) -> Route {
         Route::Building {
@@ -151,8 +248,49 @@ mod tests {
             "/reports/a/b",
             "/steward/x",
         ] {
-            assert_eq!(Route::of(path), Route::NotFound, "{path}");
+            assert!(matches!(Route::of(path), Route::NotFound { .. }), "{path}");
         }
+    }
+
+    #[test]
+    fn every_page_reads_back_from_its_href() {
+        let pages = [
+            Route::Home,
+            Route::Directory,
+            Route::Compound {
+                compound: "东塘/村 a&b".into(),
+            },
+            building("dong?tang", "3#1"),
+            Route::Poster {
+                compound: "x".into(),
+            },
+            Route::ReportNew,
+            Route::Reports,
+            Route::Report { id: "R1".into() },
+            Route::Settings,
+            Route::Handoff,
+            Route::Steward,
+            Route::StewardTake,
+            Route::StewardData,
+            Route::StewardReport { id: "R9".into() },
+            Route::District,
+        ];
+        for page in pages {
+            assert_eq!(Route::of(&page.href()), page, "{}", page.href());
+            assert_eq!(Route::of(&page.href_with(&[("u", "2")])), page);
+        }
+        assert_eq!(
+            Route::ReportNew.href_with(&[("c", "东"), ("b", "3"), ("u", "")]),
+            "/report/new?c=%E4%B8%9C&b=3"
+        );
+        assert_eq!(
+            Route::ReportNew
+                .href_with(&[("c", "a&b=c")])
+                .split_once('?')
+                .and_then(|(_, q)| query_value(q, "c"))
+                .as_deref(),
+            Some("a&b=c")
+        );
     }
 
     #[test]

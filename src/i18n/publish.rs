@@ -3,6 +3,7 @@
 //! pre-render's wasm module only, so no app program carries them.
 
 use super::Lang;
+use super::messages::Message;
 use crate::format::prerender::PublishRefusal;
 
 /// Why a source was refused, in `lang`; `source` names the file or document.

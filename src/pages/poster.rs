@@ -14,6 +14,7 @@ use crate::domain::notice::current_notices;
 use crate::domain::phone::parse_phone;
 use crate::domain::time::format_date;
 use crate::platform::clock::now;
+use crate::platform::history::origin;
 use crate::state::use_strings;
 
 /// More buildings than this and each grid starts a new printed page.
@@ -24,12 +25,6 @@ const BUILDINGS_PER_PAGE: usize = 6;
 pub fn PosterPage(compound: String) -> impl IntoView {
     let id = move || compound.clone();
     view! { <section class="page poster">{with_compound(id, |c| view! { <Poster compound=c/> })}</section> }
-}
-
-fn origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
 }
 
 #[component]

@@ -18,6 +18,7 @@ use crate::components::storage_notice::StorageNotice;
 use crate::domain::limits::DESCRIPTION_MAX;
 use crate::domain::report::{Report, Status, reference_number};
 use crate::domain::report_rules::{FieldError, follow, submit};
+use crate::format::route::Route;
 use crate::platform::clock::now;
 use crate::platform::pwa::can_load_page;
 use crate::state::location::{use_location, use_navigator};
@@ -35,7 +36,7 @@ fn blank_draft(state: AppState, c: Option<String>, b: Option<String>, u: Option<
         (None, None) => (String::new(), None, None),
     };
     let at = now();
-    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    let random = crate::platform::clock::random_u32();
     Report::draft(reference_number(at, random), c, b, u, at)
 }
 
@@ -66,7 +67,7 @@ pub fn ReportNewPage() -> impl IntoView {
         let saved = editor.saved.get();
         if saved && was_saved == Some(false) {
             let id = draft.with_untracked(|d| d.id.clone());
-            navigator.replace_in_place(&format!("/report/new?draft={id}"));
+            navigator.replace_in_place(&Route::ReportNew.href_with(&[("draft", &id)]));
         }
         saved
     });
@@ -84,7 +85,7 @@ pub fn ReportNewPage() -> impl IntoView {
     // worker has the site), the form gives way to a notice with the link.
     let stranded = RwSignal::new(None::<String>);
     let open_report = move |id: String| {
-        let url = format!("/reports/{id}");
+        let url = Route::Report { id: id.clone() }.href();
         if !navigator.is_page_load(&url) {
             return navigator.go(&url);
         }
@@ -172,7 +173,7 @@ pub fn ReportNewPage() -> impl IntoView {
 #[component]
 fn Stranded(id: String) -> impl IntoView {
     let s = use_strings();
-    let href = format!("/reports/{id}");
+    let href = Route::Report { id: id.clone() }.href();
     view! {
         <section class="page">
             <h1 class="page__title">{move || s().app().new_report_title}</h1>

@@ -8,6 +8,7 @@ use crate::components::storage_notice::StorageNotice;
 use crate::domain::report::{Category, Report, Status};
 use crate::domain::time::format_date_time;
 use crate::format::documents::Document;
+use crate::format::route::Route;
 use crate::platform::clock::now;
 use crate::state::records::use_records;
 use crate::state::{use_state, use_strings};
@@ -86,7 +87,7 @@ pub fn ReportsPage() -> impl IntoView {
                         <li class="report-item report-item--draft">
                             <p class="report-item__text">{if r.description.is_empty() { "…".to_string() } else { r.description.clone() }}</p>
                             <p class="report-item__ref">{format_date_time(r.updated_at)}</p>
-                            <a class="button button--secondary" href=format!("/report/new?draft={}", r.id)>{move || s().app().continue_draft}</a>
+                            <a class="button button--secondary" href=Route::ReportNew.href_with(&[("draft", &r.id)])>{move || s().app().continue_draft}</a>
                         </li>
                     }).collect_view()}
                 </ul>

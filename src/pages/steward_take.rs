@@ -14,6 +14,7 @@ use crate::components::report_detail::timeline::Timeline;
 use crate::components::steward::gate::StewardGate;
 use crate::domain::handoff::{Side, take_copy};
 use crate::format::handoff::{Kind, Message, ReportCopy};
+use crate::format::route::Route;
 use crate::platform::clock::now;
 use crate::platform::handoff_link::forward_to;
 use crate::state::records::use_records;
@@ -94,7 +95,7 @@ fn TakeReport(
         <Timeline steps=incoming.timeline.clone()/>
         {(!mine).then(|| view! { <p class="notice notice--warning">{move || c().not_my_compound}</p> })}
         <StewardGate>
-            <ApplyLink apply=apply.clone() label=|h| h.take_in report_href=format!("/steward/reports/{id}")/>
+            <ApplyLink apply=apply.clone() label=|h| h.take_in report_href=Route::StewardReport { id: id.clone() }.href()/>
         </StewardGate>
     }
 }

@@ -31,3 +31,9 @@ pub async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
+
+/// A random number (not for secrets: the PIN's salt comes from `crypto`), for ids that
+/// only need to differ between phones.
+pub fn random_u32() -> u32 {
+    (js_sys::Math::random() * 4_294_967_296.0) as u32
+}

@@ -146,3 +146,11 @@ fn tapped_link(event: &MouseEvent) -> Option<HtmlAnchorElement> {
     let target = event.target()?.dyn_into::<Element>().ok()?;
     target.closest("a[href]").ok()??.dyn_into().ok()
 }
+
+/// The page's origin (`https://host`), for links that leave the phone (a card shared, the
+/// poster's QR code).
+pub fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}

@@ -181,3 +181,20 @@ pub async fn shrink(file: &web_sys::File) -> Result<String, PhotoError> {
         .to_data_url_with_type_and_encoder_options("image/jpeg", &JsValue::from_f64(0.8))
         .map_err(error)
 }
+
+/// The files a person chose in a file input (the target of `event`), taken: the input is
+/// cleared, so choosing the same picture again is a new choice.
+pub fn take_chosen_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return vec![];
+    };
+    let files = input
+        .files()
+        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}

@@ -87,3 +87,15 @@ pub fn after_first_frames(then: impl FnOnce() + 'static) {
     });
     let _ = window.request_animation_frame(first.unchecked_ref());
 }
+
+/// The document follows the settings: its language (for screen readers and fonts) and the
+/// `elder` class that enlarges everything.
+pub fn follow_settings(lang_tag: &str, elder_mode: bool) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang_tag);
+        let _ = root.class_list().toggle_with_force("elder", elder_mode);
+    }
+}

@@ -13,3 +13,15 @@ pub fn on_window(kind: &str, handler: impl Fn(web_sys::Event) + 'static) {
     // Listens for the page's whole life.
     closure.forget();
 }
+
+/// Calls `handle` with the key of every localStorage change another tab makes.
+pub fn on_storage_write(handle: impl Fn(&str) + 'static) {
+    on_window("storage", move |event| {
+        if let Some(key) = event
+            .dyn_ref::<web_sys::StorageEvent>()
+            .and_then(|e| e.key())
+        {
+            handle(&key);
+        }
+    });
+}

@@ -3,14 +3,12 @@
 //! in. Records are documents instead (`documents`).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::{AppState, AppWriter};
 use crate::format::collections::{Collection, SETTINGS};
 use crate::format::json::{FromJson, ToJson};
 use crate::format::merge::Stamped;
 use crate::platform::local_storage::{read_raw, stored, write_raw};
-use crate::platform::window_events::on_window;
 
 pub fn start(state: AppState, writer: AppWriter) {
     Effect::new(move |_| {
@@ -73,13 +71,4 @@ fn listen_to_other_tabs(writer: AppWriter) {
 }
 
 /// Calls `handle` with the key of every storage change another tab makes.
-pub(super) fn on_other_tab_write(handle: impl Fn(&str) + 'static) {
-    on_window("storage", move |event| {
-        if let Some(key) = event
-            .dyn_ref::<web_sys::StorageEvent>()
-            .and_then(|e| e.key())
-        {
-            handle(&key);
-        }
-    });
-}
+pub(super) use crate::platform::window_events::on_storage_write as on_other_tab_write;

@@ -306,8 +306,8 @@ fn device_id() -> String {
     }
     let id = format!(
         "{:x}{:x}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 4_294_967_296.0) as u64
+        crate::platform::clock::now(),
+        crate::platform::clock::random_u32()
     );
     let _ = local_storage::write_raw(DEVICE_KEY, &id);
     id

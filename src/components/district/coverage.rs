@@ -8,6 +8,7 @@ use super::data_table::{Cell, DataTable};
 use super::{percent_cell, percent_text};
 use crate::domain::district::coverage::{by_mode, by_place, overall, uncovered};
 use crate::domain::stats::Ratio;
+use crate::format::route::Route;
 use crate::state::district::use_district;
 use crate::state::{DatasetState, use_district_strings, use_state, use_strings};
 
@@ -126,7 +127,13 @@ pub fn CoverageSection() -> impl IntoView {
             .into_iter()
             .map(|c| {
                 vec![
-                    Cell::link(c.name.clone(), format!("/c/{}", c.id)),
+                    Cell::link(
+                        c.name.clone(),
+                        Route::Compound {
+                            compound: c.id.clone(),
+                        }
+                        .href(),
+                    ),
                     Cell::text(format!(
                         "{} / {}",
                         named(&c.subdistrict, d().unnamed),

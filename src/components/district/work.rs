@@ -12,6 +12,7 @@ use crate::domain::district::period::{Period, last_twelve_months};
 use crate::domain::district::work::{Handling, WorkFigures, beside, monthly, work_figures};
 use crate::domain::money::format_yuan;
 use crate::domain::stats::Ratio;
+use crate::format::route::Route;
 use crate::state::district::use_district;
 use crate::state::{DatasetState, use_district_strings, use_state, use_strings};
 
@@ -112,7 +113,19 @@ pub fn WorkSection(
         figures.with(|(a, b)| {
             beside(&a.by_compound, &b.by_compound)
                 .into_iter()
-                .map(|(id, n, m)| counts(Cell::link(name(&id), format!("/c/{id}")), n, m))
+                .map(|(id, n, m)| {
+                    counts(
+                        Cell::link(
+                            name(&id),
+                            Route::Compound {
+                                compound: id.clone(),
+                            }
+                            .href(),
+                        ),
+                        n,
+                        m,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

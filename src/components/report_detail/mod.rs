@@ -12,7 +12,9 @@ pub mod update_panel;
 use leptos::prelude::*;
 
 use crate::domain::report::{Report, Status, TransitionError};
+use crate::format::route::Route;
 use crate::platform::clock::now;
+use crate::platform::dialog::confirm;
 use crate::platform::photos;
 use crate::state::records::use_records_writer;
 use crate::state::use_strings;
@@ -27,9 +29,7 @@ pub fn DeleteReport(
     let navigator = crate::state::location::use_navigator();
     let s = use_strings();
     let delete = move |_| {
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(s().app().confirm_delete).ok())
-            .unwrap_or(false);
+        let confirmed = confirm(s().app().confirm_delete);
         if !confirmed {
             return;
         }
@@ -43,7 +43,7 @@ pub fn DeleteReport(
                 let _ = photos::delete(&key).await;
             }
         });
-        navigator.go("/reports");
+        navigator.go(&Route::Reports.href());
     };
     view! { <button type="button" class="button button--danger" on:click=delete>{move || s().app().delete_report}</button> }
 }

@@ -8,6 +8,7 @@ use crate::domain::logs::{LogError, check_arrears, check_mediation, log_totals, 
 use crate::domain::money::{format_yuan, parse_yuan};
 use crate::domain::records::{ArrearsRecovery, Mediation, MediationKind};
 use crate::domain::time::{format_date, parse_date};
+use crate::format::route::Route;
 use crate::i18n::console::ConsoleStrings;
 use crate::platform::clock::now;
 use crate::state::logs::use_logs;
@@ -77,7 +78,7 @@ pub fn LogForms(
                 {move || recent().into_iter().map(|m| view! {
                     <li>
                         {format_date(m.date)} " · " {c().mediation_kind(m.kind)} " · " {mask_parties(&m.parties)} " · " {m.subject.clone()}
-                        {m.report.clone().map(|r| view! { " · " <a href=format!("/reports/{r}")>{c().linked_report} " " {r.clone()}</a> })}
+                        {m.report.clone().map(|r| view! { " · " <a href=Route::Report { id: r.clone() }.href()>{c().linked_report} " " {r.clone()}</a> })}
                     </li>
                 }).collect_view()}
             </ul>

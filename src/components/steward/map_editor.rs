@@ -11,6 +11,7 @@ use crate::domain::place_edit::{
     MapTree, Place, PlaceError, add_place, affected, move_building, remove_place, rename_place,
 };
 use crate::domain::roster_edit::{ChangeKind, RosterChange, scope_key, scope_options};
+use crate::platform::dialog::confirm;
 use crate::state::records::{use_records, use_records_writer};
 use crate::state::{use_console_strings, use_state, use_strings};
 
@@ -119,9 +120,7 @@ pub fn MapEditor(
         if !hit.reports.is_empty() {
             question.push_str(&format!("\n{}{}", c().reports_keep, hit.reports.join("、")));
         }
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&question).ok())
-            .unwrap_or(false);
+        let confirmed = confirm(&question);
         if confirmed
             && commit(
                 &cp,

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::components::form_fields::FieldMessage;
 use crate::domain::pin::{PIN_MAX, PinError, check_new_pin};
 use crate::i18n::console::ConsoleStrings;
+use crate::platform::dialog::confirm;
 use crate::state::steward_session::{PinOutcome, use_steward_session};
 use crate::state::use_console_strings;
 
@@ -95,9 +96,7 @@ pub fn EnterPinForm() -> impl IntoView {
         });
     };
     let forgot = move |_| {
-        let sure = web_sys::window()
-            .and_then(|w| w.confirm_with_message(c().forgot_confirm).ok())
-            .unwrap_or(false);
+        let sure = confirm(c().forgot_confirm);
         if sure {
             session.forget_pin();
         }

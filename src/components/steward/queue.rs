@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::queue::{QueueFilter, counts, is_unassigned, queue};
 use crate::domain::report::Report;
 use crate::domain::time::format_date;
+use crate::format::route::Route;
 use crate::platform::clock::now;
 use crate::state::records::use_records;
 use crate::state::steward_session::use_steward_session;
@@ -79,7 +80,7 @@ fn QueueRow(
     let category = report.category;
     view! {
         <li class="queue__row" data-report=report.id.clone()>
-            <a class="queue__link" href=format!("/steward/reports/{}", report.id)>
+            <a class="queue__link" href=Route::StewardReport { id: report.id.clone() }.href()>
                 <span class=format!("status status--{}", status.key()) data-status=status.key()>{move || s().status(status)}</span>
                 {report.is_overdue(now).then(|| view! { " " <span class="tag tag--overdue">{move || s().app().overdue_tag}</span> })}
                 {is_unassigned(&report).then(|| view! { " " <span class="tag tag--overdue" data-unassigned>{move || c().unassigned_tag}</span> })}

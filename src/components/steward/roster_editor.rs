@@ -14,6 +14,7 @@ use crate::domain::roster_edit::{
 };
 use crate::domain::steward::{Role, Steward};
 use crate::platform::clock::now;
+use crate::platform::dialog::confirm;
 use crate::state::records::{use_records, use_records_writer};
 use crate::state::{use_console_strings, use_state, use_strings};
 
@@ -110,9 +111,7 @@ pub fn RosterEditor(
                 assigned.join("、")
             ));
         }
-        let confirmed = web_sys::window()
-            .and_then(|w| w.confirm_with_message(&text).ok())
-            .unwrap_or(false);
+        let confirmed = confirm(&text);
         if confirmed {
             records_writer.put_compound(without_steward(&cp, &steward.id, now()));
             record(ChangeKind::StewardRemoved, Some(steward), None);

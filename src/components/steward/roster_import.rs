@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::time::format_date;
 use crate::format::changes;
 use crate::format::roster::{self, Checked};
+use crate::i18n::messages::Message;
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::state::logs::use_logs;

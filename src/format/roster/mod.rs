@@ -11,8 +11,6 @@ mod tests;
 pub use export::export;
 pub use import::{Checked, check, import};
 
-use crate::i18n::Strings;
-
 pub const MAX_BYTES: usize = 1024 * 1024;
 
 /// The columns, by their header names. The first `REQUIRED` must be in every file;
@@ -143,35 +141,4 @@ pub enum RosterError {
         line: usize,
     },
     Empty,
-}
-
-impl RosterError {
-    /// Why the file was refused, with the line and column to fix.
-    pub fn message(&self, s: &Strings) -> String {
-        match self {
-            RosterError::TooLarge { .. } => s.app().roster_too_large.to_string(),
-            RosterError::UnterminatedQuote { line } => {
-                format!("{}{}", s.app().roster_quote, s.line(*line))
-            }
-            RosterError::MissingColumn(c) => format!("{}{}", s.app().roster_missing, c.key()),
-            RosterError::UnknownColumn(c) => format!("{}{c}", s.app().roster_unknown),
-            RosterError::DuplicateColumn(c) => {
-                format!("{}{}", s.app().roster_duplicate_column, c.key())
-            }
-            RosterError::BadCell {
-                line,
-                column,
-                value,
-            } => format!(
-                "{}{}, {}: {value}",
-                s.app().roster_bad_cell,
-                s.line(*line),
-                column.key()
-            ),
-            RosterError::DuplicateRow { line } => {
-                format!("{}{}", s.app().roster_duplicate, s.line(*line))
-            }
-            RosterError::Empty => s.app().roster_empty.to_string(),
-        }
-    }
 }

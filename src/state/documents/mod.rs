@@ -11,7 +11,6 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::migration::migrate;
 use crate::format::collections::Collection;
 use crate::format::documents::{Conflict, Decoded, Document, StoredDoc, conflicting_versions};
 use crate::format::error::StoreError;
@@ -23,10 +22,12 @@ use crate::platform::clock::{mark, next_task};
 mod carry;
 mod journal;
 mod leaving;
+mod migration;
 mod other_tabs;
 use crate::platform::{broadcast, doc_store};
 use carry::carried;
 pub use carry::keep_unknown_fields;
+use migration::migrate;
 
 pub trait Kept: Document + PartialEq + Send + Sync + 'static {}
 impl<T: Document + PartialEq + Send + Sync + 'static> Kept for T {}

@@ -1,12 +1,12 @@
-//! The first store's collections (one localStorage value each, schema 0 or 1) moved into
-//! the document store. Each record becomes its first revision, derived from its content,
+//! A step of starting a document set (`DocSet::start`): the first store's collections (one
+//! localStorage value each, schema 0 or 1) moved into the document store. Each record becomes its first revision, derived from its content,
 //! so a run cut short (the page closed, a write refused) is simply run again on the next
 //! start and writes nothing twice. The old value is removed only after every record has
 //! been read back from the new store; until then it stays where it was.
 
 use std::collections::HashMap;
 
-use super::documents::Kept;
+use super::Kept;
 use crate::format::collections::Collection;
 use crate::format::documents::{StoredDoc, first_revision};
 use crate::format::error::StoreError;
