@@ -24,3 +24,4 @@ pub mod steward;
 pub mod steward_row;
 pub mod storage_notice;
 pub mod sync_panel;
+pub mod timeline;

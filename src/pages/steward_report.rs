@@ -5,10 +5,10 @@ use leptos::prelude::*;
 
 use crate::components::handoff::HandoffSend;
 use crate::components::report_detail::facts::{ReportFacts, ReportHeading};
-use crate::components::report_detail::timeline::Timeline;
 use crate::components::steward::change_step::{ChangeStep, Handover};
 use crate::components::steward::gate::StewardGate;
 use crate::components::steward::next_step::NextStep;
+use crate::components::timeline::Timeline;
 use crate::domain::phone::parse_phone;
 use crate::domain::report::Report;
 use crate::domain::report_changes::StepChange;

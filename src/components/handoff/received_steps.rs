@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::apply::ApplyLink;
-use crate::components::report_detail::timeline::Timeline;
+use crate::components::timeline::Timeline;
 use crate::domain::handoff::{Side, apply_steps, take_group_size};
 use crate::format::handoff::Steps;
 use crate::i18n::handoff::HandoffStrings;

@@ -6,7 +6,6 @@ pub mod conflict_panel;
 pub mod facts;
 pub mod reporter;
 pub mod send_panel;
-pub mod timeline;
 pub mod update_panel;
 
 use leptos::prelude::*;
