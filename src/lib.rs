@@ -13,11 +13,41 @@
 //!
 //! The pure layers compile and test natively; the rest exists only in the wasm build.
 
-/// Stable string keys for a fieldless enum, in declaration order: for URLs, form values,
-/// CSS modifiers, test hooks and CSV — never the `Debug` output. `index` is the position
-/// in `ALL`, for tables of labels in the catalogue.
+/// A fieldless enum declared once, with what the outside world depends on kept apart
+/// from its display order:
+///
+/// ```ignore
+/// keyed_enum! {
+///     #[derive(Serialize, Deserialize)]
+///     pub enum Role {
+///         Red = "red" @ 0,
+///         Property = "property" @ 1,
+///     }
+/// }
+/// ```
+///
+/// - the variant's name is what serde writes in stored documents (`name`, `from_name`);
+/// - `"red"`, its key, is its word in URLs, form values, CSS modifiers, test hooks and CSV
+///   (`key`, `from_key`) — never the `Debug` output;
+/// - `@ 0`, its code, is its number in hand-off links (`code`, `from_code`): given once,
+///   never reused or renumbered, so links already sent still mean the same (a test reads
+///   links made by earlier builds). Enums that never travel in a link leave it out.
+///
+/// `ALL` lists the values in declaration order, which is only their display order. Labels
+/// are looked up by value in the catalogue (`i18n::values`), never by position.
 macro_rules! keyed_enum {
-    ($ty:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $ty:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $key:literal $(@ $code:literal)?),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        $vis enum $ty {
+            $($(#[$vmeta])* $variant),+
+        }
+
         impl $ty {
             pub const ALL: [$ty; [$($key),+].len()] = [$($ty::$variant),+];
 
@@ -29,11 +59,39 @@ macro_rules! keyed_enum {
                 match key { $($key => Some($ty::$variant),)+ _ => None }
             }
 
+            /// The variant's name, as serde's derive writes it.
+            pub fn name(self) -> &'static str {
+                match self { $($ty::$variant => stringify!($variant)),+ }
+            }
+
+            pub fn from_name(name: &str) -> Option<$ty> {
+                match name { $(stringify!($variant) => Some($ty::$variant),)+ _ => None }
+            }
+
+            /// The position in `ALL`, for this program's own tables (never for labels,
+            /// never stored or sent).
             pub fn index(self) -> usize {
                 self as usize
             }
         }
+
+        keyed_enum!(@codes $ty { $($variant $(@ $code)?),+ });
     };
+    // Every variant has a link code: `code` and `from_code`.
+    (@codes $ty:ident { $($variant:ident @ $code:literal),+ }) => {
+        impl $ty {
+            /// The value's number in hand-off links (fixed once given).
+            pub fn code(self) -> u8 {
+                match self { $($ty::$variant => $code),+ }
+            }
+
+            pub fn from_code(code: u8) -> Option<$ty> {
+                match code { $($code => Some($ty::$variant),)+ _ => None }
+            }
+        }
+    };
+    // No variant has one: the enum never travels in a link.
+    (@codes $ty:ident { $($variant:ident),+ }) => {};
 }
 
 pub mod domain;

@@ -5,24 +5,19 @@ use serde::{Deserialize, Serialize};
 use super::Millis;
 use super::steward::Steward;
 
-/// Who runs a compound day to day (docs/FACTS.md: the district's four modes, plus none).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ManagementMode {
-    PropertyCompany,
-    CommunityManaged,
-    OwnerSelfGoverned,
-    UnitManaged,
-    Unmanaged,
+keyed_enum! {
+    /// Who runs a compound day to day (docs/FACTS.md: the district's four modes, plus none).
+    #[derive(Serialize, Deserialize)]
+    pub enum ManagementMode {
+        PropertyCompany = "property",
+        CommunityManaged = "community",
+        OwnerSelfGoverned = "owners",
+        UnitManaged = "unit",
+        Unmanaged = "none",
+    }
 }
 
 // Keys for URLs and CSV (`?mode=property`).
-keyed_enum!(ManagementMode {
-    PropertyCompany => "property",
-    CommunityManaged => "community",
-    OwnerSelfGoverned => "owners",
-    UnitManaged => "unit",
-    Unmanaged => "none",
-});
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
@@ -60,20 +55,16 @@ pub struct Notice {
     pub expires_at: Option<Millis>,
 }
 
-/// Whose emergency line a compound keeps beside its stewards: the services that answer a
-/// gas leak, a power fault or someone stuck in a lift, for the danger screen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EmergencyKind {
-    Gas,
-    Power,
-    Lift,
+keyed_enum! {
+    /// Whose emergency line a compound keeps beside its stewards: the services that answer a
+    /// gas leak, a power fault or someone stuck in a lift, for the danger screen.
+    #[derive(Serialize, Deserialize)]
+    pub enum EmergencyKind {
+        Gas = "gas",
+        Power = "power",
+        Lift = "lift",
+    }
 }
-
-keyed_enum!(EmergencyKind {
-    Gas => "gas",
-    Power => "power",
-    Lift => "lift",
-});
 
 /// One of a compound's emergency numbers (a utility's or the lift company's repair line).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -11,7 +11,7 @@ use super::limits::{DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, check_text};
 use super::phone::parse_phone;
 use super::report::{Report, Status, StatusEvent};
 use super::report_changes::{ChangeError, check_change};
-use super::report_rules::QUESTION_KEYS;
+use super::report_rules::QuestionKey;
 
 /// The most steps a link may carry: far more than any real report has.
 pub const MAX_STEPS: usize = 60;
@@ -243,8 +243,8 @@ pub fn check_copy(r: &Report) -> Result<(), Refusal> {
     {
         return Err(bad("phone"));
     }
-    let known = |k: &str| QUESTION_KEYS.contains(&k);
-    if r.answers.len() > QUESTION_KEYS.len()
+    let known = |k: &str| QuestionKey::from_key(k).is_some();
+    if r.answers.len() > QuestionKey::ALL.len()
         || r.answers
             .iter()
             .any(|(k, v)| !known(k) || v.chars().count() > NAME_MAX * 2)

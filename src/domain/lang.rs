@@ -3,11 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
+keyed_enum! {
+    #[derive(Default, Serialize, Deserialize)]
+    pub enum Lang {
+        #[default]
+        Zh = "zh",
+        En = "en",
+    }
 }
 
 impl Lang {

@@ -4,28 +4,20 @@
 use super::Millis;
 use super::report::{Report, Status};
 
-/// The queue's tabs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum QueueFilter {
-    /// Submitted or reopened: nobody has taken it on yet.
-    New,
-    Accepted,
-    InProgress,
-    /// Open past its expected-by date, whatever its step.
-    Overdue,
-    /// Resolved (waiting for the reporter), confirmed or closed.
-    Done,
-    All,
+keyed_enum! {
+    /// The queue's tabs.
+    pub enum QueueFilter {
+        /// Submitted or reopened: nobody has taken it on yet.
+        New = "new",
+        Accepted = "accepted",
+        InProgress = "in_progress",
+        /// Open past its expected-by date, whatever its step.
+        Overdue = "overdue",
+        /// Resolved (waiting for the reporter), confirmed or closed.
+        Done = "done",
+        All = "all",
+    }
 }
-
-keyed_enum!(QueueFilter {
-    New => "new",
-    Accepted => "accepted",
-    InProgress => "in_progress",
-    Overdue => "overdue",
-    Done => "done",
-    All => "all",
-});
 
 impl QueueFilter {
     pub fn matches(self, r: &Report, now: Millis) -> bool {

@@ -4,18 +4,15 @@ use serde::{Deserialize, Serialize};
 
 use super::Millis;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum MediationKind {
-    /// 诉前调解
-    PreLitigation,
-    /// 口头调解
-    Oral,
+keyed_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum MediationKind {
+        /// 诉前调解
+        PreLitigation = "pre_litigation",
+        /// 口头调解
+        Oral = "oral",
+    }
 }
-
-keyed_enum!(MediationKind {
-    PreLitigation => "pre_litigation",
-    Oral => "oral",
-});
 
 /// One mediation a steward recorded (诉前调解 / 口头调解).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

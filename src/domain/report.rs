@@ -8,43 +8,29 @@ use super::compound::Compound;
 use super::report_changes::StepChange;
 use super::steward::Role;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Category {
-    Sanitation,
-    Parking,
-    Drainage,
-    SepticTank,
-    Facilities,
-    Safety,
-    NeighbourDispute,
-    PropertyFee,
-    Other,
+keyed_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum Category {
+        Sanitation = "sanitation" @ 0,
+        Parking = "parking" @ 1,
+        Drainage = "drainage" @ 2,
+        SepticTank = "septic_tank" @ 3,
+        Facilities = "facilities" @ 4,
+        Safety = "safety" @ 5,
+        NeighbourDispute = "neighbour_dispute" @ 6,
+        PropertyFee = "property_fee" @ 7,
+        Other = "other" @ 8,
+    }
 }
 
-keyed_enum!(Category {
-    Sanitation => "sanitation",
-    Parking => "parking",
-    Drainage => "drainage",
-    SepticTank => "septic_tank",
-    Facilities => "facilities",
-    Safety => "safety",
-    NeighbourDispute => "neighbour_dispute",
-    PropertyFee => "property_fee",
-    Other => "other",
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Urgency {
-    Normal,
-    Urgent,
-    Emergency,
+keyed_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum Urgency {
+        Normal = "normal" @ 0,
+        Urgent = "urgent" @ 1,
+        Emergency = "emergency" @ 2,
+    }
 }
-
-keyed_enum!(Urgency {
-    Normal => "normal",
-    Urgent => "urgent",
-    Emergency => "emergency",
-});
 
 impl Urgency {
     /// Days a steward has, by urgency, before the report counts as overdue.
@@ -57,28 +43,19 @@ impl Urgency {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Status {
-    Draft,
-    Submitted,
-    Acknowledged,
-    InProgress,
-    Resolved,
-    Confirmed,
-    Reopened,
-    Closed,
+keyed_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum Status {
+        Draft = "draft" @ 0,
+        Submitted = "submitted" @ 1,
+        Acknowledged = "acknowledged" @ 2,
+        InProgress = "in_progress" @ 3,
+        Resolved = "resolved" @ 4,
+        Confirmed = "confirmed" @ 5,
+        Reopened = "reopened" @ 6,
+        Closed = "closed" @ 7,
+    }
 }
-
-keyed_enum!(Status {
-    Draft => "draft",
-    Submitted => "submitted",
-    Acknowledged => "acknowledged",
-    InProgress => "in_progress",
-    Resolved => "resolved",
-    Confirmed => "confirmed",
-    Reopened => "reopened",
-    Closed => "closed",
-});
 
 impl Status {
     /// The legal next statuses. Only the reporter's confirmation makes a report 办结, so

@@ -27,20 +27,14 @@ pub enum StepChange {
     DuplicateOf(String),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ChangeKind {
-    Reassign,
-    Recategorise,
-    Deadline,
-    DuplicateOf,
+keyed_enum! {
+    pub enum ChangeKind {
+        Reassign = "reassign" @ 0,
+        Recategorise = "recategorise" @ 1,
+        Deadline = "deadline" @ 2,
+        DuplicateOf = "duplicate_of" @ 3,
+    }
 }
-
-keyed_enum!(ChangeKind {
-    Reassign => "reassign",
-    Recategorise => "recategorise",
-    Deadline => "deadline",
-    DuplicateOf => "duplicate_of",
-});
 
 impl StepChange {
     pub fn kind(&self) -> ChangeKind {

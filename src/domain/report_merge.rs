@@ -5,36 +5,23 @@
 
 use super::report::Report;
 
-/// A part of a report two versions can disagree on, in the order the page lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportField {
-    /// Deleted in one version, kept in the other.
-    Deleted,
-    Status,
-    Timeline,
-    Description,
-    Category,
-    Urgency,
-    Place,
-    Reporter,
-    Photos,
-    Followers,
-    Satisfaction,
+keyed_enum! {
+    /// A part of a report two versions can disagree on, in the order the page lists them.
+    pub enum ReportField {
+        /// Deleted in one version, kept in the other.
+        Deleted = "deleted",
+        Status = "status",
+        Timeline = "timeline",
+        Description = "description",
+        Category = "category",
+        Urgency = "urgency",
+        Place = "place",
+        Reporter = "reporter",
+        Photos = "photos",
+        Followers = "followers",
+        Satisfaction = "satisfaction",
+    }
 }
-
-keyed_enum!(ReportField {
-    Deleted => "deleted",
-    Status => "status",
-    Timeline => "timeline",
-    Description => "description",
-    Category => "category",
-    Urgency => "urgency",
-    Place => "place",
-    Reporter => "reporter",
-    Photos => "photos",
-    Followers => "followers",
-    Satisfaction => "satisfaction",
-});
 
 /// The fields where `a` and `b` differ.
 pub fn differing_fields(a: &Report, b: &Report) -> Vec<ReportField> {

@@ -136,28 +136,21 @@ impl StewardInput {
     }
 }
 
-/// What was done to the roster.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ChangeKind {
-    StewardAdded,
-    StewardEdited,
-    StewardRemoved,
-    /// The change before it was taken back.
-    Undone,
-    /// The compound's facts (name, mode, hotline…).
-    FactsEdited,
-    /// Grids, buildings or units added, renamed, moved or removed.
-    PlacesEdited,
+keyed_enum! {
+    /// What was done to the roster.
+    #[derive(Serialize, Deserialize)]
+    pub enum ChangeKind {
+        StewardAdded = "added",
+        StewardEdited = "edited",
+        StewardRemoved = "removed",
+        /// The change before it was taken back.
+        Undone = "undone",
+        /// The compound's facts (name, mode, hotline…).
+        FactsEdited = "facts",
+        /// Grids, buildings or units added, renamed, moved or removed.
+        PlacesEdited = "places",
+    }
 }
-
-keyed_enum!(ChangeKind {
-    StewardAdded => "added",
-    StewardEdited => "edited",
-    StewardRemoved => "removed",
-    Undone => "undone",
-    FactsEdited => "facts",
-    PlacesEdited => "places",
-});
 
 /// One change of a compound's roster, as the change log keeps it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -4,22 +4,18 @@ use serde::{Deserialize, Serialize};
 
 use super::Millis;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    /// 红管家: Party-member volunteers, the backbone.
-    Red,
-    /// 物管家: staff of whoever manages the compound.
-    Property,
-    /// 和事佬: building head, unit head, resident representative.
-    Peacemaker,
+keyed_enum! {
+    /// A steward's role. `ALL` is also the order the contact card shows them in.
+    #[derive(Serialize, Deserialize)]
+    pub enum Role {
+        /// 红管家: Party-member volunteers, the backbone.
+        Red = "red" @ 0,
+        /// 物管家: staff of whoever manages the compound.
+        Property = "property" @ 1,
+        /// 和事佬: building head, unit head, resident representative.
+        Peacemaker = "peacemaker" @ 2,
+    }
 }
-
-// `ALL` is also the order the contact card shows them in.
-keyed_enum!(Role {
-    Red => "red",
-    Property => "property",
-    Peacemaker => "peacemaker",
-});
 
 /// Where in the compound a steward serves. Narrower scopes win on the contact card.
 /// Stored as `{"level": "unit", "building": "1", "unit": "2"}` through a flat struct:

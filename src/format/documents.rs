@@ -16,32 +16,22 @@ use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::domain::roster_edit::RosterChange;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DocKind {
-    Report,
-    Compound,
-    Mediation,
-    Arrears,
-    /// A steward's change of a roster (the change log).
-    Change,
-    /// A steward's summary package, as the district office imported it.
-    Package,
-    /// The district's scoring of property companies for one quarter.
-    Scoring,
-    /// A revision the district server refused to carry (written by the server only).
-    Refusal,
+keyed_enum! {
+    pub enum DocKind {
+        Report = "report",
+        Compound = "compound",
+        Mediation = "mediation",
+        Arrears = "arrears",
+        /// A steward's change of a roster (the change log).
+        Change = "change",
+        /// A steward's summary package, as the district office imported it.
+        Package = "package",
+        /// The district's scoring of property companies for one quarter.
+        Scoring = "scoring",
+        /// A revision the district server refused to carry (written by the server only).
+        Refusal = "refusal",
+    }
 }
-
-keyed_enum!(DocKind {
-    Report => "report",
-    Compound => "compound",
-    Mediation => "mediation",
-    Arrears => "arrears",
-    Change => "change",
-    Package => "package",
-    Scoring => "scoring",
-    Refusal => "refusal",
-});
 
 /// A record kept as a document.
 pub trait Document: Record + Clone + Serialize + DeserializeOwned {

@@ -1,4 +1,6 @@
 use super::{Lang, Strings};
+use crate::domain::compound::ManagementMode;
+use crate::domain::steward::Role;
 
 pub const EN: Strings = Strings {
     lang: Lang::En,
@@ -99,13 +101,17 @@ pub const EN: Strings = Strings {
     notice_until: "Until ",
     share_notice: "Share this notice",
     notice_pinned_tag: "Pinned",
-    // names of domain values, in the order of each enum's `ALL`
-    roles: ["Red steward", "Property steward", "Peacemaker"],
-    modes: [
-        "Property company",
-        "Community-managed",
-        "Owner self-governed",
-        "Work-unit-managed",
-        "Unmanaged",
-    ],
+    // names of domain values, by value
+    roles: |v| match v {
+        Role::Red => "Red steward",
+        Role::Property => "Property steward",
+        Role::Peacemaker => "Peacemaker",
+    },
+    modes: |v| match v {
+        ManagementMode::PropertyCompany => "Property company",
+        ManagementMode::CommunityManaged => "Community-managed",
+        ManagementMode::OwnerSelfGoverned => "Owner self-governed",
+        ManagementMode::UnitManaged => "Work-unit-managed",
+        ManagementMode::Unmanaged => "Unmanaged",
+    },
 };

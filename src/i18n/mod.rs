@@ -15,7 +15,9 @@ pub mod share;
 pub mod sync;
 mod zh;
 
+use crate::domain::compound::ManagementMode;
 pub use crate::domain::lang::Lang;
+use crate::domain::steward::Role;
 
 /// The strings of one language. Fields are grouped by page.
 pub struct Strings {
@@ -129,9 +131,9 @@ pub struct Strings {
     pub notice_until: &'static str,
     pub share_notice: &'static str,
     pub notice_pinned_tag: &'static str,
-    // names of domain values, in the order of each enum's `ALL` (see labels.rs)
-    pub roles: [&'static str; 3],
-    pub modes: [&'static str; 5],
+    // names of domain values, by value: a value without one does not compile (labels.rs)
+    pub roles: fn(Role) -> &'static str,
+    pub modes: fn(ManagementMode) -> &'static str,
     // share texts
 }
 

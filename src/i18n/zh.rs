@@ -1,4 +1,6 @@
 use super::{Lang, Strings};
+use crate::domain::compound::ManagementMode;
+use crate::domain::steward::Role;
 
 pub const ZH: Strings = Strings {
     lang: Lang::Zh,
@@ -99,7 +101,17 @@ pub const ZH: Strings = Strings {
     notice_until: "有效期至 ",
     share_notice: "分享这条公告",
     notice_pinned_tag: "置顶",
-    // names of domain values, in the order of each enum's `ALL`
-    roles: ["红管家", "物管家", "和事佬"],
-    modes: ["物业管理", "社区代管", "业主自治", "单位代管", "无管理"],
+    // names of domain values, by value
+    roles: |v| match v {
+        Role::Red => "红管家",
+        Role::Property => "物管家",
+        Role::Peacemaker => "和事佬",
+    },
+    modes: |v| match v {
+        ManagementMode::PropertyCompany => "物业管理",
+        ManagementMode::CommunityManaged => "社区代管",
+        ManagementMode::OwnerSelfGoverned => "业主自治",
+        ManagementMode::UnitManaged => "单位代管",
+        ManagementMode::Unmanaged => "无管理",
+    },
 };

@@ -39,7 +39,7 @@ fn QuestionField(
 ) -> impl IntoView {
     let s = use_strings();
     let editor = use_draft_editor();
-    let key = question.key;
+    let key = question.key.key();
     let current = move || {
         editor.draft.with(|d| {
             d.answers

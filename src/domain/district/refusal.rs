@@ -7,33 +7,25 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::Millis;
 
-/// Why the server refused a revision. The wire codes are the relay's
-/// (`REFUSAL_CODES` in deploy/rules.mjs); an unknown one reads as `NotAllowed`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RefusalCode {
-    /// Another account's report, or another compound's record.
-    NotTheirs,
-    /// A version whose history reaches nothing the server has: made up, or foreign.
-    UnknownHistory,
-    /// A change the writer's role may not make (a resident recording a steward's step).
-    NotTheirStep,
-    /// Based on a version the server no longer stores.
-    TooOld,
-    /// Not a record the app writes (a timeline that is not a list, a file that is not a
-    /// photo).
-    Malformed,
-    /// Against the server's rules in another way.
-    NotAllowed,
+keyed_enum! {
+    /// Why the server refused a revision. The wire codes are the relay's
+    /// (`REFUSAL_CODES` in deploy/rules.mjs); an unknown one reads as `NotAllowed`.
+    pub enum RefusalCode {
+        /// Another account's report, or another compound's record.
+        NotTheirs = "not_theirs",
+        /// A version whose history reaches nothing the server has: made up, or foreign.
+        UnknownHistory = "unknown_history",
+        /// A change the writer's role may not make (a resident recording a steward's step).
+        NotTheirStep = "not_their_step",
+        /// Based on a version the server no longer stores.
+        TooOld = "too_old",
+        /// Not a record the app writes (a timeline that is not a list, a file that is not a
+        /// photo).
+        Malformed = "malformed",
+        /// Against the server's rules in another way.
+        NotAllowed = "not_allowed",
+    }
 }
-
-keyed_enum!(RefusalCode {
-    NotTheirs => "not_theirs",
-    UnknownHistory => "unknown_history",
-    NotTheirStep => "not_their_step",
-    TooOld => "too_old",
-    Malformed => "malformed",
-    NotAllowed => "not_allowed",
-});
 
 /// One refused revision, as the relay records it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

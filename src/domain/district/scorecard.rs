@@ -13,38 +13,26 @@ use crate::domain::compound::Compound;
 use crate::domain::report::Report;
 use crate::domain::stats::submitted;
 
-/// What a scorecard weighs, in the order weights are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Measure {
-    Resolution,
-    Speed,
-    Satisfaction,
-    Reopen,
-    Late,
-    Inspection,
+keyed_enum! {
+    /// What a scorecard weighs, in the order weights are written.
+    pub enum Measure {
+        Resolution = "resolution",
+        Speed = "speed",
+        Satisfaction = "satisfaction",
+        Reopen = "reopen",
+        Late = "late",
+        Inspection = "inspection",
+    }
 }
 
-keyed_enum!(Measure {
-    Resolution => "resolution",
-    Speed => "speed",
-    Satisfaction => "satisfaction",
-    Reopen => "reopen",
-    Late => "late",
-    Inspection => "inspection",
-});
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Verdict {
-    Keep,
-    Warn,
-    Exit,
+keyed_enum! {
+    #[derive(Serialize, Deserialize)]
+    pub enum Verdict {
+        Keep = "keep",
+        Warn = "warn",
+        Exit = "exit",
+    }
 }
-
-keyed_enum!(Verdict {
-    Keep => "keep",
-    Warn => "warn",
-    Exit => "exit",
-});
 
 /// Weights (percent points, one per `Measure` in its order) and the verdict thresholds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

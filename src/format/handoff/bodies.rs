@@ -1,6 +1,8 @@
 //! What a hand-off link carries, as positional JSON: a report copy (from the lead) and
-//! one side's steps (a steward's update, the reporter's answer). Positions and enum
-//! indices keep links short; `the_positions_links_carry_never_move` pins them.
+//! one side's steps (a steward's update, the reporter's answer). Positions and the enums'
+//! link codes (`keyed_enum!`'s `@ n`, never renumbered) keep links short;
+//! `the_positions_links_carry_never_move` pins them, and links made by earlier builds are
+//! read in `format/handoff/tests.rs`.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +11,7 @@ use crate::domain::Millis;
 use crate::domain::handoff::Side;
 use crate::domain::report::{Category, Report, Status, StatusEvent, Urgency};
 use crate::domain::report_changes::{ChangeKind, StepChange};
-use crate::domain::report_rules::QUESTION_KEYS;
+use crate::domain::report_rules::QuestionKey;
 use crate::domain::steward::Role;
 
 /// How far apart two times in one link may be: anything else is not a real report
@@ -20,10 +22,9 @@ const GROUP_MAX: u32 = 10_000;
 /// The latest base time read (about the year 3100).
 const TIME_MAX: Millis = 1 << 45;
 
-/// One step, positionally: `[ms after the link's base time, status index, role index
-/// or null, note]`, and for a step that changes something besides the status a fifth,
-/// `[change kind index, value]` (`LinkChange`). Indices are positions in the enums'
-/// `ALL`: links are short. A four-position step is what every earlier link carried, so
+/// One step, positionally: `[ms after the link's base time, status code, role code or
+/// null, note]`, and for a step that changes something besides the status a fifth,
+/// `[change kind code, value]` (`LinkChange`). A four-position step is what every earlier link carried, so
 /// links already sent still read.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step(
@@ -34,23 +35,23 @@ pub struct Step(
     #[serde(default, skip_serializing_if = "Option::is_none")] Option<LinkChange>,
 );
 
-/// A change step's change: its `ChangeKind` index and the value written as text — the
-/// steward or report id, the category index, or the deadline in ms after the base time.
+/// A change step's change: its `ChangeKind` code and the value written as text — the
+/// steward or report id, the category code, or the deadline in ms after the base time.
 type LinkChange = (u8, String);
 
 fn step(base: Millis, e: &StatusEvent) -> Step {
     let change = e.change.as_ref().map(|c| {
         let value = match c {
             StepChange::Reassign(id) | StepChange::DuplicateOf(id) => id.clone(),
-            StepChange::Recategorise(category) => category.index().to_string(),
+            StepChange::Recategorise(category) => category.code().to_string(),
             StepChange::Deadline(t) => (t - base).to_string(),
         };
-        (c.kind() as u8, value)
+        (c.kind().code(), value)
     });
     Step(
         e.at - base,
-        e.status as u8,
-        e.by.map(|r| r as u8),
+        e.status.code(),
+        e.by.map(Role::code),
         e.note.clone(),
         change,
     )
@@ -59,11 +60,11 @@ fn step(base: Millis, e: &StatusEvent) -> Step {
 /// The change a link's step carries, if it can be read (see `step_ok`).
 fn change(base: Millis, (kind, value): &LinkChange) -> Option<StepChange> {
     let number = || value.parse::<Millis>().ok();
-    Some(match ChangeKind::ALL.get(usize::from(*kind))? {
+    Some(match ChangeKind::from_code(*kind)? {
         ChangeKind::Reassign => StepChange::Reassign(value.clone()),
         ChangeKind::DuplicateOf => StepChange::DuplicateOf(value.clone()),
         ChangeKind::Recategorise => {
-            StepChange::Recategorise(*Category::ALL.get(usize::try_from(number()?).ok()?)?)
+            StepChange::Recategorise(Category::from_code(u8::try_from(number()?).ok()?)?)
         }
         ChangeKind::Deadline => {
             let after = number().filter(|t| t.abs() <= SPAN_MAX)?;
@@ -72,20 +73,24 @@ fn change(base: Millis, (kind, value): &LinkChange) -> Option<StepChange> {
     })
 }
 
-fn event(base: Millis, s: &Step) -> StatusEvent {
-    StatusEvent {
+/// The step as a timeline event; `None` when a code is unknown (see `step_ok`).
+fn event(base: Millis, s: &Step) -> Option<StatusEvent> {
+    Some(StatusEvent {
         at: base + s.0,
-        status: Status::ALL[s.1 as usize],
-        by: s.2.map(|r| Role::ALL[r as usize]),
+        status: Status::from_code(s.1)?,
+        by: match s.2 {
+            Some(r) => Some(Role::from_code(r)?),
+            None => None,
+        },
         note: s.3.clone(),
         change: s.4.as_ref().and_then(|c| change(base, c)),
-    }
+    })
 }
 
 fn step_ok(s: &Step) -> bool {
     s.0.abs() <= SPAN_MAX
-        && usize::from(s.1) < Status::ALL.len()
-        && s.2.is_none_or(|r| usize::from(r) < Role::ALL.len())
+        && Status::from_code(s.1).is_some()
+        && s.2.is_none_or(|r| Role::from_code(r).is_some())
         && s.4.as_ref().is_none_or(|c| change(0, c).is_some())
 }
 
@@ -104,11 +109,11 @@ pub struct ReportCopy(
     String,
     Option<String>,
     Option<String>,
-    /// 4 category index, 5 urgency index, 6 description
+    /// 4 category code, 5 urgency code, 6 description
     u8,
     u8,
     String,
-    /// 7 answers: (index in `QUESTION_KEYS`, answer)
+    /// 7 answers: (the question's code, answer)
     Vec<(u8, String)>,
     /// 8 reporter's name, 9 phone (only if shared), 10 photos kept on the phone
     Option<String>,
@@ -137,8 +142,8 @@ impl ReportCopy {
             .iter()
             .filter(|(_, v)| !v.is_empty())
             .filter_map(|(k, v)| {
-                let q = QUESTION_KEYS.iter().position(|q| q == k)?;
-                Some((q as u8, v.clone()))
+                let q = QuestionKey::from_key(k)?;
+                Some((q.code(), v.clone()))
             })
             .collect();
         ReportCopy(
@@ -146,8 +151,8 @@ impl ReportCopy {
             r.compound.clone(),
             r.building.clone(),
             r.unit.clone(),
-            r.category as u8,
-            r.urgency as u8,
+            r.category.code(),
+            r.urgency.code(),
             r.description.clone(),
             answers,
             shared(&r.reporter_name),
@@ -173,18 +178,19 @@ impl ReportCopy {
     pub fn into_report(self) -> Report {
         let base = self.11;
         let mut r = Report::draft(self.0, self.1, self.2, self.3, base);
-        r.category = Category::ALL[self.4 as usize];
-        r.urgency = Urgency::ALL[self.5 as usize];
+        // `valid` has checked every code.
+        r.category = Category::from_code(self.4).unwrap_or(Category::Other);
+        r.urgency = Urgency::from_code(self.5).unwrap_or(Urgency::Normal);
         r.description = self.6;
         r.answers = self
             .7
             .into_iter()
-            .map(|(q, v)| (QUESTION_KEYS[q as usize].to_string(), v))
+            .filter_map(|(q, v)| Some((QuestionKey::from_code(q)?.key().to_string(), v)))
             .collect();
         r.share_phone = self.8.is_some() || self.9.is_some();
         r.reporter_name = self.8;
         r.reporter_phone = self.9;
-        r.timeline = self.12.iter().map(|s| event(base, s)).collect();
+        r.timeline = self.12.iter().filter_map(|s| event(base, s)).collect();
         r.assigned = self.13;
         r.expected_by = self.14.map(|t| base + t);
         r.satisfaction = self.15;
@@ -197,12 +203,12 @@ impl ReportCopy {
 impl LinkBody for ReportCopy {
     fn valid(&self) -> bool {
         let span = |t: Millis| t.abs() <= SPAN_MAX;
-        usize::from(self.4) < Category::ALL.len()
-            && usize::from(self.5) < Urgency::ALL.len()
+        Category::from_code(self.4).is_some()
+            && Urgency::from_code(self.5).is_some()
             && self
                 .7
                 .iter()
-                .all(|(q, _)| usize::from(*q) < QUESTION_KEYS.len())
+                .all(|(q, _)| QuestionKey::from_code(*q).is_some())
             && (0..=TIME_MAX).contains(&self.11)
             && self.12.iter().all(step_ok)
             && self.14.is_none_or(span)
@@ -252,7 +258,7 @@ impl Steps {
     }
 
     pub fn events(&self) -> Vec<StatusEvent> {
-        self.2.iter().map(|s| event(self.1, s)).collect()
+        self.2.iter().filter_map(|s| event(self.1, s)).collect()
     }
 
     pub fn rating(&self) -> Option<u8> {

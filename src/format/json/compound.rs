@@ -7,20 +7,7 @@ use crate::domain::compound::{
 use crate::domain::lang::Lang;
 use crate::domain::steward::{Role, Scope, Steward};
 
-json_unit_enum!(ManagementMode {
-    PropertyCompany,
-    CommunityManaged,
-    OwnerSelfGoverned,
-    UnitManaged,
-    Unmanaged
-});
-json_unit_enum!(EmergencyKind { Gas, Power, Lift });
-json_unit_enum!(Role {
-    Red,
-    Property,
-    Peacemaker
-});
-json_unit_enum!(Lang { Zh, En });
+json_keyed_enums!(ManagementMode, EmergencyKind, Role, Lang);
 
 json_struct!(Compound {
     id,

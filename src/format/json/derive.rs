@@ -33,23 +33,20 @@ macro_rules! json_struct {
     };
 }
 
-/// A field-less enum as serde writes it: the variant's name as a string.
-macro_rules! json_unit_enum {
-    ($ty:ident { $($variant:ident),+ $(,)? }) => {
+/// `FromJson` and `ToJson` for enums declared with `keyed_enum!`, as serde writes them: the
+/// variant's name as a string (`name`, `from_name`: the variants are listed only there).
+macro_rules! json_keyed_enums {
+    ($($ty:ident),+ $(,)?) => {$(
         impl $crate::format::json::FromJson for $ty {
             fn from_json(json: &$crate::format::json::Json) -> Option<$ty> {
-                match json.as_str()? {
-                    $(stringify!($variant) => Some($ty::$variant),)+
-                    _ => None,
-                }
+                $ty::from_name(json.as_str()?)
             }
         }
 
         impl $crate::format::json::ToJson for $ty {
             fn to_json(&self) -> $crate::format::json::Json {
-                let name = match self { $($ty::$variant => stringify!($variant)),+ };
-                $crate::format::json::Json::String(name.to_string())
+                $crate::format::json::Json::String(self.name().to_string())
             }
         }
-    };
+    )+};
 }

@@ -13,62 +13,36 @@ pub use import::{Checked, check, import};
 
 pub const MAX_BYTES: usize = 1024 * 1024;
 
-/// The columns, by their header names. The first `REQUIRED` must be in every file;
-/// the rest may be left out, and then what the app already has is kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    CompoundId,
-    CompoundName,
-    Community,
-    Subdistrict,
-    Mode,
-    Covered,
-    PropertyCompany,
-    Hotline,
-    Grid,
-    Building,
-    Unit,
-    Role,
-    Name,
-    Title,
-    Phone,
-    DutyHours,
-    GridName,
-    BuildingName,
-    UnitName,
-    Built,
-    Households,
-    CommunityPhone,
-    Facilities,
-    StewardId,
+keyed_enum! {
+    /// The columns, by their header names. The first `REQUIRED` must be in every file;
+    /// the rest may be left out, and then what the app already has is kept.
+    pub enum Column {
+        CompoundId = "compound_id",
+        CompoundName = "compound_name",
+        Community = "community",
+        Subdistrict = "subdistrict",
+        Mode = "mode",
+        Covered = "covered",
+        PropertyCompany = "property_company",
+        Hotline = "hotline",
+        Grid = "grid",
+        Building = "building",
+        Unit = "unit",
+        Role = "role",
+        Name = "name",
+        Title = "title",
+        Phone = "phone",
+        DutyHours = "duty_hours",
+        GridName = "grid_name",
+        BuildingName = "building_name",
+        UnitName = "unit_name",
+        Built = "built",
+        Households = "households",
+        CommunityPhone = "community_phone",
+        Facilities = "facilities",
+        StewardId = "steward_id",
+    }
 }
-
-keyed_enum!(Column {
-    CompoundId => "compound_id",
-    CompoundName => "compound_name",
-    Community => "community",
-    Subdistrict => "subdistrict",
-    Mode => "mode",
-    Covered => "covered",
-    PropertyCompany => "property_company",
-    Hotline => "hotline",
-    Grid => "grid",
-    Building => "building",
-    Unit => "unit",
-    Role => "role",
-    Name => "name",
-    Title => "title",
-    Phone => "phone",
-    DutyHours => "duty_hours",
-    GridName => "grid_name",
-    BuildingName => "building_name",
-    UnitName => "unit_name",
-    Built => "built",
-    Households => "households",
-    CommunityPhone => "community_phone",
-    Facilities => "facilities",
-    StewardId => "steward_id",
-});
 
 impl Column {
     /// The header a Chinese spreadsheet uses (the template's); read as well as the key.

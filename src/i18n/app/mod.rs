@@ -6,6 +6,8 @@ mod en;
 mod zh;
 
 use super::{Lang, Strings};
+use crate::domain::report::{Category, Status, Urgency};
+use crate::domain::report_rules::QuestionKey;
 
 pub struct AppStrings {
     pub back: &'static str,
@@ -141,26 +143,29 @@ pub struct AppStrings {
     pub never_kept: &'static str,
     pub got_it: &'static str,
     pub steward_link: &'static str,
-    pub categories: [&'static str; 9],
-    pub statuses: [&'static str; 8],
-    pub urgencies: [&'static str; 3],
-    /// The danger screen (`domain::danger`): its heading, its one sentence, the public
-    /// services in `PublicService::ALL`'s order, the compound lines by `EmergencyKind`,
-    /// the way on to the report, and the link that opens it again.
+    /// Names of domain values, by value (a value without one does not compile).
+    pub categories: fn(Category) -> &'static str,
+    pub statuses: fn(Status) -> &'static str,
+    pub urgencies: fn(Urgency) -> &'static str,
     /// A change step in a timeline (`report_changes::ChangeKind::ALL` order): what it was,
     /// and the label of its new value.
     pub change_kinds: [&'static str; 4],
     pub change_values: [&'static str; 4],
     /// Around the number of reports a steward marked as one same problem.
     pub same_problem: [&'static str; 2],
+    /// The danger screen (`domain::danger`): its heading, its one sentence, the public
+    /// services in `PublicService::ALL`'s order, the compound lines by `EmergencyKind`,
+    /// the way on to the report, and the link that opens it again.
     pub danger_title: &'static str,
     pub danger_hint: &'static str,
     pub danger_services: [&'static str; 3],
     pub emergency_kinds: [&'static str; 3],
     pub danger_continue: &'static str,
     pub danger_again: &'static str,
-    /// In the order of `report_rules::QUESTION_KEYS`, then the label of an unknown key.
-    pub questions: [&'static str; 10],
+    /// Each category question's label, and the label of an answer to a question this
+    /// version does not know (a newer app's).
+    pub questions: fn(QuestionKey) -> &'static str,
+    pub question_other: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub share_report_word: &'static str,
