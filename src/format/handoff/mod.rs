@@ -182,4 +182,6 @@ pub fn link(origin: &str, kind: Kind, fragment: &str) -> String {
 }
 
 #[cfg(test)]
+mod compat_tests;
+#[cfg(test)]
 mod tests;

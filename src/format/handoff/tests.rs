@@ -4,7 +4,7 @@ use crate::domain::report_rules::questions;
 use crate::domain::steward::Role;
 
 /// A submitted report of each category, every question of the category answered.
-fn sample(category: Category) -> Report {
+pub(super) fn sample(category: Category) -> Report {
     let mut r = Report::draft(
         "R20261126-7KQ3X".into(),
         "dongtangcun".into(),
@@ -295,108 +295,4 @@ fn how_many_reported_the_same_problem_travels_only_when_a_steward_marked_some() 
         (taken.0.same_problem, taken.1),
         (3, crate::domain::handoff::Received::Updated(0))
     );
-}
-
-/// Links of every kind with every value a link carries: each category (with every one of
-/// its questions answered) at each urgency, steward steps in every status by every role,
-/// and each kind of change step (a re-categorisation to every category).
-fn every_value_messages() -> Vec<(String, Message)> {
-    use crate::domain::report::StatusEvent;
-    use crate::domain::report_changes::StepChange;
-    let mut out = vec![];
-    for (i, category) in Category::ALL.into_iter().enumerate() {
-        let mut r = sample(category);
-        r.urgency = Urgency::ALL[i % Urgency::ALL.len()];
-        r.share_phone = true;
-        out.push((
-            format!("report-{i}"),
-            Message::Report(Box::new(ReportCopy::of(&r))),
-        ));
-    }
-    let mut r = sample(Category::SepticTank);
-    let created = r.created_at;
-    let mut at = created + 120_000;
-    let mut step = |r: &mut Report, status, by, change| {
-        at += 60_000;
-        r.timeline.push(StatusEvent {
-            at,
-            status,
-            note: "好".into(),
-            by,
-            change,
-        });
-    };
-    for (i, status) in Status::ALL.into_iter().enumerate() {
-        step(&mut r, status, Some(Role::ALL[i % Role::ALL.len()]), None);
-    }
-    for category in Category::ALL {
-        step(
-            &mut r,
-            Status::InProgress,
-            Some(Role::Property),
-            Some(StepChange::Recategorise(category)),
-        );
-    }
-    step(
-        &mut r,
-        Status::InProgress,
-        Some(Role::Red),
-        Some(StepChange::Reassign("s-2".into())),
-    );
-    step(
-        &mut r,
-        Status::InProgress,
-        Some(Role::Red),
-        Some(StepChange::Deadline(created + 86_400_000)),
-    );
-    step(
-        &mut r,
-        Status::InProgress,
-        Some(Role::Peacemaker),
-        Some(StepChange::DuplicateOf("R20261126-AAAAA".into())),
-    );
-    out.push((
-        "report-steps".into(),
-        Message::Report(Box::new(ReportCopy::of(&r))),
-    ));
-    out.push((
-        "update".into(),
-        Message::Update(Steps::of(&r, Kind::Update)),
-    ));
-    let mut answered = r.clone();
-    step(&mut answered, Status::Confirmed, None, None);
-    answered.satisfaction = Some(4);
-    out.push((
-        "answer".into(),
-        Message::Answer(Steps::of(&answered, Kind::Answer)),
-    ));
-    out
-}
-
-/// Links the release before stable link codes made (`tests/fixtures/`): each still opens
-/// as the same message this build makes from the same report, and this build writes it
-/// byte for byte as that release did.
-#[test]
-fn links_made_by_the_previous_release_still_open_as_they_were() {
-    let stored = include_str!("../../../tests/fixtures/handoff_links_34d638a.txt");
-    let now: std::collections::HashMap<String, Message> =
-        every_value_messages().into_iter().collect();
-    let mut read = 0;
-    for line in stored
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-    {
-        let (name, link) = line.split_once(' ').unwrap();
-        let f = unframe(link).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let message =
-            Message::from_json(f.kind, &f.body).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        assert_eq!(Some(&message), now.get(name), "{name} reads differently");
-        assert_eq!(
-            frame(message.kind(), false, &message.to_json()),
-            link,
-            "{name} is written differently"
-        );
-        read += 1;
-    }
-    assert_eq!(read, now.len(), "a stored link for every message");
 }
