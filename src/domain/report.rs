@@ -4,24 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::Millis;
+pub use super::category::Category;
 use super::compound::Compound;
 use super::report_changes::StepChange;
 use super::steward::Role;
-
-keyed_enum! {
-    #[derive(Serialize, Deserialize)]
-    pub enum Category {
-        Sanitation = "sanitation" @ 0,
-        Parking = "parking" @ 1,
-        Drainage = "drainage" @ 2,
-        SepticTank = "septic_tank" @ 3,
-        Facilities = "facilities" @ 4,
-        Safety = "safety" @ 5,
-        NeighbourDispute = "neighbour_dispute" @ 6,
-        PropertyFee = "property_fee" @ 7,
-        Other = "other" @ 8,
-    }
-}
 
 keyed_enum! {
     #[derive(Serialize, Deserialize)]

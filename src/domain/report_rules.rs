@@ -1,107 +1,15 @@
-//! Rules around a report that are not its status machine: the category's own questions,
-//! validating the form, and finding likely duplicates before submitting.
+//! Rules around a report that are not its status machine: validating the form, and
+//! finding likely duplicates before submitting (a category's own questions are
+//! `domain::category`'s).
 
 use super::Millis;
+pub use super::category::{AnswerKind, Question, QuestionKey, questions};
 use super::compound::Compound;
 use super::limits::{DESCRIPTION_MAX, NAME_MAX, TextError, check_text};
 use super::phone::{PhoneError, parse_phone};
-use super::report::{Category, Report, Status};
+use super::report::{Report, Status};
 use super::routing::responsible_steward;
 use super::time::DAY_MS;
-
-/// How a category-specific question is answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AnswerKind {
-    YesNo,
-    Text,
-}
-
-keyed_enum! {
-    /// A question asked for some categories (`questions`). Its key names the answer in a
-    /// stored report; its code, in a hand-off link; its label is the catalogue's
-    /// (`i18n::values`).
-    pub enum QuestionKey {
-        Overflowing = "overflowing" @ 0,
-        WhichUnit = "which_unit" @ 1,
-        Where = "where" @ 2,
-        FireLane = "fire_lane" @ 3,
-        Parties = "parties" @ 4,
-        MediatedBefore = "mediated_before" @ 5,
-        Flooding = "flooding" @ 6,
-        DangerNow = "danger_now" @ 7,
-        WhichFacility = "which_facility" @ 8,
-    }
-}
-
-/// A question asked for one category and how it is answered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Question {
-    pub key: QuestionKey,
-    pub kind: AnswerKind,
-}
-
-/// What stewards need to know first, per category (as FixMyStreet asks per category).
-pub fn questions(category: Category) -> &'static [Question] {
-    use AnswerKind::*;
-    use QuestionKey::*;
-    match category {
-        Category::SepticTank => &[
-            Question {
-                key: Overflowing,
-                kind: YesNo,
-            },
-            Question {
-                key: WhichUnit,
-                kind: Text,
-            },
-        ],
-        Category::Parking => &[
-            Question {
-                key: Where,
-                kind: Text,
-            },
-            Question {
-                key: FireLane,
-                kind: YesNo,
-            },
-        ],
-        Category::NeighbourDispute => &[
-            Question {
-                key: Parties,
-                kind: Text,
-            },
-            Question {
-                key: MediatedBefore,
-                kind: YesNo,
-            },
-        ],
-        Category::Drainage => &[
-            Question {
-                key: Where,
-                kind: Text,
-            },
-            Question {
-                key: Flooding,
-                kind: YesNo,
-            },
-        ],
-        Category::Safety => &[
-            Question {
-                key: Where,
-                kind: Text,
-            },
-            Question {
-                key: DangerNow,
-                kind: YesNo,
-            },
-        ],
-        Category::Facilities => &[Question {
-            key: WhichFacility,
-            kind: Text,
-        }],
-        Category::Sanitation | Category::PropertyFee | Category::Other => &[],
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
@@ -199,6 +107,7 @@ pub fn likely_duplicates<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::report::Category;
     use crate::fixtures::report;
 
     #[test]

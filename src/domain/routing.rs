@@ -5,31 +5,14 @@ use super::contact_card::{CardEntry, contact_card};
 use super::report::Category;
 use super::steward::{Role, Scope, Steward};
 
-/// Disputes go to the peacemaker everywhere. Upkeep goes to the property steward where a
-/// company or work unit manages the compound; elsewhere nobody is paid for it, so the red
-/// steward (the backbone) takes it on.
+/// The role a report goes to: its category's (`Category::handled_by`), given whether a
+/// company or a work unit manages the compound.
 pub fn responsible_role(category: Category, mode: ManagementMode) -> Role {
     let managed = matches!(
         mode,
         ManagementMode::PropertyCompany | ManagementMode::UnitManaged
     );
-    match category {
-        Category::NeighbourDispute => Role::Peacemaker,
-        Category::Other => Role::Red,
-        Category::Sanitation
-        | Category::Parking
-        | Category::Drainage
-        | Category::SepticTank
-        | Category::Facilities
-        | Category::Safety
-        | Category::PropertyFee => {
-            if managed {
-                Role::Property
-            } else {
-                Role::Red
-            }
-        }
-    }
+    category.handled_by(managed)
 }
 
 /// The person a report should go to: the closest steward of the responsible role for

@@ -6,16 +6,43 @@ use super::*;
 use crate::domain::report::{Category, Report, Status, Urgency};
 use crate::domain::steward::Role;
 
-/// Links of every kind with every value a link carries: each category (with every one of
-/// its questions answered) at each urgency, steward steps in every status by every role,
-/// and each kind of change step (a re-categorisation to every category).
+/// Links of every kind with every value a link of that release could carry: each
+/// category (with every one of its questions answered) at each urgency, steward steps in
+/// every status by every role, and each kind of change step (a re-categorisation to every
+/// category). The values are listed as they were then: values added since are not in the
+/// stored links, and must not change these messages.
 fn every_value_messages() -> Vec<(String, Message)> {
     use crate::domain::report::StatusEvent;
     use crate::domain::report_changes::StepChange;
+    use Category::*;
+    use Status::*;
+    const CATEGORIES: [Category; 9] = [
+        Sanitation,
+        Parking,
+        Drainage,
+        SepticTank,
+        Facilities,
+        Safety,
+        NeighbourDispute,
+        PropertyFee,
+        Other,
+    ];
+    const STATUSES: [Status; 8] = [
+        Draft,
+        Submitted,
+        Acknowledged,
+        InProgress,
+        Resolved,
+        Confirmed,
+        Reopened,
+        Closed,
+    ];
+    const ROLES: [Role; 3] = [Role::Red, Role::Property, Role::Peacemaker];
+    const URGENCIES: [Urgency; 3] = [Urgency::Normal, Urgency::Urgent, Urgency::Emergency];
     let mut out = vec![];
-    for (i, category) in Category::ALL.into_iter().enumerate() {
+    for (i, category) in CATEGORIES.into_iter().enumerate() {
         let mut r = sample(category);
-        r.urgency = Urgency::ALL[i % Urgency::ALL.len()];
+        r.urgency = URGENCIES[i % URGENCIES.len()];
         r.share_phone = true;
         out.push((
             format!("report-{i}"),
@@ -35,10 +62,10 @@ fn every_value_messages() -> Vec<(String, Message)> {
             change,
         });
     };
-    for (i, status) in Status::ALL.into_iter().enumerate() {
-        step(&mut r, status, Some(Role::ALL[i % Role::ALL.len()]), None);
+    for (i, status) in STATUSES.into_iter().enumerate() {
+        step(&mut r, status, Some(ROLES[i % ROLES.len()]), None);
     }
-    for category in Category::ALL {
+    for category in CATEGORIES {
         step(
             &mut r,
             Status::InProgress,
