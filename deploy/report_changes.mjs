@@ -12,8 +12,10 @@ export const CHANGE_ROLES = {
   DuplicateOf: ['Red', 'Property', 'Peacemaker'],
 };
 export const CHANGEABLE = ['Submitted', 'Acknowledged', 'InProgress', 'Reopened'];
-const CATEGORIES = ['Sanitation', 'Parking', 'Drainage', 'SepticTank', 'Facilities', 'Safety', 'NeighbourDispute', 'PropertyFee', 'Other'];
-const ROLES = ['Red', 'Property', 'Peacemaker'];
+// The values of `Category` and `Role` as serde writes them (their variant names), word for
+// word: tests/server/rules.test.mjs reads both enums' declarations and compares.
+export const CATEGORIES = ['Sanitation', 'Parking', 'Drainage', 'SepticTank', 'Facilities', 'Safety', 'NeighbourDispute', 'PropertyFee', 'Other'];
+export const ROLES = ['Red', 'Property', 'Peacemaker'];
 const NOTE_MAX = 500;
 /** `DEADLINE_MAX_DAYS`: the latest deadline a step may set, after the step. */
 const DEADLINE_MAX_MS = 180 * 24 * 3600 * 1000;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHANGE_ROLES, CHANGEABLE } from '../../deploy/report_changes.mjs';
+import { CATEGORIES, CHANGE_ROLES, CHANGEABLE, ROLES } from '../../deploy/report_changes.mjs';
 import { NEXT_STATUS, PHOTO_MAX_COUNT, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -199,6 +199,16 @@ describe('the relay judges a revision by the account it came from', () => {
     assert.deepEqual(fromRust, CHANGE_ROLES);
     const changeable = rust.slice(rust.indexOf('pub fn changeable'), rust.indexOf('/// Why a change was refused'));
     assert.deepEqual([...changeable.matchAll(/Status::(\w+)/g)].map((m) => m[1]).filter((s) => s !== 'Status'), CHANGEABLE);
+  });
+
+  it('knows every category and role the app declares (src/domain/category.rs, steward.rs)', () => {
+    const variants = (file, name) => {
+      const rust = readFileSync(join(root, 'src', 'domain', file), 'utf8');
+      const body = rust.slice(rust.indexOf(`pub enum ${name} {`), rust.indexOf('\n    }\n}', rust.indexOf(`pub enum ${name} {`)));
+      return [...body.matchAll(/^\s+(\w+) = "/gm)].map((m) => m[1]);
+    };
+    assert.deepEqual(variants('category.rs', 'Category'), CATEGORIES);
+    assert.deepEqual(variants('steward.rs', 'Role'), ROLES);
   });
 
   describe('a steward\'s change steps', () => {
