@@ -59,8 +59,10 @@ pub fn parse_records(text: &str) -> Result<Vec<(usize, Vec<String>)>, Unterminat
             }
             (false, '"') if field.is_empty() => quoted = true,
             (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
+            // CRLF ends a record at its LF; a CR alone (old Mac files, some exports)
+            // ends one by itself rather than vanishing into the cell.
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\r' | '\n') => {
                 record.push(std::mem::take(&mut field));
                 records.push((start_line, std::mem::take(&mut record)));
                 line += 1;
@@ -105,6 +107,13 @@ mod tests {
         assert_eq!(cell("-2"), "\"'-2\"");
         assert_eq!(cell("@SUM(A1)"), "\"'@SUM(A1)\"");
         assert_eq!(cell("a,b\nc"), "\"a,b\nc\"");
+    }
+
+    #[test]
+    fn a_carriage_return_alone_ends_a_record_and_is_kept_inside_quotes() {
+        let records = parse_records("a,b\rc,d\r\ne,\"x\ry\"").unwrap();
+        let rows: Vec<Vec<String>> = records.into_iter().map(|(_, r)| r).collect();
+        assert_eq!(rows, [vec!["a", "b"], vec!["c", "d"], vec!["e", "x\ry"]]);
     }
 
     #[test]
