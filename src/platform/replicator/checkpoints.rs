@@ -10,6 +10,11 @@ use crate::format::replication::problem::SyncProblem;
 use crate::platform::couch::Couch;
 use crate::platform::doc_store;
 
+/// Where the phone notes that the server refused replication `key`'s checkpoint.
+fn alone_key(key: &str) -> String {
+    format!("{key}:alone")
+}
+
 pub struct Checkpoints {
     db: String,
     /// Whether the server keeps this replication's checkpoint too (a writer's).
@@ -31,6 +36,14 @@ impl Checkpoints {
         shared: bool,
     ) -> Result<Self, SyncProblem> {
         let key = format!("_local/{id}");
+        // A server that refused this checkpoint once is not asked again: the phone's
+        // own record is where to resume, as for a reader.
+        let shared = shared
+            && doc_store::meta_get(&alone_key(&key))
+                .await
+                .ok()
+                .flatten()
+                .is_none();
         let local = doc_store::meta_get(&key)
             .await
             .ok()
@@ -81,9 +94,14 @@ impl Checkpoints {
                     self.remote_rev = answer.get("rev").and_then(|r| r.as_str().map(String::from));
                     self.remote = Some(next.clone());
                 }
-                // Refused after all (the server's rules changed): resume from the start
-                // each time (`_revs_diff` and the store make that cheap, not wrong).
-                Err(SyncProblem::Refused { .. } | SyncProblem::SignedOut) => {}
+                // Refused after all (the server's rules changed): from now on the phone's
+                // record alone says where to resume, as a reader's does — not the start
+                // of the database on every pass.
+                Err(SyncProblem::Refused { .. }) => {
+                    let _ = doc_store::meta_put(&alone_key(&self.key), "refused").await;
+                    self.shared = false;
+                }
+                Err(SyncProblem::SignedOut) => {}
                 // Another tab of this phone wrote it meanwhile: its rev is read next pass.
                 Err(SyncProblem::Server { status: 409 }) => self.remote_rev = None,
                 Err(e) => return Err(e),
