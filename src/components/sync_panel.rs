@@ -9,9 +9,10 @@ use crate::domain::time::format_date_time;
 use crate::format::replication::databases::{DbRole, UserCtx, db_role};
 use crate::format::replication::health::DbHealth;
 use crate::format::replication::problem::SyncProblem;
+use crate::i18n::Strings;
 use crate::i18n::sync::SyncStrings;
 use crate::state::sync::{SyncPhase, SyncStatus, use_sync, use_sync_writer};
-use crate::state::{use_state, use_sync_strings};
+use crate::state::{use_state, use_strings, use_sync_strings};
 
 /// `children`: what the resident app adds under who is signed in (the claim question);
 /// the console, which has no such question, carries none of it.
@@ -29,6 +30,7 @@ pub fn SyncPanel(#[prop(optional)] children: Option<Children>) -> impl IntoView 
                 .map_or_else(|| id.to_string(), |c| c.name.clone())
         })
     };
+    let words = use_strings();
     let on = move || sync.config.with(|c| c.on);
     // A session the server no longer knows needs signing in again, name kept.
     let signed_in = move || {
@@ -54,7 +56,7 @@ pub fn SyncPanel(#[prop(optional)] children: Option<Children>) -> impl IntoView 
             <RefusedList/>
             <DatabaseList name_of=compound_name/>
             <p class="sync__who" data-sync-user>
-                {move || sync.status.with(|s| who(t(), s.user.as_ref(), &compound_name))}
+                {move || sync.status.with(|st| who(t(), words(), st.user.as_ref(), &compound_name))}
             </p>
             {children.map(|c| c())}
             <div class="sync__actions">
@@ -101,7 +103,12 @@ fn state_line(t: &SyncStrings, s: &SyncStatus) -> String {
 }
 
 /// "Signed in: wang (steward · 东塘村小区)".
-fn who(t: &SyncStrings, user: Option<&UserCtx>, name_of: &dyn Fn(&str) -> String) -> String {
+fn who(
+    t: &SyncStrings,
+    s: &Strings,
+    user: Option<&UserCtx>,
+    name_of: &dyn Fn(&str) -> String,
+) -> String {
     let Some(user) = user else {
         return t.not_signed_in.into();
     };
@@ -116,7 +123,7 @@ fn who(t: &SyncStrings, user: Option<&UserCtx>, name_of: &dyn Fn(&str) -> String
     let name = user.name.clone().unwrap_or_default();
     match roles.is_empty() {
         true => format!("{}{name}", t.signed_in_as),
-        false => format!("{}{name}（{}）", t.signed_in_as, roles.join("、")),
+        false => s.with_note(&format!("{}{name}", t.signed_in_as), &s.list(&roles)),
     }
 }
 

@@ -50,7 +50,7 @@ pub fn TimelineItem(
     let change = event.change.map(|change| {
         let k = change.kind();
         let shown = move || change_value(&change, s(), state);
-        view! { <p class="timeline__change">{move || s().app().change_values[k.index()]} "：" <b>{shown}</b></p> }
+        view! { <p class="timeline__change">{move || s().app().change_values[k.index()]} {move || s().colon()} <b>{shown}</b></p> }
     });
     let what = move || match kind {
         Some(k) => s().app().change_kinds[k.index()],

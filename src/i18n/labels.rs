@@ -1,7 +1,7 @@
 //! Names of domain values and messages for domain errors, read from the catalogue: the
 //! one way to turn a value into words. The domain itself holds no display text.
 
-use super::Strings;
+use super::{Lang, Strings};
 use crate::domain::compound::ManagementMode;
 use crate::domain::limits::TextError;
 use crate::domain::phone::PhoneError;
@@ -89,6 +89,30 @@ impl Strings {
         }
     }
 
+    /// Items as a list the language's way: 甲、乙 / a, b.
+    pub fn list(&self, items: &[String]) -> String {
+        items.join(match self.lang {
+            Lang::Zh => "、",
+            Lang::En => ", ",
+        })
+    }
+
+    /// A label and its value: 交给：张三 / Given to: Zhang San.
+    pub fn colon(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "：",
+            Lang::En => ": ",
+        }
+    }
+
+    /// A text with a note after it: 张三（红管家） / Zhang San (red steward).
+    pub fn with_note(&self, text: &str, note: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{text}（{note}）"),
+            Lang::En => format!("{text} ({note})"),
+        }
+    }
+
     /// "line 3" in the language of the file's reader.
     pub fn line(&self, line: usize) -> String {
         format!("{line}{}", self.app().line_suffix)
@@ -135,5 +159,15 @@ mod tests {
             assert_eq!(s.answer("yes"), ["是", "Yes"][lang as usize]);
             assert_eq!(s.answer("3栋"), "3栋");
         }
+    }
+
+    #[test]
+    fn lists_and_notes_are_punctuated_in_the_readers_language() {
+        let items = ["化粪池".to_string(), "路灯".to_string()];
+        assert_eq!(strings(Lang::Zh).list(&items), "化粪池、路灯");
+        assert_eq!(strings(Lang::En).list(&items), "化粪池, 路灯");
+        assert_eq!(strings(Lang::Zh).with_note("li", "管家"), "li（管家）");
+        assert_eq!(strings(Lang::En).with_note("li", "steward"), "li (steward)");
+        assert_eq!(strings(Lang::En).colon(), ": ");
     }
 }

@@ -135,7 +135,7 @@ fn Facts(
     let built = compound.built.map(|y| y.to_string());
     let households = compound.households.map(|h| h.to_string());
     let place = format!("{} {}", compound.community, compound.subdistrict);
-    let facilities = (!compound.facilities.is_empty()).then(|| compound.facilities.join("、"));
+    let facilities = (!compound.facilities.is_empty()).then(|| s().list(&compound.facilities));
     view! {
         <section class="facts" aria-labelledby="facts-title">
             <h2 id="facts-title">{move || s().facts}</h2>

@@ -73,7 +73,7 @@ pub fn RosterImport() -> impl IntoView {
         };
         let names: Vec<String> = result.compounds.iter().map(|c| c.name.clone()).collect();
         records_writer.put_compounds(result.compounds);
-        set_done.set(Some(format!("{}{}", s().app().roster_ok, names.join("、"))));
+        set_done.set(Some(format!("{}{}", s().app().roster_ok, s().list(&names))));
     };
     let preview = move || {
         checked.with(|r| {
