@@ -37,3 +37,14 @@ pub async fn sleep(ms: i32) {
 pub fn random_u32() -> u32 {
     (js_sys::Math::random() * 4_294_967_296.0) as u32
 }
+
+/// Calls `then` once after `ms` milliseconds (never, if there is no window).
+pub fn after(ms: i32, then: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            wasm_bindgen::JsCast::unchecked_ref(&callback),
+            ms,
+        );
+    }
+}

@@ -11,7 +11,7 @@ use crate::domain::dataset::Dataset;
 use crate::format::collections::DATASET_SCHEMA;
 use crate::format::envelope::decode;
 use crate::format::migrations;
-use crate::platform::clock::sleep;
+use crate::platform::clock::after;
 use crate::platform::fetch::fetch_text;
 
 /// Waits before each further attempt (ms): a fetch that fails once — a service worker
@@ -22,27 +22,26 @@ const RETRIES_MS: [i32; 2] = [800, 2500];
 /// Reads the first of `urls` that loads and decodes, trying the list again after each of
 /// `RETRIES_MS` before saying it failed.
 pub fn load_dataset(writer: AppWriter, urls: Vec<String>) {
+    load(writer, urls, 0);
+}
+
+fn load(writer: AppWriter, urls: Vec<String>, attempt: usize) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut parsed = None;
-        for wait in std::iter::once(0).chain(RETRIES_MS) {
-            if wait > 0 {
-                sleep(wait).await;
-            }
-            for url in &urls {
-                parsed = fetch_text(url).await.and_then(|text| {
-                    decode::<Dataset>("dataset", &text, DATASET_SCHEMA, migrations::none).ok()
-                });
-                if parsed.is_some() {
-                    break;
-                }
-            }
+        for url in &urls {
+            parsed = fetch_text(url).await.and_then(|text| {
+                decode::<Dataset>("dataset", &text, DATASET_SCHEMA, migrations::none).ok()
+            });
             if parsed.is_some() {
                 break;
             }
         }
-        writer.set_dataset.set(match parsed {
-            Some(d) => DatasetState::Ready(Shared(Arc::new(d))),
-            None => DatasetState::Failed,
-        });
+        match (parsed, RETRIES_MS.get(attempt)) {
+            (Some(d), _) => writer
+                .set_dataset
+                .set(DatasetState::Ready(Shared(Arc::new(d)))),
+            (None, Some(&wait)) => after(wait, move || load(writer, urls, attempt + 1)),
+            (None, None) => writer.set_dataset.set(DatasetState::Failed),
+        }
     });
 }
