@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::phone::percent_encode;
 use crate::state::{use_program, use_strings};
 
 /// "Report a problem here": the report form with the place filled in.
@@ -18,8 +19,9 @@ pub fn ReportHereLink(
     unit: Option<String>,
 ) -> impl IntoView {
     let s = use_strings();
-    // Ids typed into a roster spreadsheet may hold any character: encode them.
-    let enc = |v: &str| String::from(js_sys::encode_uri_component(v));
+    // Ids typed into a roster spreadsheet may hold any character: encode them (in Rust,
+    // not the browser's encodeURIComponent: the pre-render writes this link without one).
+    let enc = percent_encode;
     let mut href = format!("/report/new?c={}&b={}", enc(&compound), enc(&building));
     if let Some(u) = unit {
         href.push_str(&format!("&u={}", enc(&u)));
