@@ -63,7 +63,7 @@ mod module {
         static ANSWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// Room for an input of `len` bytes, handed to `republish` (which frees it).
+    /// Room for an input of `len` bytes, handed to `build` or `republish` (which free it).
     #[unsafe(no_mangle)]
     pub extern "C" fn alloc(len: usize) -> *mut u8 {
         let mut buffer = Vec::<u8>::with_capacity(len.max(1));
