@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Republishing the built site's rosters without the Rust toolchain (issue #29). The
-// pre-render itself (src/format/prerender/, the build's `cargo run --bin prerender`) is
-// built by scripts/build.sh into `deploy/prerender.wasm`, which Node runs here: one
-// writer of a card's HTML, whether at build time or now.
+// pre-render itself (src/bin/prerender.rs: src/prerender/ around the app's own card
+// component) is built by scripts/build.sh into `deploy/prerender.wasm`, which Node runs
+// here and at build time (scripts/prerender.mjs): one writer of a card's HTML, whether at
+// build time or now.
 //
 // Two users:
 //  - The server's publishing job, inside the relay (deploy/relay.mjs, `PUBLISH_SITE`):
@@ -73,11 +74,13 @@ export async function loadPrerender(path = new URL('./prerender.wasm', import.me
     imports[i.module][i.name] = () => { throw new Error(`prerender.wasm called ${i.name}`); };
   }
   const { exports } = new WebAssembly.Instance(module, imports);
-  return (input) => {
+  // `entry`: 'republish' (rosters into a built site) or 'build' (every pre-rendered file:
+  // scripts/prerender.mjs, at build time).
+  return (input, entry = 'republish') => {
     const bytes = Buffer.from(JSON.stringify(input), 'utf8');
     const ptr = exports.alloc(bytes.length);
     new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
-    const out = exports.republish(ptr, bytes.length);
+    const out = exports[entry](ptr, bytes.length);
     const answer = Buffer.from(new Uint8Array(exports.memory.buffer, out, exports.answer_len())).toString('utf8');
     return JSON.parse(answer);
   };

@@ -24,12 +24,14 @@ trunk build district.html --release --offline --dist dist/district --public-url 
 # The browse entry's page at its other paths (its plain shell: the worker's page for them
 # offline); every building card as plain HTML on the card entry's page, so the QR path
 # paints before the wasm arrives, and `/` for a first visit with the directory in it.
+# The pre-render is a wasm module (the card is the app's own component written as HTML, and
+# the components exist in the wasm build only) that Node runs: here, and later the server's
+# publishing job and the office's republish command (deploy/publish.mjs), with no Rust
+# toolchain where they run.
 mkdir -p dist/compounds && cp dist/index.html dist/compounds/index.html
-cargo run --quiet --bin prerender -- dist
-# The same pre-render as a wasm module Node runs (deploy/publish.mjs): the server's
-# publishing job and the office's republish command, with no Rust toolchain where they run.
-cargo build --quiet --release --target wasm32-unknown-unknown --bin prerender
+cargo build --quiet --release --target wasm32-unknown-unknown --features prerender --bin prerender
 cp target/wasm32-unknown-unknown/release/prerender.wasm deploy/prerender.wasm
+node scripts/prerender.mjs dist
 # The site's CSP header and the service workers, with the exact list of what each precaches.
 node scripts/finish_site.mjs dist
 # Compressed copies, served as a production static host serves them.

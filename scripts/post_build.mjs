@@ -18,7 +18,7 @@ let html = readFileSync(indexPath, 'utf8');
 // pre-rendered card could wait for the wasm. It now waits for that paint (rAF, then a task;
 // at most 100 ms in a hidden tab, where rAF does not run). Pages that want the code at
 // once still preload it; the pre-rendered ones (cards, a first visit's `/`) do not
-// (src/format/prerender/).
+// (src/prerender/).
 const loader = /import init, \* as bindings from '([^']+)';\nconst wasm = await init\(\{ module_or_path: '([^']+)' \}\);/;
 if (!loader.test(html)) throw new Error("post_build: trunk's loader script has changed; update the rewrite");
 // The card entry (the QR path) waits longer where its page is a pre-rendered card: the

@@ -97,6 +97,9 @@ macro_rules! keyed_enum {
 pub mod domain;
 pub mod format;
 pub mod i18n;
+/// The site written at build time and republished by the server (`deploy/publish.mjs`):
+/// a program of its own, after every layer, pure so that it runs natively in tests.
+pub mod prerender;
 
 #[cfg(test)]
 mod fixtures;

@@ -1,62 +1,27 @@
-//! Writes a plain-HTML building card for every building of the published dataset into
-//! the built site, so the QR path paints names and call buttons before the wasm arrives,
-//! the browse entry's page under every compound's path, each compound's own data file
-//! (what a card reads), and `/` for a first visit with the directory in it.
-//! Run by `scripts/build.sh` after trunk: `cargo run --bin prerender -- dist`.
+//! The pre-render: a plain-HTML building card for every building of the published dataset
+//! (so the QR path paints names and call buttons before the wasm arrives), the browse
+//! entry's page under every compound's path, each compound's own data file (what a card
+//! reads), and `/` for a first visit with the directory in it.
 //!
-//! Built for wasm32 (`scripts/build.sh`: `deploy/prerender.wasm`), it is the same
-//! pre-render as a module Node runs without the Rust toolchain: `deploy/publish.mjs` (the
-//! server's publishing job and the office's republish command) hands it the built site's
-//! files and the rosters to publish (`republish`, src/format/prerender/publish.rs) and
-//! writes the files it answers. Its interface is three exports: `alloc(len)` for the
-//! input, `republish(ptr, len)` (input and answer are JSON, below) returning the answer's
-//! address, and `answer_len()`.
+//! The card is the app's own `ContactCardView` written as HTML (Leptos's `to_html`), the
+//! one component the app draws; this program hands it to `prerender`, which writes
+//! the pages around it. Leptos is in the wasm build only, so this is a wasm module
+//! (`scripts/build.sh`: `--features prerender`, which gives Leptos's type-erased views an
+//! HTML writer; `deploy/prerender.wasm`) that Node runs: `scripts/prerender.mjs` at build
+//! time (`build`), and `deploy/publish.mjs` (the server's publishing job and the office's
+//! republish command, without the Rust toolchain) when rosters change (`republish`,
+//! src/prerender/publish.rs). Its interface is four exports: `alloc(len)` for the
+//! input, `build(ptr, len)` or `republish(ptr, len)` (input and answer are JSON, below)
+//! returning the answer's address, and `answer_len()`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use compound_steward::format::collections::DATASET_SCHEMA;
-    use compound_steward::format::envelope::decode;
-    use compound_steward::format::migrations;
-    use compound_steward::format::prerender::{
-        building_pages, compound_files, compound_pages, home_page,
-    };
-    use compound_steward::i18n::{Lang, strings};
-    use std::path::Path;
-
-    let dist = std::env::args().nth(1).unwrap_or_else(|| "dist".into());
-    let dist = Path::new(&dist);
-    let read = |p: &Path| {
-        std::fs::read_to_string(p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
-    };
-    // The browse entry's page with its plain shell (scripts/build.sh copies it there before
-    // this runs): `index.html` itself becomes the home page below, so a second run starts
-    // from the same template as the first.
-    let template = read(&dist.join("compounds/index.html"));
-    // Cards load the card entry (src/card.rs), the smallest program.
-    let card_template = read(&dist.join("card/index.html"));
-    let text = read(&dist.join("data/district.json"));
-    let dataset = decode("dataset", &text, DATASET_SCHEMA, migrations::none)
-        .unwrap_or_else(|e| panic!("the published dataset does not load: {e:?}"));
-    let mut pages = building_pages(&card_template, &dataset, strings(Lang::Zh))
-        .unwrap_or_else(|_| panic!("card/index.html has no static shell to replace"));
-    let cards = pages.len();
-    pages.extend(compound_pages(&template, &dataset));
-    let files = compound_files(&dataset);
-    let compounds = files.len();
-    pages.extend(files);
-    for page in &pages {
-        let path = dist.join(&page.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).expect("create the page's folder");
-        }
-        std::fs::write(&path, &page.html).expect("write the page");
-    }
-    let home = home_page(&template, &dataset, strings(Lang::Zh))
-        .unwrap_or_else(|_| panic!("compounds/index.html has no static shell to replace"));
-    std::fs::write(dist.join("index.html"), home).expect("write the home page");
-    println!(
-        "prerender: {cards} building cards as HTML, the browse page under {compounds} compounds, and each compound's data file"
+    eprintln!(
+        "prerender: the pre-render draws the app's card component, which exists only in the \
+         wasm build: `cargo build --release --target wasm32-unknown-unknown --features prerender \
+         --bin prerender`, then `node scripts/prerender.mjs dist` (scripts/build.sh does both)"
     );
+    std::process::exit(2);
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -64,17 +29,41 @@ fn main() {}
 
 #[cfg(target_arch = "wasm32")]
 mod module {
-    use compound_steward::format::prerender::{Site, republish as run};
+    use compound_steward::components::contact_card::ContactCardView;
+    use compound_steward::domain::compound::Compound;
+    use compound_steward::format::entry_points::Program;
     use compound_steward::i18n::publish::refusal;
     use compound_steward::i18n::{Lang, strings};
+    use compound_steward::prerender::{
+        PublishRefusal, Site, StaticPage, prerender_site, republish as run,
+    };
+    use compound_steward::state::provide_still_state;
+    use leptos::prelude::*;
     use serde_json::{Value, json};
     use std::cell::RefCell;
+
+    /// The card the app draws for `building` of `compound` (the whole building, no unit,
+    /// in Chinese, on the card entry's page), as HTML.
+    fn card_html(compound: &Compound, building: &str) -> String {
+        let owner = Owner::new();
+        let html = owner.with(|| {
+            provide_still_state(Lang::Zh, Program::Card);
+            let (compound, building) = (compound.clone(), building.to_string());
+            view! { <ContactCardView compound building unit=None/> }.to_html()
+        });
+        // Two marks Leptos's HTML writer leaves for hydration, which this page never has
+        // (the app draws its own card over it), and which the card the app draws lacks:
+        // `<!>` where one text ends and the next begins, and an empty text written as one
+        // space (an element holding nothing else: the share button's status, an empty
+        // title). Text and attributes are escaped, so neither is ever a name or a word.
+        html.replace("<!>", "").replace("> </", "></")
+    }
 
     thread_local! {
         static ANSWER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// Room for an input of `len` bytes, handed to `republish` (which frees it).
+    /// Room for an input of `len` bytes, handed to `build` or `republish` (which free it).
     #[unsafe(no_mangle)]
     pub extern "C" fn alloc(len: usize) -> *mut u8 {
         let mut buffer = Vec::<u8>::with_capacity(len.max(1));
@@ -94,11 +83,48 @@ mod module {
     pub unsafe extern "C" fn republish(ptr: *mut u8, len: usize) -> *const u8 {
         // SAFETY: `alloc` made this buffer with at least `len` bytes of capacity.
         let input = unsafe { Vec::from_raw_parts(ptr, len, len.max(1)) };
-        let answer = answer(&String::from_utf8_lossy(&input)).to_string();
+        keep(answer(&String::from_utf8_lossy(&input), Entry::Republish))
+    }
+
+    /// `answer` kept until the next call, its address returned (its length: `answer_len`).
+    fn keep(answer: Value) -> *const u8 {
         ANSWER.with(|a| {
-            *a.borrow_mut() = answer.into_bytes();
+            *a.borrow_mut() = answer.to_string().into_bytes();
             a.borrow().as_ptr()
         })
+    }
+
+    enum Entry {
+        Build,
+        Republish,
+    }
+
+    fn files(files: &[StaticPage]) -> Value {
+        files
+            .iter()
+            .map(|f| json!({"path": f.path, "text": f.html}))
+            .collect()
+    }
+
+    fn refused(refused: &[PublishRefusal]) -> Value {
+        let refused: Vec<Value> = refused
+            .iter()
+            .map(|r| json!({"zh": refusal(r, Lang::Zh), "en": refusal(r, Lang::En)}))
+            .collect();
+        json!({"ok": false, "refused": refused})
+    }
+
+    /// Input: `{"dataset", "card", "browse"}` as for `republish`. Answer: `{"ok": true,
+    /// "files": [{"path", "text"}]}` — every file the build pre-renders — or `{"ok": false,
+    /// "refused": [{"zh", "en"}]}`.
+    ///
+    /// # Safety
+    /// As for `republish`.
+    #[unsafe(no_mangle)]
+    pub unsafe extern "C" fn build(ptr: *mut u8, len: usize) -> *const u8 {
+        // SAFETY: as in `republish`.
+        let input = unsafe { Vec::from_raw_parts(ptr, len, len.max(1)) };
+        keep(answer(&String::from_utf8_lossy(&input), Entry::Build))
     }
 
     #[unsafe(no_mangle)]
@@ -106,7 +132,14 @@ mod module {
         ANSWER.with(|a| a.borrow().len())
     }
 
-    fn answer(input: &str) -> Value {
+    fn answer(input: &str, entry: Entry) -> Value {
+        if !cfg!(feature = "prerender") {
+            // Leptos's type-erased views have no HTML writer without it: the card would panic.
+            return json!({"ok": false, "refused": [{
+                "zh": "prerender.wasm 编译时缺少 --features prerender",
+                "en": "prerender.wasm was built without --features prerender",
+            }]});
+        }
         let Ok(input) = serde_json::from_str::<Value>(input) else {
             return json!({"ok": false, "refused": [{"zh": "输入不是 JSON", "en": "The input is not JSON"}]});
         };
@@ -121,21 +154,22 @@ mod module {
             card_template: text("card"),
             browse_template: text("browse"),
         };
+        let s = strings(Lang::Zh);
+        if let Entry::Build = entry {
+            return match prerender_site(&site, s, &card_html) {
+                Ok(done) => json!({"ok": true, "files": files(&done)}),
+                Err(refusal) => refused(&[refusal]),
+            };
+        }
         let now = input.get("now").and_then(Value::as_i64).unwrap_or(0);
-        match run(&site, &sources, now, strings(Lang::Zh)) {
+        match run(&site, &sources, now, s, &card_html) {
             Ok(done) => json!({
                 "ok": true,
-                "files": done.files.iter().map(|f| json!({"path": f.path, "text": f.html})).collect::<Vec<_>>(),
+                "files": files(&done.files),
                 "published": done.published,
                 "unchanged": done.unchanged,
             }),
-            Err(refused) => json!({
-                "ok": false,
-                "refused": refused
-                    .iter()
-                    .map(|r| json!({"zh": refusal(r, Lang::Zh), "en": refusal(r, Lang::En)}))
-                    .collect::<Vec<_>>(),
-            }),
+            Err(refusals) => refused(&refusals),
         }
     }
 }

@@ -15,7 +15,7 @@ pub mod handoff;
 pub mod json;
 pub mod merge;
 pub mod migrations;
-pub mod prerender;
+pub mod publish_refusal;
 pub mod replication;
 pub mod revision;
 pub mod roster;

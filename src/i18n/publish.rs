@@ -4,7 +4,7 @@
 
 use super::Lang;
 use super::messages::Message;
-use crate::format::prerender::PublishRefusal;
+use crate::format::publish_refusal::PublishRefusal;
 
 /// Why a source was refused, in `lang`; `source` names the file or document.
 pub fn refusal(r: &PublishRefusal, lang: Lang) -> String {

@@ -197,6 +197,26 @@ pub fn provide_app_state(start_records: StartRecords) -> (AppState, AppWriter) {
     (state, writer)
 }
 
+/// The state of a view drawn outside a page — nothing read from storage, no data, no
+/// records, `lang` fixed — with `program` as the page's program. The pre-render writes
+/// the app's card as HTML in it (src/bin/prerender.rs); no browser is asked for anything.
+pub fn provide_still_state(lang: Lang, program: Program) {
+    provide_context(program);
+    provide_context(AppState {
+        settings: signal(Settings {
+            lang,
+            ..Settings::default()
+        })
+        .0,
+        lang: Memo::new(move |_| lang),
+        dataset: signal(DatasetState::Loading).0,
+        records_ready: Signal::stored(true),
+        compounds: Memo::new(|_| Shared::default()),
+        problems: signal(Vec::new()).0,
+        read_only: signal(Vec::new()).0,
+    });
+}
+
 impl AppState {
     /// One compound (published, local edits on top), followed as it changes: saves, other
     /// tabs, a new dataset.

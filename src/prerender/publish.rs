@@ -9,7 +9,9 @@
 //! checks it (`roster::check`: each field, each row) before anything is returned; one
 //! refusal refuses the whole run, so a refused file changes nothing.
 
-use super::{NoShell, StaticPage, building_pages, compound_files, compound_pages, home_page};
+use super::{
+    CardWriter, NoShell, StaticPage, building_pages, compound_files, compound_pages, home_page,
+};
 use crate::domain::Millis;
 use crate::domain::compound::Compound;
 use crate::domain::dataset::Dataset;
@@ -18,6 +20,7 @@ use crate::format::collections::DATASET_SCHEMA;
 use crate::format::envelope::{decode, encode};
 use crate::format::json::ViaSerde;
 use crate::format::migrations;
+use crate::format::publish_refusal::PublishRefusal;
 use crate::format::roster::{self, RosterError};
 use crate::i18n::Strings;
 
@@ -29,21 +32,6 @@ pub struct Site<'a> {
     pub card_template: &'a str,
     /// `compounds/index.html`: the browse entry's page (`/`, a compound's path).
     pub browse_template: &'a str,
-}
-
-/// Why nothing was published.
-#[derive(Debug, PartialEq)]
-pub enum PublishRefusal {
-    Unreadable(String),
-    WrongFormat(String),
-    /// A roster document whose `_id` is not `compound:<its id>`.
-    WrongId(String),
-    Deleted(String),
-    Roster(String, RosterError),
-    /// A roster CSV the import refuses.
-    Csv(RosterError),
-    NoShell,
-    Dataset,
 }
 
 /// What a republish writes, and which compounds it changed.
@@ -63,6 +51,7 @@ pub fn republish(
     sources: &[&str],
     now: Millis,
     s: &Strings,
+    card: CardWriter,
 ) -> Result<Republished, Vec<PublishRefusal>> {
     let mut dataset: Dataset = decode("dataset", site.dataset, DATASET_SCHEMA, migrations::none)
         .map_err(|_| vec![PublishRefusal::Dataset])?;
@@ -102,7 +91,7 @@ pub fn republish(
             published_at: dataset.published_at,
         };
         let no_shell = |_: NoShell| vec![PublishRefusal::NoShell];
-        files.extend(building_pages(site.card_template, &alone, s).map_err(no_shell)?);
+        files.extend(building_pages(site.card_template, &alone, s, card).map_err(no_shell)?);
         files.extend(compound_pages(site.browse_template, &alone));
         files.extend(compound_files(&alone));
         files.push(StaticPage {
@@ -203,13 +192,14 @@ fn check(c: Compound) -> Result<Compound, Vec<PublishRefusal>> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::card;
     use super::*;
     use crate::domain::steward::{Role, Scope};
     use crate::i18n::{Lang, strings};
 
     const CARD: &str = "<html><head><title>小区管家</title><link rel=\"preload\" href=\"/data/district.json\" as=\"fetch\"></head><body>\
         <div id=\"shell\"><p>正在加载…</p></div><!-- /shell --></body></html>";
-    const DATASET: &str = include_str!("../../../public/data/district.json");
+    const DATASET: &str = include_str!("../../public/data/district.json");
 
     fn site() -> Site<'static> {
         Site {
@@ -254,14 +244,14 @@ mod tests {
             .unwrap();
         red.phone = "13912345678".into();
         c.updated_at += 1000;
-        let out = republish(&site(), &[&doc(&c)], 7, strings(Lang::Zh)).unwrap();
+        let out = republish(&site(), &[&doc(&c)], 7, strings(Lang::Zh), &card).unwrap();
         assert_eq!(out.published, vec![c.id.clone()]);
-        let card = out
+        let page = out
             .files
             .iter()
             .find(|f| f.path == format!("c/{}/b/1/index.html", c.id))
             .unwrap();
-        assert!(card.html.contains("tel:13912345678"), "{}", card.html);
+        assert!(page.html.contains("13912345678"), "{}", page.html);
         let paths: Vec<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
         assert!(paths.contains(&"data/district.json"));
         assert!(paths.contains(&"index.html"));
@@ -289,7 +279,7 @@ mod tests {
                 .html,
             ..site()
         };
-        let again = republish(&site, &[&doc(&c)], 8, strings(Lang::Zh)).unwrap();
+        let again = republish(&site, &[&doc(&c)], 8, strings(Lang::Zh), &card).unwrap();
         assert!(again.files.is_empty());
         assert_eq!(again.unchanged, vec![c.id]);
     }
@@ -301,23 +291,36 @@ mod tests {
         let mut bad = published().compounds[0].clone();
         bad.stewards[0].phone = "138-call-me".into();
         bad.updated_at += 1;
-        let refused =
-            republish(&site(), &[&doc(&good), &doc(&bad)], 7, strings(Lang::Zh)).unwrap_err();
+        let refused = republish(
+            &site(),
+            &[&doc(&good), &doc(&bad)],
+            7,
+            strings(Lang::Zh),
+            &card,
+        )
+        .unwrap_err();
         assert!(
             matches!(&refused[0], PublishRefusal::Roster(id, RosterError::BadCell { .. }) if *id == bad.id)
         );
         let malformed = doc(&good).replace("\"stewards\":[", "\"stewards\":7,\"x\":[");
         assert!(matches!(
-            republish(&site(), &[&malformed], 7, strings(Lang::Zh)).unwrap_err()[0],
+            republish(&site(), &[&malformed], 7, strings(Lang::Zh), &card).unwrap_err()[0],
             PublishRefusal::Unreadable(_)
         ));
         let wrong = doc(&good).replace(&format!("compound:{}", good.id), "compound:other");
         assert!(matches!(
-            republish(&site(), &[&wrong], 7, strings(Lang::Zh)).unwrap_err()[0],
+            republish(&site(), &[&wrong], 7, strings(Lang::Zh), &card).unwrap_err()[0],
             PublishRefusal::WrongId(_)
         ));
         assert!(matches!(
-            republish(&site(), &["{\"format\":\"x\"}"], 7, strings(Lang::Zh)).unwrap_err()[0],
+            republish(
+                &site(),
+                &["{\"format\":\"x\"}"],
+                7,
+                strings(Lang::Zh),
+                &card
+            )
+            .unwrap_err()[0],
             PublishRefusal::WrongFormat(_)
         ));
     }
@@ -328,7 +331,7 @@ mod tests {
         c.stewards[0].name = "赵新".into();
         c.updated_at += 5;
         let file = changes::export_changes(std::slice::from_ref(&c), &[], 9);
-        let out = republish(&site(), &[&file], 10, strings(Lang::En)).unwrap();
+        let out = republish(&site(), &[&file], 10, strings(Lang::En), &card).unwrap();
         assert_eq!(out.published, vec![c.id]);
         assert!(out.files.iter().any(|f| f.html.contains("赵新")));
     }

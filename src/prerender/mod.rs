@@ -1,23 +1,25 @@
-//! Building cards as plain HTML, written at build time from the published dataset with
-//! the same domain code the app uses (`contact_card`), so a resident who scans the poster
-//! sees three names and three call buttons before the wasm has arrived. The page is the
-//! built `index.html` with its static shell replaced; the app mounts over it. `home` does
-//! the same for a first visit to `/`: the directory.
+//! Building cards as plain HTML, written at build time from the published dataset, so a
+//! resident who scans the poster sees three names and three call buttons before the wasm
+//! has arrived. The page is the card entry's `index.html` with its static shell replaced;
+//! the app mounts over it. The card itself is not written here: it is the app's own card
+//! component (`components::contact_card`) written as HTML, handed in as a `CardWriter` by
+//! the pre-render's program (`src/bin/prerender.rs`), since `format` draws no views. `home`
+//! does the same for a first visit to `/`: the directory.
 
 mod data;
 mod home;
 mod publish;
+pub use crate::format::publish_refusal::PublishRefusal;
 pub use data::compound_files;
 pub use home::home_page;
-pub use publish::{PublishRefusal, Republished, Site, republish};
+pub use publish::{Republished, Site, republish};
 
 use crate::domain::compound::Compound;
-use crate::domain::contact_card::{CardEntry, contact_card};
 use crate::domain::dataset::Dataset;
-use crate::domain::phone::{PhoneKind, parse_phone};
-use crate::domain::steward::Steward;
-use crate::domain::time::format_date;
+use crate::format::collections::DATASET_SCHEMA;
 use crate::format::entry_points::compound_data_path;
+use crate::format::envelope::decode;
+use crate::format::migrations;
 use crate::i18n::Strings;
 
 /// Where the static shell starts and ends in `index.html`.
@@ -52,11 +54,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A page for every building of every published compound.
+/// One building's card as HTML (the compound, the building's id): what the app draws for it.
+pub type CardWriter<'a> = &'a dyn Fn(&Compound, &str) -> String;
+
+/// A page for every building of every published compound, its card written by `card`.
 pub fn building_pages(
     template: &str,
     dataset: &Dataset,
     s: &Strings,
+    card: CardWriter,
 ) -> Result<Vec<StaticPage>, NoShell> {
     let (before, after) = around_shell(template)?;
     let before = without_code_preloads(before);
@@ -64,7 +70,7 @@ pub fn building_pages(
     for c in dataset.compounds.iter().filter(|c| !c.deleted) {
         for (_, b) in c.buildings() {
             let title = format!("{} {}", c.name, b.name);
-            let shell = shell(&card(c, &b.id, &title, s), s);
+            let shell = shell(&card(c, &b.id), s);
             let head = before.replacen("<title>", &format!("<title>{} · ", escape(&title)), 1);
             // The card entry reads this compound's own file (`Program::published_data`).
             let head = head.replace(
@@ -78,6 +84,26 @@ pub fn building_pages(
         }
     }
     Ok(pages)
+}
+
+/// Every file the build pre-renders into `site`: each building's card page, the browse
+/// page under each compound's path, each compound's data file and `/`.
+pub fn prerender_site(
+    site: &Site,
+    s: &Strings,
+    card: CardWriter,
+) -> Result<Vec<StaticPage>, PublishRefusal> {
+    let dataset: Dataset = decode("dataset", site.dataset, DATASET_SCHEMA, migrations::none)
+        .map_err(|_| PublishRefusal::Dataset)?;
+    let no_shell = |_: NoShell| PublishRefusal::NoShell;
+    let mut files = building_pages(site.card_template, &dataset, s, card).map_err(no_shell)?;
+    files.extend(compound_pages(site.browse_template, &dataset));
+    files.extend(compound_files(&dataset));
+    files.push(StaticPage {
+        path: "index.html".into(),
+        html: home_page(site.browse_template, &dataset, s).map_err(no_shell)?,
+    });
+    Ok(files)
 }
 
 /// The browse entry's page under every published compound's path (`/c/<id>`, its battle
@@ -136,122 +162,10 @@ fn around_shell(template: &str) -> Result<(&str, &str), NoShell> {
     Ok((&template[..start], &template[end..]))
 }
 
-/// The card: the closest steward of each role, then the hotlines — as the app draws it.
-fn card(c: &Compound, building: &str, title: &str, s: &Strings) -> String {
-    let mut html = format!(
-        "<article class=\"card\" aria-labelledby=\"card-title\"><h2 id=\"card-title\" class=\"card__title\">{}</h2>",
-        escape(title)
-    );
-    if c.sample {
-        html.push_str(&format!(
-            "<p class=\"notice notice--sample\" role=\"note\">{}</p>",
-            escape(s.sample_notice)
-        ));
-    }
-    html.push_str(&format!(
-        "<p class=\"card__updated\">{} {}</p>",
-        escape(s.roster_updated),
-        format_date(c.updated_at)
-    ));
-    if let Ok(card) = contact_card(c, building, None) {
-        for (role, entry) in &card.entries {
-            html.push_str(&format!(
-                "<section class=\"card__role card__role--{}\"><h3 class=\"role-badge\"><span>{}</span></h3>",
-                role.key(),
-                escape(s.role(*role))
-            ));
-            match entry {
-                CardEntry::Found(people) => {
-                    people.iter().for_each(|p| html.push_str(&person(p, s)))
-                }
-                CardEntry::Vacant => html.push_str(&format!(
-                    "<p class=\"card__vacant\">{}</p>",
-                    escape(s.nobody)
-                )),
-            }
-            html.push_str("</section>");
-        }
-    }
-    html.push_str(&hotlines(c, s));
-    html.push_str("</article>");
-    html
-}
-
-fn person(p: &Steward, s: &Strings) -> String {
-    let hours = p.duty_hours.as_deref().map_or(String::new(), |h| {
-        format!(
-            "<p class=\"steward__hours\">{} {}</p>",
-            escape(s.duty),
-            escape(h)
-        )
-    });
-    format!(
-        "<div class=\"steward\"><p class=\"steward__who\"><span class=\"steward__name\">{}</span> \
-         <span class=\"steward__title\">{}</span></p>{hours}{}</div>",
-        escape(&p.name),
-        escape(&p.title),
-        phone_actions(&p.phone, &p.name, s)
-    )
-}
-
-fn hotlines(c: &Compound, s: &Strings) -> String {
-    let lines = [
-        (
-            c.hotline.as_deref(),
-            s.property_hotline,
-            c.property_company.as_deref(),
-        ),
-        (
-            c.community_phone.as_deref(),
-            s.community_phone,
-            Some(c.community.as_str()),
-        ),
-    ];
-    let mut html = format!(
-        "<section class=\"card__hotlines\"><h3>{}</h3>",
-        escape(s.hotlines)
-    );
-    for (phone, label, who) in lines {
-        if let Some(phone) = phone {
-            html.push_str(&format!(
-                "<p class=\"card__hotline-label\">{}</p>{}",
-                escape(label),
-                phone_actions(phone, who.unwrap_or_default(), s)
-            ));
-        }
-    }
-    html.push_str("</section>");
-    html
-}
-
-/// Call (and, for mobiles, text) links; an invalid number is written out, not linked.
-fn phone_actions(phone: &str, who: &str, s: &Strings) -> String {
-    let Ok(p) = parse_phone(phone) else {
-        return format!("<p class=\"phone phone--invalid\">{}</p>", escape(phone));
-    };
-    let shown = p.display();
-    let text = (p.kind == PhoneKind::Mobile).then(|| {
-        format!(
-            "<a class=\"phone__text\" href=\"{}\" aria-label=\"{} {}\"><span>{}</span></a>",
-            p.sms_href(""),
-            escape(s.text),
-            escape(who),
-            escape(s.text)
-        )
-    });
-    format!(
-        "<div class=\"phone\"><a class=\"phone__call\" href=\"{}\" aria-label=\"{} {} {shown}\">\
-         <span class=\"phone__number\">{shown}</span></a>{}</div>",
-        p.tel_href(),
-        escape(s.call),
-        escape(who),
-        text.unwrap_or_default()
-    )
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+    use crate::domain::contact_card::{CardEntry, contact_card};
     use crate::domain::dataset::Dataset;
     use crate::i18n::{Lang, strings};
 
@@ -259,47 +173,62 @@ mod tests {
         <div id=\"shell\"><p>正在加载…</p></div><!-- /shell --><script src=\"/app.js\"></script></body></html>";
 
     pub(super) fn dataset() -> Dataset {
-        let text = include_str!("../../../public/data/district.json");
+        let text = include_str!("../../public/data/district.json");
         let envelope: serde_json::Value = serde_json::from_str(text).unwrap();
         serde_json::from_value(envelope["data"].clone()).unwrap()
     }
 
+    /// A stand-in for the card component (what the pre-render's program hands in): the
+    /// building and the names and numbers the card would show.
+    pub(crate) fn card(c: &Compound, building: &str) -> String {
+        let people: Vec<String> = contact_card(c, building, None)
+            .map(|card| card.entries)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|(_, entry)| match entry {
+                CardEntry::Found(people) => Some(people.clone()),
+                CardEntry::Vacant => None,
+            })
+            .flatten()
+            .map(|p| format!("{} {}", p.name, p.phone))
+            .collect();
+        let people = escape(&people.join(", "));
+        format!(
+            "<article class=\"card\">{} {building}: {people}</article>",
+            c.id
+        )
+    }
+
     #[test]
-    fn every_building_gets_its_card_with_three_roles_and_call_links() {
+    fn every_building_gets_a_page_with_its_card_in_the_shell() {
         let data = dataset();
-        let pages = building_pages(TEMPLATE, &data, strings(Lang::Zh)).unwrap();
+        let pages = building_pages(TEMPLATE, &data, strings(Lang::Zh), &card).unwrap();
         let buildings: usize = data.compounds.iter().map(|c| c.building_count()).sum();
         assert_eq!(pages.len(), buildings);
         let page = pages
             .iter()
             .find(|p| p.path == "c/dongtangcun/b/3/index.html")
             .unwrap();
-        assert!(
-            page.html
-                .starts_with("<html><head><title>东塘村小区 3栋 · 小区管家</title>")
-        );
-        assert!(
-            page.html
-                .ends_with("<!-- /shell --><script src=\"/app.js\"></script></body></html>")
-        );
-        assert!(
-            !page.html.contains("正在加载"),
-            "the loading shell is replaced"
-        );
-        for role in ["red", "property", "peacemaker"] {
-            assert!(page.html.contains(&format!("card__role--{role}")), "{role}");
-        }
         assert_eq!(
-            page.html
-                .matches("class=\"phone__call\" href=\"tel:1380000")
-                .count(),
-            3
+            page.html,
+            format!(
+                "<html><head><title>东塘村小区 3栋 · 小区管家</title></head><body>\
+             <div id=\"shell\"><header class=\"app-header\"><span class=\"app-header__name\">小区管家</span></header>\
+             <main class=\"app-main\"><section class=\"page\">{}</section></main></div>\n  \
+             <!-- /shell --><script src=\"/app.js\"></script></body></html>",
+                card(
+                    data.compounds
+                        .iter()
+                        .find(|c| c.id == "dongtangcun")
+                        .unwrap(),
+                    "3"
+                )
+            )
         );
-        assert!(page.html.contains("示例数据"));
-        let updated = format_date(data.compounds[0].updated_at);
-        assert!(page.html.contains(&format!(
-            "<p class=\"card__updated\">名册更新于 {updated}</p>"
-        )));
+        assert!(
+            page.html
+                .contains("<article class=\"card\">dongtangcun 3: 林胜 138")
+        );
     }
 
     #[test]
@@ -316,17 +245,13 @@ mod tests {
     }
 
     #[test]
-    fn names_are_escaped_and_bad_numbers_are_not_linked() {
+    fn titles_are_escaped() {
         let mut data = dataset();
-        for steward in &mut data.compounds[0].stewards {
-            steward.name = "<img src=x onerror=alert(1)>".into();
-            steward.phone = "123&body=x".into();
-        }
-        let pages = building_pages(TEMPLATE, &data, strings(Lang::Zh)).unwrap();
+        data.compounds[0].name = "<img src=x onerror=alert(1)>".into();
+        let pages = building_pages(TEMPLATE, &data, strings(Lang::Zh), &card).unwrap();
         let all: String = pages.iter().map(|p| p.html.as_str()).collect();
         assert!(!all.contains("<img"));
-        assert!(all.contains("&lt;img src=x onerror=alert(1)&gt;"));
-        assert!(!all.contains("href=\"tel:123"));
+        assert!(all.contains("<title>&lt;img src=x onerror=alert(1)&gt; "));
         assert_eq!(escape("a\"b'c&"), "a&quot;b&#39;c&amp;");
     }
 
@@ -344,8 +269,42 @@ mod tests {
     #[test]
     fn a_template_without_the_shell_is_refused() {
         assert_eq!(
-            building_pages("<html></html>", &dataset(), strings(Lang::Zh)),
+            building_pages("<html></html>", &dataset(), strings(Lang::Zh), &card),
             Err(NoShell)
         );
+    }
+    #[test]
+    fn the_build_prerenders_every_card_every_compound_and_home() {
+        let site = || Site {
+            dataset: include_str!("../../public/data/district.json"),
+            card_template: TEMPLATE,
+            browse_template: TEMPLATE,
+        };
+        let files = prerender_site(&site(), strings(Lang::Zh), &card).unwrap();
+        let data = dataset();
+        let cards = files.iter().filter(|f| f.path.contains("/b/")).count();
+        let buildings: usize = data.compounds.iter().map(|c| c.building_count()).sum();
+        assert_eq!(cards, buildings);
+        for c in &data.compounds {
+            assert!(
+                files
+                    .iter()
+                    .any(|f| f.path == format!("data/c/{}.json", c.id))
+            );
+            assert!(
+                files
+                    .iter()
+                    .any(|f| f.path == format!("c/{}/index.html", c.id))
+            );
+        }
+        assert!(files.iter().any(|f| f.path == "index.html"));
+        let broken = Site {
+            card_template: "<html></html>",
+            ..site()
+        };
+        assert!(matches!(
+            prerender_site(&broken, strings(Lang::Zh), &card),
+            Err(PublishRefusal::NoShell)
+        ));
     }
 }

@@ -44,7 +44,7 @@ mod tests {
 
     #[test]
     fn each_compound_has_a_file_that_reads_as_the_dataset_with_it_alone() {
-        let text = include_str!("../../../public/data/district.json");
+        let text = include_str!("../../public/data/district.json");
         let mut dataset: Dataset =
             crate::format::envelope::decode("d", text, DATASET_SCHEMA, migrations::none).unwrap();
         dataset.compounds[1].deleted = true;

@@ -1,0 +1,19 @@
+//! Why republishing (`crate::prerender::republish`: the server's publishing job and the
+//! office's command) published nothing, as a value; `i18n::publish` words it.
+
+use super::roster::RosterError;
+
+/// Why nothing was published.
+#[derive(Debug, PartialEq)]
+pub enum PublishRefusal {
+    Unreadable(String),
+    WrongFormat(String),
+    /// A roster document whose `_id` is not `compound:<its id>`.
+    WrongId(String),
+    Deleted(String),
+    Roster(String, RosterError),
+    /// A roster CSV the import refuses.
+    Csv(RosterError),
+    NoShell,
+    Dataset,
+}
