@@ -57,6 +57,13 @@ html = html.replace(loader, (_, js, wasm) => [
 if (html.includes("import('/report/new/")) {
   html = html.replace(/\n?<link rel="preload" href="[^"]+\.wasm"[^>]*>/, '');
 }
+// The pages' comments are for whoever reads the source (index.html, card.html, …), not for
+// a phone on a slow network: about 900 bytes of `/`'s first visit. The shell's end marker
+// stays (the pre-render finds the shell by it: src/prerender/mod.rs).
+if ([...html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].some((m) => m[1].includes('<!--'))) {
+  throw new Error('post_build: an inline script holds "<!--"; strip comments more carefully');
+}
+html = html.replace(/[ \t]*<!--(?! \/shell -->)[\s\S]*?-->[ \t]*\n?/g, '');
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   (m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`,
 );
