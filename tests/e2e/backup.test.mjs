@@ -128,7 +128,7 @@ describe('roster spreadsheets in steward mode', () => {
     // What the file does not carry (notices) and what it does (households) both survive.
     const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
     await expectSeen(page.locator('.facts', { hasText: '337' }), 'the households (337) among the compound\'s facts');
-    await expectSeen(map.notices.locator('.notice-item'), 'the compound\'s notices, kept by the import');
+    await expectSeen(map.noticeItems, 'the compound\'s notices, kept by the import');
   });
 
   it('the template has Chinese headers, and a steward added in a spreadsheet shows on their unit only', async () => {

@@ -52,7 +52,7 @@ describe('the published card follows the roster (server)', () => {
     const before = await htmlOnlyVisitor(phones);
     await before.page.goto(server.url + CARD);
     const first = new Card(before.page);
-    const name = (await (await expectSeen(first.card.locator('.steward__name'), 'the stewards of the pre-rendered card')).innerText()).trim();
+    const name = (await (await expectSeen(first.stewardNames, 'the stewards of the pre-rendered card')).innerText()).trim();
     assert.equal(await first.tel('tel:13900001234').count(), 0);
     await before.context.close();
 

@@ -61,7 +61,7 @@ describe("the office republishes a steward's export without a server", () => {
     const context = await phones.newPhone();
     const page = await context.newPage();
     const first = await Card.open(page, server.url, 'dongtangcun', '1');
-    const name = (await first.card.locator('.steward__name').first().innerText()).trim();
+    const name = (await first.stewardNames.first().innerText()).trim();
     const steward = await StewardPage.unlocked(page, server.url);
     await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await page.getByText('资料已保存').waitFor();

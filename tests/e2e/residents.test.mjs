@@ -55,8 +55,7 @@ describe('directory search', () => {
         await expectSeen(directory.noResults, `"没有找到符合条件的小区" for mode ${mode.key}, which no sample compound has`);
       } else {
         await directory.expectListed(expected);
-        assert.equal(await page.locator('.compound-list .mode-badge').count(),
-          await page.locator(`.compound-list .mode-badge--${mode.key}`).count(), `${mode.key}: every badge is its mode's`);
+        assert.equal(await directory.modeBadges().count(), await directory.modeBadges(mode.key).count(), `${mode.key}: every badge is its mode's`);
       }
     }
     // From the menu, the address follows; and a search within a mode can find nothing.

@@ -108,7 +108,7 @@ describe('inside steward mode', () => {
     await screenshot(page, '50-steward-home');
     // The resident's compound page shows it first, pinned.
     const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
-    const first = await expectSeen(map.notices.locator('.notice-item'), 'the compound\'s notices');
+    const first = await expectSeen(map.noticeItems, 'the compound\'s notices');
     assert.match(await first.innerText(), /周六停水\s*置顶/);
     // Shared as text for a WeChat group, and printed on the poster.
     await first.getByRole('button', { name: '分享这条公告' }).click();
@@ -121,8 +121,8 @@ describe('inside steward mode', () => {
     await page.emulateMedia({ media: 'screen' });
     // And my building's card on the home screen.
     await (await Card.open(page, site.server.url, 'dongtangcun', '3')).setMine();
-    await Card.home(page, site.server.url);
-    await expectSeen(page.locator('.notice-item', { hasText: '周六停水' }), 'the notice on my building\'s card at /');
+    const home = await Card.home(page, site.server.url);
+    await expectSeen(home.notice('周六停水'), 'the notice under my building\'s card at /');
     // Taken down, it is gone for residents (the PIN again: a reload locks).
     const again = await StewardPage.open(page, site.server.url);
     await again.enterPin('2468');
@@ -199,7 +199,7 @@ describe('inside steward mode', () => {
     const page = await context.newPage();
     // Whom does building 1's card show first?
     const card = await Card.open(page, site.server.url, 'dongtangcun', '1');
-    const name = (await card.card.locator('.steward__name').first().innerText()).trim();
+    const name = (await card.stewardNames.first().innerText()).trim();
     const steward = await StewardPage.unlocked(page, site.server.url);
     await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await page.getByText('资料已保存').waitFor();
@@ -249,7 +249,7 @@ describe('inside steward mode', () => {
     await page.getByText('已撤销，名册恢复到修改之前').waitFor();
     await page.locator('.roster-editor__item', { hasText: '139 0000 1234' }).waitFor({ state: 'detached' });
     await Card.open(page, site.server.url, 'dongtangcun', '1');
-    await expectSeen(card.card.locator('.steward__name'), 'the stewards on building 1\'s card');
+    await expectSeen(card.stewardNames, 'the stewards on building 1\'s card');
     assert.equal(await card.tel('tel:13900001234').count(), 0, 'the card is as before');
     await context.close();
   });
@@ -351,7 +351,7 @@ describe('inside steward mode', () => {
     await page.getByRole('button', { name: '撤销上一次修改' }).click();
     await page.getByText('已撤销，名册恢复到修改之前').waitFor();
     const back = await Card.open(page, site.server.url, 'dongtangcun', '1');
-    await expectSeen(back.card.locator('.steward__name'), '1栋\'s stewards back on its card');
+    await expectSeen(back.stewardNames, '1栋\'s stewards back on its card');
     await context.close();
   });
 

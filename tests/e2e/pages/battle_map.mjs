@@ -11,6 +11,7 @@ export class BattleMap {
     this.mapHeading = page.getByRole('heading', { name: '一小区一作战图' });
     this.grids = page.locator('.battle-map__grid');
     this.notices = page.locator('.notices');
+    this.noticeItems = this.notices.locator('.notice-item');
     this.noNotices = this.notices.getByText('暂无通知');
     this.sampleNotice = page.locator('.notice--sample');
     this.notFound = page.getByText('找不到这个小区');

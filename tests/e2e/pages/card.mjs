@@ -80,6 +80,8 @@ export class Card {
     this.title = scope.locator('.card__title');
     this.roles = scope.locator('.card__role');
     this.updated = scope.locator('.card__updated');
+    /** Every steward's name on the card, the closest of the first role first. */
+    this.stewardNames = scope.locator('.card .steward__name');
     this.sampleNotice = scope.locator('.card .notice--sample');
     this.chips = page.locator('.chips a.chip');
     this.currentChip = page.locator('.chips a.chip[aria-current="page"]');
@@ -139,6 +141,11 @@ export class Card {
   /** The card's call link for a number (`tel:13900001234`). */
   tel(href) {
     return this.card.locator(`a[href="${href}"]`);
+  }
+
+  /** A notice of the compound shown with the card (on `/`, under my building's card). */
+  notice(title) {
+    return this.page.locator('.notices .notice-item', { hasText: title });
   }
 
   /** A unit chip, by its name ("2单元"). */

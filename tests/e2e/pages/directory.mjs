@@ -45,6 +45,11 @@ export class DirectoryPage {
     return new DirectoryPage(page, page.locator('#shell'));
   }
 
+  /** The management-mode badges of the listed compounds; of one mode by its key. */
+  modeBadges(key = null) {
+    return this.scope.locator(key ? `.compound-list .mode-badge--${key}` : '.compound-list .mode-badge');
+  }
+
   /** The link to a compound's battle map. */
   link(id) {
     return this.scope.locator(`a.compound-list__link[href="/c/${id}"]`);
