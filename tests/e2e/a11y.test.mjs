@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, useSite } from './harness.mjs';
+import { appReady, expectSeen, screenshot, useSite } from './harness.mjs';
 import { craftLink } from './pages/handoff.mjs';
 
 const site = useSite();
@@ -57,9 +57,12 @@ async function open(context, path) {
   const page = await context.newPage();
   await page.goto(site.server.url + path);
   await appReady(page);
-  // The published data (and the report) are in when the page has more than its frame.
+  // The published data (and the report) are in when the page has more than its frame,
+  // and the page is drawn when its heading is on screen and no transition is running
+  // (a colour half-way through a fade would be measured as it never stays).
   await page.waitForFunction(() => !document.querySelector('.loading'));
-  await page.waitForTimeout(150);
+  await expectSeen(page.locator('main :is(h1, h2)'), `the heading of ${label(path)}`);
+  await page.evaluate(() => Promise.all([document.fonts.ready, ...document.getAnimations().map((a) => a.finished)]));
   return page;
 }
 

@@ -5,8 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appReady, storageSnapshot as snapshot, storedDocs, storedReports, useSite } from './harness.mjs';
+import { answerConfirm, appReady, expectSeen, storageSnapshot as snapshot, storedDocs, storedReports, useSite } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
+import { BattleMap } from './pages/battle_map.mjs';
+import { Card } from './pages/card.mjs';
 import { BackupPage, SettingsPage } from './pages/settings.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
@@ -81,10 +83,8 @@ describe('backup', () => {
     await page.evaluate(() => caches.open('cs-old-marker').then((c) => c.put('/marker', new Response('x'))));
     await page.goto(site.server.url + '/settings');
     await appReady(page);
-    let asked = '';
-    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
-    await page.getByRole('button', { name: '清除我的全部数据' }).click();
-    await page.waitForTimeout(200);
+    // Dismissed: the question was asked and answered before anything is looked at.
+    const asked = await answerConfirm(page, () => page.getByRole('button', { name: '清除我的全部数据' }).click(), 'whether to erase everything');
     assert.match(asked, /无法恢复/);
     assert.equal((await storedReports(page)).length, 1, 'dismissing keeps everything');
     page.once('dialog', (d) => d.accept());
@@ -126,10 +126,9 @@ describe('roster spreadsheets in steward mode', () => {
     await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
     assert.equal(await steward.exportRoster(), csv, 'every field the file carries comes back the same');
     // What the file does not carry (notices) and what it does (households) both survive.
-    await page.goto(site.server.url + '/c/dongtangcun');
-    await appReady(page);
-    await page.locator('.facts', { hasText: '337' }).waitFor();
-    await page.locator('.notice-item').first().waitFor();
+    const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    await expectSeen(page.locator('.facts', { hasText: '337' }), 'the households (337) among the compound\'s facts');
+    await expectSeen(map.noticeItems, 'the compound\'s notices, kept by the import');
   });
 
   it('the template has Chinese headers, and a steward added in a spreadsheet shows on their unit only', async () => {
@@ -142,13 +141,12 @@ describe('roster spreadsheets in steward mode', () => {
     const set = (column, value) => { cells[header.indexOf(column)] = value; };
     for (const [column, value] of Object.entries({ grid: 'g1', building: '3', unit: '1', role: 'red', name: '测试新人', title: '党员志愿者', phone: '138 0000 9001', duty_hours: '', steward_id: '', grid_name: '', building_name: '', unit_name: '' })) set(column, value);
     await steward.importRoster('roster.csv', [...lines, `"${cells.join('","')}"`].join('\r\n'));
-    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=1');
-    await appReady(page);
-    await page.locator('.card__role--red', { hasText: '测试新人' }).waitFor();
-    assert.equal(await page.locator('.card__role--red a.phone__call').getAttribute('href'), 'tel:13800009001');
-    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
-    await appReady(page);
-    assert.doesNotMatch(await page.locator('.card__role--red').innerText(), /测试新人/);
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '3', '1');
+    await expectSeen(card.role('red').filter({ hasText: '测试新人' }), 'the new red steward on unit 1\'s card');
+    assert.equal(await card.call('red').getAttribute('href'), 'tel:13800009001');
+    await Card.open(page, site.server.url, 'dongtangcun', '3', '2');
+    await card.expectTitle('东塘村小区 3栋 2单元');
+    assert.doesNotMatch(await card.role('red').innerText(), /测试新人/);
   });
 
   it('refuses bad files whole, naming every bad line, and changes nothing', async () => {

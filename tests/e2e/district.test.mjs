@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appReady, root, screenshot, storedDocs, storageSnapshot, useSite, watchErrors } from './harness.mjs';
+import { DirectoryPage } from './pages/directory.mjs';
 import { DistrictPage, fixedSteps, mediationDoc, reportDoc, summaryPackage } from './pages/district.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
@@ -164,13 +165,10 @@ describe('figures', () => {
     await district.page.locator('[data-uncovered-directory]').click();
     await district.page.waitForURL(/\/compounds\?cov=0$/);
     await appReady(district.page);
-    await district.page.locator('.compound-list__name').first().waitFor();
-    const names = (await district.page.locator('.compound-list__name').allInnerTexts()).sort();
-    assert.deepEqual(names, uncovered);
-    await district.page.locator('select[name="cov"]').selectOption('1');
-    await district.page.waitForURL(/cov=1/);
-    const covered2 = (await district.page.locator('.compound-list__name').allInnerTexts()).sort();
-    assert.deepEqual(covered2, dataset.compounds.filter((c) => c.covered).map((c) => c.name).sort());
+    const directory = new DirectoryPage(district.page);
+    await directory.expectListed(uncovered);
+    await directory.filterCoverage('1');
+    await directory.expectListed(dataset.compounds.filter((c) => c.covered).map((c) => c.name));
     await context.close();
   });
 

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appReady, deafTab, root, screenshot, settled, storedDocs, storedRecords, storedReports, useSite, watchErrors } from './harness.mjs';
+import { appReady, deafTab, expectSeen, root, screenshot, settled, storedDocs, storedRecords, storedReports, useSite, watchErrors } from './harness.mjs';
+import { BattleMap } from './pages/battle_map.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { BackupPage } from './pages/settings.mjs';
 
@@ -62,9 +63,8 @@ describe('moving the first store into the document store', () => {
     assert.ok(docs.every((d) => d._id.startsWith('report:') && d.tree.leaves[0].rev.startsWith('1-')));
     assert.deepEqual((await storedRecords(page, 'compound')).map((c) => c.name), ['东塘村小区（本机改过）']);
     assert.deepEqual(await legacy(page), [null, null], 'the old values are removed once verified');
-    await page.goto(site.server.url + '/c/dongtangcun');
-    await appReady(page);
-    await page.getByRole('heading', { name: '东塘村小区（本机改过）' }).waitFor();
+    const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    await expectSeen(map.heading('东塘村小区（本机改过）'), 'the battle map with the moved edit\'s name');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -117,9 +117,8 @@ describe('the browse entry reads compound edits without writing', () => {
     const shownCopy = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('cs.compounds.shown'))?.data.map((c) => c.name));
     // A card first: the browse entry, which shows the old value but leaves moving it to the
     // resident app or the console.
-    await page.goto(site.server.url + '/c/dongtangcun');
-    await appReady(page);
-    await page.getByRole('heading', { name: '东塘村小区（本机改过）' }).waitFor();
+    const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    await expectSeen(map.heading('东塘村小区（本机改过）'), 'the battle map with the first store\'s edit');
     assert.ok((await legacy(page))[1], 'the first store is left for the resident app to move');
     assert.deepEqual(await storedRecords(page, 'compound'), []);
     assert.equal(await shownCopy(page), undefined, 'the browse entry writes no copy');
@@ -132,15 +131,14 @@ describe('the browse entry reads compound edits without writing', () => {
     // store had it (the write-ahead journal) is saved by the resident app's next start,
     // and the card shows it without a reload.
     const card = await context.newPage();
-    await card.goto(site.server.url + '/c/dongtangcun');
-    await appReady(card);
-    await card.getByRole('heading', { name: '东塘村小区（本机改过）' }).waitFor();
+    const other = await BattleMap.open(card, site.server.url, 'dongtangcun');
+    await expectSeen(other.heading('东塘村小区（本机改过）'), 'the other tab\'s battle map');
     const [{ rev }] = (await storedDocs(page, 'compound')).map((d) => d.tree.leaves[0]);
     await page.evaluate(([parent, body]) => localStorage.setItem('cs.unsaved.compound:dongtangcun', JSON.stringify({ parent, body })),
       [rev, { ...edited, name: '东塘村小区（还没存好）', updated_at: edited.updated_at + 1 }]);
     await page.reload();
     await appReady(page);
-    await card.getByRole('heading', { name: '东塘村小区（还没存好）' }).waitFor();
+    await expectSeen(other.heading('东塘村小区（还没存好）'), 'the other tab following the journal\'s change without a reload');
     assert.deepEqual(await shownCopy(card), ['东塘村小区（还没存好）']);
     assert.deepEqual(errors, []);
     await context.close();
@@ -218,7 +216,7 @@ describe('two tabs', () => {
     await b.goto(site.server.url + '/reports');
     await appReady(b);
     await tabA.recordUpdate('已受理', '已派人查看');
-    await b.locator('.report-item .status--acknowledged').waitFor();
+    await expectSeen(b.locator('.report-item .status--acknowledged'), 'the other tab\'s list showing the report acknowledged');
     await context.close();
   });
 });
@@ -250,7 +248,7 @@ describe('IndexedDB failures', () => {
       const other = indexedDB.open('cs-docs', 2);
       other.onsuccess = () => { other.result.close(); resolve(); };
     }));
-    await page.locator('.problem--replaced').waitFor();
+    await expectSeen(page.locator('.problem--replaced'), 'the notice that a newer app took the store over');
     await context.close();
   });
 

@@ -2,11 +2,16 @@
 // district, settings survive a reload, and every page renders without errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
+import { appReady, enumValues, expectSeen, screenshot, useSite, watchErrors } from './harness.mjs';
+import { BattleMap } from './pages/battle_map.mjs';
+import { Card } from './pages/card.mjs';
+import { DirectoryPage } from './pages/directory.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 
 const site = useSite();
+/** Every steward role the app declares (src/domain/steward.rs), by key. */
+const ROLES = enumValues('steward.rs', 'Role').map((r) => r.key);
 
 describe('first visit', () => {
   it('paints the static shell before the wasm arrives, then mounts the app', async () => {
@@ -16,12 +21,12 @@ describe('first visit', () => {
     const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
     await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
     await page.goto(site.server.url + '/', { waitUntil: 'domcontentloaded' });
-    const shell = page.locator('#shell');
-    await shell.waitFor();
+    const shell = await expectSeen(page.locator('#shell'), 'the static shell before the wasm');
     assert.match(await shell.innerText(), /小区管家/);
     // A first visit's `/` is the directory as HTML: links to every battle map work already.
-    assert.match(await shell.innerText(), /先选一次您住的小区和楼栋/);
-    assert.equal(await shell.locator('a.compound-list__link[href="/c/dongtangcun"]').count(), 1);
+    const directory = DirectoryPage.inShell(page);
+    await expectSeen(directory.prompt, 'the prompt to choose a building, as HTML');
+    assert.equal(await directory.link('dongtangcun').count(), 1);
     await screenshot(page, '00-shell');
     // The other browse paths get the plain shell until the app has its data.
     const other = await context.newPage();
@@ -41,20 +46,21 @@ describe('first visit', () => {
     const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
     await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
     await page.goto(site.server.url + '/c/dongtangcun/b/3', { waitUntil: 'domcontentloaded' });
-    const shell = page.locator('#shell');
-    await shell.locator('.card__title', { hasText: '东塘村小区 3栋' }).waitFor();
+    const shell = Card.inShell(page);
+    await shell.expectTitle('东塘村小区 3栋');
     assert.equal(await page.title(), '东塘村小区 3栋 · 小区管家 · Compound Steward');
-    for (const role of ['red', 'property', 'peacemaker']) {
-      const call = shell.locator(`.card__role--${role} a.phone__call`);
+    assert.equal(await shell.roles.count(), ROLES.length, 'a section for every role');
+    for (const role of ROLES) {
+      const call = shell.call(role);
       assert.match(await call.getAttribute('href'), /^tel:1380000\d{4}$/, role);
-      assert.ok(await call.isVisible(), `${role} call button on screen`);
+      await expectSeen(call, `the ${role} call button on screen`);
     }
     await screenshot(page, '00-prerendered-card');
-    const before = await shell.locator('.card__role--red .steward__name').innerText();
+    const before = await shell.stewardName('red').innerText();
     releaseWasm();
     await appReady(page);
     assert.equal(await page.locator('#shell').count(), 0, 'the app replaced the static card');
-    assert.equal(await page.locator('.card__role--red .steward__name').first().innerText(), before, 'the same steward');
+    assert.equal(await new Card(page).stewardName('red').first().innerText(), before, 'the same steward');
     await context.close();
   });
 
@@ -71,12 +77,12 @@ describe('first visit', () => {
     await page.route('**/*.wasm', async (route) => { await wasmHeld; await route.continue(); });
     await page.goto(site.server.url + '/', { waitUntil: 'domcontentloaded' });
     const shell = page.locator('#shell');
-    await shell.locator('.shell__returning').waitFor();
+    await expectSeen(shell.locator('.shell__returning'), 'the returning resident\'s "loading" shell');
     assert.doesNotMatch(await shell.innerText(), /先选一次|东塘村小区/);
     assert.match(await shell.innerText(), /正在加载/);
     releaseWasm();
     await appReady(page);
-    await page.getByText('东塘村小区 3栋').first().waitFor();
+    await new Card(page).expectTitle('东塘村小区 3栋');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -88,10 +94,9 @@ describe('first visit', () => {
     const data = [];
     page.on('request', (r) => r.url().includes('/data/') && data.push(new URL(r.url()).pathname));
     await page.route('**/data/c/dongtangcun.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(site.server.url + '/c/dongtangcun/b/3');
-    await appReady(page);
-    await page.getByText('东塘村小区 3栋').waitFor();
-    assert.equal(await page.locator('.card__role').count(), 3);
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '3');
+    await card.expectTitle('东塘村小区 3栋');
+    assert.equal(await card.roles.count(), ROLES.length);
     assert.deepEqual([...new Set(data)], ['/data/c/dongtangcun.json', '/data/district.json']);
     assert.equal(await page.locator('.problem--dataset').count(), 0, 'no "could not load" notice');
     assert.deepEqual(errors.filter((e) => !/404/.test(e)), []);
@@ -105,9 +110,8 @@ describe('first visit', () => {
     const data = [];
     page.on('request', (r) => r.url().endsWith('_bg.wasm') && programs.push(new URL(r.url()).pathname.replace(/-[0-9a-f]+_bg\.wasm$/, '')));
     page.on('request', (r) => r.url().includes('/data/') && data.push(new URL(r.url()).pathname));
-    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
-    await appReady(page);
-    await page.getByText('东塘村小区 3栋').waitFor();
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '3', '2');
+    await card.expectTitle('东塘村小区 3栋');
     assert.deepEqual(programs, ['/card/card'], 'the poster\'s path is the card entry alone');
     assert.deepEqual([...new Set(data)], ['/data/c/dongtangcun.json'], 'a card reads its compound\'s file, not the whole district');
     for (const path of ['/', '/compounds', '/c/dongtangcun']) {
@@ -116,15 +120,13 @@ describe('first visit', () => {
     }
     assert.deepEqual([...new Set(programs)], ['/card/card', '/browse'], 'the directory and battle map are the browse entry');
     // From a battle map, a card stays in the browse entry (no page load, no other program).
-    const card = page.locator('a.battle-map__card-link[href="/c/dongtangcun/b/3"]');
-    await page.locator('.battle-map__grid', { has: card }).locator('summary').click();
-    await card.click();
-    await page.getByText('东塘村小区 3栋').waitFor();
-    await page.locator('.chips a.chip').nth(2).click();
+    await new BattleMap(page, 'dongtangcun').openCard('3');
+    await card.expectTitle('东塘村小区 3栋');
+    await card.chips.nth(2).click();
     await page.waitForURL(/\/c\/dongtangcun\/b\/3\?u=2$/);
     assert.deepEqual([...new Set(programs)], ['/card/card', '/browse']);
     // Reporting is the report entry: the form alone.
-    await page.locator('a.report-here').click();
+    await card.reportHere.click();
     await page.waitForURL(/\/report\/new\?c=dongtangcun&b=3&u=2$/);
     await appReady(page);
     assert.deepEqual([...new Set(programs)], ['/card/card', '/browse', '/report/new/report']);
@@ -145,14 +147,12 @@ describe('first visit', () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(site.server.url + '/');
-    await appReady(page);
-    await page.getByText('东塘村小区').first().waitFor();
-    const names = await page.locator('.compound-list__name').allInnerTexts();
+    const directory = await DirectoryPage.home(page, site.server.url);
+    const names = await directory.listed();
     for (const name of ['天鹤村小区', '东塘村小区', '桂花村', '松涛里小区', '云峰安置区', '柏丽广场']) {
       assert.ok(names.includes(name), `${name} is listed`);
     }
-    await page.getByText('先选一次您住的小区和楼栋').waitFor();
+    await expectSeen(directory.prompt, 'the prompt to choose a building');
     await screenshot(page, '01-home-no-building');
     assert.deepEqual(errors, []);
     await context.close();
@@ -167,10 +167,10 @@ describe('persistence', () => {
     await appReady(page);
     await page.getByLabel('长辈模式（大字）').check();
     await page.getByLabel('English').check();
-    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expectSeen(page.getByRole('heading', { name: 'Settings' }), 'the settings page in English');
     await page.reload();
     await appReady(page);
-    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expectSeen(page.getByRole('heading', { name: 'Settings' }), 'the settings page in English after a reload');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elder')));
     const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cs.settings')));
@@ -190,10 +190,8 @@ describe('persistence', () => {
       }
     });
     const page = await context.newPage();
-    await page.goto(site.server.url + '/');
-    await appReady(page);
-    await page.getByRole('heading', { name: '我的楼栋' }).waitFor();
-    await page.getByText('东塘村小区 3栋').waitFor();
+    const card = await Card.home(page, site.server.url);
+    await card.expectTitle('东塘村小区 3栋');
     const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('cs.settings')));
     assert.equal(stored.schema, 1);
     assert.deepEqual(stored.data.my_building, { compound: 'dongtangcun', building: '3', unit: null });
@@ -217,7 +215,7 @@ describe('pages', () => {
       const errors = watchErrors(page);
       await page.goto(site.server.url + path);
       await appReady(page);
-      await page.locator('h1, h2').filter({ hasText: heading }).first().waitFor();
+      await expectSeen(page.locator('h1, h2').filter({ hasText: heading }), `a heading "${heading}"`);
       await screenshot(page, name);
       assert.equal(await page.locator('.app-nav [aria-current="page"]').count(), 1, 'exactly one nav item is current');
       assert.deepEqual(errors, []);
@@ -230,10 +228,10 @@ describe('pages', () => {
     const page = await context.newPage();
     await page.goto(site.server.url + '/no/such/page');
     await appReady(page);
-    await page.getByRole('heading', { name: '页面不存在' }).waitFor();
+    await expectSeen(page.getByRole('heading', { name: '页面不存在' }), 'the heading "页面不存在"');
     await page.goto(site.server.url + '/c/no-such-compound');
     await appReady(page);
-    await page.getByText('找不到这个小区').waitFor();
+    await expectSeen(new BattleMap(page).notFound, '"找不到这个小区" for an unknown compound');
     await context.close();
   });
 
@@ -243,8 +241,9 @@ describe('pages', () => {
     await page.goto(site.server.url + '/district');
     await appReady(page);
     // The sample has 8 compounds, 4 of them property-managed and covered.
-    await page.locator('[data-stat="coverage"]').filter({ hasText: '50.00% (4/8)' }).waitFor();
-    await page.getByText('80.88% (457/565)').waitFor();
+    const coverage = page.locator('[data-stat="coverage"]');
+    await expectSeen(coverage.filter({ hasText: '50.00% (4/8)' }), 'coverage "50.00% (4/8)"');
+    await expectSeen(page.getByText('80.88% (457/565)'), 'the district\'s own figure "80.88% (457/565)" beside it');
     await context.close();
   });
 });
@@ -258,31 +257,30 @@ describe('moving between pages', () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(site.server.url + '/compounds');
-    await appReady(page);
+    const directory = await DirectoryPage.open(page, site.server.url);
     await mark(page);
-    await page.locator('a.compound-list__link[href="/c/dongtangcun"]').click();
-    await page.getByRole('heading', { name: '东塘村小区', exact: true }).waitFor();
+    await directory.link('dongtangcun').click();
+    const map = new BattleMap(page, 'dongtangcun');
+    await expectSeen(map.heading('东塘村小区'), 'the battle map of 东塘村小区');
     assert.equal(new URL(page.url()).pathname, '/c/dongtangcun');
     // Several grids fold: open the one with building 3.
-    const card = page.locator('a.battle-map__card-link[href="/c/dongtangcun/b/3"]');
-    await page.locator('.battle-map__grid', { has: card }).locator('summary').click();
-    await card.click();
-    await page.getByText('东塘村小区 3栋').waitFor();
+    await map.openCard('3');
+    const card = new Card(page);
+    await card.expectTitle('东塘村小区 3栋');
     // A unit is the same page with a query: the card follows it, and so does the chip.
-    await page.locator('.chips a.chip').nth(1).click();
+    await card.chips.nth(1).click();
     await page.waitForURL(/\/c\/dongtangcun\/b\/3\?u=/);
-    assert.equal(await page.locator('.chips a.chip[aria-current="page"]').count(), 1);
+    assert.equal(await card.currentChip.count(), 1);
     assert.ok(await samePage(page), 'no page load between the directory, a battle map and a card');
     await page.goBack();
     await page.waitForURL(/\/b\/3$/);
     await page.goBack();
-    await page.getByRole('heading', { name: '东塘村小区', exact: true }).waitFor();
+    await expectSeen(map.heading('东塘村小区'), 'the battle map again after going back');
     await page.goForward();
-    await page.getByText('东塘村小区 3栋').waitFor();
+    await card.expectTitle('东塘村小区 3栋');
     assert.ok(await samePage(page), 'back and forward stay in the page');
     // Reporting is the resident app: a page load, the place kept in the link.
-    await page.locator('a.report-here').click();
+    await card.reportHere.click();
     await page.waitForURL(/\/report\/new\?c=dongtangcun/);
     await appReady(page);
     assert.equal(await samePage(page), false, 'another program\'s page is loaded');
@@ -293,19 +291,18 @@ describe('moving between pages', () => {
   it('a search rewrites the address in place, and a link opened in a new tab is left to the browser', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
-    await page.goto(site.server.url + '/compounds');
-    await appReady(page);
+    const directory = await DirectoryPage.open(page, site.server.url);
     await mark(page);
     const entries = await page.evaluate(() => history.length);
-    await page.getByRole('searchbox').fill('东塘');
-    await page.waitForURL(/\/compounds\?q=%E4%B8%9C%E5%A1%98$/);
+    await directory.find('东塘');
+    assert.match(page.url(), /\/compounds\?q=%E4%B8%9C%E5%A1%98$/);
     assert.equal(await page.evaluate(() => history.length), entries, 'typing adds no history entries');
     await page.reload();
     await appReady(page);
-    assert.equal(await page.getByRole('searchbox').inputValue(), '东塘', 'the search survives a reload');
+    assert.equal(await directory.search.inputValue(), '东塘', 'the search survives a reload');
     const [opened] = await Promise.all([
       context.waitForEvent('page'),
-      page.locator('a.compound-list__link[href="/c/dongtangcun"]').click({ modifiers: ['Control'] }),
+      directory.link('dongtangcun').click({ modifiers: ['Control'] }),
     ]);
     await opened.waitForURL(/\/c\/dongtangcun$/);
     assert.equal(new URL(page.url()).pathname, '/compounds', 'the first tab stays where it was');

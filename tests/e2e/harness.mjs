@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: serve dist/ on a free 127.0.0.1 port, start Debian's
 // Chromium through playwright-core with a phone-sized viewport, and save screenshots.
+import { AssertionError } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +68,87 @@ export async function until(check, ms = 20000, what = 'condition') {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The text a person sees on `page` (its body's innerText, blank runs folded), cut to
+ *  `max` characters: what a failed check says the page showed instead. */
+export async function shownText(page, max = 600) {
+  const text = await page.evaluate(() => document.body?.innerText ?? '').catch((e) => `(page unreadable: ${e.message})`);
+  const folded = text.replace(/\s+/g, ' ').trim();
+  return folded.length > max ? `${folded.slice(0, max)}…` : folded || '(nothing)';
+}
+
+/** The first element of `locator` that is on screen: visible, with a box of some size. */
+async function firstOnScreen(locator) {
+  const n = await locator.count().catch(() => 0);
+  for (let i = 0; i < n; i++) {
+    const el = locator.nth(i);
+    const box = await el.boundingBox().catch(() => null);
+    if (box && box.width > 0 && box.height > 0 && (await el.isVisible().catch(() => false))) return el;
+  }
+  return null;
+}
+
+/**
+ * Asserts that `locator` comes on screen (in the DOM, visible, with a box) within `ms`, and
+ * returns its first such element. On timeout it fails as an assertion naming `what` was
+ * expected and quoting what the page showed instead — never as a bare timeout.
+ */
+export async function expectSeen(locator, what, ms = 15000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const el = await firstOnScreen(locator);
+    if (el) return el;
+    if (Date.now() > end) {
+      const attached = await locator.count().catch(() => 0);
+      throw new AssertionError({
+        message: `expected to see ${what} within ${ms} ms (${locator}: ${attached ? `${attached} in the DOM, none on screen` : 'not in the DOM'}); `
+          + `the page (${locator.page().url()}) showed: ${await shownText(locator.page())}`,
+      });
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Runs `action` (a tap) and answers the confirm dialog it opens — dismissed unless
+ * `accept` — resolving with the dialog's message once answered: the signal that the app
+ * asked and has its answer (`confirm` returns in the same task, so what the app does next
+ * has run before the next check reaches the page). Fails naming `what` if no dialog comes.
+ */
+export async function answerConfirm(page, action, what, { accept = false, ms = 10000 } = {}) {
+  let timer;
+  let answer;
+  const answered = new Promise((resolve, reject) => {
+    answer = async (d) => {
+      clearTimeout(timer);
+      const message = d.message();
+      await (accept ? d.accept() : d.dismiss());
+      resolve(message);
+    };
+    page.once('dialog', answer);
+    timer = setTimeout(async () => {
+      page.off('dialog', answer);
+      reject(new AssertionError({ message: `expected a dialog asking ${what} within ${ms} ms; the page showed: ${await shownText(page)}` }));
+    }, ms);
+  });
+  await action();
+  return answered;
+}
+
+/**
+ * The values of a `keyed_enum!` in the Rust source (`src/domain/<file>`), in declaration
+ * order: `[{ name, key }]`, e.g. `{ name: 'Red', key: 'red' }` — for tests that check
+ * every value the app has, not a copy of today's list.
+ */
+export function enumValues(file, name) {
+  const rust = readFileSync(join(root, 'src', 'domain', file), 'utf8');
+  const start = rust.indexOf(`pub enum ${name} {`);
+  if (start < 0) throw new Error(`no enum ${name} in src/domain/${file}`);
+  const body = rust.slice(start, rust.indexOf('\n    }', start));
+  const values = [...body.matchAll(/^\s+(\w+) = "([^"]+)"/gm)].map(([, name, key]) => ({ name, key }));
+  if (values.length === 0) throw new Error(`no values read from enum ${name} in src/domain/${file}`);
+  return values;
 }
 
 /** A fresh browser with a phone context (390×844, zh-CN, touch). */

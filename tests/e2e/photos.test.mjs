@@ -2,7 +2,7 @@
 // IndexedDB failure is shown and never blocks the report.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, useSite } from './harness.mjs';
+import { appReady, screenshot, until, useSite } from './harness.mjs';
 import { BackupPage } from './pages/settings.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 
@@ -46,10 +46,13 @@ async function attach(page, count = 1) {
   await page.locator('input[name="photo"]').setInputFiles(files);
 }
 
-/** Waits until IndexedDB holds `n` photo keys (writes finish after the thumbnails show). */
+/** Waits until IndexedDB holds `n` photo keys (writes finish after the thumbnails show);
+ *  fails saying which keys it held. */
 async function photoKeysSettle(page, n) {
-  for (let i = 0; i < 50 && (await photoKeys(page)).length !== n; i++) await page.waitForTimeout(100);
-  return photoKeys(page);
+  let keys = [];
+  await until(async () => (keys = await photoKeys(page)).length === n, 5000, `${n} photos in IndexedDB`)
+    .catch((e) => { throw new Error(`${e.message}; it holds ${keys.length}: ${keys.join(', ')}`); });
+  return keys;
 }
 
 describe('photos', () => {

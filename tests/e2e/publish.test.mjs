@@ -8,22 +8,12 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appReady, couchAdmin, root, screenshot, startBrowser, startCouch, startServer, watchErrors } from './harness.mjs';
+import { appReady, couchAdmin, expectSeen, root, screenshot, startBrowser, startCouch, startServer, until, watchErrors } from './harness.mjs';
+import { Card } from './pages/card.mjs';
 import { StewardPage } from './pages/steward.mjs';
 import { SyncPanel } from './pages/sync.mjs';
 
 const CARD = '/c/dongtangcun/b/1';
-
-/** Polls `check` until it returns something truthy (or fails after `ms`). */
-async function until(check, ms, what) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** The date as the app writes it (China time). */
 const dateOf = (ms) => new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 10);
@@ -61,8 +51,9 @@ describe('the published card follows the roster (server)', () => {
     // Whom does building 1's card show first, before any change?
     const before = await htmlOnlyVisitor(phones);
     await before.page.goto(server.url + CARD);
-    const name = (await before.page.locator('.card .steward__name').first().innerText()).trim();
-    assert.equal(await before.page.locator('.card a[href="tel:13900001234"]').count(), 0);
+    const first = new Card(before.page);
+    const name = (await (await expectSeen(first.stewardNames, 'the stewards of the pre-rendered card')).innerText()).trim();
+    assert.equal(await first.tel('tel:13900001234').count(), 0);
     await before.context.close();
 
     // The steward changes that person's number on their phone, signed in to sync.
@@ -90,13 +81,12 @@ describe('the published card follows the roster (server)', () => {
     const visitor = await htmlOnlyVisitor(phones);
     await until(async () => {
       await visitor.page.goto(server.url + CARD);
-      return (await visitor.page.locator('.card a[href="tel:13900001234"]').count()) > 0;
+      return (await new Card(visitor.page).tel('tel:13900001234').count()) > 0;
     }, 60000, 'the new number in the pre-rendered card');
     const took = Date.now() - saved;
     assert.ok(took < 60000, `published in ${took} ms`);
-    const updated = visitor.page.locator('.card__updated');
+    const updated = await expectSeen(new Card(visitor.page).updated, 'the date of the roster on the card');
     assert.equal((await updated.innerText()).trim(), `名册更新于 ${dateOf(onServer.updated_at)}`);
-    assert.ok(await updated.isVisible());
     await screenshot(visitor.page, '29-published-card-html-only');
     // The files the card and the directory read were written before the card.
     assert.match(readFileSync(join(site, 'data/c/dongtangcun.json'), 'utf8'), /139 0000 1234/);
@@ -127,8 +117,9 @@ describe('the published card follows the roster (server)', () => {
     const html = await (await page.goto(server.url + CARD)).text();
     assert.doesNotMatch(html, /tel:13900001234/, 'the pre-rendered card is the stale one');
     await appReady(page);
-    await page.locator('.card a[href="tel:13900001234"]').first().waitFor();
-    assert.equal((await page.locator('.card__updated').innerText()).trim(), `名册更新于 ${dateOf(live.updated_at)}`);
+    const card = new Card(page);
+    await expectSeen(card.tel('tel:13900001234'), 'the live roster\'s new number on the card');
+    assert.equal((await card.updated.innerText()).trim(), `名册更新于 ${dateOf(live.updated_at)}`);
     await screenshot(page, '29-live-roster-card');
     assert.deepEqual(errors, []);
     await context.close();

@@ -6,7 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { appReady, persistentPhone, root, screenshot, startBrowser, startServer, storedReports } from './harness.mjs';
+import { appReady, expectSeen, persistentPhone, root, screenshot, startBrowser, startServer, storedReports, until } from './harness.mjs';
+import { BattleMap } from './pages/battle_map.mjs';
+import { Card } from './pages/card.mjs';
+import { DirectoryPage } from './pages/directory.mjs';
 import { applyLink, linkFromSms, openLink } from './pages/handoff.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
@@ -87,19 +90,16 @@ describe('offline', () => {
     const { context, page } = await controlledPage(server.url);
     await context.setOffline(true);
     const fresh = await context.newPage();
-    await fresh.goto(server.url + '/c/dongtangcun/b/3');
-    await appReady(fresh);
-    await fresh.getByText('东塘村小区 3栋').waitFor();
-    await fresh.getByText('当前离线').waitFor();
-    assert.match(await fresh.locator('a.phone__call').first().getAttribute('href'), /^tel:/);
+    const card = await Card.open(fresh, server.url, 'dongtangcun', '3');
+    await card.expectTitle('东塘村小区 3栋');
+    await expectSeen(fresh.getByText('当前离线'), '"当前离线" on the offline card');
+    assert.match(await card.call('red').getAttribute('href'), /^tel:/);
     await screenshot(fresh, '30-offline-card');
-    await fresh.goto(server.url + '/compounds?q=dtc');
-    await appReady(fresh);
-    await fresh.getByText('东塘村小区').first().waitFor();
+    const directory = await DirectoryPage.open(fresh, server.url, '?q=dtc');
+    await directory.expectFirst('东塘村小区');
     // The card's "report here" leads into the other program, cached by the same visit.
-    await fresh.goto(server.url + '/c/dongtangcun/b/3');
-    await appReady(fresh);
-    await fresh.locator('a.report-here').click();
+    await Card.open(fresh, server.url, 'dongtangcun', '3');
+    await card.reportHere.click();
     await fresh.waitForURL(/\/report\/new\?c=dongtangcun&b=3/);
     await appReady(fresh);
     assert.equal(await fresh.locator('select').first().inputValue(), 'dongtangcun');
@@ -154,7 +154,7 @@ describe('updates', () => {
     // code offered "new version".
     await page.waitForFunction(() => navigator.serviceWorker.getRegistration('/steward/')
       .then((r) => r?.active?.scriptURL.endsWith('/steward/sw.js') && !r.installing && !r.waiting));
-    await page.getByRole('heading').first().waitFor();
+    await expectSeen(page.getByRole('heading'), 'the console\'s heading');
     assert.equal(await page.getByText('新版本可用').count(), 0, 'a fresh install is no update');
     await context.close();
     server.stop();
@@ -172,12 +172,12 @@ describe('updates', () => {
     writeFileSync(join(site, 'index.html'), readFileSync(join(site, 'index.html'), 'utf8').replace('</body>', '<!-- v2 --></body>'));
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     const prompt = page.getByRole('alert').filter({ hasText: '新版本可用' });
-    await prompt.waitFor({ timeout: 15000 });
+    await expectSeen(prompt, 'the prompt "新版本可用"');
     assert.equal(await page.evaluate(() => caches.keys().then((k) => k.length)), 2, 'the old cache stays until the switch');
     await screenshot(page, '31-update-prompt');
     await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '刷新' }).click()]);
     await appReady(page);
-    await page.getByRole('heading', { name: '东塘村小区' }).waitFor();
+    await expectSeen(new BattleMap(page, 'dongtangcun').heading('东塘村小区'), 'the battle map after the update');
     const keys = await page.evaluate(() => caches.keys());
     assert.equal(keys.length, 1, 'old caches are removed after activation');
     assert.match(keys[0], /next$/);
@@ -198,14 +198,27 @@ describe('content security policy', () => {
     const context = await phone.newPhone();
     await context.addInitScript(() => {
       window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(
+        e.target?.id === 'csp-canary' ? 'canary' : `${e.violatedDirective} ${e.blockedURI}`));
     });
     const page = await context.newPage();
     for (const path of ['/report/new?c=dongtangcun&b=1', '/', '/compounds', '/c/dongtangcun', '/c/dongtangcun/b/1', '/c/dongtangcun/poster', '/reports', '/district', '/settings', '/nope']) {
       await page.goto(server.url + path);
       await appReady(page);
-      await page.waitForTimeout(150);
-      assert.deepEqual(await page.evaluate(() => window.__violations), [], path);
+      // The page has drawn its content (the data is in: no loading notice, a heading)...
+      await page.waitForFunction(() => !document.querySelector('.loading'));
+      await expectSeen(page.locator('main :is(h1, h2)'), `the heading of ${path}`);
+      // ...and the policy's reports have reached the listener: an inline script of our own,
+      // refused after everything the page did, is reported; what came before it has been.
+      await page.evaluate(() => {
+        const canary = document.createElement('script');
+        canary.id = 'csp-canary';
+        canary.textContent = 'window.__canaryRan = true;';
+        document.head.append(canary);
+      });
+      await until(() => page.evaluate(() => window.__violations.includes('canary')), 5000, `the refused canary script reported on ${path}`);
+      assert.equal(await page.evaluate(() => window.__canaryRan === true), false, 'the policy refused the inline script');
+      assert.deepEqual(await page.evaluate(() => window.__violations.filter((v) => v !== 'canary')), [], path);
     }
     await context.close();
     server.stop();
@@ -220,11 +233,11 @@ describe('a browser that cannot run the app', () => {
     const page = await context.newPage();
     await page.goto(server.url + '/reports');
     const said = page.getByRole('alert').filter({ hasText: '这个浏览器太旧' });
-    await said.waitFor({ timeout: 10000 });
-    assert.ok(await said.isVisible());
+    await expectSeen(said, 'the alert "这个浏览器太旧"', 10000);
     await page.goto(server.url + '/c/dongtangcun/b/3');
-    await page.getByRole('heading', { name: '东塘村小区 3栋' }).waitFor();
-    assert.ok(await page.locator('a.phone__call[href^="tel:"]').first().isVisible(), 'calls work as HTML');
+    await Card.inShell(page).expectTitle('东塘村小区 3栋');
+    const call = await expectSeen(Card.inShell(page).call('red'), 'a call button of the pre-rendered card: calls work as HTML');
+    assert.match(await call.getAttribute('href'), /^tel:/);
     await context.close();
     server.stop();
   });

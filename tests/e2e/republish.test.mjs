@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { appReady, root, screenshot, startBrowser, startServer } from './harness.mjs';
+import { expectSeen, root, screenshot, startBrowser, startServer } from './harness.mjs';
+import { Card } from './pages/card.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
 /** `node deploy/publish.mjs site files…` with Node alone on the PATH (no cargo, no rustc). */
@@ -59,9 +60,8 @@ describe("the office republishes a steward's export without a server", () => {
     // The steward edits a number on their phone (no server) and exports their changes.
     const context = await phones.newPhone();
     const page = await context.newPage();
-    await page.goto(server.url + '/c/dongtangcun/b/1');
-    await appReady(page);
-    const name = (await page.locator('.card .steward__name').first().innerText()).trim();
+    const first = await Card.open(page, server.url, 'dongtangcun', '1');
+    const name = (await first.stewardNames.first().innerText()).trim();
     const steward = await StewardPage.unlocked(page, server.url);
     await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await page.getByText('资料已保存').waitFor();
@@ -84,10 +84,11 @@ describe("the office republishes a steward's export without a server", () => {
     await visitor.route('**/*.wasm', (route) => route.abort());
     const card = await visitor.newPage();
     await card.goto(server.url + '/c/dongtangcun/b/1');
-    await card.locator('.card a[href="tel:13900004321"]').first().waitFor();
+    const html = Card.inShell(card);
+    await expectSeen(html.tel('tel:13900004321'), 'the new number in the pre-rendered card');
     const edited = exported.compounds.find((c) => c.id === 'dongtangcun');
     const date = new Date(edited.updated_at + 8 * 3600 * 1000).toISOString().slice(0, 10);
-    assert.equal((await card.locator('.card__updated').innerText()).trim(), `名册更新于 ${date}`);
+    assert.equal((await html.updated.innerText()).trim(), `名册更新于 ${date}`);
     await screenshot(card, '29-republished-card-html-only');
     await visitor.close();
     // The same file again changes nothing.

@@ -1,12 +1,21 @@
 // Residents find and reach their stewards: search, battle map, my building, building
 // cards from a cold deep link, the poster's QR codes, and sharing a card.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { appReady, screenshot, useSite, watchErrors } from './harness.mjs';
+import { appReady, enumValues, expectSeen, root, screenshot, useSite, watchErrors } from './harness.mjs';
+import { BattleMap } from './pages/battle_map.mjs';
+import { Card } from './pages/card.mjs';
+import { DirectoryPage } from './pages/directory.mjs';
 
 const require = createRequire(import.meta.url);
 const site = useSite();
+/** Every steward role and management mode the app declares (src/domain/). */
+const ROLES = enumValues('steward.rs', 'Role');
+const MODES = enumValues('compound.rs', 'ManagementMode');
+const COMPOUNDS = JSON.parse(readFileSync(join(root, 'public', 'data', 'district.json'), 'utf8')).data.compounds;
 
 async function open(path, options) {
   const context = await site.phone.newPhone(options);
@@ -20,27 +29,42 @@ async function open(path, options) {
 describe('directory search', () => {
   for (const query of ['东塘', 'dtc', 'DTC']) {
     it(`"${query}" finds 东塘村小区 first, and the query is in the URL`, async () => {
-      const { context, page } = await open('/compounds');
-      await page.getByText('东塘村小区').first().waitFor();
-      await page.getByLabel('搜索小区').fill(query);
-      await page.waitForURL((url) => url.searchParams.get('q') === query);
+      const context = await site.phone.newPhone();
+      const page = await context.newPage();
+      const directory = await DirectoryPage.open(page, site.server.url);
+      await directory.find(query);
       // Latin letters match once the pinyin table has come (it is fetched on first need).
-      await page.waitForFunction(() => document.querySelector('.compound-list__name')?.textContent === '东塘村小区');
+      await directory.expectFirst('东塘村小区');
       await page.reload();
       await appReady(page);
-      await page.locator('.compound-list__name').first().waitFor();
-      assert.equal(await page.getByLabel('搜索小区').inputValue(), query, 'the search survives a reload');
-      assert.equal((await page.locator('.compound-list__name').allInnerTexts())[0], '东塘村小区');
+      await expectSeen(directory.names, 'the list after a reload');
+      assert.equal(await directory.search.inputValue(), query, 'the search survives a reload');
+      assert.equal((await directory.listed())[0], '东塘村小区');
       await context.close();
     });
   }
 
-  it('filters by management mode and says when nothing matches', async () => {
-    const { context, page } = await open('/compounds?mode=owners');
-    await page.getByText('松涛里小区').waitFor();
-    assert.deepEqual(await page.locator('.compound-list__name').allInnerTexts(), ['松涛里小区']);
-    await page.getByLabel('搜索小区').fill('不存在的小区');
-    await page.getByText('没有找到符合条件的小区').waitFor();
+  it('filters by every management mode, from the address and from the menu, and says when nothing matches', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    for (const mode of MODES) {
+      const expected = COMPOUNDS.filter((c) => c.mode === mode.name && !c.deleted).map((c) => c.name).sort();
+      const directory = await DirectoryPage.open(page, site.server.url, `?mode=${mode.key}`);
+      assert.equal(await directory.mode.inputValue(), mode.key, `${mode.key}: the menu shows the mode of the address`);
+      if (expected.length === 0) {
+        await expectSeen(directory.noResults, `"没有找到符合条件的小区" for mode ${mode.key}, which no sample compound has`);
+      } else {
+        await directory.expectListed(expected);
+        assert.equal(await directory.modeBadges().count(), await directory.modeBadges(mode.key).count(), `${mode.key}: every badge is its mode's`);
+      }
+    }
+    // From the menu, the address follows; and a search within a mode can find nothing.
+    const directory = await DirectoryPage.open(page, site.server.url);
+    await directory.filterMode('owners');
+    await expectSeen(directory.count.filter({ hasText: /^1 / }), 'one compound run by its owners');
+    assert.deepEqual(await directory.listed(), ['松涛里小区']);
+    await directory.find('不存在的小区');
+    await expectSeen(directory.noResults, '"没有找到符合条件的小区"');
     await context.close();
   });
 
@@ -51,11 +75,12 @@ describe('directory search', () => {
       asked += 1;
       return route.abort('internetdisconnected');
     });
-    await page.getByLabel('搜索小区').fill('东塘');
-    await page.waitForFunction(() => document.querySelector('.compound-list__name')?.textContent === '东塘村小区');
+    const directory = new DirectoryPage(page);
+    await directory.find('东塘');
+    await directory.expectFirst('东塘村小区');
     assert.equal(asked, 0, 'Chinese needs no table');
-    await page.getByLabel('搜索小区').fill('dtc');
-    await page.getByText('没有网络时，请直接输入中文小区名').waitFor();
+    await directory.find('dtc');
+    await expectSeen(directory.needChinese, 'the notice to type Chinese without the pinyin table');
     assert.equal(asked, 1);
     await context.close();
   });
@@ -71,37 +96,43 @@ describe('directory search', () => {
         sample.map((c) => ({ ...c, id: `${c.id}-${n}`, name: `${c.name}${n}` }))).flat();
       await route.fulfill({ json: published });
     });
-    await page.goto(site.server.url + '/compounds');
-    await appReady(page);
-    const rows = page.locator('.compound-list__item');
-    await page.getByText('72 个小区').waitFor();
+    const directory = await DirectoryPage.open(page, site.server.url);
+    const rows = directory.items;
+    await expectSeen(directory.count.filter({ hasText: '72 个小区' }), '"72 个小区"');
     assert.equal(await rows.count(), 30);
     await rows.first().evaluate((row) => { row.dataset.seen = 'yes'; });
-    await page.getByRole('button', { name: '显示更多' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.compound-list__item').length === 60);
+    await directory.showMore();
+    await directory.expectRows(60);
     assert.equal(await rows.first().getAttribute('data-seen'), 'yes', 'the first page is the same elements');
-    await page.getByRole('button', { name: '显示更多' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.compound-list__item').length === 72);
-    assert.equal(await page.getByRole('button', { name: '显示更多' }).count(), 0, 'nothing more to show');
+    await directory.showMore();
+    await directory.expectRows(72);
+    assert.equal(await directory.showMoreButton.count(), 0, 'nothing more to show');
     // A search starts again at the first page.
-    await page.getByLabel('搜索小区').fill('东塘村小区');
-    await page.getByText('9 个小区').waitFor();
+    await directory.find('东塘村小区');
+    await expectSeen(directory.count.filter({ hasText: '9 个小区' }), '"9 个小区"');
     assert.equal(await rows.count(), 9);
     await context.close();
   });
 });
 
 describe('battle map and cards', () => {
-  it('the compound page shows all three roles with normalised tel: links', async () => {
-    const { context, page, errors } = await open('/c/dongtangcun');
-    await page.getByRole('heading', { name: '一小区一作战图' }).waitFor();
-    for (const role of ['红管家', '物管家', '和事佬']) {
-      assert.ok((await page.locator('.role-badge', { hasText: role }).count()) > 0, `${role} is on the map`);
+  it('the compound page shows every role with normalised tel: links', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    await expectSeen(map.mapHeading, 'the heading "一小区一作战图"');
+    const labels = new Set();
+    for (const role of ROLES) {
+      assert.ok((await map.stewardsOf(role.key).count()) > 0, `${role.name} (${role.key}) is on the map`);
+      labels.add((await map.stewardsOf(role.key).first().locator('.role-badge').textContent()).trim());
     }
-    const hrefs = await page.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(labels.has('红管家') && labels.has('物管家') && labels.has('和事佬'), [...labels].join());
+    assert.equal(labels.size, ROLES.length, `each role's badge names it, no two alike: ${[...labels].join()}`);
+    const hrefs = await map.callHrefs();
     assert.ok(hrefs.length > 10);
     for (const href of hrefs) assert.match(href, /^tel:\d{5,12}$/);
-    const sms = await page.locator('a[href^="sms:"]').first().getAttribute('href');
+    const sms = await map.texts.first().getAttribute('href');
     assert.match(sms, /^sms:1\d{10}$/);
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 390), true, 'no sideways scroll at 390 px');
     await screenshot(page, '20-compound');
@@ -111,23 +142,23 @@ describe('battle map and cards', () => {
 
   it('is readable on a 360 px screen without sideways scrolling', async () => {
     const { context, page } = await open('/c/dongtangcun/b/3', { viewport: { width: 360, height: 740 } });
-    await page.getByText('东塘村小区 3栋').waitFor();
+    await new Card(page).expectTitle('东塘村小区 3栋');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
     await context.close();
   });
 
   it('a cold deep link to a building card shows the closest steward of each role', async () => {
     const { context, page } = await open('/c/dongtangcun/b/3?u=2');
-    await page.getByText('东塘村小区 3栋 2单元').waitFor();
-    const roles = page.locator('.card__role');
-    assert.equal(await roles.count(), 3);
+    const card = new Card(page);
+    await card.expectTitle('东塘村小区 3栋 2单元');
+    assert.equal(await card.roles.count(), ROLES.length);
     // In unit 2 the peacemaker is the unit head, not the building head.
-    assert.match(await page.locator('.card__role--peacemaker').innerText(), /单元长/);
-    for (let i = 0; i < 3; i++) {
-      const call = roles.nth(i).locator('a.phone__call');
-      assert.match(await call.getAttribute('href'), /^tel:1380000\d{4}$/);
+    assert.match(await card.role('peacemaker').innerText(), /单元长/);
+    for (const role of ROLES) {
+      const call = await expectSeen(card.call(role.key), `the ${role.key} call button`);
+      assert.match(await call.getAttribute('href'), /^tel:1380000\d{4}$/, role.key);
       const box = await call.boundingBox();
-      assert.ok(box.height >= 56, 'call buttons are at least 56 px high');
+      assert.ok(box.height >= 56, `${role.key}: call buttons are at least 56 px high`);
     }
     await screenshot(page, '21-building-card');
     await context.close();
@@ -135,18 +166,17 @@ describe('battle map and cards', () => {
 
   it('choosing my building makes / open on my card, after a reload too', async () => {
     const { context, page } = await open('/c/dongtangcun/b/3');
-    await page.getByRole('button', { name: '设为我的楼栋' }).click();
-    await page.getByText('这是我的楼栋').waitFor();
-    await page.goto(site.server.url + '/');
-    await appReady(page);
+    await new Card(page).setMine();
+    await Card.home(page, site.server.url);
     await page.reload();
     await appReady(page);
-    await page.getByRole('heading', { name: '我的楼栋' }).waitFor();
-    await page.getByText('东塘村小区 3栋').waitFor();
-    assert.equal(await page.locator('.card__role').count(), 3);
+    const card = new Card(page);
+    await expectSeen(card.myBuildingHeading, '"我的楼栋" after a reload');
+    await card.expectTitle('东塘村小区 3栋');
+    assert.equal(await card.roles.count(), ROLES.length);
     await screenshot(page, '22-my-card');
-    await page.getByRole('link', { name: '换一个楼栋' }).click();
-    await page.getByLabel('搜索小区').waitFor();
+    await card.changeBuilding.click();
+    await expectSeen(new DirectoryPage(page).search, 'the directory\'s search after "换一个楼栋"');
     await context.close();
   });
 
@@ -156,19 +186,21 @@ describe('battle map and cards', () => {
       const e = document.activeElement;
       return `${e.tagName} ${e.textContent.trim()}`;
     });
-    await page.getByRole('link', { name: /东塘村小区/ }).first().click();
-    await page.getByRole('heading', { name: '东塘村小区' }).waitFor();
+    await new DirectoryPage(page).link('dongtangcun').click();
+    await expectSeen(new BattleMap(page, 'dongtangcun').heading('东塘村小区'), 'the battle map of 东塘村小区');
     await page.waitForFunction(() => document.activeElement.tagName === 'H1');
     assert.equal(await focused(), 'H1 东塘村小区');
     assert.equal(await page.evaluate(() => window.scrollY), 0);
     await page.goBack();
     await page.waitForFunction(() => document.activeElement.textContent.trim() === '小区');
     assert.equal(await focused(), 'H1 小区');
-    await page.goto(site.server.url + '/c/dongtangcun/b/3');
-    await appReady(page);
-    await page.getByRole('link', { name: '2单元' }).click();
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '3');
+    await card.chip('2单元').click();
     await page.waitForURL((url) => url.searchParams.get('u') === '2');
-    await page.waitForTimeout(100);
+    // The page has taken the unit in (the title and the current chip follow it) before
+    // anything could have moved focus.
+    await card.expectTitle('东塘村小区 3栋 2单元');
+    await expectSeen(card.currentChip.filter({ hasText: '2单元' }), 'the 2单元 chip marked current');
     assert.equal(await focused(), 'A 2单元', 'the chip keeps focus: the page is the same');
     assert.deepEqual(errors, []);
     await context.close();
@@ -176,15 +208,14 @@ describe('battle map and cards', () => {
 
   it('a building or unit the data does not know cannot become my building', async () => {
     const { context, page } = await open('/c/dongtangcun/b/999');
-    await page.getByText('找不到这个楼栋').waitFor();
-    assert.equal(await page.getByRole('button', { name: '设为我的楼栋' }).count(), 0);
-    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=99');
-    await appReady(page);
-    await page.getByText('东塘村小区 3栋').first().waitFor();
-    assert.equal(await page.getByRole('button', { name: '设为我的楼栋' }).count(), 0, 'no unit 99 in building 3');
-    await page.goto(site.server.url + '/c/dongtangcun/b/3?u=2');
-    await appReady(page);
-    await page.getByRole('button', { name: '设为我的楼栋' }).waitFor();
+    const card = new Card(page);
+    await expectSeen(card.notFound, '"找不到这个楼栋" for building 999');
+    assert.equal(await card.setMineButton.count(), 0);
+    await Card.open(page, site.server.url, 'dongtangcun', '3', '99');
+    await card.expectTitle('东塘村小区 3栋');
+    assert.equal(await card.setMineButton.count(), 0, 'no unit 99 in building 3');
+    await Card.open(page, site.server.url, 'dongtangcun', '3', '2');
+    await expectSeen(card.setMineButton, '"设为我的楼栋" for a unit the data knows');
     await context.close();
   });
 
@@ -193,10 +224,9 @@ describe('battle map and cards', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     await context.addInitScript(() => { delete Navigator.prototype.share; });
     const page = await context.newPage();
-    await page.goto(site.server.url + '/c/dongtangcun/b/1');
-    await appReady(page);
-    await page.getByRole('button', { name: '分享联系卡' }).click();
-    await page.getByText('已复制').waitFor();
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '1');
+    await card.share();
+    await expectSeen(card.copied, '"已复制" after sharing without the Web Share API');
     const text = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(text, /^【小区管家】东塘村小区 1栋/);
     assert.match(text, /红管家：.+138 0000 \d{4}/);
@@ -210,7 +240,7 @@ describe('battle map and cards', () => {
 describe('poster', () => {
   it('has one QR per building, each decoding to that building card on this origin', async () => {
     const { context, page, errors } = await open('/c/dongtangcun/poster', { bypassCSP: true });
-    await page.locator('svg.qr').first().waitFor();
+    await expectSeen(page.locator('svg.qr'), 'the poster\'s QR codes');
     const qrs = page.locator('svg.qr');
     assert.equal(await qrs.count(), 8, '东塘村 has 8 buildings');
     await page.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
@@ -242,12 +272,13 @@ describe('poster', () => {
 
 describe('what the resident is told and offered', () => {
   it('says the roster is sample data on the compound page, the card and the poster', async () => {
-    const { context, page } = await open('/c/dongtangcun');
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
     const sample = /示例数据：本小区名册上的姓名和电话都是虚构的/;
-    assert.match(await page.locator('.notice--sample').innerText(), sample);
-    await page.goto(site.server.url + '/c/dongtangcun/b/3');
-    await appReady(page);
-    assert.match(await page.locator('.card .notice--sample').innerText(), sample);
+    const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    assert.match(await (await expectSeen(map.sampleNotice, 'the sample notice on the battle map')).innerText(), sample);
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '3');
+    assert.match(await (await expectSeen(card.sampleNotice, 'the sample notice on the card')).innerText(), sample);
     await page.goto(site.server.url + '/c/dongtangcun/poster');
     await appReady(page);
     await page.emulateMedia({ media: 'print' });
@@ -256,26 +287,29 @@ describe('what the resident is told and offered', () => {
   });
 
   it('the card and the battle map lead to a report form with the place filled in', async () => {
-    const { context, page } = await open('/c/dongtangcun/b/3?u=2');
-    await page.getByRole('link', { name: '在这里报事' }).click();
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '3', '2');
+    await card.reportHere.click();
     await page.waitForURL(/\/report\/new\?c=dongtangcun&b=3&u=2$/);
     assert.equal(await page.getByLabel('小区').inputValue(), 'dongtangcun');
     assert.equal(await page.getByLabel('楼栋').inputValue(), '3');
     assert.equal(await page.getByLabel('单元').inputValue(), '2');
-    await page.goto(site.server.url + '/c/dongtangcun');
-    await appReady(page);
-    await page.locator('.battle-map__grid').first().locator('summary').click();
-    await page.locator('.battle-map__building', { hasText: '2栋' }).getByRole('link', { name: '在这里报事' }).click();
+    const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    await map.reportAt('2栋');
     await page.waitForURL(/\/report\/new\?c=dongtangcun&b=2$/);
     assert.equal(await page.getByLabel('楼栋').inputValue(), '2');
     await context.close();
   });
 
   it('shows the compound notices', async () => {
-    const { context, page } = await open('/c/guihuacun');
-    await page.locator('.notice-item', { hasText: '新设施启用' }).waitFor();
-    const { context: other, page: plain } = await open('/c/tianhecun');
-    await plain.locator('.notices').getByText('暂无通知').waitFor();
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const map = await BattleMap.open(page, site.server.url, 'guihuacun');
+    await expectSeen(map.notice('新设施启用'), 'the notice "新设施启用" of 桂花村');
+    const other = await site.phone.newPhone();
+    const plain = await BattleMap.open(await other.newPage(), site.server.url, 'tianhecun');
+    await expectSeen(plain.noNotices, '"暂无通知" for a compound without notices');
     await context.close();
     await other.close();
   });
@@ -283,10 +317,12 @@ describe('what the resident is told and offered', () => {
   it('inside WeChat, says in one line how to open the page in the phone browser', async () => {
     const wechat = 'Mozilla/5.0 (Linux; Android 12; M2012K11AC) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/116.0 Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560(0x28002F35) WeChat/arm64 Weixin NetType/4G Language/zh_CN';
     const { context, page } = await open('/c/dongtangcun/b/3', { userAgent: wechat });
-    assert.match(await page.locator('.banner--wechat').innerText(), /在浏览器打开/);
+    assert.match(await (await expectSeen(new Card(page).wechatHint, 'the WeChat hint')).innerText(), /在浏览器打开/);
     await screenshot(page, '24-wechat-hint');
     const { context: plain, page: browser } = await open('/c/dongtangcun/b/3');
-    assert.equal(await browser.locator('.banner--wechat').count(), 0, 'not in an ordinary browser');
+    const card = new Card(browser);
+    await card.expectTitle('东塘村小区 3栋');
+    assert.equal(await card.wechatHint.count(), 0, 'not in an ordinary browser');
     await context.close();
     await plain.close();
   });

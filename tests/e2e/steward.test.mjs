@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
-import { appReady, deafTab, screenshot, settled, shots, storageSnapshot, storedDocs, useSite } from './harness.mjs';
+import { answerConfirm, appReady, deafTab, expectSeen, screenshot, settled, shots, storageSnapshot, storedDocs, useSite } from './harness.mjs';
 import { ReportForm } from './pages/report_form.mjs';
+import { BattleMap } from './pages/battle_map.mjs';
+import { Card } from './pages/card.mjs';
 import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
@@ -105,9 +107,8 @@ describe('inside steward mode', () => {
     assert.deepEqual(await seriousAxe(page), []);
     await screenshot(page, '50-steward-home');
     // The resident's compound page shows it first, pinned.
-    await page.goto(site.server.url + '/c/dongtangcun');
-    await appReady(page);
-    const first = page.locator('.notices .notice-item').first();
+    const map = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    const first = await expectSeen(map.noticeItems, 'the compound\'s notices');
     assert.match(await first.innerText(), /周六停水\s*置顶/);
     // Shared as text for a WeChat group, and printed on the poster.
     await first.getByRole('button', { name: '分享这条公告' }).click();
@@ -119,21 +120,19 @@ describe('inside steward mode', () => {
     assert.ok(await page.locator('.poster__notices', { hasText: '周六停水' }).isVisible(), 'printed on the poster');
     await page.emulateMedia({ media: 'screen' });
     // And my building's card on the home screen.
-    await page.goto(site.server.url + '/c/dongtangcun/b/3');
-    await appReady(page);
-    await page.getByRole('button', { name: '设为我的楼栋' }).click();
-    await page.goto(site.server.url + '/');
-    await appReady(page);
-    await page.locator('.notice-item', { hasText: '周六停水' }).waitFor();
+    await (await Card.open(page, site.server.url, 'dongtangcun', '3')).setMine();
+    const home = await Card.home(page, site.server.url);
+    await expectSeen(home.notice('周六停水'), 'the notice under my building\'s card at /');
     // Taken down, it is gone for residents (the PIN again: a reload locks).
     const again = await StewardPage.open(page, site.server.url);
     await again.enterPin('2468');
     await again.lockButton.waitFor();
     await page.locator('.notice-editor__item', { hasText: '周六停水' }).getByRole('button', { name: '下架' }).click();
     await page.locator('.notice-editor__item', { hasText: '周六停水' }).getByText('已下架').waitFor();
-    await page.goto(site.server.url + '/c/dongtangcun');
-    await appReady(page);
-    assert.equal(await page.locator('.notice-item', { hasText: '周六停水' }).count(), 0);
+    const after = await BattleMap.open(page, site.server.url, 'dongtangcun');
+    // The notices have been drawn (or said to be none) before one is found missing.
+    await expectSeen(after.notices, 'the compound\'s notices section');
+    assert.equal(await after.notice('周六停水').count(), 0);
     await context.close();
   });
 
@@ -189,10 +188,9 @@ describe('inside steward mode', () => {
     await conflict.locator('[data-keep="merged"]').click();
     await b.locator('.conflict').waitFor({ state: 'detached' });
     assert.equal((await compound()).leaves.filter((l) => !l.deleted).length, 1);
-    await b.goto(site.server.url + '/c/dongtangcun');
-    await appReady(b);
-    await b.locator('.notice-item', { hasText: 'A 的公告' }).waitFor();
-    await b.locator('.notice-item', { hasText: 'B 的公告' }).waitFor();
+    const map = await BattleMap.open(b, site.server.url, 'dongtangcun');
+    await expectSeen(map.notice('A 的公告'), 'tab A\'s notice');
+    await expectSeen(map.notice('B 的公告'), 'tab B\'s notice');
     await context.close();
   });
 
@@ -200,9 +198,8 @@ describe('inside steward mode', () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
     // Whom does building 1's card show first?
-    await page.goto(site.server.url + '/c/dongtangcun/b/1');
-    await appReady(page);
-    const name = (await page.locator('.card .steward__name').first().innerText()).trim();
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '1');
+    const name = (await card.stewardNames.first().innerText()).trim();
     const steward = await StewardPage.unlocked(page, site.server.url);
     await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
     await page.getByText('资料已保存').waitFor();
@@ -229,9 +226,8 @@ describe('inside steward mode', () => {
     assert.ok(edited.stewards.some((s) => s.phone === '139 0000 1234'), 'the edited roster goes out whole');
     assert.equal(changes.changes.at(-1).kind, 'StewardEdited');
     // The resident's card and the poster follow.
-    await page.goto(site.server.url + '/c/dongtangcun/b/1');
-    await appReady(page);
-    await page.locator('.card a[href="tel:13900001234"]').first().waitFor();
+    await Card.open(page, site.server.url, 'dongtangcun', '1');
+    await expectSeen(card.tel('tel:13900001234'), 'the new phone on building 1\'s card');
     await page.goto(site.server.url + '/c/dongtangcun/poster');
     await appReady(page);
     assert.match(await page.locator('main').innerText(), /139 0000 1234/);
@@ -239,12 +235,9 @@ describe('inside steward mode', () => {
     await StewardPage.open(page, site.server.url).then((s) => s.enterPin('2468'));
     await steward.lockButton.waitFor();
     const again = page.locator('.roster-editor__item', { hasText: name }).first();
-    let asked = '';
-    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
-    await again.getByRole('button', { name: '删除' }).click();
-    await page.waitForTimeout(200);
+    const asked = await answerConfirm(page, () => again.getByRole('button', { name: '删除' }).click(), `whether to remove ${name}`);
     assert.match(asked, new RegExp(`确定删除.*${name}`));
-    assert.equal(await page.locator('.roster-editor__item', { hasText: name }).count(), 1);
+    assert.equal(await page.locator('.roster-editor__item', { hasText: name }).count(), 1, 'dismissed: the steward is still listed');
     page.once('dialog', (d) => d.accept());
     await again.getByRole('button', { name: '删除' }).click();
     await page.locator('.change-log__entry--removed').waitFor();
@@ -255,9 +248,9 @@ describe('inside steward mode', () => {
     await page.getByRole('button', { name: '撤销上一次修改' }).click();
     await page.getByText('已撤销，名册恢复到修改之前').waitFor();
     await page.locator('.roster-editor__item', { hasText: '139 0000 1234' }).waitFor({ state: 'detached' });
-    await page.goto(site.server.url + '/c/dongtangcun/b/1');
-    await appReady(page);
-    assert.equal(await page.locator('.card a[href="tel:13900001234"]').count(), 0, 'the card is as before');
+    await Card.open(page, site.server.url, 'dongtangcun', '1');
+    await expectSeen(card.stewardNames, 'the stewards on building 1\'s card');
+    assert.equal(await card.tel('tel:13900001234').count(), 0, 'the card is as before');
     await context.close();
   });
 
@@ -334,12 +327,11 @@ describe('inside steward mode', () => {
     await map.screenshot({ path: join(shots, '56-map-editor.png') });
     // Removing 1栋 says whose scope widens; dismissed, nothing changes.
     await choose('1栋');
-    let asked = '';
-    page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
-    await map.getByRole('button', { name: '删除这个地方' }).click();
-    await page.waitForTimeout(200);
+    const asked = await answerConfirm(page, () => map.getByRole('button', { name: '删除这个地方' }).click(), 'whether to remove 1栋');
     assert.match(asked, /确定删除「1栋」[\s\S]*这些管家将改为负责外面一层/);
     assert.match(asked, new RegExp(`这些报事保留原来的位置：.*${reportId}`));
+    assert.equal(await page.locator('.change-log__entry--places', { hasText: '删除 1栋' }).count(), 0, 'dismissed: nothing removed');
+    assert.ok((await page.locator('#map-place option').allTextContents()).some((t) => t.trim() === '1栋'), 'dismissed: 1栋 is still a place');
     page.once('dialog', (d) => d.accept());
     await map.getByRole('button', { name: '删除这个地方' }).click();
     await page.locator('.change-log__entry--places', { hasText: '删除 1栋' }).waitFor();
@@ -351,16 +343,15 @@ describe('inside steward mode', () => {
     assert.doesNotMatch(text, /(^|[^\d])1栋/);
     await page.goto(site.server.url + '/c/dongtangcun/b/1');
     await appReady(page);
-    await page.getByText('找不到这个楼栋').waitFor();
+    await expectSeen(new Card(page).notFound, '"找不到这个楼栋" for the removed 1栋');
     // Undo brings 1栋 back, its stewards with it.
     const again = await StewardPage.open(page, site.server.url);
     await again.enterPin('2468');
     await again.lockButton.waitFor();
     await page.getByRole('button', { name: '撤销上一次修改' }).click();
     await page.getByText('已撤销，名册恢复到修改之前').waitFor();
-    await page.goto(site.server.url + '/c/dongtangcun/b/1');
-    await appReady(page);
-    await page.locator('.card .steward__name').first().waitFor();
+    const back = await Card.open(page, site.server.url, 'dongtangcun', '1');
+    await expectSeen(back.stewardNames, '1栋\'s stewards back on its card');
     await context.close();
   });
 

@@ -5,21 +5,11 @@
 // as refused, and reaches no one.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { couchAdmin, screenshot, storedDocs, useSyncSite, watchErrors, winner } from './harness.mjs';
+import { couchAdmin, until, screenshot, storedDocs, useSyncSite, watchErrors, winner } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
 import { StewardPage } from './pages/steward.mjs';
 import { SyncPanel } from './pages/sync.mjs';
-
-async function until(check, what, ms = 30000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const current = async (page, id) => {
   const tree = (await storedDocs(page, 'report')).find((d) => d._id === `report:${id}`)?.tree;
@@ -45,7 +35,7 @@ describe("a steward's changes through the district hub", () => {
     await again.fillSeptic('3栋2单元门口还在积水');
     const dup = await again.submit();
     for (const r of [id, dup]) {
-      await until(async () => (await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${r}`)).description, "li's reports in the stewards' database");
+      await until(async () => (await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${r}`)).description, 30000, "li's reports in the stewards' database");
     }
 
     // wang, in the console, signed in to sync: re-categorises, then gives it to 黄兰.
@@ -62,8 +52,8 @@ describe("a steward's changes through the district hub", () => {
     await wang.getByText('资料已保存').waitFor();
     const sync = new SyncPanel(wang);
     await sync.signIn('wang', 'pw-wang');
-    await until(() => current(wang, id), "the report on the steward's phone");
-    await until(() => current(wang, dup), "li's second report on the steward's phone");
+    await until(() => current(wang, id), 30000, "the report on the steward's phone");
+    await until(() => current(wang, dup), 30000, "li's second report on the steward's phone");
     // Both arrived by sync with steward mode's first screen open: its counts and the badge follow.
     await wang.locator('[data-glance="new"] .glance__count').filter({ hasText: /^2$/ }).waitFor();
     await wang.waitForFunction(() => window.__badge === 2);
@@ -89,7 +79,7 @@ describe("a steward's changes through the district hub", () => {
     await changeForm.getByRole('button', { name: '保存调整' }).click();
     await wang.locator('.timeline__event--deadline').waitFor();
     // The second report is the same problem as the first.
-    await until(() => current(wang, dup), "li's second report on the steward's phone");
+    await until(() => current(wang, dup), 30000, "li's second report on the steward's phone");
     await wang.goto(`${env.site.url}/steward/reports/${dup}`);
     await steward.enterPin('2468');
     await changeForm.getByLabel('调整什么').selectOption({ label: '标为重复（同一个问题）' });
@@ -99,17 +89,17 @@ describe("a steward's changes through the district hub", () => {
     await wang.locator('.timeline__event--duplicate_of').waitFor();
 
     // The server carries both to li's own database, and li's phone takes them in.
-    await until(async () => (await couchAdmin(env.couch, 'GET', `userdb-6c69/report:${id}`)).assigned === 'dongtangcun-s1', "the changes in li's database");
+    await until(async () => (await couchAdmin(env.couch, 'GET', `userdb-6c69/report:${id}`)).assigned === 'dongtangcun-s1', 30000, "the changes in li's database");
     const onLi = await until(async () => {
       const r = await current(page, id);
       return r?.assigned === 'dongtangcun-s1' && r;
-    }, "the changes on li's phone");
+    }, 30000, "the changes on li's phone");
     assert.equal(onLi.category, 'Drainage');
     const dueOnWang = (await current(wang, id)).expected_by;
     const settledOnLi = await until(async () => {
       const r = await current(page, id);
       return r?.expected_by === dueOnWang && r.same_problem === 2 && r;
-    }, "the deadline and the group's size on li's phone");
+    }, 30000, "the deadline and the group's size on li's phone");
     assert.deepEqual(settledOnLi.timeline.filter((e) => e.change).map((e) => [Object.keys(e.change)[0], e.by, e.note]), [
       ['Recategorise', 'Property', '是雨水积在门口'],
       ['Reassign', 'Property', '请书记协调排水'],
@@ -118,7 +108,7 @@ describe("a steward's changes through the district hub", () => {
     const dupOnLi = await until(async () => {
       const r = await current(page, dup);
       return r?.same_problem === 2 && r;
-    }, "the duplicate marked on li's phone");
+    }, 30000, "the duplicate marked on li's phone");
     assert.deepEqual(dupOnLi.timeline.at(-1).change, { DuplicateOf: id });
     const detail = await ReportDetail.open(page, env.site.url, id);
     await page.locator('.timeline__event--reassign').waitFor();
@@ -139,7 +129,7 @@ describe("a steward's changes through the district hub", () => {
     assert.equal(put.status, 201);
     const refusals = async () => (await couchAdmin(env.couch, 'GET', 'district/_all_docs?start_key=%22refusal:%22&end_key=%22refusal;%22&include_docs=true')).rows
       .map((r) => r.doc).filter((d) => JSON.stringify(d).includes(id));
-    const [refusal] = await until(async () => (await refusals()).length && refusals(), 'the refusal');
+    const [refusal] = await until(async () => (await refusals()).length && refusals(), 30000, 'the refusal');
     assert.match(JSON.stringify(refusal), /only a steward records a Reassign step|assigned/);
     const there = await couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}`);
     assert.equal(there.assigned, 'dongtangcun-s1', "the stewards' copy is unchanged");

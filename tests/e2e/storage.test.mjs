@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appReady, root, screenshot, settled, storedReports, useSite, watchErrors } from './harness.mjs';
+import { appReady, enumValues, expectSeen, root, screenshot, settled, storedReports, until, useSite, watchErrors } from './harness.mjs';
+import { Card } from './pages/card.mjs';
+import { DirectoryPage } from './pages/directory.mjs';
 
 const site = useSite();
 
@@ -26,9 +28,11 @@ async function seeded(items) {
 const fillStorage = (page) => page.evaluate(() => {
   window.__put = IDBObjectStore.prototype.put;
   window.__setItem = Storage.prototype.setItem;
-  IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); };
+  // Each refused write is counted: a test waits for the count, not for time to pass.
+  window.__refused = 0;
+  IDBObjectStore.prototype.put = function () { window.__refused += 1; throw new DOMException('full', 'QuotaExceededError'); };
   Storage.prototype.setItem = function (key) {
-    if (key !== 'cs.probe') throw new DOMException('full', 'QuotaExceededError');
+    if (key !== 'cs.probe') { window.__refused += 1; throw new DOMException('full', 'QuotaExceededError'); }
   };
 });
 
@@ -40,10 +44,9 @@ describe('storage faults', () => {
     const errors = watchErrors(page);
     await page.goto(site.server.url + '/');
     await appReady(page);
-    const notice = page.locator('.problem--corrupt');
-    await notice.waitFor();
+    const notice = await expectSeen(page.locator('.problem--corrupt'), 'the notice that stored data was corrupt');
     assert.match(await notice.innerText(), /已损坏.*另存/);
-    await page.getByText('东塘村小区').first().waitFor();
+    await expectSeen(new DirectoryPage(page).names.filter({ hasText: '东塘村小区' }), 'the directory with 东塘村小区 (defaults loaded)');
     const stored = await snapshot(page);
     const aside = Object.keys(stored).filter((k) => k.startsWith('cs.settings.corrupt.'));
     assert.equal(aside.length, 1, 'one backup copy');
@@ -64,9 +67,13 @@ describe('storage faults', () => {
     const { context, page } = await seeded({ 'cs.reports': newer });
     await page.goto(site.server.url + '/settings');
     await appReady(page);
-    await page.locator('.problem--schema').waitFor();
+    await expectSeen(page.locator('.problem--schema'), 'the notice about data from a newer version');
     await page.getByLabel('长辈模式（大字）').check();
-    await page.waitForTimeout(200);
+    // The app has saved since: the settings it wrote say elder mode. Only then is the
+    // newer data looked at.
+    await until(async () => JSON.parse(await page.evaluate(() => localStorage.getItem('cs.settings')) ?? 'null')?.data?.elder_mode === true,
+      10000, 'the settings saved with elder mode on');
+    await settled(page);
     assert.equal(await page.evaluate(() => localStorage.getItem('cs.reports')), newer);
     await context.close();
   });
@@ -78,16 +85,16 @@ describe('storage faults', () => {
     });
     const page = await context.newPage();
     const errors = watchErrors(page);
-    await page.goto(site.server.url + '/c/dongtangcun/b/3');
-    await appReady(page);
-    await page.locator('.problem--unavailable').waitFor();
-    // The card is whole: each role's call button dials a steward of that role in 东塘村.
+    const card = await Card.open(page, site.server.url, 'dongtangcun', '3');
+    await expectSeen(page.locator('.problem--unavailable'), 'the notice that settings will not be kept');
+    // The card is whole: each role's call button dials a steward of that role in 东塘村 —
+    // every role the app declares (src/domain/steward.rs).
     const published = JSON.parse(readFileSync(join(root, 'public/data/district.json'), 'utf8')).data;
     const stewards = published.compounds.find((c) => c.id === 'dongtangcun').stewards;
-    for (const [role, key] of [['red', 'Red'], ['property', 'Property'], ['peacemaker', 'Peacemaker']]) {
-      const href = await page.locator(`.card__role--${role} a.phone__call`).first().getAttribute('href');
-      const numbers = stewards.filter((s) => s.role === key).map((s) => `tel:${s.phone.replace(/\D/g, '')}`);
-      assert.ok(numbers.includes(href), `${role}: ${href}`);
+    for (const { name, key } of enumValues('steward.rs', 'Role')) {
+      const href = await (await expectSeen(card.call(key), `the ${key} call button`)).getAttribute('href');
+      const numbers = stewards.filter((s) => s.role === name).map((s) => `tel:${s.phone.replace(/\D/g, '')}`);
+      assert.ok(numbers.includes(href), `${key}: ${href}`);
     }
     await screenshot(page, '11-storage-unavailable');
     assert.deepEqual(errors, []);
@@ -99,7 +106,8 @@ describe('storage faults', () => {
     await page.goto(site.server.url + '/settings');
     await appReady(page);
     await page.getByLabel('English').check();
-    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await expectSeen(page.getByRole('heading', { name: 'Settings' }), 'the settings page in English');
+    await settled(page);
     const before = await snapshot(page);
     await page.evaluate(() => {
       const original = Storage.prototype.setItem;
@@ -109,8 +117,8 @@ describe('storage faults', () => {
       };
     });
     await page.getByLabel('Elder mode (large text)').check();
-    await page.locator('.problem--quota').waitFor();
-    assert.match(await page.locator('.problem--quota').innerText(), /storage is full.*intact/);
+    const quota = await expectSeen(page.locator('.problem--quota'), 'the notice that storage is full');
+    assert.match(await quota.innerText(), /storage is full.*intact/);
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('elder')), 'the change stays in memory');
     assert.deepEqual(await snapshot(page), before, 'stored data unchanged');
     await screenshot(page, '12-quota-notice');
@@ -121,12 +129,10 @@ describe('storage faults', () => {
     const context = await site.phone.newPhone();
     const a = await context.newPage();
     const b = await context.newPage();
-    await a.goto(site.server.url + '/c/dongtangcun/b/2');
     await b.goto(site.server.url + '/settings');
-    await appReady(a);
     await appReady(b);
-    await a.getByRole('button', { name: '设为我的楼栋' }).click();
-    await b.getByRole('link', { name: '东塘村小区 2栋' }).waitFor();
+    await (await Card.open(a, site.server.url, 'dongtangcun', '2')).setMine();
+    await expectSeen(b.getByRole('link', { name: '东塘村小区 2栋' }), 'the other tab naming my building 东塘村小区 2栋');
     await b.getByLabel('长辈模式（大字）').check();
     await a.waitForFunction(() => document.documentElement.classList.contains('elder'));
     const stored = JSON.parse(await a.evaluate(() => localStorage.getItem('cs.settings')));
@@ -153,11 +159,11 @@ describe('storage faults', () => {
     const page = await context.newPage();
     await page.goto(site.server.url + '/');
     await appReady(page);
-    await page.getByText('东塘村小区 2栋').waitFor();
+    await new Card(page).expectTitle('东塘村小区 2栋');
     assert.equal(await page.evaluate(() => localStorage.getItem('cs.settings')), v0, 'the old value, untouched');
     await page.reload();
     await appReady(page);
-    await page.getByText('东塘村小区 2栋').waitFor();
+    await new Card(page).expectTitle('东塘村小区 2栋');
     const now = JSON.parse(await page.evaluate(() => localStorage.getItem('cs.settings')));
     assert.equal(now.schema, 1, 'the migration completes on the next start');
     assert.equal(now.data.my_building.building, '2');
@@ -177,7 +183,7 @@ describe('storage faults', () => {
     await page.getByLabel('问题描述').fill('存储满时的报事');
     await page.getByRole('button', { name: '提交报事' }).click();
     await page.waitForURL(/\/reports\/R/);
-    await page.locator('.problem--quota').waitFor();
+    await expectSeen(page.locator('.problem--quota'), 'the notice that storage is full');
     assert.deepEqual(await storedReports(page), [], 'nothing half-written');
     await page.getByRole('link', { name: '我的', exact: true }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出备份（JSON）' }).click()]);
@@ -194,10 +200,15 @@ describe('storage faults', () => {
     await appReady(page);
     await fillStorage(page);
     await page.getByLabel('问题描述').fill('存储满时的报事');
+    // Every page load of this tab from now on is recorded: the refused submit may make
+    // none, early or late; the one after space is freed makes exactly one.
+    const loads = [];
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && loads.push(frame.url()));
     await page.getByRole('button', { name: '提交报事' }).click();
-    await page.locator('.problem--quota').waitFor();
+    // The refusal: the store was asked and said no, and the app says so.
+    await until(() => page.evaluate(() => window.__refused > 0), 10000, 'a write refused by the full storage');
+    await expectSeen(page.locator('.problem--quota'), 'the notice that storage is full');
     // No page load to the report's page: the report is only on this page.
-    await page.waitForTimeout(500);
     assert.match(page.url(), /\/report\/new/);
     assert.equal(await page.getByLabel('问题描述').inputValue(), '存储满时的报事');
     assert.deepEqual(await storedReports(page), [], 'nothing half-written');
@@ -206,10 +217,14 @@ describe('storage faults', () => {
       IDBObjectStore.prototype.put = window.__put;
       Storage.prototype.setItem = window.__setItem;
     });
+    assert.deepEqual(loads, [], 'the refused submit loaded no page, up to the moment space was freed');
     await page.getByRole('button', { name: '提交报事' }).click();
     await page.waitForURL(/\/reports\/R/);
-    await page.locator('[data-status="submitted"]').waitFor();
-    await page.getByText('存储满时的报事').waitFor();
+    await expectSeen(page.locator('[data-status="submitted"]'), 'the report\'s page with its status "submitted"');
+    await expectSeen(page.getByText('存储满时的报事'), 'the report\'s description on its page');
+    // One page load in all: a late one from the refused submit would be a second (or would
+    // have taken the form away before the second tap).
+    assert.equal(loads.filter((u) => /\/reports\/R/.test(u)).length, 1, `page loads: ${loads.join(', ')}`);
     await context.close();
   });
 

@@ -3,7 +3,9 @@
 // contexts, the server checked directly, and PouchDB in Node as the reference client.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { couchAdmin, screenshot, settled, shots, storedDocs, until, useSyncSite, watchErrors, winner } from './harness.mjs';
+import { couchAdmin, expectSeen, screenshot, settled, shots, storedDocs, until, useSyncSite, watchErrors, winner } from './harness.mjs';
+import { BattleMap } from './pages/battle_map.mjs';
+import { Card } from './pages/card.mjs';
 import { DistrictPage } from './pages/district.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
@@ -75,15 +77,14 @@ describe('sync through a CouchDB server', () => {
     // A resident who never signed in: their building chosen, sync turned on.
     const b = await env.phones.newPhone();
     const resident = await b.newPage();
-    await resident.goto(`${env.site.url}/c/dongtangcun/b/3`);
-    await resident.getByRole('button', { name: '设为我的楼栋' }).click();
+    await (await Card.open(resident, env.site.url, 'dongtangcun', '3')).setMine();
     const sync = await SyncPanel.open(resident, env.site.url);
     await sync.user.filter({ hasText: '未登录' }).waitFor();
     await sync.start();
     await sync.upToDate();
     assert.ok((await sync.moved()).got >= 1, 'the roster came in');
-    await resident.goto(`${env.site.url}/c/dongtangcun`);
-    await resident.locator('.notice-item', { hasText: '周六停水' }).waitFor();
+    const map = await BattleMap.open(resident, env.site.url, 'dongtangcun');
+    await expectSeen(map.notice('周六停水'), 'the steward\'s notice, synced, on the resident\'s battle map');
     await screenshot(resident, '71-sync-resident-card');
 
     // A resident's account on a phone in steward mode: the server refuses the roster.

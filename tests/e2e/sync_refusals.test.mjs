@@ -5,19 +5,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { couchAdmin, shots, useSyncSite, watchErrors } from './harness.mjs';
+import { couchAdmin, until, shots, useSyncSite, watchErrors } from './harness.mjs';
 import { DistrictPage, reportDoc } from './pages/district.mjs';
 import { SyncPanel } from './pages/sync.mjs';
-
-async function until(check, what, ms = 20000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('the refusals of the district server, on the office dashboard', () => {
   const env = useSyncSite({ users: [['li', 'pw-li'], ['zhang', 'pw-zhang'], ['office', 'pw-office', 'district']], hub: true });
@@ -27,7 +17,7 @@ describe('the refusals of the district server, on the office dashboard', () => {
     const report = { ...reportDoc({ id: 'R20261205-LIAAA', compound: 'dongtangcun', at }), filed_by: 'li' };
     delete report._rev;
     await couchAdmin(env.couch, 'PUT', `userdb-6c69/${report._id}`, report);
-    await until(async () => (await couchAdmin(env.couch, 'GET', `district/${report._id}`))._rev, "li's report in the district");
+    await until(async () => (await couchAdmin(env.couch, 'GET', `district/${report._id}`))._rev, 20000, "li's report in the district");
 
     const office = await env.phones.newPhone();
     const page = await office.newPage();
@@ -51,7 +41,7 @@ describe('the refusals of the district server, on the office dashboard', () => {
       method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ new_edits: false, docs: [forged] }),
     });
     assert.equal(sent.status, 201);
-    await until(async () => (await couchAdmin(env.couch, 'GET', 'district/_all_docs?start_key=%22refusal:%22&end_key=%22refusal;%22')).rows.length, 'the refusal');
+    await until(async () => (await couchAdmin(env.couch, 'GET', 'district/_all_docs?start_key=%22refusal:%22&end_key=%22refusal;%22')).rows.length, 20000, 'the refusal');
 
     const sync = new SyncPanel(page);
     await sync.signIn('office', 'pw-office');

@@ -1,5 +1,5 @@
 // One report's page (/reports/:id): its status, sending it, recording steps, confirming.
-import { appReady } from '../harness.mjs';
+import { appReady, expectSeen } from '../harness.mjs';
 
 export class ReportDetail {
   constructor(page) {
@@ -12,7 +12,7 @@ export class ReportDetail {
   static async open(page, base, id) {
     await page.goto(`${base}/reports/${id}`);
     await appReady(page);
-    await page.locator('[data-ref]').waitFor();
+    await expectSeen(page.locator('[data-ref]'), `report ${id}'s page`);
     return new ReportDetail(page);
   }
 
@@ -21,8 +21,10 @@ export class ReportDetail {
     return this.page.locator('[data-status]').getAttribute('data-status');
   }
 
-  async waitForStatus(key) {
-    await this.page.locator(`[data-status="${key}"]`).waitFor();
+  /** Asserts the report comes to status `key`; fails naming the status it shows instead. */
+  async waitForStatus(key, ms = 15000) {
+    await expectSeen(this.page.locator(`[data-status="${key}"]`), `the report in status "${key}"`, ms)
+      .catch(async (e) => { throw Object.assign(e, { message: `${e.message}\n(status now: ${await this.status().catch(() => 'none')})` }); });
   }
 
   /** Records a step as a steward would: the next status by its label, with a note. */
