@@ -9,6 +9,9 @@ mod zh;
 
 use super::Lang;
 
+/// How many fields the compound facts form has: eleven facts and three emergency lines.
+pub const FACTS_FIELDS: usize = 14;
+
 pub struct ConsoleStrings {
     pub steward_title: &'static str,
     pub pin_explain: &'static str,
@@ -123,12 +126,15 @@ pub struct ConsoleStrings {
     pub facts_title: &'static str,
     pub save_facts: &'static str,
     pub facts_saved: &'static str,
+    pub facts_emergency_title: &'static str,
+    pub facts_emergency_hint: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub err_built: &'static str,
     pub err_households_count: &'static str,
-    /// The facts' labels, in the order of `Facts`'s fields.
-    pub facts_labels: [&'static str; 11],
+    /// The facts' labels, in the order of `Facts`'s fields (the emergency lines last, by
+    /// `EmergencyKind::index`).
+    pub facts_labels: [&'static str; FACTS_FIELDS],
     pub report_link_label: &'static str,
     pub no_report: &'static str,
     pub linked_report: &'static str,
