@@ -114,9 +114,6 @@ pub fn ArchiveTools() -> impl IntoView {
                 disabled=move || busy.get() || planned.with(|p| p.ready.is_empty())>
                 {move || c().archive_button}
             </button>
-            {move || message.get().map(|(ok, text)| view! {
-                <p class=if ok { "notice notice--info" } else { "notice notice--error" } role="alert">{text}</p>
-            })}
             <div class="field">
                 <label class="field__label" for="archive-search">{move || c().archive_search_label}</label>
                 <input id="archive-search" class="field__input" name="archive-search" type="search"
@@ -143,20 +140,27 @@ pub fn ArchiveTools() -> impl IntoView {
                         {here.into_iter().map(|id| view! {
                             <li class="archive__item"><strong>{id}</strong>" · "{move || c().archive_on_phone}</li>
                         }).collect_view()}
-                        {gone.into_iter().map(|note| view! { <ArchivedItem note/> }).collect_view()}
+                        {gone.into_iter().map(|note| view! { <ArchivedItem note message/> }).collect_view()}
                     }.into_any())
                 }}
             </ul>
+            {move || message.get().map(|(ok, text)| view! {
+                <p class=if ok { "notice notice--info" } else { "notice notice--error" } role="alert">{text}</p>
+            })}
         </section>
     }
 }
 
-/// One archived report found: where it went, and the ways back.
+/// One archived report found: where it went, and the ways back. The outcome is said in
+/// the section's own line (`message`): brought back, the item leaves the list.
 #[component]
-fn ArchivedItem(note: ArchivedReport) -> impl IntoView {
+fn ArchivedItem(
+    note: ArchivedReport,
+    /// The section's outcome line.
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
     let s = use_strings();
     let c = use_console_strings();
-    let message = RwSignal::new(None::<(bool, String)>);
     let where_text = {
         let note = note.clone();
         move || {
@@ -218,9 +222,6 @@ fn ArchivedItem(note: ArchivedReport) -> impl IntoView {
             </label>
             {on_server.then(|| view! {
                 <button type="button" class="button button--secondary" on:click=ask>{move || c().archive_ask_server}</button>
-            })}
-            {move || message.get().map(|(ok, text)| view! {
-                <p class=if ok { "notice notice--info" } else { "notice notice--error" } role="alert">{text}</p>
             })}
         </li>
     }

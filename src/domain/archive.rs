@@ -4,14 +4,12 @@
 //! closed and left, where it can be found), so a search for it says where it went and it
 //! can be brought back.
 
-use serde::{Deserialize, Serialize};
-
 use super::Millis;
 use super::report::{Category, Report, Status};
 use super::time::DAY_MS;
 
 /// How long after it closed a report may leave the phone (the person's choice).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ArchiveAge {
     ThreeMonths,
     #[default]
@@ -95,7 +93,7 @@ pub fn may_archive(
 pub const SUMMARY_CHARS: usize = 30;
 
 /// What the phone keeps of a report that left it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ArchivedReport {
     /// The report's id, which is also the number people quote (`R20261126-7KQ3X`).
     pub id: String,
@@ -110,15 +108,12 @@ pub struct ArchivedReport {
     /// The backup file written as it left (its name, as downloaded).
     pub backup_file: String,
     /// The server's database that holds it, when the phone synced it there.
-    #[serde(default)]
     pub server_db: Option<String>,
     /// Its revision and that revision's ancestors, newest first: brought back from a
     /// backup it is the same revision the server holds, not a second version of it.
     pub rev: String,
-    #[serde(default)]
     pub ancestors: Vec<String>,
     /// Asked back from the server: the next sync pass fetches it.
-    #[serde(default)]
     pub wanted: bool,
 }
 
@@ -135,7 +130,13 @@ impl ArchivedReport {
             id: report.id.clone(),
             compound: report.compound.clone(),
             category: report.category,
-            summary: report.description.chars().take(SUMMARY_CHARS).collect(),
+            // On one line: a control character (a line break) is a space.
+            summary: report
+                .description
+                .chars()
+                .take(SUMMARY_CHARS)
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
             closed_at: closed_at(report).unwrap_or(report.updated_at),
             archived_at: now,
             updated_at: report.updated_at,

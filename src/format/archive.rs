@@ -1,100 +1,94 @@
 //! Archived reports as the phone keeps them: the notes (`domain::archive::ArchivedReport`)
-//! as one JSON value beside the documents (the document store's `archive` entry), and what
-//! replication needs of them as plain lines (`archive.off`: which documents a pull passes
-//! over, which are asked back, from which database) — so the programs that sync read no
-//! JSON for it. Both are written in the transaction that removes or restores the reports.
-//! A report brought back from a backup file is the very revision that left — the
-//! server's, when it has it — so it is never a second version of itself.
+//! as plain lines beside the documents (the document store's `archive` entry), written in
+//! the transaction that removes or restores the reports. Plain lines rather than JSON: the
+//! programs that sync read them on every pull (which documents to pass over, which are
+//! asked back) and carry no decoder for them. A report brought back from a backup file is
+//! the very revision that left — the server's, when it has it — so it is never a second
+//! version of itself.
 
 use crate::domain::archive::ArchivedReport;
-use crate::domain::report::Report;
+use crate::domain::report::{Category, Report};
 use crate::format::documents::{Document, StoredDoc};
 use crate::format::revision::{Body, DocTree, Leaf};
 
 /// The document store's entry holding the notes.
 pub const META_KEY: &str = "archive";
 
-/// The document store's entry replication reads: one line per archived report.
-pub const OFF_KEY: &str = "archive.off";
-
-/// What replication knows of one archived report.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Off {
-    pub doc_id: String,
-    pub rev: String,
-    pub db: Option<String>,
-    pub wanted: bool,
+/// Text the person wrote, on one line and without the cell separator.
+fn one_line(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
 }
 
-/// The lines as stored: `doc id`, tab, `rev`, tab, database (`-`: none), tab, `1` if asked
-/// back. Ids, revisions and database names hold no tabs or line breaks.
-pub fn read_off(text: Option<&str>) -> Vec<Off> {
+/// The notes as stored: one line each, twelve cells separated by tabs — number, compound,
+/// category, summary, closed, archived, version (`updated_at`), backup file, server
+/// database (`-`: none), revision, its ancestors (comma-separated), `1` if asked back. A
+/// line that does not read as one (cut short, a newer layout) is left out: the reports
+/// themselves are on the server and in the backup files either way.
+pub fn read(text: Option<&str>) -> Vec<ArchivedReport> {
     text.unwrap_or_default()
         .lines()
         .filter_map(|line| {
-            let mut cells = line.split('\t');
-            let (doc_id, rev, db, wanted) =
-                (cells.next()?, cells.next()?, cells.next()?, cells.next()?);
-            Some(Off {
-                doc_id: doc_id.into(),
-                rev: rev.into(),
-                db: (db != "-").then(|| db.into()),
-                wanted: wanted == "1",
+            let c: Vec<&str> = line.split('\t').collect();
+            let [
+                id,
+                compound,
+                category,
+                summary,
+                closed,
+                archived,
+                updated,
+                file,
+                db,
+                rev,
+                ancestors,
+                wanted,
+            ] = c.as_slice()
+            else {
+                return None;
+            };
+            Some(ArchivedReport {
+                id: id.to_string(),
+                compound: compound.to_string(),
+                category: Category::from_key(category)?,
+                summary: summary.to_string(),
+                closed_at: closed.parse().ok()?,
+                archived_at: archived.parse().ok()?,
+                updated_at: updated.parse().ok()?,
+                backup_file: file.to_string(),
+                server_db: (*db != "-").then(|| db.to_string()),
+                rev: rev.to_string(),
+                ancestors: ancestors
+                    .split(',')
+                    .filter(|a| !a.is_empty())
+                    .map(String::from)
+                    .collect(),
+                wanted: *wanted == "1",
             })
         })
         .collect()
 }
 
-pub fn write_off(list: &[Off]) -> String {
-    list.iter()
-        .map(|o| {
-            let db = o.db.as_deref().unwrap_or("-");
-            format!(
-                "{}\t{}\t{db}\t{}\n",
-                o.doc_id,
-                o.rev,
-                if o.wanted { "1" } else { "0" }
-            )
-        })
-        .collect()
-}
-
-/// The lines of these notes.
-pub fn off_of(notes: &[ArchivedReport]) -> String {
-    let list: Vec<Off> = notes
-        .iter()
-        .map(|n| Off {
-            doc_id: doc_id(n),
-            rev: n.rev.clone(),
-            db: n.server_db.clone(),
-            wanted: n.wanted,
-        })
-        .collect();
-    write_off(&list)
-}
-
-/// The notes still archived: a note whose line replication removed (it brought the report
-/// back) is gone; `wanted` as the lines say.
-pub fn still_archived(notes: Vec<ArchivedReport>, off: &[Off]) -> Vec<ArchivedReport> {
-    notes
-        .into_iter()
-        .filter_map(|mut n| {
-            let line = off.iter().find(|o| o.doc_id == doc_id(&n))?;
-            n.wanted = line.wanted;
-            Some(n)
-        })
-        .collect()
-}
-
-/// The notes as stored (none if nothing was ever archived, or the value is unreadable:
-/// the reports themselves are on the server and in the backup files either way).
-pub fn read(text: Option<&str>) -> Vec<ArchivedReport> {
-    text.and_then(|t| serde_json::from_str(t).ok())
-        .unwrap_or_default()
-}
-
 pub fn write(notes: &[ArchivedReport]) -> String {
-    serde_json::to_string(notes).unwrap_or_else(|_| "[]".into())
+    notes
+        .iter()
+        .map(|n| {
+            let cells = [
+                one_line(&n.id),
+                n.compound.clone(),
+                n.category.key().to_string(),
+                one_line(&n.summary),
+                n.closed_at.to_string(),
+                n.archived_at.to_string(),
+                n.updated_at.to_string(),
+                one_line(&n.backup_file),
+                n.server_db.clone().unwrap_or_else(|| "-".into()),
+                n.rev.clone(),
+                n.ancestors.join(","),
+                if n.wanted { "1" } else { "0" }.to_string(),
+            ];
+            cells.join("\t") + "\n"
+        })
+        .collect()
 }
 
 /// The document id of the report a note is about.
@@ -176,47 +170,28 @@ mod tests {
     }
 
     #[test]
-    fn replications_lines_follow_the_notes_and_a_note_brought_back_is_gone() {
-        let mut a = ArchivedReport::of(
-            &closed(),
-            ("2-a".into(), vec!["b".into()]),
-            1,
+    fn notes_read_back_and_junk_reads_as_none() {
+        let mut r = closed();
+        r.description = "3栋\t漏水\n楼道湿".into();
+        let a = ArchivedReport::of(&r, ("1-a".into(), vec![]), 1, "b.json", None);
+        let mut b = ArchivedReport::of(
+            &r,
+            ("3-c".into(), vec!["b".into(), "a".into()]),
+            2,
             "b.json",
             Some("r-dongtangcun".into()),
         );
-        let mut b = a.clone();
         b.id = "R2".into();
-        b.server_db = None;
-        a.wanted = true;
-        let off = read_off(Some(&off_of(&[a.clone(), b.clone()])));
-        assert_eq!(
-            off,
-            [
-                Off {
-                    doc_id: "report:R1".into(),
-                    rev: "2-a".into(),
-                    db: Some("r-dongtangcun".into()),
-                    wanted: true
-                },
-                Off {
-                    doc_id: "report:R2".into(),
-                    rev: "2-a".into(),
-                    db: None,
-                    wanted: false
-                },
-            ]
-        );
-        assert_eq!(still_archived(vec![a.clone(), b.clone()], &off[1..]), [b]);
+        b.wanted = true;
+        let back = read(Some(&write(&[a.clone(), b.clone()])));
+        assert_eq!(back[1], b);
+        assert_eq!(back[0].summary, "3栋 漏水 楼道湿", "on one line");
+        assert_eq!(back.len(), 2);
+        let cut = write(&[a]);
         assert!(
-            read_off(Some("report:x\t1-a\n")).is_empty(),
-            "a cut line is no line"
+            read(Some(&cut[..cut.len() - 3])).is_empty(),
+            "a line cut short is no line"
         );
-    }
-
-    #[test]
-    fn notes_read_back_and_junk_reads_as_none() {
-        let note = ArchivedReport::of(&closed(), ("1-a".into(), vec![]), 1, "b.json", None);
-        assert_eq!(read(Some(&write(std::slice::from_ref(&note)))), vec![note]);
         assert!(read(Some("{")).is_empty());
         assert!(read(None).is_empty());
     }

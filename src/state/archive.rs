@@ -17,9 +17,7 @@ use super::sync_waiting::written_since_sync;
 use crate::domain::Millis;
 use crate::domain::archive::{ArchiveAge, ArchivedReport, NotInBackup, Stays, may_archive};
 use crate::domain::report::Report;
-use crate::format::archive::{
-    META_KEY, OFF_KEY, doc_id, off_of, read, read_off, restored, rev_path, still_archived, write,
-};
+use crate::format::archive::{META_KEY, doc_id, read, restored, rev_path, write};
 use crate::format::backup::Backup;
 use crate::format::documents::Document;
 use crate::format::error::StoreError;
@@ -45,18 +43,13 @@ pub fn choose_age(age: ArchiveAge) {
 
 /// The notes of what is archived now (a sync may have brought some back since).
 pub async fn notes() -> Vec<ArchivedReport> {
-    let get = |key| async move { doc_store::meta_get(key).await.ok().flatten() };
-    let off = read_off(get(OFF_KEY).await.as_deref());
-    still_archived(read(get(META_KEY).await.as_deref()), &off)
-}
-
-/// The notes and replication's lines, as written together.
-fn both(notes: &[ArchivedReport]) -> [(&'static str, String); 2] {
-    [(META_KEY, write(notes)), (OFF_KEY, off_of(notes))]
-}
-
-fn pairs<'a>(both: &'a [(&'static str, String); 2]) -> [(&'static str, &'a str); 2] {
-    [(both[0].0, &both[0].1), (both[1].0, &both[1].1)]
+    read(
+        doc_store::meta_get(META_KEY)
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+    )
 }
 
 /// Which reports may leave now, and how many stay for a reason the person can act on.
@@ -147,7 +140,7 @@ pub async fn archive(
     let gone: Vec<String> = added.iter().map(doc_id).collect();
     left.retain(|n| !added.iter().any(|a| a.id == n.id));
     left.extend(added.iter().cloned());
-    doc_store::remove_noting(&gone, &pairs(&both(&left))).await?;
+    doc_store::remove_noting(&gone, &[(META_KEY, &write(&left))]).await?;
     for report in leaving
         .iter()
         .filter(|r| added.iter().any(|a| a.id == r.id))
@@ -201,9 +194,13 @@ pub async fn restore_from_backup(note: &ArchivedReport, backup: &Backup) -> Resu
             .map(Some)
             .ok_or_else(|| StoreError::CorruptRecord { id: id.into() }),
     };
-    doc_store::update_noting(std::slice::from_ref(&id), &mut change, &pairs(&both(&left)))
-        .await
-        .map_err(NotBack::Store)?;
+    doc_store::update_noting(
+        std::slice::from_ref(&id),
+        &mut change,
+        &[(META_KEY, &write(&left))],
+    )
+    .await
+    .map_err(NotBack::Store)?;
     broadcast::announce_arrived(&[id]);
     Ok(())
 }
@@ -214,7 +211,7 @@ pub async fn ask_back(report_id: &str) -> Result<(), StoreError> {
     for n in all.iter_mut().filter(|n| n.id == report_id) {
         n.wanted = true;
     }
-    doc_store::update_noting(&[], &mut |_, _| Ok(None), &pairs(&both(&all))).await?;
+    doc_store::update_noting(&[], &mut |_, _| Ok(None), &[(META_KEY, &write(&all))]).await?;
     crate::platform::replicator::wake();
     Ok(())
 }

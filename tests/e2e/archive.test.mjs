@@ -82,14 +82,14 @@ describe('archive', () => {
     without.reports = without.reports.filter((r) => r.id !== old);
     const input = found.locator('input[name="archive-backup"]');
     await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(without)) });
-    await found.getByText(`这个文件里没有这份报事，请选归档时下载的备份文件：${file}`).waitFor();
+    await section.getByText(`这个文件里没有这份报事，请选归档时下载的备份文件：${file}`).waitFor();
     await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
-    await found.getByText('不是有效的 JSON').waitFor();
+    await section.getByText('不是有效的 JSON').waitFor();
     assert.deepEqual(await storageSnapshot(page), storage, 'localStorage unchanged');
     assert.equal(JSON.stringify(await storedDocs(page)), docs, 'IndexedDB unchanged');
 
     await input.setInputFiles({ name: file, mimeType: 'application/json', buffer: Buffer.from(archiveFile) });
-    await found.getByText('已找回，这份报事回到了手机上').waitFor();
+    await section.getByText('已找回，这份报事回到了手机上').waitFor();
     const back = await row(page, old);
     assert.equal(winner(back.tree).rev, winner(before.tree).rev, 'the same revision, not a second version');
     assert.equal(back.tree.leaves.length, 1);

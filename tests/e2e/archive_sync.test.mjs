@@ -86,7 +86,7 @@ describe('archive with a sync server', () => {
     const found = section.locator('.archive__item--gone');
     await found.getByText(/^已归档于 \d{4}-\d{2}-\d{2}，在服务器和备份文件里：xiaoqu-guanjia-guidang-/).waitFor();
     await found.getByRole('button', { name: '同步时从服务器取回' }).click();
-    await found.getByText('已请求：下次同步时从服务器取回').waitFor();
+    await section.getByText('已请求：下次同步时从服务器取回').waitFor();
     const back = await until(() => row(page, id), 30000, 'the report back from the server');
     assert.equal(winner(back.tree).rev, sent, 'the revision the server holds');
     await page.getByLabel('查找报事（编号或内容）').fill('');

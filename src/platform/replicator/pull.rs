@@ -42,7 +42,7 @@ pub async fn pull(
     let mut there: HashMap<String, Vec<String>> = HashMap::new();
     let mut photos_asked = false;
     // Reports archived here stay off the phone, however the feed comes round again.
-    let archived = super::archived::lines().await;
+    let archived = super::archived::notes().await;
     let hidden = super::archived::hidden(&archived);
     loop {
         let path = format!(
