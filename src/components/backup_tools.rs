@@ -14,8 +14,34 @@ use crate::i18n::report_table::reports_csv;
 use crate::platform::clock::now;
 use crate::platform::download::{download, on_file_text};
 use crate::platform::photos;
-use crate::state::records::{use_records, use_records_writer};
-use crate::state::{use_console_strings, use_state, use_strings, use_writer};
+use crate::state::records::{Records, use_records, use_records_writer};
+use crate::state::{AppState, use_console_strings, use_state, use_strings, use_writer};
+
+/// Downloads a backup of everything this page holds, photos included (read from their
+/// store first, so the file has everything), named `<prefix><date>.json`: the file's name.
+pub async fn download_backup(state: AppState, records: Records, prefix: &str) -> String {
+    let keys: Vec<String> = records
+        .reports
+        .with_untracked(|r| r.iter().flat_map(|r| r.photos.clone()).collect());
+    let mut pictures = vec![];
+    for key in keys {
+        if let Ok(Some(data_url)) = photos::get(&key).await {
+            pictures.push(Photo { key, data_url });
+        }
+    }
+    let at = now();
+    let text = state.settings.with_untracked(|st| {
+        records.local_compounds.with_untracked(|c| {
+            records
+                .reports
+                .with_untracked(|r| backup::export(st, c, r, pictures, at))
+        })
+    });
+    let name = format!("{prefix}{}.json", format_date(at));
+    download(&name, "application/json", &text);
+    crate::state::kept::backup_made(at);
+    name
+}
 
 /// "Export a backup": everything this page holds, photos included.
 #[component]
@@ -23,32 +49,9 @@ pub fn BackupExport() -> impl IntoView {
     let state = use_state();
     let records = use_records();
     let s = use_strings();
-    // The photos are read from their store first, so the file has everything.
     let export = move |_| {
         spawn_local(async move {
-            let keys: Vec<String> = records
-                .reports
-                .with_untracked(|r| r.iter().flat_map(|r| r.photos.clone()).collect());
-            let mut pictures = vec![];
-            for key in keys {
-                if let Ok(Some(data_url)) = photos::get(&key).await {
-                    pictures.push(Photo { key, data_url });
-                }
-            }
-            let at = now();
-            let text = state.settings.with_untracked(|st| {
-                records.local_compounds.with_untracked(|c| {
-                    records
-                        .reports
-                        .with_untracked(|r| backup::export(st, c, r, pictures, at))
-                })
-            });
-            download(
-                &format!("xiaoqu-guanjia-{}.json", format_date(at)),
-                "application/json",
-                &text,
-            );
-            crate::state::kept::backup_made(at);
+            download_backup(state, records, "xiaoqu-guanjia-").await;
         });
     };
     view! { <button type="button" class="button button--secondary" on:click=export>{move || s().app().export_backup}</button> }

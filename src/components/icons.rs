@@ -20,11 +20,11 @@ pub enum IconKind {
     Share,
 }
 
+const PHONE: &str = "M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z";
+
 fn path(kind: IconKind) -> &'static str {
     match kind {
-        IconKind::Phone => {
-            "M6.6 10.8a15 15 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z"
-        }
+        IconKind::Phone => PHONE,
         IconKind::Message => "M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z",
         IconKind::Home => "M3 11l9-8 9 8v10a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z",
         IconKind::List => "M4 5h16v3H4zm0 5.5h16v3H4zM4 16h16v3H4z",
@@ -47,6 +47,16 @@ pub fn role_icon(role: Role) -> IconKind {
         Role::Red => IconKind::Star,
         Role::Property => IconKind::Building,
         Role::Peacemaker => IconKind::Handshake,
+    }
+}
+
+/// The phone icon alone, as `Icon` draws it: a program that shows no other icon (the
+/// report entry's danger screen) then carries neither the others' paths nor the match.
+pub fn phone_icon() -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d=PHONE fill="currentColor"></path>
+        </svg>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reusable view pieces. Pages (`crate::pages`) compose them.
 
+pub mod archive_tools;
 pub mod backup_tools;
 pub mod claim_question;
 pub mod compound_notices;

@@ -149,4 +149,22 @@ impl Compound {
     pub fn building_count(&self) -> usize {
         self.buildings().count()
     }
+
+    /// The compound's line for `kind` (the first one, if a roster has several).
+    pub fn emergency_line(&self, kind: EmergencyKind) -> Option<&str> {
+        self.emergency
+            .iter()
+            .find(|l| l.kind == kind)
+            .map(|l| l.phone.as_str())
+    }
+
+    /// Sets the line for `kind` (replacing any it had; `None` removes it), keeping the
+    /// lines in the order gas, power, lift.
+    pub fn set_emergency_line(&mut self, kind: EmergencyKind, phone: Option<String>) {
+        self.emergency.retain(|l| l.kind != kind);
+        if let Some(phone) = phone {
+            self.emergency.push(EmergencyLine { kind, phone });
+        }
+        self.emergency.sort_by_key(|l| l.kind.index());
+    }
 }

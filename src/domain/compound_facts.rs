@@ -1,11 +1,12 @@
 //! A compound's facts (name, community, subdistrict, built, households, management mode,
-//! coverage, property company, hotline, community phone, facilities) as a steward edits
-//! them in the app — checked by the same rules as the roster import.
+//! coverage, property company, hotline, community phone, facilities, the gas, power and
+//! lift emergency lines) as a steward edits them in the app — checked by the same rules
+//! as the roster import (`optional_phone` is the one rule for every number of them).
 
 use serde::{Deserialize, Serialize};
 
 use super::Millis;
-use super::compound::{Compound, ManagementMode};
+use super::compound::{Compound, EmergencyKind, EmergencyLine, ManagementMode};
 use super::limits::{NAME_MAX, TextError, check_text};
 use super::phone::{PhoneError, parse_phone};
 
@@ -22,6 +23,11 @@ pub struct Facts {
     pub hotline: Option<String>,
     pub community_phone: Option<String>,
     pub facilities: Vec<String>,
+    /// The danger screen's gas, power and lift lines, one of each at most (in that order).
+    /// `None` in change-log entries written before they could be edited here: undoing
+    /// one of those leaves the lines as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency: Option<Vec<EmergencyLine>>,
 }
 
 impl Facts {
@@ -38,7 +44,25 @@ impl Facts {
             hotline: c.hotline.clone(),
             community_phone: c.community_phone.clone(),
             facilities: c.facilities.clone(),
+            emergency: Some(
+                EmergencyKind::ALL
+                    .into_iter()
+                    .filter_map(|kind| {
+                        let phone = c.emergency_line(kind)?.to_string();
+                        Some(EmergencyLine { kind, phone })
+                    })
+                    .collect(),
+            ),
         }
+    }
+
+    /// The number for `kind`, or an empty text.
+    pub fn emergency_phone(&self, kind: EmergencyKind) -> &str {
+        self.emergency
+            .iter()
+            .flatten()
+            .find(|l| l.kind == kind)
+            .map_or("", |l| l.phone.as_str())
     }
 
     /// `c` with these facts (its grids, roster and notices untouched).
@@ -50,6 +74,12 @@ impl Facts {
             (f.built, f.households, f.mode, f.covered);
         (out.property_company, out.hotline) = (f.property_company, f.hotline);
         (out.community_phone, out.facilities) = (f.community_phone, f.facilities);
+        if let Some(lines) = f.emergency {
+            for kind in EmergencyKind::ALL {
+                let phone = lines.iter().find(|l| l.kind == kind);
+                out.set_emergency_line(kind, phone.map(|l| l.phone.clone()));
+            }
+        }
         out.updated_at = now;
         out
     }
@@ -70,6 +100,8 @@ pub struct FactsInput {
     pub community_phone: String,
     /// Separated by `；` (or `;`), as in the roster file.
     pub facilities: String,
+    /// The gas, power and lift lines as typed, by `EmergencyKind::index`.
+    pub emergency: [String; 3],
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,6 +117,8 @@ pub enum FactsError {
     Hotline(PhoneError),
     CommunityPhone(PhoneError),
     Facilities(TextError),
+    /// An emergency line that cannot be dialled.
+    Emergency(EmergencyKind, PhoneError),
 }
 
 fn optional(text: String) -> Option<String> {
@@ -106,7 +140,9 @@ fn number<T: std::str::FromStr + PartialOrd>(
     }
 }
 
-fn phone(text: &str) -> Result<Option<String>, PhoneError> {
+/// A number that may be left blank, written as it is shown (`0731-5555 0000`): the rule
+/// for every phone number of a compound, in this form and in the roster file.
+pub fn optional_phone(text: &str) -> Result<Option<String>, PhoneError> {
     match text.trim() {
         "" => Ok(None),
         t => parse_phone(t).map(|p| Some(p.display())),
@@ -127,6 +163,7 @@ impl FactsInput {
             hotline: f.hotline.clone().unwrap_or_default(),
             community_phone: f.community_phone.clone().unwrap_or_default(),
             facilities: f.facilities.join("；"),
+            emergency: EmergencyKind::ALL.map(|k| f.emergency_phone(k).to_string()),
         }
     }
 
@@ -151,9 +188,20 @@ impl FactsInput {
         let built = number(&self.built, 1900..=2100).map_err(|()| errors.push(FactsError::Built));
         let households =
             number(&self.households, 1..=100_000).map_err(|()| errors.push(FactsError::Households));
-        let hotline = phone(&self.hotline).map_err(|e| errors.push(FactsError::Hotline(e)));
-        let community_phone =
-            phone(&self.community_phone).map_err(|e| errors.push(FactsError::CommunityPhone(e)));
+        let emergency: Vec<EmergencyLine> = EmergencyKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                optional_phone(&self.emergency[kind.index()])
+                    .map_err(|e| errors.push(FactsError::Emergency(kind, e)))
+                    .ok()
+                    .flatten()
+                    .map(|phone| EmergencyLine { kind, phone })
+            })
+            .collect();
+        let hotline =
+            optional_phone(&self.hotline).map_err(|e| errors.push(FactsError::Hotline(e)));
+        let community_phone = optional_phone(&self.community_phone)
+            .map_err(|e| errors.push(FactsError::CommunityPhone(e)));
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -169,6 +217,7 @@ impl FactsInput {
             hotline: hotline.unwrap_or_default(),
             community_phone: community_phone.unwrap_or_default(),
             facilities,
+            emergency: Some(emergency),
         })
     }
 }
@@ -195,6 +244,51 @@ mod tests {
             (c.stewards.len(), 9)
         );
         assert_eq!(Facts::of(&applied), changed);
+    }
+
+    #[test]
+    fn emergency_lines_are_edited_checked_and_kept_by_old_log_entries() {
+        use crate::domain::compound::{EmergencyKind, EmergencyLine};
+        let mut c = compound("dongtangcun", ManagementMode::PropertyCompany);
+        c.emergency = vec![EmergencyLine {
+            kind: EmergencyKind::Power,
+            phone: "95598".into(),
+        }];
+        let mut typed = FactsInput::of(&Facts::of(&c));
+        assert_eq!(typed.emergency, ["", "95598", ""].map(String::from));
+        typed.emergency[EmergencyKind::Gas.index()] = "(0731) 5555-9001".into();
+        typed.emergency[EmergencyKind::Power.index()] = " ".into();
+        typed.emergency[EmergencyKind::Lift.index()] = "400-800-1234".into();
+        let edited = typed.check().unwrap().applied_to(&c, 5);
+        let lines: Vec<_> = edited
+            .emergency
+            .iter()
+            .map(|l| (l.kind, l.phone.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (EmergencyKind::Gas, "0731-55559001"),
+                (EmergencyKind::Lift, "400-800-1234")
+            ]
+        );
+        // A bad number is said beside its own field, and nothing else is.
+        typed.emergency[EmergencyKind::Lift.index()] = "电梯公司".into();
+        typed.emergency[EmergencyKind::Power.index()] = "9559".into();
+        assert_eq!(
+            typed.check(),
+            Err(vec![
+                FactsError::Emergency(EmergencyKind::Power, PhoneError::NotANumber),
+                FactsError::Emergency(EmergencyKind::Lift, PhoneError::BadCharacters),
+            ])
+        );
+        // A change-log entry from before the lines were editable undoes without them.
+        let mut old = Facts::of(&edited);
+        old.emergency = None;
+        assert_eq!(old.applied_to(&edited, 6).emergency, edited.emergency);
+        let json = r#"{"name":"a","community":"","subdistrict":"","built":null,"households":null,"mode":"Unmanaged","covered":false,"property_company":null,"hotline":null,"community_phone":null,"facilities":[]}"#;
+        let read: Facts = serde_json::from_str(json).unwrap();
+        assert_eq!(read.emergency, None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The pure domain: types and rules of the battle map, with no browser types so that
 //! everything here is tested natively with `cargo test`.
 
+pub mod archive;
 pub mod category;
 pub mod claims;
 pub mod compound;

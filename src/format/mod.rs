@@ -2,6 +2,7 @@
 //! migrations, the description of each stored collection, merging, JSON backups, CSV and
 //! the roster spreadsheet. No browser types: everything here is tested natively.
 
+pub mod archive;
 pub mod backup;
 pub mod changes;
 pub mod collections;

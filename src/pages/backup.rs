@@ -1,8 +1,10 @@
-//! `/steward/data`: backing up what this phone keeps, restoring it, the reports as CSV. A page of the
+//! `/steward/data`: backing up what this phone keeps, restoring it, the reports as CSV,
+//! archiving closed reports and finding them again. A page of the
 //! console, open without the steward PIN: it is the phone owner's own data.
 
 use leptos::prelude::*;
 
+use crate::components::archive_tools::ArchiveTools;
 use crate::components::backup_tools::{BackupExport, BackupRestore};
 use crate::state::use_console_strings;
 
@@ -17,6 +19,7 @@ pub fn BackupPage() -> impl IntoView {
                 <BackupExport/>
                 <BackupRestore/>
             </div>
+            <ArchiveTools/>
         </section>
     }
 }

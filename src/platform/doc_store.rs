@@ -197,6 +197,44 @@ pub async fn update(ids: &[String], change: &mut Change<'_>) -> Result<Vec<Store
     Ok(written)
 }
 
+/// `update`, and in the same transaction values kept beside the documents (`meta_put`):
+/// all or nothing. (A function of its own so the programs that never write one do not
+/// carry it.)
+pub async fn update_noting(
+    ids: &[String],
+    change: &mut Change<'_>,
+    notes: &[(&str, &str)],
+) -> Result<Vec<StoredDoc>, StoreError> {
+    let fail = js_failure(META);
+    let db = db().await?;
+    let stores = Array::of2(&DOCS.into(), &META.into());
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .map_err(&fail)?;
+    let docs = tx.object_store(DOCS).map_err(&fail)?;
+    let meta = tx.object_store(META).map_err(&fail)?;
+    let seq_request = meta.get(&SEQ.into()).map_err(&fail)?;
+    let reads: Vec<IdbRequest> = ids
+        .iter()
+        .map(|id| docs.get(&id.as_str().into()))
+        .collect::<Result<_, _>>()
+        .map_err(&fail)?;
+    let mut result = apply(&docs, &meta, &seq_request, ids, &reads, change).await;
+    for (key, value) in notes {
+        if result.is_ok()
+            && let Err(e) = meta.put_with_key(&(*value).into(), &(*key).into())
+        {
+            result = Err(fail(e));
+        }
+    }
+    if result.is_err() {
+        let _ = tx.abort();
+    }
+    let written = result?;
+    idb::committed(&tx).await.map_err(|f| classify(META, f))?;
+    Ok(written)
+}
+
 async fn apply(
     docs: &IdbObjectStore,
     meta: &IdbObjectStore,
@@ -226,6 +264,28 @@ async fn apply(
             .map_err(js_failure(key))?;
     }
     Ok(written)
+}
+
+/// Removes documents from this phone (archived: the server and a backup file keep them)
+/// and writes values kept beside them, in one transaction: all or nothing. A removal is no
+/// change to push (no update sequence is given), so the server keeps them.
+pub async fn remove_noting(ids: &[String], notes: &[(&str, &str)]) -> Result<(), StoreError> {
+    let fail = js_failure(META);
+    let db = db().await?;
+    let stores = Array::of2(&DOCS.into(), &META.into());
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .map_err(&fail)?;
+    let docs = tx.object_store(DOCS).map_err(&fail)?;
+    for id in ids {
+        docs.delete(&id.as_str().into()).map_err(js_failure(id))?;
+    }
+    let meta = tx.object_store(META).map_err(&fail)?;
+    for (key, value) in notes {
+        meta.put_with_key(&(*value).into(), &(*key).into())
+            .map_err(&fail)?;
+    }
+    idb::committed(&tx).await.map_err(|f| classify(META, f))
 }
 
 /// Several documents' tree JSON in one transaction, in the order asked.

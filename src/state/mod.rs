@@ -6,6 +6,7 @@
 //! (`records`, `documents`, moved from the first store by `migration`); the browse entry
 //! only reads the compound edits (`compound_edits`).
 
+pub mod archive;
 pub mod compound_edits;
 pub mod dataset;
 pub mod district;

@@ -38,3 +38,15 @@ pub async fn mark_synced(set_status: WriteSignal<SyncStatus>) {
     }
     count_waiting(set_status);
 }
+
+/// The documents written on this phone since the last sync pass that completed: what the
+/// server may not have yet (every document, if no pass ever completed here).
+pub async fn written_since_sync()
+-> Result<std::collections::HashSet<String>, crate::format::error::StoreError> {
+    let mark = doc_store::meta_get(SYNCED_KEY)
+        .await?
+        .and_then(|t| t.parse::<u64>().ok())
+        .map_or(0.0, |seq| seq as f64);
+    let rows = doc_store::changes_since(mark, u32::MAX).await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}

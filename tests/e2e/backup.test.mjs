@@ -106,7 +106,7 @@ describe('backup', () => {
     await page.getByRole('button', { name: '清除我的全部数据' }).waitFor();
     await page.getByRole('button', { name: '导出备份（JSON）' }).waitFor();
     // Restoring is the console's: a full page load, not a route of the resident app.
-    await page.getByRole('link', { name: '恢复备份 · 导出 CSV' }).click();
+    await page.getByRole('link', { name: '恢复备份 · 导出 CSV · 归档' }).click();
     await page.waitForURL(/\/steward\/data$/);
     await appReady(page);
     await page.locator('input[name="backup"]').waitFor({ state: 'attached' });

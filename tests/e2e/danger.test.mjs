@@ -4,9 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { shots, storedReports, useSite, watchErrors } from './harness.mjs';
+import { shots, storedDocs, storedReports, useSite, watchErrors } from './harness.mjs';
 import { ReportDetail } from './pages/report_detail.mjs';
 import { ReportForm } from './pages/report_form.mjs';
+import { StewardPage } from './pages/steward.mjs';
 
 const site = useSite();
 const DANGER = '非常紧急（有危险）';
@@ -116,6 +117,39 @@ describe('the danger screen', () => {
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await page.getByLabel(DANGER).isChecked(), true, 'the urgency chosen stays');
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('takes the compound\'s emergency lines as a steward edits them, each number checked beside its field', async () => {
+    const context = await site.phone.newPhone();
+    const page = await context.newPage();
+    const steward = await StewardPage.unlocked(page, site.server.url);
+    await steward.saveProfile({ name: '王建国', phone: '138 0000 9002', compounds: ['东塘村小区'] });
+    await page.getByText('资料已保存').waitFor();
+    const facts = page.locator('.facts-editor');
+    assert.equal(await page.getByLabel('燃气抢修电话').inputValue(), '0731-00009001', 'the roster\'s line, to edit');
+    const compoundsBefore = JSON.stringify(await storedDocs(page, 'compound'));
+    await page.getByLabel('燃气抢修电话').fill('燃气公司');
+    await page.getByLabel('电梯困人救援电话').fill('9559');
+    await facts.getByRole('button', { name: '保存小区资料' }).click();
+    await page.locator('#facts-gas-error', { hasText: '电话只能包含数字、空格、短横线和括号' }).waitFor();
+    await page.locator('#facts-lift-error', { hasText: '这不是有效的手机、座机或热线号码' }).waitFor();
+    assert.equal(await page.locator('#facts-power-error').innerText(), '', 'a good number has nothing beside it');
+    assert.equal(JSON.stringify(await storedDocs(page, 'compound')), compoundsBefore, 'nothing stored');
+    await page.getByLabel('燃气抢修电话').fill('(0731) 5555 9001');
+    await page.getByLabel('电梯困人救援电话').fill('400-800-1234');
+    await page.getByLabel('供电抢修电话').fill('');
+    await facts.getByRole('button', { name: '保存小区资料' }).click();
+    await facts.getByText('小区资料已保存').waitFor();
+    assert.match(await page.locator('.change-log__entry--facts').first().innerText(), /燃气抢修电话：0731-00009001 → 0731-55559001/);
+    const form = await ReportForm.open(page, site.server.url, '?c=dongtangcun');
+    await form.category('安全隐患');
+    await page.getByLabel(DANGER).check();
+    await page.getByRole('alertdialog', { name: '有危险？先打电话' }).waitFor();
+    assert.deepEqual((await calls(page)).map(([label, href]) => [label, href]).slice(3), [
+      ['燃气抢修 0731-55559001', 'tel:073155559001'],
+      ['电梯困人 400-800-1234', 'tel:4008001234'],
+    ], 'the new lines, and no power line once it is cleared');
     await context.close();
   });
 });

@@ -150,9 +150,10 @@ const JOURNEYS = [
         await phone.reload();
         await mounted(phone);
         await seen(phone, '提交报事');
-        // The roster came from the worker's cache too: the compound is named on the form
-        // (without it the report would go to no steward).
-        await seen(phone, '东塘村小区');
+        // The roster came from the worker's cache too: the form's compound is chosen by
+        // name (without the published data the report would go to no steward).
+        await until(phone, 'the form to have 东塘村小区 chosen', () =>
+          [...document.querySelectorAll('select')].some((s) => s.selectedOptions[0]?.textContent.includes('东塘村小区')));
         const photo = await photoFile(join(env.tmp, 'septic.png'));
         env.report = await fileReport(phone, `3栋化粪池堵塞，污水外溢（${phone.engine}）`, photo);
         await seen(phone, '化粪池');

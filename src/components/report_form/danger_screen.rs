@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use super::use_draft_editor;
-use crate::components::icons::{Icon, IconKind};
+use crate::components::icons::phone_icon;
 use crate::domain::compound::Compound;
 use crate::domain::danger::{DangerLine, danger_calls, shows_danger_screen};
 use crate::platform::history::focus_first;
@@ -40,7 +40,7 @@ pub fn DangerScreen(
                 view! {
                     <li>
                         <a class="danger__call" href=call.phone.tel_href()>
-                            <Icon kind=IconKind::Phone/>
+                            {phone_icon()}
                             <span class="danger__who">{label}</span>
                             <span class="danger__number">{shown}</span>
                         </a>
@@ -81,7 +81,7 @@ pub fn DangerAgain(
     view! {
         <Show when=dangerous>
             <button type="button" class="button button--danger" on:click=move |_| open.set(true)>
-                <Icon kind=IconKind::Phone/>
+                {phone_icon()}
                 {move || s().app().danger_again}
             </button>
         </Show>

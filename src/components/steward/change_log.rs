@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::compound::Compound;
+use crate::domain::compound::{Compound, EmergencyKind};
 use crate::domain::compound_facts::Facts;
 use crate::domain::roster_edit::{
     ChangeKind, RosterChange, last_undoable, scope_key, scope_options,
@@ -12,7 +12,7 @@ use crate::domain::roster_edit::{
 use crate::domain::steward::Steward;
 use crate::domain::time::format_date_time;
 use crate::i18n::Strings;
-use crate::i18n::console::ConsoleStrings;
+use crate::i18n::console::{ConsoleStrings, FACTS_FIELDS};
 use crate::platform::clock::now;
 use crate::state::logs::{Logs, use_logs};
 use crate::state::records::use_records_writer;
@@ -79,7 +79,7 @@ pub fn steward_line(s: &Strings, c: Option<&Compound>, st: &Steward) -> String {
 
 /// The facts that differ, each "label: before → after".
 fn facts_diff(s: &Strings, c: &ConsoleStrings, a: &Facts, b: &Facts) -> String {
-    let show = |f: &Facts| -> [String; 11] {
+    let show = |f: &Facts| -> [String; FACTS_FIELDS] {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
         [
@@ -94,10 +94,19 @@ fn facts_diff(s: &Strings, c: &ConsoleStrings, a: &Facts, b: &Facts) -> String {
             opt(&f.hotline),
             opt(&f.community_phone),
             f.facilities.join("；"),
+            f.emergency_phone(EmergencyKind::Gas).to_string(),
+            f.emergency_phone(EmergencyKind::Power).to_string(),
+            f.emergency_phone(EmergencyKind::Lift).to_string(),
         ]
     };
     let (before, after) = (show(a), show(b));
-    (0..11)
+    // An entry from before the emergency lines were editable here says nothing of them.
+    let fields = if a.emergency.is_none() || b.emergency.is_none() {
+        11
+    } else {
+        FACTS_FIELDS
+    };
+    (0..fields)
         .filter(|i| before[*i] != after[*i])
         .map(|i| format!("{}：{} → {}", c.facts_labels[i], before[i], after[i]))
         .collect::<Vec<_>>()

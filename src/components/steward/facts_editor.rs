@@ -1,12 +1,13 @@
 //! A compound's facts edited in steward mode — name, community, subdistrict, built,
 //! households, management mode, coverage, property company, hotline, community phone,
-//! facilities — checked as the roster import checks them, and written to the change log.
+//! facilities, and the gas, power and lift emergency lines the danger screen offers —
+//! checked as the roster import checks them, and written to the change log.
 
 use leptos::prelude::*;
 
 use crate::components::form_fields::text_field;
 use crate::components::steward::change_log::ChangeRecorder;
-use crate::domain::compound::ManagementMode;
+use crate::domain::compound::{EmergencyKind, ManagementMode};
 use crate::domain::compound_facts::{Facts, FactsError, FactsInput};
 use crate::domain::roster_edit::{ChangeKind, RosterChange};
 use crate::state::records::use_records_writer;
@@ -105,6 +106,21 @@ pub fn FactsEditor(
                 error_for(|e| matches!(e, FactsError::CommunityPhone(_))))}
             {text_field(input, "facts-facilities", label(10), |i| i.facilities.clone(), |i, v| i.facilities = v,
                 error_for(|e| matches!(e, FactsError::Facilities(_))))}
+            <fieldset class="facts-editor__emergency">
+                <legend>{move || c().facts_emergency_title}</legend>
+                <p class="hint">{move || c().facts_emergency_hint}</p>
+                {EmergencyKind::ALL.map(|kind| {
+                    let i = kind.index();
+                    text_field(input, ["facts-gas", "facts-power", "facts-lift"][i], label(11 + i),
+                        [|f: &FactsInput| f.emergency[0].clone(), |f: &FactsInput| f.emergency[1].clone(), |f: &FactsInput| f.emergency[2].clone()][i],
+                        [|f: &mut FactsInput, v| f.emergency[0] = v, |f: &mut FactsInput, v| f.emergency[1] = v, |f: &mut FactsInput, v| f.emergency[2] = v][i],
+                        error_for([
+                            |e: &FactsError| matches!(e, FactsError::Emergency(EmergencyKind::Gas, _)),
+                            |e: &FactsError| matches!(e, FactsError::Emergency(EmergencyKind::Power, _)),
+                            |e: &FactsError| matches!(e, FactsError::Emergency(EmergencyKind::Lift, _)),
+                        ][i]))
+                }).collect_view()}
+            </fieldset>
             <button type="submit" class="button">{move || c().save_facts}</button>
             <Show when=move || saved.get()>
                 <p class="notice notice--info" role="status">{move || c().facts_saved}</p>

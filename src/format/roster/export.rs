@@ -2,7 +2,7 @@
 //! imported again gives the same compounds.
 
 use super::{Column, FACILITY_SEPARATOR};
-use crate::domain::compound::Compound;
+use crate::domain::compound::{Compound, EmergencyKind};
 use crate::domain::steward::{Scope, Steward};
 use crate::format::csv::cell;
 
@@ -34,6 +34,12 @@ impl Line {
                 Column::Facilities,
                 &c.facilities.join(&FACILITY_SEPARATOR.to_string()),
             );
+        for kind in EmergencyKind::ALL {
+            line.set(
+                Column::emergency(kind),
+                c.emergency_line(kind).unwrap_or(""),
+            );
+        }
         line
     }
 

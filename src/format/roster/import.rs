@@ -10,7 +10,7 @@ use super::row::{
 };
 use super::{Column, FACILITY_SEPARATOR, MAX_BYTES, RosterError};
 use crate::domain::Millis;
-use crate::domain::compound::{Building, Compound, Grid, Unit};
+use crate::domain::compound::{Building, Compound, EmergencyKind, Grid, Unit};
 use crate::domain::limits::{NAME_MAX, TITLE_MAX};
 use crate::domain::phone::parse_phone;
 use crate::domain::steward::{Role, Scope, Steward};
@@ -47,6 +47,12 @@ fn compound_from(
     }
     if row.has(Column::CommunityPhone) {
         c.community_phone = row.phone(Column::CommunityPhone)?;
+    }
+    for kind in EmergencyKind::ALL {
+        let column = Column::emergency(kind);
+        if row.has(column) {
+            c.set_emergency_line(kind, row.phone(column)?);
+        }
     }
     if row.has(Column::Facilities) {
         let cell = row.text(Column::Facilities, 20 * NAME_MAX)?;

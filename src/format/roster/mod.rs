@@ -11,6 +11,8 @@ mod tests;
 pub use export::export;
 pub use import::{Checked, check, import};
 
+use crate::domain::compound::EmergencyKind;
+
 pub const MAX_BYTES: usize = 1024 * 1024;
 
 keyed_enum! {
@@ -41,6 +43,9 @@ keyed_enum! {
         CommunityPhone = "community_phone",
         Facilities = "facilities",
         StewardId = "steward_id",
+        GasLine = "gas_line",
+        PowerLine = "power_line",
+        LiftLine = "lift_line",
     }
 }
 
@@ -72,6 +77,19 @@ impl Column {
             Column::CommunityPhone => "社区电话",
             Column::Facilities => "设施",
             Column::StewardId => "管家编号",
+            Column::GasLine => "燃气抢修电话",
+            Column::PowerLine => "供电抢修电话",
+            Column::LiftLine => "电梯救援电话",
+        }
+    }
+
+    /// The emergency line a column carries, for the danger screen (older files have none
+    /// of these columns, and then the lines the app has are kept).
+    pub fn emergency(kind: EmergencyKind) -> Column {
+        match kind {
+            EmergencyKind::Gas => Column::GasLine,
+            EmergencyKind::Power => Column::PowerLine,
+            EmergencyKind::Lift => Column::LiftLine,
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::{Column, REQUIRED, RosterError};
 use crate::domain::compound::ManagementMode;
-use crate::domain::phone::parse_phone;
+use crate::domain::compound_facts::optional_phone;
 use crate::domain::steward::Role;
 
 pub(super) fn parse_mode(v: &str) -> Option<ManagementMode> {
@@ -85,14 +85,9 @@ impl Row<'_> {
         }
     }
 
-    /// An optional phone number, normalised.
+    /// An optional phone number, normalised (the rule of the console's facts form).
     pub(super) fn phone(&self, column: Column) -> Result<Option<String>, RosterError> {
-        match self.get(column) {
-            "" => Ok(None),
-            p => parse_phone(p)
-                .map(|n| Some(n.display()))
-                .map_err(|_| self.bad(column)),
-        }
+        optional_phone(self.get(column)).map_err(|_| self.bad(column))
     }
 
     /// An optional whole number in `range`.

@@ -1,7 +1,7 @@
 //! Roster files: importing, refusing bad files whole, and export → import round trips.
 
 use super::*;
-use crate::domain::compound::ManagementMode;
+use crate::domain::compound::{EmergencyKind, ManagementMode};
 use crate::domain::steward::Scope;
 
 const HEADER: &str = "compound_id,compound_name,community,subdistrict,mode,covered,property_company,hotline,grid,building,unit,role,name,title,phone,duty_hours";
@@ -114,6 +114,8 @@ fn export_then_import_gives_back_every_field_of_every_compound() {
     c.covered = true;
     c.property_company = Some("金地物业".into());
     c.facilities = vec!["智慧单车棚".into(), "共享晾衣架".into()];
+    c.set_emergency_line(EmergencyKind::Gas, Some("0731-55559001".into()));
+    c.set_emergency_line(EmergencyKind::Lift, Some("400-800-1234".into()));
     c.notices = vec![crate::domain::compound::Notice {
         id: "n1".into(),
         title: "化粪池清掏".into(),
@@ -156,6 +158,53 @@ fn a_file_without_the_optional_columns_keeps_what_the_app_had() {
         "names the file leaves out"
     );
     assert_eq!(after.stewards.len(), 1);
+}
+
+#[test]
+fn emergency_lines_travel_in_their_columns_and_an_old_file_keeps_them() {
+    let mut before = crate::fixtures::compound("xintang", ManagementMode::PropertyCompany);
+    before.set_emergency_line(EmergencyKind::Power, Some("95598".into()));
+    let old_file = file(&["xintang,新塘小区,,,物业管理,是,,,,,,,,,,"]);
+    let kept = &import(&old_file, std::slice::from_ref(&before), 3).unwrap()[0];
+    assert_eq!(
+        kept.emergency, before.emergency,
+        "a file without the columns"
+    );
+    let header = format!("{HEADER},燃气抢修电话,power_line,电梯救援电话");
+    let row = |gas: &str, power: &str| {
+        format!("{header}\r\nxintang,新塘小区,,,物业管理,是,,,,,,,,,,,{gas},{power},")
+    };
+    let read = &import(
+        &row("(0731) 5555 9001", ""),
+        std::slice::from_ref(&before),
+        3,
+    )
+    .unwrap()[0];
+    assert_eq!(
+        read.emergency_line(EmergencyKind::Gas),
+        Some("0731-55559001")
+    );
+    assert_eq!(
+        read.emergency_line(EmergencyKind::Power),
+        None,
+        "a blank cell clears it"
+    );
+    assert_eq!(read.emergency_line(EmergencyKind::Lift), None);
+    assert!(matches!(
+        import(&row("燃气公司", ""), &[], 0),
+        Err(RosterError::BadCell {
+            line: 2,
+            column: Column::GasLine,
+            ..
+        })
+    ));
+    assert!(matches!(
+        import(&row("", "9559"), &[], 0),
+        Err(RosterError::BadCell {
+            column: Column::PowerLine,
+            ..
+        })
+    ));
 }
 
 #[test]

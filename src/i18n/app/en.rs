@@ -79,7 +79,7 @@ pub const EN: AppStrings = AppStrings {
     not_chosen: "Not chosen",
     clear_my_building: "Forget my building",
     data: "My data",
-    backup_link: "Restore a backup · export CSV",
+    backup_link: "Restore a backup · export CSV · archive",
     export_backup: "Export backup (JSON)",
     import_implausible: "The backup holds impossible values (too long or out of range); nothing was changed: ",
     roster_export: "Export compounds and roster (CSV)",

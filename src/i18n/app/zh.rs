@@ -79,7 +79,7 @@ pub const ZH: AppStrings = AppStrings {
     not_chosen: "还没选",
     clear_my_building: "清除我的楼栋",
     data: "我的数据",
-    backup_link: "恢复备份 · 导出 CSV",
+    backup_link: "恢复备份 · 导出 CSV · 归档",
     export_backup: "导出备份（JSON）",
     import_implausible: "备份里有不可能的内容（过长或超出范围），未做任何改动：",
     roster_export: "导出小区和名册（CSV）",

@@ -88,7 +88,8 @@ impl ConsoleStrings {
             | FactsError::CommunityPhone(PhoneError::BadCharacters) => {
                 s.err_phone_chars.to_string()
             }
-            FactsError::Hotline(_) | FactsError::CommunityPhone(_) => {
+            FactsError::Emergency(_, PhoneError::BadCharacters) => s.err_phone_chars.to_string(),
+            FactsError::Hotline(_) | FactsError::CommunityPhone(_) | FactsError::Emergency(..) => {
                 s.err_phone_number.to_string()
             }
         }

@@ -9,6 +9,9 @@ mod zh;
 
 use super::Lang;
 
+/// How many fields the compound facts form has: eleven facts and three emergency lines.
+pub const FACTS_FIELDS: usize = 14;
+
 pub struct ConsoleStrings {
     pub steward_title: &'static str,
     pub pin_explain: &'static str,
@@ -123,12 +126,15 @@ pub struct ConsoleStrings {
     pub facts_title: &'static str,
     pub save_facts: &'static str,
     pub facts_saved: &'static str,
+    pub facts_emergency_title: &'static str,
+    pub facts_emergency_hint: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     pub err_built: &'static str,
     pub err_households_count: &'static str,
-    /// The facts' labels, in the order of `Facts`'s fields.
-    pub facts_labels: [&'static str; 11],
+    /// The facts' labels, in the order of `Facts`'s fields (the emergency lines last, by
+    /// `EmergencyKind::index`).
+    pub facts_labels: [&'static str; FACTS_FIELDS],
     pub report_link_label: &'static str,
     pub no_report: &'static str,
     pub linked_report: &'static str,
@@ -186,6 +192,29 @@ pub struct ConsoleStrings {
     pub backup_title: &'static str,
     pub backup_hint: &'static str,
     pub restore_saving: &'static str,
+    pub archive_title: &'static str,
+    pub archive_hint: &'static str,
+    pub archive_age_label: &'static str,
+    pub archive_months: &'static str,
+    pub archive_ready: &'static str,
+    pub archive_held_unsent: &'static str,
+    pub archive_held_two: &'static str,
+    pub archive_button: &'static str,
+    pub archive_done: &'static str,
+    pub archive_none: &'static str,
+    pub archive_search_label: &'static str,
+    pub archive_on_phone: &'static str,
+    pub archive_not_found: &'static str,
+    pub archived_at: &'static str,
+    pub archive_where_both: &'static str,
+    pub archive_where_file: &'static str,
+    pub archive_from_file: &'static str,
+    pub archive_ask_server: &'static str,
+    pub archive_asked: &'static str,
+    pub archive_restored: &'static str,
+    pub archive_not_in_file: &'static str,
+    pub archive_older_in_file: &'static str,
+    pub archive_failed: &'static str,
 }
 
 pub fn console_strings(lang: Lang) -> &'static ConsoleStrings {

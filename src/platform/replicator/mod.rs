@@ -4,6 +4,7 @@
 //! short resumes where both sides agree. What to ask and send is the pure half's
 //! (`format::replication`); this only carries it.
 
+mod archived;
 mod checkpoints;
 mod photos_in;
 mod pull;

@@ -41,6 +41,9 @@ pub async fn pull(
     let mut pulled = 0;
     let mut there: HashMap<String, Vec<String>> = HashMap::new();
     let mut photos_asked = false;
+    // Reports archived here stay off the phone, however the feed comes round again.
+    let archived = super::archived::notes().await;
+    let hidden = super::archived::hidden(&archived);
     loop {
         let path = format!(
             "_changes?style=all_docs&limit={BATCH}&since={}",
@@ -51,7 +54,7 @@ pub async fn pull(
         let count = rows.len();
         let offered: Vec<(String, Vec<String>)> = rows
             .into_iter()
-            .filter(|r| rep.keeps(&r.id))
+            .filter(|r| rep.keeps(&r.id) && !hidden.contains(&r.id))
             .map(|r| (r.id, r.revs))
             .collect();
         for (id, revs) in &offered {
@@ -74,6 +77,14 @@ pub async fn pull(
             break;
         }
     }
+    // Archived reports asked back, with their photos.
+    let back = super::archived::bring_back(couch, rep, archived).await;
+    if !back.is_empty() {
+        pulled += back.len();
+        taken_in(back.iter().map(|d| d.id.clone()).collect());
+        take_photos(couch, &rep.db, &back).await?;
+        photos_asked = true;
+    }
     if !photos_asked {
         // Photos that did not come on an earlier pass.
         take_photos(couch, &rep.db, &[]).await?;
@@ -86,7 +97,7 @@ pub async fn pull(
 }
 
 /// Fetches and stores what this phone lacks of the offered revisions; the rows stored.
-async fn store_batch(
+pub(super) async fn store_batch(
     couch: &Couch,
     rep: &Replication,
     offered: &[(String, Vec<String>)],

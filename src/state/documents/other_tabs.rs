@@ -1,6 +1,7 @@
 //! Other tabs' writes (and documents a sync stored): the ids announced are read again from
-//! the store.
+//! the store; a document no longer there (archived) leaves the page.
 
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{DocSet, Kept};
@@ -27,11 +28,34 @@ impl<T: Kept> DocSet<T> {
             let Ok(trees) = doc_store::read_many(&ours).await else {
                 return;
             };
-            for json in trees.into_iter().flatten() {
-                if let Ok(tree) = serde_json::from_str::<DocTree>(&json) {
-                    self.apply(&tree);
+            for (id, json) in ours.iter().zip(trees) {
+                match json {
+                    Some(json) => {
+                        if let Ok(tree) = serde_json::from_str::<DocTree>(&json) {
+                            self.apply(&tree);
+                        }
+                    }
+                    // No longer on this phone: archived (`state::archive`), never with a
+                    // conflict, so its record is all there is to forget (a revision kept
+                    // for it is replaced when it comes back).
+                    None => self.forget(id),
                 }
             }
         });
+    }
+
+    /// A document that left this phone (archived, here or in another tab): off every page.
+    fn forget(self, doc_id: &str) {
+        let record_id = doc_id.split_once(':').map_or("", |(_, id)| id);
+        self.set_records
+            .update(|all| all.retain(|r| r.id() != record_id));
+    }
+
+    /// Whether a record has a change made here that the store does not have yet.
+    pub fn unsaved(self, record_id: &str) -> bool {
+        let doc_id = format!("{}:{record_id}", T::KIND.key());
+        self.pending().contains(record_id)
+            || self.journaled.with_value(|j| j.contains(&doc_id))
+            || self.refused.with_value(|r| r.contains(&doc_id))
     }
 }
