@@ -222,8 +222,9 @@ pub async fn update_noting(
     Ok(written)
 }
 
-/// A read-write transaction over documents and meta, the sequence and the rows of `ids`
-/// asked for: every read queued before the first is awaited (one round trip, not one per id).
+/// A read-write transaction over the documents and their meta, with the update sequence
+/// and the rows of `ids` already asked for: every read is queued before the first is
+/// awaited (one round trip, not one per id).
 struct Batch {
     tx: IdbTransaction,
     docs: IdbObjectStore,
