@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     IdbDatabase, IdbIndex, IdbKeyRange, IdbObjectStore, IdbObjectStoreParameters, IdbRequest,
-    IdbTransaction, IdbTransactionMode,
+    IdbTransactionMode,
 };
 
 use super::idb::{self, IdbFailure};
@@ -174,13 +174,20 @@ pub type Change<'a> = dyn FnMut(&str, Option<&str>) -> Result<Option<StoredDoc>,
 pub async fn update(ids: &[String], change: &mut Change<'_>) -> Result<Vec<StoredDoc>, StoreError> {
     let key = ids.first().map_or(DB, String::as_str);
     let fail = js_failure(key);
-    let Batch {
-        tx,
-        docs,
-        meta,
-        seq_request,
-        reads,
-    } = begin(ids, &fail).await?;
+    let db = db().await?;
+    let stores = Array::of2(&DOCS.into(), &META.into());
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .map_err(&fail)?;
+    let docs = tx.object_store(DOCS).map_err(&fail)?;
+    let meta = tx.object_store(META).map_err(&fail)?;
+    // Every read is queued before the first is awaited: one round trip, not one per id.
+    let seq_request = meta.get(&SEQ.into()).map_err(&fail)?;
+    let reads: Vec<IdbRequest> = ids
+        .iter()
+        .map(|id| docs.get(&id.as_str().into()))
+        .collect::<Result<_, _>>()
+        .map_err(&fail)?;
     let result = apply(&docs, &meta, &seq_request, ids, &reads, change).await;
     if result.is_err() {
         let _ = tx.abort();
@@ -199,13 +206,19 @@ pub async fn update_noting(
     notes: &[(&str, &str)],
 ) -> Result<Vec<StoredDoc>, StoreError> {
     let fail = js_failure(META);
-    let Batch {
-        tx,
-        docs,
-        meta,
-        seq_request,
-        reads,
-    } = begin(ids, &fail).await?;
+    let db = db().await?;
+    let stores = Array::of2(&DOCS.into(), &META.into());
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .map_err(&fail)?;
+    let docs = tx.object_store(DOCS).map_err(&fail)?;
+    let meta = tx.object_store(META).map_err(&fail)?;
+    let seq_request = meta.get(&SEQ.into()).map_err(&fail)?;
+    let reads: Vec<IdbRequest> = ids
+        .iter()
+        .map(|id| docs.get(&id.as_str().into()))
+        .collect::<Result<_, _>>()
+        .map_err(&fail)?;
     let mut result = apply(&docs, &meta, &seq_request, ids, &reads, change).await;
     for (key, value) in notes {
         if result.is_ok()
@@ -220,40 +233,6 @@ pub async fn update_noting(
     let written = result?;
     idb::committed(&tx).await.map_err(|f| classify(META, f))?;
     Ok(written)
-}
-
-/// A read-write transaction over the documents and their meta, with the update sequence
-/// and the rows of `ids` already asked for: every read is queued before the first is
-/// awaited (one round trip, not one per id).
-struct Batch {
-    tx: IdbTransaction,
-    docs: IdbObjectStore,
-    meta: IdbObjectStore,
-    seq_request: IdbRequest,
-    reads: Vec<IdbRequest>,
-}
-
-async fn begin(ids: &[String], fail: &impl Fn(JsValue) -> StoreError) -> Result<Batch, StoreError> {
-    let db = db().await?;
-    let stores = Array::of2(&DOCS.into(), &META.into());
-    let tx = db
-        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
-        .map_err(fail)?;
-    let docs = tx.object_store(DOCS).map_err(fail)?;
-    let meta = tx.object_store(META).map_err(fail)?;
-    let seq_request = meta.get(&SEQ.into()).map_err(fail)?;
-    let reads = ids
-        .iter()
-        .map(|id| docs.get(&id.as_str().into()))
-        .collect::<Result<_, _>>()
-        .map_err(fail)?;
-    Ok(Batch {
-        tx,
-        docs,
-        meta,
-        seq_request,
-        reads,
-    })
 }
 
 async fn apply(
