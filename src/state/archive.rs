@@ -17,7 +17,7 @@ use super::sync_waiting::written_since_sync;
 use crate::domain::Millis;
 use crate::domain::archive::{ArchiveAge, ArchivedReport, NotInBackup, Stays, may_archive};
 use crate::domain::report::Report;
-use crate::format::archive::{META_KEY, doc_id, restored, rev_path, write};
+use crate::format::archive::{META_KEY, doc_id, read, restored, rev_path, write};
 use crate::format::backup::Backup;
 use crate::format::documents::Document;
 use crate::format::error::StoreError;
@@ -41,9 +41,16 @@ pub fn choose_age(age: ArchiveAge) {
     let _ = write_raw(AGE_KEY, age.key());
 }
 
-/// The notes of what is archived now (a sync may have brought some back since): the
-/// replicator's reading, the one place they are read.
-pub use crate::platform::replicator::archived_notes as notes;
+/// The notes of what is archived now (a sync may have brought some back since).
+pub async fn notes() -> Vec<ArchivedReport> {
+    read(
+        doc_store::meta_get(META_KEY)
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+    )
+}
 
 /// Which reports may leave now, and how many stay for a reason the person can act on.
 #[derive(Clone, Debug, Default, PartialEq)]

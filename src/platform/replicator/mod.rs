@@ -5,7 +5,6 @@
 //! (`format::replication`); this only carries it.
 
 mod archived;
-pub use archived::notes as archived_notes;
 mod checkpoints;
 mod photos_in;
 mod pull;
