@@ -26,6 +26,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { loadPrerender } from './prerender_module.mjs';
+
+export { loadPrerender };
 
 /** Files served compressed (scripts/compress.mjs writes a .br and a .gz beside each). */
 export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
@@ -61,29 +64,6 @@ function replace(path, text) {
   // The copies first: a host preferring them never serves an older copy than the file.
   for (const [ext, data] of Object.entries(copies)) put(`${path}.${ext}`, data);
   put(path, bytes);
-}
-
-/** The pre-render as a wasm module (src/bin/prerender.rs, built for wasm32). */
-export async function loadPrerender(path = new URL('./prerender.wasm', import.meta.url)) {
-  const module = new WebAssembly.Module(readFileSync(path));
-  // The library it shares with the app links the browser's glue, which the pre-render
-  // never calls: every import is a function that says so if it ever were.
-  const imports = {};
-  for (const i of WebAssembly.Module.imports(module)) {
-    imports[i.module] ??= {};
-    imports[i.module][i.name] = () => { throw new Error(`prerender.wasm called ${i.name}`); };
-  }
-  const { exports } = new WebAssembly.Instance(module, imports);
-  // `entry`: 'republish' (rosters into a built site) or 'build' (every pre-rendered file:
-  // scripts/prerender.mjs, at build time).
-  return (input, entry = 'republish') => {
-    const bytes = Buffer.from(JSON.stringify(input), 'utf8');
-    const ptr = exports.alloc(bytes.length);
-    new Uint8Array(exports.memory.buffer, ptr, bytes.length).set(bytes);
-    const out = exports[entry](ptr, bytes.length);
-    const answer = Buffer.from(new Uint8Array(exports.memory.buffer, out, exports.answer_len())).toString('utf8');
-    return JSON.parse(answer);
-  };
 }
 
 /**

@@ -2,20 +2,22 @@
 // `judge` (deploy/rules.mjs) reads them: reassign, re-categorise, a new deadline, the
 // same problem as another report. A step with a `change` keeps the status it was taken
 // in, only while the report is with the stewards, says why, and only the roles named may
-// take it (`ChangeKind::roles`, word for word: tests/server/rules.test.mjs compares
-// them). The role is the one the step names: the server knows an account is a steward of
-// the compound, not which role they have. Pure functions.
-export const CHANGE_ROLES = {
-  Reassign: ['Red', 'Property', 'Peacemaker'],
-  Recategorise: ['Red', 'Property'],
-  Deadline: ['Red', 'Property'],
-  DuplicateOf: ['Red', 'Property', 'Peacemaker'],
-};
-export const CHANGEABLE = ['Submitted', 'Acknowledged', 'InProgress', 'Reopened'];
-// The values of `Category` and `Role` as serde writes them (their variant names), word for
-// word: tests/server/rules.test.mjs reads both enums' declarations and compares.
-export const CATEGORIES = ['Sanitation', 'Parking', 'Drainage', 'SepticTank', 'Facilities', 'Safety', 'NeighbourDispute', 'PropertyFee', 'Other'];
-export const ROLES = ['Red', 'Property', 'Peacemaker'];
+// take it (`ChangeKind::roles`, read from the app itself: below). The role is the one
+// the step names: the server knows an account is a steward of the compound, not which
+// role they have. Pure functions.
+import { vocabulary } from './prerender_module.mjs';
+
+// The app's own lists, read from the built pre-render (`vocabulary` in
+// src/bin/prerender.rs), so a role or category added to the app reaches the server with
+// the next build and the server never keeps a copy to fall out of step:
+// `CHANGE_ROLES` — who may take which step (`ChangeKind::roles`), `CHANGEABLE` — from
+// which statuses (`changeable`), `CATEGORIES` and `ROLES` — the values of `Category` and
+// `Role` as serde writes them (their variant names).
+const words = vocabulary();
+export const CHANGE_ROLES = words.change_roles;
+export const CHANGEABLE = words.changeable;
+export const CATEGORIES = words.categories;
+export const ROLES = words.roles;
 const NOTE_MAX = 500;
 /** `DEADLINE_MAX_DAYS`: the latest deadline a step may set, after the step. */
 const DEADLINE_MAX_MS = 180 * 24 * 3600 * 1000;

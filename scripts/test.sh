@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's second command: every test. Native Rust tests (domain, store, migrations),
-# lints, the server's rules over plain HTTP, the release build, then the browser tests in headless Chromium, then the
+# lints, the release build, the server's rules over plain HTTP, then the browser tests in headless Chromium, then the
 # residents' and stewards' journeys in WebKit and Gecko.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,14 +16,15 @@ node tests/no_inner_html.mjs
 echo "== Rust tests (native)"
 cargo test
 
-echo "== the district server's rules (docs/SECURITY.md): unit, permission matrix, attacks"
-# Plain HTTP against the test server with the relay and its door; no browser.
-node --test --test-concurrency=1 --test-timeout=300000 tests/server/
-
 echo "== release build"
 scripts/build.sh
 # A byte size is stable: the resident's first load may not grow past its ratchet.
 node scripts/sizes.mjs dist --check > /dev/null
+
+echo "== the district server's rules (docs/SECURITY.md): unit, permission matrix, attacks"
+# Plain HTTP against the test server with the relay and its door; no browser. After the
+# build: the relay's rules read the app's categories and roles from deploy/prerender.wasm.
+node --test --test-concurrency=1 --test-timeout=300000 tests/server/
 
 echo "== browser tests (headless Chromium, 390×844)"
 # The timeout also bounds each file as a whole (node runs every file as one test): the

@@ -193,3 +193,51 @@ fn the_checker_sees_an_arrow_upwards_and_a_path_in_code() {
         "use crate::x;\n// crate::state::y\n#[cfg(test)]\nmod tests { use crate::state::z; }";
     assert_eq!(code_lines(text).len(), 2);
 }
+
+/// Words on screen live in `i18n/`, a whole sentence per language: the views, the state,
+/// the browser layer and the programs hold no Chinese text or punctuation of their own
+/// (which English readers would then see). Two texts are allowed, each for its reason.
+const WORDS_ALLOWED: [(&str, &str); 2] = [
+    // A language's own name in the language switch is never translated.
+    ("pages/settings.rs", "\" 中文\""),
+    // Recorded with a refused revision beside the server's own reasons, in both languages.
+    ("platform/replicator/push.rs", "太大，服务器不收"),
+];
+
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+#[test]
+fn words_are_in_the_catalogues_not_in_the_views() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![];
+    rust_files(&src, &mut files);
+    let mut wrong = vec![];
+    for file in &files {
+        let (layer, _) = place(&src, file);
+        let checked = ["platform", "state", "components", "pages"].contains(&layer.as_str())
+            || (PROGRAMS.contains(&layer.as_str()) && layer != "prerender");
+        if !checked {
+            continue;
+        }
+        let shown = file
+            .strip_prefix(&src)
+            .expect("under src/")
+            .display()
+            .to_string();
+        let text = fs::read_to_string(file).expect("readable");
+        for (n, code) in code_lines(&text) {
+            let allowed = WORDS_ALLOWED
+                .iter()
+                .any(|(f, t)| shown.replace('\\', "/") == *f && code.contains(t));
+            if code.chars().any(is_chinese) && !allowed {
+                wrong.push(format!(
+                    "src/{shown}:{n}: words outside i18n/: {}",
+                    code.trim()
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}\n", wrong.join("\n"));
+}

@@ -10,9 +10,10 @@
 //! HTML writer; `deploy/prerender.wasm`) that Node runs: `scripts/prerender.mjs` at build
 //! time (`build`), and `deploy/publish.mjs` (the server's publishing job and the office's
 //! republish command, without the Rust toolchain) when rosters change (`republish`,
-//! src/prerender/publish.rs). Its interface is four exports: `alloc(len)` for the
+//! src/prerender/publish.rs). Its interface is five exports: `alloc(len)` for the
 //! input, `build(ptr, len)` or `republish(ptr, len)` (input and answer are JSON, below)
-//! returning the answer's address, and `answer_len()`.
+//! returning the answer's address, `vocabulary()` (the relay's lists of categories and
+//! roles, from the app's own enums), and `answer_len()`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -125,6 +126,36 @@ mod module {
         // SAFETY: as in `republish`.
         let input = unsafe { Vec::from_raw_parts(ptr, len, len.max(1)) };
         keep(answer(&String::from_utf8_lossy(&input), Entry::Build))
+    }
+
+    /// The app's words for the relay's rules (deploy/report_changes.mjs), so the server
+    /// never keeps a list of its own: `{"categories": […], "roles": […], "change_roles":
+    /// {kind: [role…]}, "changeable": [status…]}`, each value as serde writes it in a
+    /// stored report. A new role or category reaches the server with the next build.
+    #[unsafe(no_mangle)]
+    pub extern "C" fn vocabulary() -> *const u8 {
+        use compound_steward::domain::report::{Category, Status};
+        use compound_steward::domain::report_changes::{ChangeKind, changeable};
+        use compound_steward::domain::steward::Role;
+        let names = |all: &[&str]| Value::from(all.to_vec());
+        let change_roles: serde_json::Map<String, Value> = ChangeKind::ALL
+            .iter()
+            .map(|k| {
+                let roles: Vec<&str> = k.roles().iter().map(|r| r.name()).collect();
+                (k.name().to_string(), Value::from(roles))
+            })
+            .collect();
+        let statuses: Vec<&str> = Status::ALL
+            .iter()
+            .filter(|s| changeable(**s))
+            .map(|s| s.name())
+            .collect();
+        keep(json!({
+            "categories": names(&Category::ALL.map(|c| c.name())),
+            "roles": names(&Role::ALL.map(|r| r.name())),
+            "change_roles": change_roles,
+            "changeable": statuses,
+        }))
     }
 
     #[unsafe(no_mangle)]

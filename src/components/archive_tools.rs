@@ -63,18 +63,15 @@ pub fn ArchiveTools() -> impl IntoView {
             .await;
             message.set(Some(match result {
                 Ok(gone) if gone.is_empty() => (true, c().archive_none.to_string()),
-                Ok(gone) => (
-                    true,
+                Ok(gone) => (true, {
+                    let ids: Vec<String> = gone.iter().map(|n| n.id.clone()).collect();
+                    let count = gone.len().to_string();
                     format!(
-                        "{}{}（{}）",
+                        "{}{}",
                         c().archive_done,
-                        gone.len(),
-                        gone.iter()
-                            .map(|n| n.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join("、")
-                    ),
-                ),
+                        s().with_note(&count, &s().list(&ids))
+                    )
+                }),
                 Err(e) => (false, format!("{}{}", c().archive_failed, e.message(s()))),
             }));
             busy.set(false);
@@ -108,7 +105,7 @@ pub fn ArchiveTools() -> impl IntoView {
                     if p.two_versions > 0 {
                         lines.push(format!("{}{}", c().archive_held_two, p.two_versions));
                     }
-                    lines.join("；")
+                    s().clauses(&lines)
                 })}
             </p>
             <button type="button" class="button" on:click=run

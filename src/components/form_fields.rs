@@ -21,19 +21,20 @@ pub fn FieldMessage(
 /// (`get` reads the field, `set` writes what is typed).
 pub fn text_field<I: Send + Sync + 'static>(
     input: RwSignal<I>,
-    id: &'static str,
+    id: impl Into<String>,
     label: impl Fn() -> &'static str + Send + Sync + 'static,
-    get: fn(&I) -> String,
-    set: fn(&mut I, String),
+    get: impl Fn(&I) -> String + Send + Sync + 'static,
+    set: impl Fn(&mut I, String) + Send + Sync + 'static,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
+    let id: String = id.into();
     let error_id = format!("{id}-error");
     view! {
         <div class="field">
-            <label class="field__label" for=id>{label}</label>
-            <input id=id class="field__input" name=id aria-describedby=error_id.clone()
+            <label class="field__label" for=id.clone()>{label}</label>
+            <input id=id.clone() class="field__input" name=id aria-describedby=error_id.clone()
                 aria-invalid=move || error.with(Option::is_some).to_string()
-                prop:value=move || input.with(get)
+                prop:value=move || input.with(&get)
                 on:input=move |ev| input.update(|i| set(i, event_target_value(&ev)))/>
             <FieldMessage id=error_id message=error/>
         </div>

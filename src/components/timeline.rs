@@ -50,10 +50,10 @@ pub fn TimelineItem(
     let change = event.change.map(|change| {
         let k = change.kind();
         let shown = move || change_value(&change, s(), state);
-        view! { <p class="timeline__change">{move || s().app().change_values[k.index()]} {move || s().colon()} <b>{shown}</b></p> }
+        view! { <p class="timeline__change">{move || (s().app().change_values)(k)} {move || s().colon()} <b>{shown}</b></p> }
     });
     let what = move || match kind {
-        Some(k) => s().app().change_kinds[k.index()],
+        Some(k) => (s().app().change_kinds)(k),
         None => s().status(status),
     };
     view! {
@@ -75,10 +75,7 @@ fn change_value(change: &StepChange, s: &'static Strings, state: AppState) -> St
             cs.0.iter()
                 .flat_map(|c| c.stewards.iter())
                 .find(|p| &p.id == id)
-                .map_or_else(
-                    || id.clone(),
-                    |p| format!("{}（{}）", p.name, s.role(p.role)),
-                )
+                .map_or_else(|| id.clone(), |p| s.with_note(&p.name, s.role(p.role)))
         }),
         StepChange::Recategorise(c) => s.category(*c).to_string(),
         StepChange::Deadline(t) => format_date(*t),

@@ -17,7 +17,20 @@ keyed_enum! {
     }
 }
 
-// Keys for URLs and CSV (`?mode=property`).
+impl ManagementMode {
+    /// The mode's name in the district's own account (docs/FACTS.md), which its roster
+    /// spreadsheets use: a roster file may name a mode by it (or by its key, as URLs and
+    /// exports do). The Chinese catalogue shows this name as it is.
+    pub fn title(self) -> &'static str {
+        match self {
+            ManagementMode::PropertyCompany => "物业管理",
+            ManagementMode::CommunityManaged => "社区代管",
+            ManagementMode::OwnerSelfGoverned => "业主自治",
+            ManagementMode::UnitManaged => "单位代管",
+            ManagementMode::Unmanaged => "无管理",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unit {

@@ -1,7 +1,9 @@
 //! A compound's facts (name, community, subdistrict, built, households, management mode,
 //! coverage, property company, hotline, community phone, facilities, the gas, power and
-//! lift emergency lines) as a steward edits them in the app — checked by the same rules
-//! as the roster import (`optional_phone` is the one rule for every number of them).
+//! lift emergency lines) as a steward edits them in the app, and the rules that check
+//! them: `FactsInput::check` is the one check, for the console's form and for the roster
+//! import's columns alike (format/roster/import.rs fills a `FactsInput` from a row), so
+//! each limit below is written once.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +11,39 @@ use super::Millis;
 use super::compound::{Compound, EmergencyKind, EmergencyLine, ManagementMode};
 use super::limits::{NAME_MAX, TextError, check_text};
 use super::phone::{PhoneError, parse_phone};
+
+keyed_enum! {
+    /// A field of the facts, in the form's order. Its key names the form's input
+    /// (`facts-<key>`); its words are the console catalogue's `facts_label`; the roster
+    /// file's column for it is `Column::of_fact` (format/roster).
+    pub enum FactsField {
+        Name = "name",
+        Community = "community",
+        Subdistrict = "subdistrict",
+        Built = "built",
+        Households = "households",
+        Mode = "mode",
+        Covered = "covered",
+        PropertyCompany = "company",
+        Hotline = "hotline",
+        CommunityPhone = "community-phone",
+        Facilities = "facilities",
+        Gas = "gas",
+        Power = "power",
+        Lift = "lift",
+    }
+}
+
+impl FactsField {
+    /// The field of an emergency line.
+    pub fn emergency(kind: EmergencyKind) -> FactsField {
+        match kind {
+            EmergencyKind::Gas => FactsField::Gas,
+            EmergencyKind::Power => FactsField::Power,
+            EmergencyKind::Lift => FactsField::Lift,
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
@@ -85,23 +120,14 @@ impl Facts {
     }
 }
 
-/// The facts form as typed.
+/// The facts form as typed: a text for each field typed in (`FactsField`: the facilities
+/// separated by `；` or `;`, as in the roster file), and the two that are chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FactsInput {
-    pub name: String,
-    pub community: String,
-    pub subdistrict: String,
-    pub built: String,
-    pub households: String,
+    /// By `FactsField::index`; the mode's and coverage's stay empty.
+    texts: [String; FactsField::ALL.len()],
     pub mode: Option<ManagementMode>,
     pub covered: bool,
-    pub property_company: String,
-    pub hotline: String,
-    pub community_phone: String,
-    /// Separated by `；` (or `;`), as in the roster file.
-    pub facilities: String,
-    /// The gas, power and lift lines as typed, by `EmergencyKind::index`.
-    pub emergency: [String; 3],
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -120,6 +146,14 @@ pub enum FactsError {
     /// An emergency line that cannot be dialled.
     Emergency(EmergencyKind, PhoneError),
 }
+
+/// The years a compound may have been built in.
+pub const BUILT: std::ops::RangeInclusive<u16> = 1900..=2100;
+/// How many households a compound may have.
+pub const HOUSEHOLDS: std::ops::RangeInclusive<u32> = 1..=100_000;
+/// Between facilities: written `；`, and `;` read too (a spreadsheet typed in English).
+pub const FACILITY_SEPARATOR: char = '；';
+const FACILITY_SEPARATORS: [char; 2] = [FACILITY_SEPARATOR, ';'];
 
 fn optional(text: String) -> Option<String> {
     (!text.is_empty()).then_some(text)
@@ -149,21 +183,62 @@ pub fn optional_phone(text: &str) -> Result<Option<String>, PhoneError> {
     }
 }
 
+impl FactsError {
+    /// The field the problem is in.
+    pub fn field(&self) -> FactsField {
+        match self {
+            FactsError::Name(_) => FactsField::Name,
+            FactsError::Community(_) => FactsField::Community,
+            FactsError::Subdistrict(_) => FactsField::Subdistrict,
+            FactsError::PropertyCompany(_) => FactsField::PropertyCompany,
+            FactsError::Built => FactsField::Built,
+            FactsError::Households => FactsField::Households,
+            FactsError::Hotline(_) => FactsField::Hotline,
+            FactsError::CommunityPhone(_) => FactsField::CommunityPhone,
+            FactsError::Facilities(_) => FactsField::Facilities,
+            FactsError::Emergency(kind, _) => FactsField::emergency(*kind),
+        }
+    }
+}
+
 impl FactsInput {
     pub fn of(f: &Facts) -> FactsInput {
-        FactsInput {
-            name: f.name.clone(),
-            community: f.community.clone(),
-            subdistrict: f.subdistrict.clone(),
-            built: f.built.map(|n| n.to_string()).unwrap_or_default(),
-            households: f.households.map(|n| n.to_string()).unwrap_or_default(),
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let mut typed = FactsInput {
             mode: Some(f.mode),
             covered: f.covered,
-            property_company: f.property_company.clone().unwrap_or_default(),
-            hotline: f.hotline.clone().unwrap_or_default(),
-            community_phone: f.community_phone.clone().unwrap_or_default(),
-            facilities: f.facilities.join("；"),
-            emergency: EmergencyKind::ALL.map(|k| f.emergency_phone(k).to_string()),
+            ..FactsInput::default()
+        };
+        for field in FactsField::ALL {
+            let text = match field {
+                FactsField::Name => f.name.clone(),
+                FactsField::Community => f.community.clone(),
+                FactsField::Subdistrict => f.subdistrict.clone(),
+                FactsField::Built => number(f.built.map(u32::from)),
+                FactsField::Households => number(f.households),
+                FactsField::PropertyCompany => f.property_company.clone().unwrap_or_default(),
+                FactsField::Hotline => f.hotline.clone().unwrap_or_default(),
+                FactsField::CommunityPhone => f.community_phone.clone().unwrap_or_default(),
+                FactsField::Facilities => f.facilities.join(&FACILITY_SEPARATOR.to_string()),
+                FactsField::Gas => f.emergency_phone(EmergencyKind::Gas).to_string(),
+                FactsField::Power => f.emergency_phone(EmergencyKind::Power).to_string(),
+                FactsField::Lift => f.emergency_phone(EmergencyKind::Lift).to_string(),
+                FactsField::Mode | FactsField::Covered => continue,
+            };
+            typed.set(field, text);
+        }
+        typed
+    }
+
+    /// What is typed in `field`.
+    pub fn text(&self, field: FactsField) -> &str {
+        &self.texts[field.index()]
+    }
+
+    /// Types `text` into `field` (a chosen field, the mode or coverage, has no text).
+    pub fn set(&mut self, field: FactsField, text: impl Into<String>) {
+        if !matches!(field, FactsField::Mode | FactsField::Covered) {
+            self.texts[field.index()] = text.into();
         }
     }
 
@@ -175,32 +250,45 @@ impl FactsInput {
                 .map_err(|e| errors.push(wrap(e)))
                 .unwrap_or_default()
         };
-        let name = text(&self.name, true, FactsError::Name);
-        let community = text(&self.community, false, FactsError::Community);
-        let subdistrict = text(&self.subdistrict, false, FactsError::Subdistrict);
-        let company = text(&self.property_company, false, FactsError::PropertyCompany);
+        let name = text(self.text(FactsField::Name), true, FactsError::Name);
+        let community = text(
+            self.text(FactsField::Community),
+            false,
+            FactsError::Community,
+        );
+        let subdistrict = text(
+            self.text(FactsField::Subdistrict),
+            false,
+            FactsError::Subdistrict,
+        );
+        let company = text(
+            self.text(FactsField::PropertyCompany),
+            false,
+            FactsError::PropertyCompany,
+        );
         let facilities: Vec<String> = self
-            .facilities
-            .split(['；', ';'])
+            .text(FactsField::Facilities)
+            .split(FACILITY_SEPARATORS)
             .map(|f| text(f, false, FactsError::Facilities))
             .filter(|f| !f.is_empty())
             .collect();
-        let built = number(&self.built, 1900..=2100).map_err(|()| errors.push(FactsError::Built));
-        let households =
-            number(&self.households, 1..=100_000).map_err(|()| errors.push(FactsError::Households));
+        let built = number(self.text(FactsField::Built), BUILT)
+            .map_err(|()| errors.push(FactsError::Built));
+        let households = number(self.text(FactsField::Households), HOUSEHOLDS)
+            .map_err(|()| errors.push(FactsError::Households));
         let emergency: Vec<EmergencyLine> = EmergencyKind::ALL
             .into_iter()
             .filter_map(|kind| {
-                optional_phone(&self.emergency[kind.index()])
+                optional_phone(self.text(FactsField::emergency(kind)))
                     .map_err(|e| errors.push(FactsError::Emergency(kind, e)))
                     .ok()
                     .flatten()
                     .map(|phone| EmergencyLine { kind, phone })
             })
             .collect();
-        let hotline =
-            optional_phone(&self.hotline).map_err(|e| errors.push(FactsError::Hotline(e)));
-        let community_phone = optional_phone(&self.community_phone)
+        let hotline = optional_phone(self.text(FactsField::Hotline))
+            .map_err(|e| errors.push(FactsError::Hotline(e)));
+        let community_phone = optional_phone(self.text(FactsField::CommunityPhone))
             .map_err(|e| errors.push(FactsError::CommunityPhone(e)));
         if !errors.is_empty() {
             return Err(errors);
@@ -223,85 +311,5 @@ impl FactsInput {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::fixtures::compound;
-
-    #[test]
-    fn facts_round_trip_through_the_form_and_leave_the_rest_alone() {
-        let mut c = compound("dongtangcun", ManagementMode::PropertyCompany);
-        c.facilities = vec!["充电桩".into(), "小广场".into()];
-        let f = Facts::of(&c);
-        assert_eq!(FactsInput::of(&f).check(), Ok(f.clone()));
-        let mut typed = FactsInput::of(&f);
-        typed.hotline = "0731-5555 1234".into();
-        typed.facilities = "充电桩; 小广场；健身器材".into();
-        let changed = typed.check().unwrap();
-        assert_eq!(changed.facilities.len(), 3);
-        let applied = changed.applied_to(&c, 9);
-        assert_eq!(
-            (applied.stewards.len(), applied.updated_at),
-            (c.stewards.len(), 9)
-        );
-        assert_eq!(Facts::of(&applied), changed);
-    }
-
-    #[test]
-    fn emergency_lines_are_edited_checked_and_kept_by_old_log_entries() {
-        use crate::domain::compound::{EmergencyKind, EmergencyLine};
-        let mut c = compound("dongtangcun", ManagementMode::PropertyCompany);
-        c.emergency = vec![EmergencyLine {
-            kind: EmergencyKind::Power,
-            phone: "95598".into(),
-        }];
-        let mut typed = FactsInput::of(&Facts::of(&c));
-        assert_eq!(typed.emergency, ["", "95598", ""].map(String::from));
-        typed.emergency[EmergencyKind::Gas.index()] = "(0731) 5555-9001".into();
-        typed.emergency[EmergencyKind::Power.index()] = " ".into();
-        typed.emergency[EmergencyKind::Lift.index()] = "400-800-1234".into();
-        let edited = typed.check().unwrap().applied_to(&c, 5);
-        let lines: Vec<_> = edited
-            .emergency
-            .iter()
-            .map(|l| (l.kind, l.phone.as_str()))
-            .collect();
-        assert_eq!(
-            lines,
-            [
-                (EmergencyKind::Gas, "0731-55559001"),
-                (EmergencyKind::Lift, "400-800-1234")
-            ]
-        );
-        // A bad number is said beside its own field, and nothing else is.
-        typed.emergency[EmergencyKind::Lift.index()] = "电梯公司".into();
-        typed.emergency[EmergencyKind::Power.index()] = "9559".into();
-        assert_eq!(
-            typed.check(),
-            Err(vec![
-                FactsError::Emergency(EmergencyKind::Power, PhoneError::NotANumber),
-                FactsError::Emergency(EmergencyKind::Lift, PhoneError::BadCharacters),
-            ])
-        );
-        // A change-log entry from before the lines were editable undoes without them.
-        let mut old = Facts::of(&edited);
-        old.emergency = None;
-        assert_eq!(old.applied_to(&edited, 6).emergency, edited.emergency);
-        let json = r#"{"name":"a","community":"","subdistrict":"","built":null,"households":null,"mode":"Unmanaged","covered":false,"property_company":null,"hotline":null,"community_phone":null,"facilities":[]}"#;
-        let read: Facts = serde_json::from_str(json).unwrap();
-        assert_eq!(read.emergency, None);
-    }
-
-    #[test]
-    fn every_bad_field_is_said() {
-        let typed = FactsInput {
-            name: " ".into(),
-            built: "1850".into(),
-            households: "0".into(),
-            hotline: "12x".into(),
-            ..FactsInput::default()
-        };
-        let errors = typed.check().unwrap_err();
-        assert_eq!(errors.len(), 4);
-        assert!(errors.contains(&FactsError::Built) && errors.contains(&FactsError::Households));
-    }
-}
+#[path = "compound_facts_tests.rs"]
+mod tests;

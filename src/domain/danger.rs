@@ -30,10 +30,6 @@ impl PublicService {
             PublicService::Ambulance => "120",
         }
     }
-
-    pub fn index(self) -> usize {
-        self as usize
-    }
 }
 
 /// Who a danger call reaches.

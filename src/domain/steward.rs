@@ -17,6 +17,19 @@ keyed_enum! {
     }
 }
 
+impl Role {
+    /// The role's title in the district's campaign (docs/FACTS.md): what its posters and
+    /// its stewards' spreadsheets say, so a roster file may name a role by it. The Chinese
+    /// catalogue shows this title as it is.
+    pub fn title(self) -> &'static str {
+        match self {
+            Role::Red => "红管家",
+            Role::Property => "物管家",
+            Role::Peacemaker => "和事佬",
+        }
+    }
+}
+
 /// Where in the compound a steward serves. Narrower scopes win on the contact card.
 /// Stored as `{"level": "unit", "building": "1", "unit": "2"}` through a flat struct:
 /// serde's internally tagged enums buffer their input and cost the wasm ~7 KB more.

@@ -97,6 +97,14 @@ impl Strings {
         })
     }
 
+    /// Sentences' parts one after another: 名称：甲 → 乙；户数：1 → 2 / …; ….
+    pub fn clauses(&self, items: &[String]) -> String {
+        items.join(match self.lang {
+            Lang::Zh => "；",
+            Lang::En => "; ",
+        })
+    }
+
     /// A label and its value: 交给：张三 / Given to: Zhang San.
     pub fn colon(&self) -> &'static str {
         match self.lang {

@@ -102,16 +102,7 @@ pub const ZH: Strings = Strings {
     share_notice: "分享这条公告",
     notice_pinned_tag: "置顶",
     // names of domain values, by value
-    roles: |v| match v {
-        Role::Red => "红管家",
-        Role::Property => "物管家",
-        Role::Peacemaker => "和事佬",
-    },
-    modes: |v| match v {
-        ManagementMode::PropertyCompany => "物业管理",
-        ManagementMode::CommunityManaged => "社区代管",
-        ManagementMode::OwnerSelfGoverned => "业主自治",
-        ManagementMode::UnitManaged => "单位代管",
-        ManagementMode::Unmanaged => "无管理",
-    },
+    // The district's own titles for its roles and modes, as its files and posters say.
+    roles: Role::title,
+    modes: ManagementMode::title,
 };

@@ -95,7 +95,7 @@ fn building_block(compound: &Compound, b: &Building) -> impl IntoView + use<> {
                         CardEntry::Vacant => ("—".into(), String::new()),
                     };
                     view! {
-                        <li class=format!("poster__role poster__role--{}", role.key())>
+                        <li class=format!("poster__role role role--{}", role.key())>
                             <b>{move || s().role(role)}</b> " " {who.0} " "
                             <span class="poster__phone">{who.1}</span>
                         </li>

@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPrerender, republish } from '../../deploy/publish.mjs';
-import { root, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
+import { enumValues, root, screenshot, startBrowser, startServer, watchErrors } from './harness.mjs';
 import { CardPage } from './pages/card.mjs';
 
 /** A roster of 天鹤村 that exercises the card's other branches. */
@@ -69,17 +69,42 @@ describe('the pre-rendered card is the card the app draws', () => {
     });
   }
 
+  it('every role has a look of its own, from the stylesheet alone: an icon painted beside its name, its colour', async () => {
+    const context = await phones.newPhone();
+    const page = await context.newPage();
+    const card = await CardPage.openHeld(page, server.url, '/c/dongtangcun/b/3');
+    await card.drawnByApp();
+    const looks = [];
+    for (const { key } of enumValues('steward.rs', 'Role')) {
+      const section = page.locator(`#app .card__role.role--${key}`);
+      const icon = section.locator('.role-badge .role-icon');
+      const box = await icon.boundingBox();
+      assert.ok(box && box.width >= 20 && box.height >= 20, `${key}: the icon has no box on screen`);
+      const look = await icon.evaluate((el) => {
+        const s = getComputedStyle(el);
+        const section = getComputedStyle(el.closest('.card__role'));
+        return { mask: s.maskImage || s.webkitMaskImage, colour: s.backgroundColor, border: section.borderLeftColor };
+      });
+      assert.match(look.mask, /^url\("data:image\/svg\+xml/, `${key}: no icon of its own (style/main.css: .role--${key})`);
+      assert.equal(look.colour, look.border, `${key}: the icon is not in the role's colour`);
+      looks.push(look);
+    }
+    assert.equal(new Set(looks.map((l) => l.mask)).size, looks.length, 'two roles share an icon');
+    assert.equal(new Set(looks.map((l) => l.border)).size, looks.length, 'two roles share a colour');
+    await context.close();
+  });
+
   it('the odd roster is drawn as it says: vacant, no text button for a landline, escaped', async () => {
     const context = await phones.newPhone();
     await context.route('**/*.wasm', (route) => route.abort());
     const page = await context.newPage();
     await page.goto(server.url + '/c/tianhecun/b/3');
     const card = page.locator('#shell article.card');
-    assert.equal(await card.locator('.card__role--peacemaker .card__vacant').innerText(), '暂无此类管家，请拨打下方热线');
-    const property = card.locator('.card__role--property .phone');
+    assert.equal(await card.locator('.card__role.role--peacemaker .card__vacant').innerText(), '暂无此类管家，请拨打下方热线');
+    const property = card.locator('.card__role.role--property .phone');
     assert.equal(await property.locator('a.phone__call').getAttribute('href'), 'tel:073112345678');
     assert.equal(await property.locator('a.phone__text').count(), 0);
-    assert.equal(await card.locator('.card__role--red .steward__name').innerText(), '杨<b>"海&德\'');
+    assert.equal(await card.locator('.card__role.role--red .steward__name').innerText(), '杨<b>"海&德\'');
     assert.equal(await card.locator('b, i').count(), 0, 'names are text, never markup');
     assert.equal(await card.locator('.notice--sample').count(), 0);
     await screenshot(page, '28-odd-card-html-only');

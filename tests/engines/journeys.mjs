@@ -42,8 +42,16 @@ async function cardOnScreen(phone, timeout) {
   await seen(phone, '东塘村小区 3栋', { timeout });
   for (const [role, name] of [['red', '红管家'], ['property', '物管家'], ['peacemaker', '和事佬']]) {
     await seen(phone, name, { timeout });
-    await seen(phone, { css: `.card__role--${role} .steward__name` }, { timeout });
-    await seen(phone, { css: `.card__role--${role} a.phone__call[href^="tel:1"]` }, { timeout });
+    await seen(phone, { css: `.card__role.role--${role} .steward__name` }, { timeout });
+    await seen(phone, { css: `.card__role.role--${role} a.phone__call[href^="tel:1"]` }, { timeout });
+    // The role's icon is the stylesheet's (a mask): painted, with a box, in this engine.
+    await until(phone, `the ${role} icon drawn by its mask`, (css) => {
+      const icon = document.querySelector(css);
+      if (!icon) return false;
+      const style = getComputedStyle(icon);
+      const mask = style.maskImage || style.webkitMaskImage || '';
+      return icon.getBoundingClientRect().width >= 16 && mask.includes('svg');
+    }, `.card__role.role--${role} .role-icon`);
   }
 }
 

@@ -189,7 +189,7 @@ describe('the relay judges a revision by the account it came from', () => {
     assert.equal(judge('c-dongtangcun', 'district', { _id: '_design/cs', _rev: '1-a' }, null).ok, false);
   });
 
-  it('knows who may take which change step as the app does (src/domain/report_changes.rs)', () => {
+  it('reads who may take which change step from the built app, as src/domain/report_changes.rs says', () => {
     const rust = readFileSync(join(root, 'src', 'domain', 'report_changes.rs'), 'utf8');
     const roles = rust.slice(rust.indexOf('pub fn roles(self)'), rust.indexOf('pub fn may('));
     const fromRust = {};
@@ -201,7 +201,7 @@ describe('the relay judges a revision by the account it came from', () => {
     assert.deepEqual([...changeable.matchAll(/Status::(\w+)/g)].map((m) => m[1]).filter((s) => s !== 'Status'), CHANGEABLE);
   });
 
-  it('knows every category and role the app declares (src/domain/category.rs, steward.rs)', () => {
+  it('reads every category and role from the built app, as src/domain/category.rs and steward.rs declare them', () => {
     const variants = (file, name) => {
       const rust = readFileSync(join(root, 'src', 'domain', file), 'utf8');
       const body = rust.slice(rust.indexOf(`pub enum ${name} {`), rust.indexOf('\n    }\n}', rust.indexOf(`pub enum ${name} {`)));

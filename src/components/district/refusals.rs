@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use super::data_table::{Cell, DataTable};
 use crate::domain::district::refusal::Refusal;
 use crate::domain::time::format_date_time;
+use crate::i18n::Strings;
 use crate::i18n::district::DistrictStrings;
 use crate::state::district::use_district;
-use crate::state::use_district_strings;
+use crate::state::{use_district_strings, use_strings};
 
-fn refusal_row(r: &Refusal, d: &DistrictStrings) -> Vec<Cell> {
+fn refusal_row(r: &Refusal, s: &Strings, d: &DistrictStrings) -> Vec<Cell> {
     let account = match r.account.strip_prefix("steward:") {
         Some(compound) => format!("{}{compound}", d.refusal_steward_of),
         None => r.account.clone(),
@@ -22,7 +23,7 @@ fn refusal_row(r: &Refusal, d: &DistrictStrings) -> Vec<Cell> {
         Cell::text(r.record_number().to_string()),
         Cell::text(match r.count {
             0 | 1 => d.refusal(r.code()).to_string(),
-            n => format!("{}（{n}{}）", d.refusal(r.code()), d.refusal_times),
+            n => s.with_note(d.refusal(r.code()), &format!("{n}{}", d.refusal_times)),
         }),
     ]
 }
@@ -41,13 +42,14 @@ pub fn RefusalsSection() -> impl IntoView {
         ]
         .to_vec()
     });
+    let s = use_strings();
     let rows = Signal::derive(move || {
         let d = d();
         district.refusals.records.with(|all| {
             let mut all: Vec<&Refusal> = all.iter().collect();
             all.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
             all.into_iter()
-                .map(|r| refusal_row(r, d))
+                .map(|r| refusal_row(r, s(), d))
                 .collect::<Vec<_>>()
         })
     });

@@ -7,14 +7,15 @@ use leptos::prelude::*;
 use super::data_table::{Cell, DataTable};
 use crate::domain::time::format_date_time;
 use crate::format::summary::{SummaryPackage, read_package};
+use crate::i18n::Strings;
 use crate::platform::clock::now;
 use crate::platform::download::on_file_text;
 use crate::state::district::use_district;
 use crate::state::{use_district_strings, use_strings};
 
-fn source_row(p: &SummaryPackage, role: &str) -> Vec<Cell> {
+fn source_row(s: &Strings, p: &SummaryPackage, role: &str) -> Vec<Cell> {
     vec![
-        Cell::text(format!("{}（{role}）", p.source.name)),
+        Cell::text(s.with_note(&p.source.name, role)),
         Cell::count(p.source.compounds.len()),
         Cell::number(format_date_time(p.exported_at), p.exported_at as f64),
         p.imported_at.map_or_else(
@@ -44,12 +45,8 @@ pub fn Sources() -> impl IntoView {
         };
         match read_package(&text, held, now()) {
             Ok(p) => {
-                outcome.set(Some(Ok(format!(
-                    "{}{}（{}）",
-                    d().imported,
-                    p.source.name,
-                    p.reports.len()
-                ))));
+                let source = s().with_note(&p.source.name, &p.reports.len().to_string());
+                outcome.set(Some(Ok(format!("{}{source}", d().imported))));
                 district.packages.put_all(vec![p]);
             }
             Err(e) => outcome.set(Some(Err(d().package_error(&e)))),
@@ -72,7 +69,7 @@ pub fn Sources() -> impl IntoView {
     let rows = Signal::derive(move || {
         district.packages.records.with(|all| {
             all.iter()
-                .map(|p| source_row(p, s().role(p.source.role)))
+                .map(|p| source_row(s(), p, s().role(p.source.role)))
                 .collect::<Vec<_>>()
         })
     });

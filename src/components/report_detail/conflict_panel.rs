@@ -79,7 +79,7 @@ pub fn ConflictPanel(
                 let (a, b) = (shown.clone(), other.clone());
                 view! {
                     <tr data-field=f.key()>
-                        <th scope="row">{move || s().app().conflict_fields[f.index()]}</th>
+                        <th scope="row">{move || (s().app().conflict_fields)(f)}</th>
                         <td>{move || field_text(s(), f, &a)}</td>
                         <td>{move || field_text(s(), f, &b)}</td>
                     </tr>

@@ -33,8 +33,8 @@ pub fn DangerScreen(
             .into_iter()
             .map(|call| {
                 let label = move || match call.line {
-                    DangerLine::Public(p) => s().app().danger_services[p.index()],
-                    DangerLine::Compound(k) => s().app().emergency_kinds[k.index()],
+                    DangerLine::Public(p) => (s().app().danger_services)(p),
+                    DangerLine::Compound(k) => (s().app().emergency_kinds)(k),
                 };
                 let shown = call.phone.display();
                 view! {

@@ -4,15 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::domain::compound::{Compound, EmergencyKind};
-use crate::domain::compound_facts::Facts;
+use crate::domain::compound::Compound;
+use crate::domain::compound_facts::{Facts, FactsField, FactsInput};
 use crate::domain::roster_edit::{
     ChangeKind, RosterChange, last_undoable, scope_key, scope_options,
 };
 use crate::domain::steward::Steward;
 use crate::domain::time::format_date_time;
 use crate::i18n::Strings;
-use crate::i18n::console::{ConsoleStrings, FACTS_FIELDS};
+use crate::i18n::console::ConsoleStrings;
 use crate::platform::clock::now;
 use crate::state::logs::{Logs, use_logs};
 use crate::state::records::use_records_writer;
@@ -79,38 +79,28 @@ pub fn steward_line(s: &Strings, c: Option<&Compound>, st: &Steward) -> String {
 
 /// The facts that differ, each "label: before → after".
 fn facts_diff(s: &Strings, c: &ConsoleStrings, a: &Facts, b: &Facts) -> String {
-    let show = |f: &Facts| -> [String; FACTS_FIELDS] {
-        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        let num = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-        [
-            f.name.clone(),
-            f.community.clone(),
-            f.subdistrict.clone(),
-            num(f.built.map(u32::from)),
-            num(f.households),
-            s.mode(f.mode).to_string(),
-            if f.covered { c.yes } else { c.no }.to_string(),
-            opt(&f.property_company),
-            opt(&f.hotline),
-            opt(&f.community_phone),
-            f.facilities.join("；"),
-            f.emergency_phone(EmergencyKind::Gas).to_string(),
-            f.emergency_phone(EmergencyKind::Power).to_string(),
-            f.emergency_phone(EmergencyKind::Lift).to_string(),
-        ]
+    use FactsField::*;
+    // Each field as the form shows it (the same texts), the chosen two in words.
+    let shown = |f: &Facts, typed: &FactsInput, field: FactsField| -> String {
+        match field {
+            Mode => s.mode(f.mode).to_string(),
+            Covered => if f.covered { c.yes } else { c.no }.to_string(),
+            _ => typed.text(field).to_string(),
+        }
     };
-    let (before, after) = (show(a), show(b));
+    let (typed_a, typed_b) = (FactsInput::of(a), FactsInput::of(b));
     // An entry from before the emergency lines were editable here says nothing of them.
-    let fields = if a.emergency.is_none() || b.emergency.is_none() {
-        11
-    } else {
-        FACTS_FIELDS
-    };
-    (0..fields)
-        .filter(|i| before[*i] != after[*i])
-        .map(|i| format!("{}：{} → {}", c.facts_labels[i], before[i], after[i]))
-        .collect::<Vec<_>>()
-        .join("；")
+    let without_lines = a.emergency.is_none() || b.emergency.is_none();
+    let changes: Vec<String> = FactsField::ALL
+        .into_iter()
+        .filter(|f| !(without_lines && matches!(f, Gas | Power | Lift)))
+        .filter_map(|field| {
+            let (before, after) = (shown(a, &typed_a, field), shown(b, &typed_b, field));
+            (before != after)
+                .then(|| format!("{}{}{before} → {after}", c.facts_label(field), s.colon()))
+        })
+        .collect();
+    s.clauses(&changes)
 }
 
 /// What a change did, in words.
@@ -191,8 +181,8 @@ pub fn ChangeLog(
                         let text = compound.with(|cp| change_text(s(), c(), cp.as_ref(), &ch));
                         view! {
                             <li class=format!("change-log__entry change-log__entry--{}", ch.kind.key())>
-                                <b>{c().change_kinds[ch.kind.index()]}</b>
-                                {ch.undone.then(|| view! { <span class="tag">{c().change_kinds[ChangeKind::Undone.index()]}</span> })}
+                                <b>{c().change_kind(ch.kind)}</b>
+                                {ch.undone.then(|| view! { <span class="tag">{c().change_kind(ChangeKind::Undone)}</span> })}
                                 " " {format_date_time(ch.at)} " · " {ch.by.clone()}
                                 <br/>{text}
                             </li>

@@ -99,7 +99,7 @@ pub fn ChangeStep(
         .iter()
         .map(|k| {
             let k = *k;
-            view! { <option value=k.key() selected=move || kind.get() == k>{move || c().change_options[k.index()]}</option> }
+            view! { <option value=k.key() selected=move || kind.get() == k>{move || c().change_option(k)}</option> }
         })
         .collect_view();
     // What may be chosen for a kind, as (value, words): the compound's other stewards, the
@@ -123,7 +123,7 @@ pub fn ChangeStep(
                     .map(|p| {
                         (
                             p.id.clone(),
-                            format!("{}（{} · {}）", p.name, s.role(p.role), p.title),
+                            s.with_note(&p.name, &format!("{} · {}", s.role(p.role), p.title)),
                         )
                     })
                     .collect()
@@ -158,7 +158,7 @@ pub fn ChangeStep(
     let field = move || {
         let k = kind.get();
         value.set(String::new());
-        let label = move || c().change_to[k.index()];
+        let label = move || c().change_to_label(k);
         let input = if k == ChangeKind::Deadline {
             let min = format_date(now() + DAY_MS);
             view! {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::queue::{self as domain_glance, glance};
+use crate::i18n::console::ConsoleStrings;
 use crate::platform::clock::now;
 use crate::platform::pwa::set_app_badge;
 use crate::state::records::use_records;
@@ -29,12 +30,14 @@ pub fn keep_app_badge() {
 pub fn Glance() -> impl IntoView {
     let c = use_console_strings();
     let counts = my_counts();
-    let figure = move |i: usize, n: usize, class: &'static str| {
+    let figure = move |label: fn(&ConsoleStrings) -> &'static str,
+                       n: usize,
+                       class: &'static str| {
         view! {
             // Overdue work and work nobody has stand out only when there is some.
             <li class=format!("glance__item glance__item--{class}{}", if n > 0 { " glance__item--some" } else { "" }) data-glance=class>
                 <b class="glance__count">{n}</b>
-                <span>{move || c().glance_labels[i]}</span>
+                <span>{move || label(c())}</span>
             </li>
         }
     };
@@ -45,9 +48,9 @@ pub fn Glance() -> impl IntoView {
                 {move || {
                     let g = counts.get();
                     (
-                        figure(0, g.new, "new"),
-                        figure(1, g.overdue, "overdue"),
-                        figure(2, g.unassigned, "unassigned"),
+                        figure(|c| c.glance_new, g.new, "new"),
+                        figure(|c| c.glance_overdue, g.overdue, "overdue"),
+                        figure(|c| c.glance_unassigned, g.unassigned, "unassigned"),
                     )
                 }}
             </ul>

@@ -109,16 +109,16 @@ pub fn MapEditor(
             return;
         };
         let hit = records.reports.with_untracked(|r| affected(&cp, &p, r));
-        let mut question = format!("{}「{name}」？", c().remove_place_confirm);
+        let mut question = (c().remove_place_confirm)(&name);
         if !hit.stewards.is_empty() {
             question.push_str(&format!(
                 "\n{}{}",
                 c().stewards_widen,
-                hit.stewards.join("、")
+                s().list(&hit.stewards)
             ));
         }
         if !hit.reports.is_empty() {
-            question.push_str(&format!("\n{}{}", c().reports_keep, hit.reports.join("、")));
+            question.push_str(&format!("\n{}{}", c().reports_keep, s().list(&hit.reports)));
         }
         let confirmed = confirm(&question);
         if confirmed

@@ -45,7 +45,7 @@ pub fn Queue() -> impl IntoView {
                     <button type="button" class="chip" data-queue-tab=f.key()
                         aria-pressed=move || (filter.get() == f).to_string()
                         on:click=move |_| set_filter.set(f)>
-                        {move || c().queue_tabs[f.index()]} " " {n}
+                        {move || c().queue_tab(f)} " " {n}
                     </button>
                 }).collect_view()}
             </div>

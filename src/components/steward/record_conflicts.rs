@@ -9,24 +9,26 @@ use crate::domain::compound::Compound;
 use crate::domain::compound_merge::merge_compound_versions;
 use crate::domain::money::format_yuan;
 use crate::domain::records::{ArrearsRecovery, Mediation};
+use crate::i18n::Strings;
 use crate::i18n::console::ConsoleStrings;
 use crate::state::documents::{DocSet, Kept};
 use crate::state::logs::use_logs;
 use crate::state::records::use_records_writer;
-use crate::state::use_console_strings;
+use crate::state::{use_console_strings, use_strings};
 
-fn compound_summary(c: &ConsoleStrings, r: &Compound) -> String {
-    let titles: Vec<&str> = r.notices.iter().map(|n| n.title.as_str()).collect();
+fn compound_summary(s: &Strings, c: &ConsoleStrings, r: &Compound) -> String {
+    let titles: Vec<String> = r.notices.iter().map(|n| n.title.clone()).collect();
     format!(
-        "{} · {}{}：{}",
+        "{} · {}{}{}{}",
         r.name,
         r.notices.len(),
         c.notices_word,
-        titles.join("、")
+        s.colon(),
+        s.list(&titles)
     )
 }
 
-fn mediation_summary(_: &ConsoleStrings, r: &Mediation) -> String {
+fn mediation_summary(_: &Strings, _: &ConsoleStrings, r: &Mediation) -> String {
     format!(
         "{} · {} · {}",
         r.subject,
@@ -35,7 +37,7 @@ fn mediation_summary(_: &ConsoleStrings, r: &Mediation) -> String {
     )
 }
 
-fn arrears_summary(c: &ConsoleStrings, r: &ArrearsRecovery) -> String {
+fn arrears_summary(_: &Strings, c: &ConsoleStrings, r: &ArrearsRecovery) -> String {
     format!(
         "{} {} · {}",
         r.households,
@@ -64,9 +66,9 @@ pub fn RecordConflicts() -> impl IntoView {
                 <h2 id="record-conflicts-title" class="conflict__title">{move || c().conflicts_title}</h2>
                 <p>{move || c().conflicts_explain}</p>
                 <ul class="conflict__list">
-                    <ConflictItems docs=records_writer.compound_docs kind=0 summary=compound_summary merge=Some(merge_compounds)/>
-                    <ConflictItems docs=logs.mediation_docs kind=1 summary=mediation_summary merge=None/>
-                    <ConflictItems docs=logs.arrears_docs kind=2 summary=arrears_summary merge=None/>
+                    <ConflictItems docs=records_writer.compound_docs summary=compound_summary merge=Some(merge_compounds)/>
+                    <ConflictItems docs=logs.mediation_docs summary=mediation_summary merge=None/>
+                    <ConflictItems docs=logs.arrears_docs summary=arrears_summary merge=None/>
                 </ul>
             </section>
         </Show>
@@ -78,14 +80,13 @@ pub fn RecordConflicts() -> impl IntoView {
 fn ConflictItems<T: Kept>(
     /// The records of this kind.
     docs: DocSet<T>,
-    /// Which name of `ConsoleStrings::conflict_kinds` they go by.
-    kind: usize,
     /// One line saying what a version holds.
-    summary: fn(&ConsoleStrings, &T) -> String,
+    summary: fn(&Strings, &ConsoleStrings, &T) -> String,
     /// How both versions become one, where that makes sense.
     merge: Option<fn(&T, &T) -> T>,
 ) -> impl IntoView {
     let c = use_console_strings();
+    let s = use_strings();
     move || {
         docs.conflicts
             .get()
@@ -104,9 +105,9 @@ fn ConflictItems<T: Kept>(
                 let merged = merge.map(|m| m(&shown, &other));
                 Some(view! {
                     <li class="conflict__item" data-doc=conflict.doc_id.clone()>
-                        <p><b>{move || c().conflict_kinds[kind]}</b></p>
-                        <p>{move || c().version_shown} {summary(c(), &shown)}</p>
-                        <p>{move || c().version_other} {summary(c(), &other)}</p>
+                        <p><b>{move || c().conflict_kind(T::KIND)}</b></p>
+                        <p>{move || c().version_shown} {summary(s(), c(), &shown)}</p>
+                        <p>{move || c().version_other} {summary(s(), c(), &other)}</p>
                         <div class="conflict__actions">
                             <button type="button" class="button button--secondary" data-keep="shown" on:click=keep(shown.clone())>{move || c().keep_shown}</button>
                             <button type="button" class="button button--secondary" data-keep="other" on:click=keep(other.clone())>{move || c().keep_other}</button>

@@ -108,7 +108,7 @@ pub fn RosterEditor(
             text.push_str(&format!(
                 "{}{}",
                 words.reports_assigned,
-                assigned.join("、")
+                s().list(&assigned)
             ));
         }
         let confirmed = confirm(&text);

@@ -83,14 +83,11 @@ pub fn RosterImport() -> impl IntoView {
                         .compounds
                         .iter()
                         .map(|x| {
-                            format!(
-                                "{}（{} {}，{} {}）",
-                                x.name,
-                                x.building_count(),
-                                c().buildings_word,
-                                x.stewards.len(),
-                                c().stewards_word
-                            )
+                            let counts = [
+                                format!("{} {}", x.building_count(), c().buildings_word),
+                                format!("{} {}", x.stewards.len(), c().stewards_word),
+                            ];
+                            s().with_note(&x.name, &s().list(&counts))
                         })
                         .map(|t| view! { <li>{t}</li> })
                         .collect_view();

@@ -98,11 +98,12 @@ impl Json {
         T::from_json(self.get(key)?)
     }
 
-    /// A member that may be left out (`#[serde(default)]`): missing or `null` gives the
-    /// default, anything else must read as `T`.
+    /// A member that may be left out (`#[serde(default)]`): missing gives the default,
+    /// anything else must read as `T` — `null` too, as serde reads it (an `Option` reads it
+    /// as `None`; a `bool` or a list refuses it).
     pub fn field_or_default<T: FromJson + Default>(&self, key: &str) -> Option<T> {
         match self.get(key) {
-            None | Some(Json::Null) => Some(T::default()),
+            None => Some(T::default()),
             Some(value) => T::from_json(value),
         }
     }

@@ -118,6 +118,74 @@ fn fields_serde_may_leave_out_take_their_defaults_and_bad_shapes_are_refused() {
     );
 }
 
+/// Each field of `value`, as serde writes it, left out and then written as `null`: this
+/// reader and serde accept the same texts and read the same values from them. This is
+/// what keeps `json_struct!`'s lists (a field marked `default` or not) in step with the
+/// serde derives beside them (`#[serde(default)]`, an `Option`), besides the names and
+/// order `agrees_with_serde` checks byte for byte.
+fn leaves_out_alike<T>(value: &T)
+where
+    T: Serialize + DeserializeOwned + FromJson + PartialEq + std::fmt::Debug,
+{
+    let serde_json::Value::Object(whole) = serde_json::to_value(value).unwrap() else {
+        panic!("not an object: {value:?}")
+    };
+    for key in whole.keys() {
+        for absent in [None, Some(serde_json::Value::Null)] {
+            let mut object = whole.clone();
+            match &absent {
+                None => object.remove(key),
+                Some(null) => object.insert(key.clone(), null.clone()),
+            };
+            let text = serde_json::Value::Object(object).to_string();
+            let theirs = serde_json::from_str::<T>(&text).ok();
+            assert_eq!(
+                from_str::<T>(&text),
+                theirs,
+                "{key} as {absent:?} in {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_field_serde_may_miss_or_find_null_is_read_alike() {
+    let mut c = fixtures::mapped_compound("dongtangcun", 2, 2, 2);
+    c.built = Some(1987);
+    c.notices = vec![Notice {
+        id: "n1".into(),
+        title: "停水".into(),
+        body: "周三".into(),
+        published_at: 1,
+        pinned: true,
+        expires_at: Some(2),
+    }];
+    c.stewards[0].duty_hours = Some("8:00-18:00".into());
+    leaves_out_alike(&c);
+    leaves_out_alike(&c.notices[0]);
+    leaves_out_alike(&c.stewards[0]);
+    leaves_out_alike(&c.grids[0]);
+    leaves_out_alike(&c.grids[0].buildings[0]);
+    leaves_out_alike(&c.grids[0].buildings[0].units[0]);
+    let settings = Settings {
+        lang: Lang::En,
+        elder_mode: true,
+        my_building: Some(MyBuilding {
+            compound: "dongtangcun".into(),
+            building: "3".into(),
+            unit: Some("2".into()),
+        }),
+        updated_at: 1,
+    };
+    leaves_out_alike(&settings);
+    leaves_out_alike(settings.my_building.as_ref().unwrap());
+    let sample: serde_json::Value =
+        serde_json::from_str(include_str!("../../../public/data/district.json")).unwrap();
+    let dataset: Dataset = serde_json::from_value(sample["data"].clone()).unwrap();
+    let lines = dataset.compounds.iter().flat_map(|c| &c.emergency).next();
+    leaves_out_alike(lines.expect("the sample has an emergency line"));
+}
+
 #[test]
 fn parses_json_and_refuses_what_is_not() {
     let value =

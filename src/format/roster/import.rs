@@ -8,9 +8,10 @@ use std::collections::HashSet;
 use super::row::{
     Row, parse_bool, parse_mode, parse_role, read_header, valid_id, valid_steward_id,
 };
-use super::{Column, FACILITY_SEPARATOR, MAX_BYTES, RosterError};
+use super::{Column, MAX_BYTES, RosterError};
 use crate::domain::Millis;
-use crate::domain::compound::{Building, Compound, EmergencyKind, Grid, Unit};
+use crate::domain::compound::{Building, Compound, Grid, Unit};
+use crate::domain::compound_facts::{Facts, FactsField, FactsInput};
 use crate::domain::limits::{NAME_MAX, TITLE_MAX};
 use crate::domain::phone::parse_phone;
 use crate::domain::steward::{Role, Scope, Steward};
@@ -26,47 +27,25 @@ fn compound_from(
     if !valid_id(id) {
         return Err(row.bad(Column::CompoundId));
     }
-    let name = row.text(Column::CompoundName, NAME_MAX)?;
-    if name.is_empty() {
-        return Err(row.bad(Column::CompoundName));
-    }
-    let mut c = existing.cloned().unwrap_or_else(|| Compound::new(id));
-    c.name = name;
-    c.community = row.text(Column::Community, NAME_MAX)?;
-    c.subdistrict = row.text(Column::Subdistrict, NAME_MAX)?;
-    c.mode = parse_mode(row.get(Column::Mode)).ok_or_else(|| row.bad(Column::Mode))?;
-    c.covered = parse_bool(row.get(Column::Covered)).ok_or_else(|| row.bad(Column::Covered))?;
-    c.property_company =
-        Some(row.text(Column::PropertyCompany, NAME_MAX)?).filter(|c| !c.is_empty());
-    c.hotline = row.phone(Column::Hotline)?;
-    if row.has(Column::Built) {
-        c.built = row.number(Column::Built, 1900..=2100)?;
-    }
-    if row.has(Column::Households) {
-        c.households = row.number(Column::Households, 1..=100_000)?;
-    }
-    if row.has(Column::CommunityPhone) {
-        c.community_phone = row.phone(Column::CommunityPhone)?;
-    }
-    for kind in EmergencyKind::ALL {
-        let column = Column::emergency(kind);
-        if row.has(column) {
-            c.set_emergency_line(kind, row.phone(column)?);
+    let c = existing.cloned().unwrap_or_else(|| Compound::new(id));
+    // The facts go through the console form's own check (domain/compound_facts.rs), so
+    // each field has one rule however it is entered; a column the file leaves out keeps
+    // what the app had.
+    let mut typed = FactsInput::of(&Facts::of(&c));
+    for field in FactsField::ALL {
+        if row.has(Column::of_fact(field)) {
+            typed.set(field, row.get(Column::of_fact(field)));
         }
     }
-    if row.has(Column::Facilities) {
-        let cell = row.text(Column::Facilities, 20 * NAME_MAX)?;
-        c.facilities = cell
-            .split([FACILITY_SEPARATOR, ';'])
-            .map(str::trim)
-            .filter(|f| !f.is_empty())
-            .map(String::from)
-            .collect();
-    }
+    typed.mode = Some(parse_mode(row.get(Column::Mode)).ok_or_else(|| row.bad(Column::Mode))?);
+    typed.covered = parse_bool(row.get(Column::Covered)).ok_or_else(|| row.bad(Column::Covered))?;
+    let facts = typed
+        .check()
+        .map_err(|errors| row.bad(Column::of_fact(errors[0].field())))?;
+    let mut c = facts.applied_to(&c, now);
     // The file carries the whole battle map of this compound.
     c.grids = Vec::new();
     c.stewards = Vec::new();
-    c.updated_at = now;
     c.deleted = false;
     // A roster imported from a steward's spreadsheet is the real one.
     c.sample = false;

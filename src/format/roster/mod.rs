@@ -12,6 +12,7 @@ pub use export::export;
 pub use import::{Checked, check, import};
 
 use crate::domain::compound::EmergencyKind;
+use crate::domain::compound_facts::FactsField;
 
 pub const MAX_BYTES: usize = 1024 * 1024;
 
@@ -93,6 +94,26 @@ impl Column {
         }
     }
 
+    /// The column of a field of the facts form.
+    pub fn of_fact(field: FactsField) -> Column {
+        match field {
+            FactsField::Name => Column::CompoundName,
+            FactsField::Community => Column::Community,
+            FactsField::Subdistrict => Column::Subdistrict,
+            FactsField::Built => Column::Built,
+            FactsField::Households => Column::Households,
+            FactsField::Mode => Column::Mode,
+            FactsField::Covered => Column::Covered,
+            FactsField::PropertyCompany => Column::PropertyCompany,
+            FactsField::Hotline => Column::Hotline,
+            FactsField::CommunityPhone => Column::CommunityPhone,
+            FactsField::Facilities => Column::Facilities,
+            FactsField::Gas => Column::GasLine,
+            FactsField::Power => Column::PowerLine,
+            FactsField::Lift => Column::LiftLine,
+        }
+    }
+
     /// A header cell: the key (`compound_id`) or the Chinese name (`小区编号`).
     pub fn from_header(name: &str) -> Option<Column> {
         Column::from_key(name).or_else(|| Column::ALL.into_iter().find(|c| c.zh_header() == name))
@@ -109,8 +130,8 @@ pub fn template() -> String {
 /// How many leading columns of `Column::ALL` every file must have.
 pub const REQUIRED: usize = 16;
 
-/// Facilities share one cell, separated by this (a `;` is read too).
-pub const FACILITY_SEPARATOR: char = '；';
+/// Facilities share one cell, separated as the facts form separates them.
+pub use crate::domain::compound_facts::FACILITY_SEPARATOR;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RosterError {

@@ -3,27 +3,14 @@
 
 use super::{Column, REQUIRED, RosterError};
 use crate::domain::compound::ManagementMode;
-use crate::domain::compound_facts::optional_phone;
 use crate::domain::steward::Role;
 
 pub(super) fn parse_mode(v: &str) -> Option<ManagementMode> {
-    ManagementMode::from_key(v).or(match v {
-        "物业管理" => Some(ManagementMode::PropertyCompany),
-        "社区代管" => Some(ManagementMode::CommunityManaged),
-        "业主自治" => Some(ManagementMode::OwnerSelfGoverned),
-        "单位代管" => Some(ManagementMode::UnitManaged),
-        "无管理" => Some(ManagementMode::Unmanaged),
-        _ => None,
-    })
+    ManagementMode::from_key(v).or_else(|| ManagementMode::ALL.into_iter().find(|m| m.title() == v))
 }
 
 pub(super) fn parse_role(v: &str) -> Option<Role> {
-    Role::from_key(v).or(match v {
-        "红管家" => Some(Role::Red),
-        "物管家" => Some(Role::Property),
-        "和事佬" => Some(Role::Peacemaker),
-        _ => None,
-    })
+    Role::from_key(v).or_else(|| Role::ALL.into_iter().find(|r| r.title() == v))
 }
 
 pub(super) fn parse_bool(v: &str) -> Option<bool> {
@@ -82,28 +69,6 @@ impl Row<'_> {
             Err(self.bad(column))
         } else {
             Ok(v.to_string())
-        }
-    }
-
-    /// An optional phone number, normalised (the rule of the console's facts form).
-    pub(super) fn phone(&self, column: Column) -> Result<Option<String>, RosterError> {
-        optional_phone(self.get(column)).map_err(|_| self.bad(column))
-    }
-
-    /// An optional whole number in `range`.
-    pub(super) fn number<T: std::str::FromStr + PartialOrd>(
-        &self,
-        column: Column,
-        range: std::ops::RangeInclusive<T>,
-    ) -> Result<Option<T>, RosterError> {
-        match self.get(column) {
-            "" => Ok(None),
-            v => v
-                .parse::<T>()
-                .ok()
-                .filter(|n| range.contains(n))
-                .map(Some)
-                .ok_or_else(|| self.bad(column)),
         }
     }
 }

@@ -241,6 +241,61 @@ fn optional_columns_are_checked_like_the_rest() {
 }
 
 #[test]
+fn a_row_is_refused_exactly_where_the_facts_form_refuses_the_same_value() {
+    use crate::domain::compound_facts::{Facts, FactsField, FactsInput};
+    use crate::domain::limits::NAME_MAX;
+    let header = format!("{HEADER},built,households,facilities");
+    let long = "长".repeat(NAME_MAX + 1);
+    // One field at a time: the file's cell and the form's field get the same value.
+    let cases = [
+        (FactsField::Built, "1899"),
+        (FactsField::Built, "2100"),
+        (FactsField::Households, "0"),
+        (FactsField::Households, "100000"),
+        (FactsField::Facilities, &long),
+        (FactsField::Community, &long),
+    ];
+    for (field, value) in cases {
+        let column = Column::of_fact(field);
+        let cell = |c: Column| if c == column { value } else { "" };
+        let line = format!(
+            "{header}\r\nxintang,新塘小区,{},,物业管理,是,,,,,,,,,,,{},{},{}",
+            cell(Column::Community),
+            cell(Column::Built),
+            cell(Column::Households),
+            cell(Column::Facilities),
+        );
+        let mut typed = FactsInput::of(&Facts::of(&crate::fixtures::compound(
+            "xintang",
+            ManagementMode::PropertyCompany,
+        )));
+        typed.set(field, value);
+        let form_refuses = typed.check().is_err();
+        let imported = import(&line, &[], 0);
+        let file_refuses =
+            matches!(imported, Err(RosterError::BadCell { column: c, .. }) if c == column);
+        assert_eq!(
+            form_refuses, file_refuses,
+            "{column:?} = {value}: {imported:?}"
+        );
+        assert!(
+            imported.is_ok() || file_refuses,
+            "{column:?} = {value}: {imported:?}"
+        );
+    }
+    // The limits themselves, so the loop above cannot pass with both accepting everything.
+    let refused = |built: &str| {
+        let mut typed = FactsInput::of(&Facts::of(&crate::fixtures::compound(
+            "xintang",
+            ManagementMode::PropertyCompany,
+        )));
+        typed.set(FactsField::Built, built);
+        typed.check().is_err()
+    };
+    assert!(refused("1899") && !refused("2100") && refused("2101"));
+}
+
+#[test]
 fn a_preview_lists_every_refused_row_and_imports_nothing() {
     let good = "xintang,新塘小区,,,物业管理,是,,,,,,红管家,王建国,,138 0000 0001,";
     let bad_phone = "xintang,新塘小区,,,物业管理,是,,,,,,和事佬,李四,,138;x,";

@@ -1,5 +1,9 @@
 use super::AppStrings;
+use crate::domain::compound::EmergencyKind;
+use crate::domain::danger::PublicService;
 use crate::domain::report::{Category, Status, Urgency};
+use crate::domain::report_changes::ChangeKind;
+use crate::domain::report_merge::ReportField;
 use crate::domain::report_rules::QuestionKey;
 
 pub const EN: AppStrings = AppStrings {
@@ -113,19 +117,19 @@ pub const EN: AppStrings = AppStrings {
     conflict_keep: "Keep this version",
     conflict_merge: "Merge both versions",
     conflict_steps: " steps, latest: ",
-    conflict_fields: [
-        "Deleted",
-        "Status",
-        "Timeline",
-        "Description",
-        "Category",
-        "Urgency",
-        "Place",
-        "Reporter",
-        "Photos",
-        "Followers",
-        "Satisfaction",
-    ],
+    conflict_fields: |v| match v {
+        ReportField::Deleted => "Deleted",
+        ReportField::Status => "Status",
+        ReportField::Timeline => "Timeline",
+        ReportField::Description => "Description",
+        ReportField::Category => "Category",
+        ReportField::Urgency => "Urgency",
+        ReportField::Place => "Place",
+        ReportField::Reporter => "Reporter",
+        ReportField::Photos => "Photos",
+        ReportField::Followers => "Followers",
+        ReportField::Satisfaction => "Satisfaction",
+    },
     photo_failed: "The backup's photos could not be stored, so no record was restored; nothing here was changed",
     deleted_word: "deleted",
     kept_word: "kept",
@@ -165,21 +169,34 @@ pub const EN: AppStrings = AppStrings {
         Urgency::Urgent => "Urgent",
         Urgency::Emergency => "Emergency (danger)",
     },
-    change_kinds: [
-        "Reassigned",
-        "Re-categorised",
-        "New deadline",
-        "Marked a duplicate",
-    ],
-    change_values: ["To", "Now", "Due", "Same problem as"],
+    change_kinds: |v| match v {
+        ChangeKind::Reassign => "Reassigned",
+        ChangeKind::Recategorise => "Re-categorised",
+        ChangeKind::Deadline => "New deadline",
+        ChangeKind::DuplicateOf => "Marked a duplicate",
+    },
+    change_values: |v| match v {
+        ChangeKind::Reassign => "To",
+        ChangeKind::Recategorise => "Now",
+        ChangeKind::Deadline => "Due",
+        ChangeKind::DuplicateOf => "Same problem as",
+    },
     same_problem: [
         "",
         "neighbours reported this same problem: the stewards deal with it as one, and its progress is shared.",
     ],
     danger_title: "In danger? Call first",
     danger_hint: "Safety first: call one of these numbers, get away from the danger, then come back and finish the report.",
-    danger_services: ["Fire", "Ambulance", "Police"],
-    emergency_kinds: ["Gas emergency", "Power emergency", "Lift rescue"],
+    danger_services: |v| match v {
+        PublicService::Fire => "Fire",
+        PublicService::Ambulance => "Ambulance",
+        PublicService::Police => "Police",
+    },
+    emergency_kinds: |v| match v {
+        EmergencyKind::Gas => "Gas emergency",
+        EmergencyKind::Power => "Power emergency",
+        EmergencyKind::Lift => "Lift rescue",
+    },
     danger_continue: "I have called, or need not: go on with the report",
     danger_again: "In danger? Emergency numbers",
     questions: |v| match v {

@@ -6,7 +6,11 @@ mod en;
 mod zh;
 
 use super::{Lang, Strings};
+use crate::domain::compound::EmergencyKind;
+use crate::domain::danger::PublicService;
 use crate::domain::report::{Category, Status, Urgency};
+use crate::domain::report_changes::ChangeKind;
+use crate::domain::report_merge::ReportField;
 use crate::domain::report_rules::QuestionKey;
 
 pub struct AppStrings {
@@ -127,8 +131,8 @@ pub struct AppStrings {
     pub conflict_keep: &'static str,
     pub conflict_merge: &'static str,
     pub conflict_steps: &'static str,
-    /// Names of `ReportField`s, in its order.
-    pub conflict_fields: [&'static str; 11],
+    /// Names of a report's fields, where two versions differ.
+    pub conflict_fields: fn(ReportField) -> &'static str,
     pub photo_failed: &'static str,
     pub deleted_word: &'static str,
     pub kept_word: &'static str,
@@ -147,19 +151,18 @@ pub struct AppStrings {
     pub categories: fn(Category) -> &'static str,
     pub statuses: fn(Status) -> &'static str,
     pub urgencies: fn(Urgency) -> &'static str,
-    /// A change step in a timeline (`report_changes::ChangeKind::ALL` order): what it was,
-    /// and the label of its new value.
-    pub change_kinds: [&'static str; 4],
-    pub change_values: [&'static str; 4],
+    /// A change step in a timeline: what it was, and the label of its new value.
+    pub change_kinds: fn(ChangeKind) -> &'static str,
+    pub change_values: fn(ChangeKind) -> &'static str,
     /// Around the number of reports a steward marked as one same problem.
     pub same_problem: [&'static str; 2],
     /// The danger screen (`domain::danger`): its heading, its one sentence, the public
-    /// services in `PublicService::ALL`'s order, the compound lines by `EmergencyKind`,
+    /// services, the compound's lines,
     /// the way on to the report, and the link that opens it again.
     pub danger_title: &'static str,
     pub danger_hint: &'static str,
-    pub danger_services: [&'static str; 3],
-    pub emergency_kinds: [&'static str; 3],
+    pub danger_services: fn(PublicService) -> &'static str,
+    pub emergency_kinds: fn(EmergencyKind) -> &'static str,
     pub danger_continue: &'static str,
     pub danger_again: &'static str,
     /// Each category question's label, and the label of an answer to a question this

@@ -1,5 +1,9 @@
 use super::AppStrings;
+use crate::domain::compound::EmergencyKind;
+use crate::domain::danger::PublicService;
 use crate::domain::report::{Category, Status, Urgency};
+use crate::domain::report_changes::ChangeKind;
+use crate::domain::report_merge::ReportField;
 use crate::domain::report_rules::QuestionKey;
 
 pub const ZH: AppStrings = AppStrings {
@@ -113,19 +117,19 @@ pub const ZH: AppStrings = AppStrings {
     conflict_keep: "保留这个版本",
     conflict_merge: "合并两个版本",
     conflict_steps: "步，最近一步：",
-    conflict_fields: [
-        "是否删除",
-        "状态",
-        "进度记录",
-        "描述",
-        "类别",
-        "紧急程度",
-        "位置",
-        "报事人",
-        "照片",
-        "跟进人数",
-        "满意度",
-    ],
+    conflict_fields: |v| match v {
+        ReportField::Deleted => "是否删除",
+        ReportField::Status => "状态",
+        ReportField::Timeline => "进度记录",
+        ReportField::Description => "描述",
+        ReportField::Category => "类别",
+        ReportField::Urgency => "紧急程度",
+        ReportField::Place => "位置",
+        ReportField::Reporter => "报事人",
+        ReportField::Photos => "照片",
+        ReportField::Followers => "跟进人数",
+        ReportField::Satisfaction => "满意度",
+    },
     photo_failed: "备份里的照片没能保存，未恢复任何记录，原有数据不受影响",
     deleted_word: "已删除",
     kept_word: "保留着",
@@ -165,13 +169,31 @@ pub const ZH: AppStrings = AppStrings {
         Urgency::Urgent => "紧急",
         Urgency::Emergency => "非常紧急（有危险）",
     },
-    change_kinds: ["转交", "改类别", "改期限", "标为重复"],
-    change_values: ["交给", "新类别", "新期限", "与这份是同一个问题"],
+    change_kinds: |v| match v {
+        ChangeKind::Reassign => "转交",
+        ChangeKind::Recategorise => "改类别",
+        ChangeKind::Deadline => "改期限",
+        ChangeKind::DuplicateOf => "标为重复",
+    },
+    change_values: |v| match v {
+        ChangeKind::Reassign => "交给",
+        ChangeKind::Recategorise => "新类别",
+        ChangeKind::Deadline => "新期限",
+        ChangeKind::DuplicateOf => "与这份是同一个问题",
+    },
     same_problem: ["共有", "户邻居报了同一个问题，管家一起处理，进展一起更新。"],
     danger_title: "有危险？先打电话",
     danger_hint: "人身安全第一：先拨打下面的电话，离开危险的地方，再回来把报事写完。",
-    danger_services: ["火警", "急救", "报警"],
-    emergency_kinds: ["燃气抢修", "供电抢修", "电梯困人"],
+    danger_services: |v| match v {
+        PublicService::Fire => "火警",
+        PublicService::Ambulance => "急救",
+        PublicService::Police => "报警",
+    },
+    emergency_kinds: |v| match v {
+        EmergencyKind::Gas => "燃气抢修",
+        EmergencyKind::Power => "供电抢修",
+        EmergencyKind::Lift => "电梯困人",
+    },
     danger_continue: "已打电话或不需要，继续报事",
     danger_again: "有危险？拨打急救电话",
     questions: |v| match v {

@@ -1,6 +1,12 @@
 //! The console in English.
 
 use super::ConsoleStrings;
+use crate::domain::compound_facts::{BUILT, FactsField, HOUSEHOLDS};
+use crate::domain::limits::NOTE_MAX;
+use crate::domain::queue::QueueFilter;
+use crate::domain::report_changes::{ChangeError, ChangeKind as Change, DEADLINE_MAX_DAYS};
+use crate::domain::roster_edit::ChangeKind as Edit;
+use crate::format::documents::DocKind;
 
 pub const EN: ConsoleStrings = ConsoleStrings {
     steward_title: "Steward mode",
@@ -89,7 +95,16 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     keep_other: "Keep the other version",
     merge_both: "Merge (keep all notices)",
     notices_word: " notices",
-    conflict_kinds: ["Compound details", "Mediation log", "Arrears log"],
+    conflict_kinds: |v| match v {
+        DocKind::Report => "Report",
+        DocKind::Compound => "Compound details",
+        DocKind::Mediation => "Mediation log",
+        DocKind::Arrears => "Arrears log",
+        DocKind::Change => "Roster change",
+        DocKind::Package => "Summary package",
+        DocKind::Scoring => "Company scoring",
+        DocKind::Refusal => "Refused by the server",
+    },
     stewards_title: "Roster: this compound's stewards",
     add_steward: "Add a steward",
     edit_steward: "Edit",
@@ -108,14 +123,14 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     nothing_to_undo: "Nothing to undo",
     undone_msg: "Undone: the roster is as it was before",
     no_changes: "No changes yet",
-    change_kinds: [
-        "Added",
-        "Edited",
-        "Removed",
-        "Undone",
-        "Compound details",
-        "Battle map",
-    ],
+    change_kinds: |v| match v {
+        Edit::StewardAdded => "Added",
+        Edit::StewardEdited => "Edited",
+        Edit::StewardRemoved => "Removed",
+        Edit::Undone => "Undone",
+        Edit::FactsEdited => "Compound details",
+        Edit::PlacesEdited => "Battle map",
+    },
     export_changes_json: "Export my changes (JSON, for the district to check and publish)",
     export_changes_csv: "Export my changes (roster CSV)",
     facts_title: "Compound details",
@@ -125,24 +140,36 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     facts_emergency_hint: "When a resident chooses \"Emergency (danger)\", they first see 119, 120, 110 and these numbers, one tap to call. May be left empty.",
     yes: "yes",
     no: "no",
-    err_built: "Enter a year from 1900 to 2100, or leave it empty",
-    err_households_count: "Enter 1 to 100,000 households, or leave it empty",
-    facts_labels: [
-        "Name",
-        "Community",
-        "Subdistrict",
-        "Built (year)",
-        "Households",
-        "Management",
-        "Counted as covered",
-        "Property company",
-        "Service hotline",
-        "Community phone",
-        "Facilities (separated by ；)",
-        "Gas emergency line",
-        "Power emergency line",
-        "Lift rescue line",
-    ],
+    err_built: || {
+        format!(
+            "Enter a year from {} to {}, or leave it empty",
+            BUILT.start(),
+            BUILT.end()
+        )
+    },
+    err_households_count: || {
+        format!(
+            "Enter {} to {} households, or leave it empty",
+            HOUSEHOLDS.start(),
+            HOUSEHOLDS.end()
+        )
+    },
+    facts_labels: |v| match v {
+        FactsField::Name => "Name",
+        FactsField::Community => "Community",
+        FactsField::Subdistrict => "Subdistrict",
+        FactsField::Built => "Built (year)",
+        FactsField::Households => "Households",
+        FactsField::Mode => "Management",
+        FactsField::Covered => "Counted as covered",
+        FactsField::PropertyCompany => "Property company",
+        FactsField::Hotline => "Service hotline",
+        FactsField::CommunityPhone => "Community phone",
+        FactsField::Facilities => "Facilities (separated by ；)",
+        FactsField::Gas => "Gas emergency line",
+        FactsField::Power => "Power emergency line",
+        FactsField::Lift => "Lift rescue line",
+    },
     report_link_label: "The report it settled (optional)",
     no_report: "No report",
     linked_report: "Report",
@@ -155,7 +182,7 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     move_label: "Move to grid",
     move_button: "Move",
     remove_place_button: "Remove this place",
-    remove_place_confirm: "Remove",
+    remove_place_confirm: |name| format!("Remove “{name}”?"),
     stewards_widen: "These stewards will look after the place around it: ",
     reports_keep: "These reports keep their place: ",
     err_place_taken: "A place beside it already has that name; choose another",
@@ -165,42 +192,53 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     word_moved: "Moved",
     word_removed: "Removed",
     glance_title: "My work",
-    glance_labels: ["New", "Overdue", "Nobody has it"],
+    glance_new: "New",
+    glance_overdue: "Overdue",
+    glance_unassigned: "Nobody has it",
     unassigned_tag: "Nobody has it",
     queue_title: "My queue",
     queue_hint: "Reports from the compounds I look after, and those added from report links.",
     queue_empty: "No reports here yet. Open a link a reporter sent and tap \"Add to my queue\".",
-    queue_tabs: ["New", "Accepted", "In progress", "Overdue", "Done", "All"],
+    queue_tabs: |v| match v {
+        QueueFilter::New => "New",
+        QueueFilter::Accepted => "Accepted",
+        QueueFilter::InProgress => "In progress",
+        QueueFilter::Overdue => "Overdue",
+        QueueFilter::Done => "Done",
+        QueueFilter::All => "All",
+    },
     queue_report_title: "Report in my queue",
     record_step: "Record the next step",
     step_saved: "Recorded. Send the progress to the reporter:",
     change_title: "Change this report",
     change_what: "What to change",
-    change_options: [
-        "Give it to another steward",
-        "Change the category",
-        "Change the deadline",
-        "Mark as a duplicate (the same problem)",
-    ],
-    change_to: [
-        "To whom",
-        "New category",
-        "New deadline",
-        "The same problem as which report",
-    ],
+    change_options: |v| match v {
+        Change::Reassign => "Give it to another steward",
+        Change::Recategorise => "Change the category",
+        Change::Deadline => "Change the deadline",
+        Change::DuplicateOf => "Mark as a duplicate (the same problem)",
+    },
+    change_to: |v| match v {
+        Change::Reassign => "To whom",
+        Change::Recategorise => "New category",
+        Change::Deadline => "New deadline",
+        Change::DuplicateOf => "The same problem as which report",
+    },
     change_reason: "Reason (required)",
     change_save: "Save the change",
     change_role_hint: "Red and property stewards change the category and the deadline.",
-    change_errors: [
-        "Your role may not make this change.",
-        "This report cannot be changed now: resolved, confirmed and closed reports stay as they are.",
-        "Please say why.",
-        "The reason is too long (at most 500 characters).",
-        "Nothing changes: it is already so.",
-        "The deadline must be after today and at most 180 days away.",
-        "This steward is not in the roster.",
-        "Please choose a report.",
-    ],
+    change_errors: |e| {
+        match e {
+        ChangeError::NotYourRole(_) => "Your role may not make this change.".into(),
+        ChangeError::NotNow(_) => "This report cannot be changed now: resolved, confirmed and closed reports stay as they are.".into(),
+        ChangeError::NoteRequired => "Please say why.".into(),
+        ChangeError::NoteTooLong => format!("The reason is too long (at most {NOTE_MAX} characters)."),
+        ChangeError::Unchanged => "Nothing changes: it is already so.".into(),
+        ChangeError::BadDeadline => format!("The deadline must be after today and at most {DEADLINE_MAX_DAYS} days away."),
+        ChangeError::UnknownSteward => "This steward is not in the roster.".into(),
+        ChangeError::UnknownReport => "Please choose a report.".into(),
+    }
+    },
     handover_title: "Send to the steward taking it over",
     handover_sms: "Text",
     handover_hint: "Send this report (with the changes) to the steward taking it over: opening the link adds it to their queue.",

@@ -1,15 +1,18 @@
 //! Messages for the domain's errors in the console, from the console catalogue.
 
 use super::ConsoleStrings;
-use crate::domain::compound_facts::FactsError;
+use crate::domain::compound_facts::{FactsError, FactsField};
 use crate::domain::logs::LogError;
 use crate::domain::money::MoneyError;
 use crate::domain::notice::NoticeError;
 use crate::domain::phone::PhoneError;
+use crate::domain::queue::QueueFilter;
 use crate::domain::records::MediationKind;
-use crate::domain::report_changes::ChangeError;
+use crate::domain::report_changes::{ChangeError, ChangeKind as Change};
+use crate::domain::roster_edit::ChangeKind as Edit;
 use crate::domain::roster_edit::StewardError;
 use crate::domain::steward_profile::ProfileError;
+use crate::format::documents::DocKind;
 use crate::i18n::Strings;
 
 impl ConsoleStrings {
@@ -20,18 +23,32 @@ impl ConsoleStrings {
         }
     }
 
-    pub fn change_error(&self, error: &ChangeError) -> &'static str {
-        let i = match error {
-            ChangeError::NotYourRole(_) => 0,
-            ChangeError::NotNow(_) => 1,
-            ChangeError::NoteRequired => 2,
-            ChangeError::NoteTooLong => 3,
-            ChangeError::Unchanged => 4,
-            ChangeError::BadDeadline => 5,
-            ChangeError::UnknownSteward => 6,
-            ChangeError::UnknownReport => 7,
-        };
-        self.change_errors[i]
+    pub fn change_error(&self, error: &ChangeError) -> String {
+        (self.change_errors)(error)
+    }
+
+    pub fn facts_label(&self, field: FactsField) -> &'static str {
+        (self.facts_labels)(field)
+    }
+
+    pub fn change_kind(&self, kind: Edit) -> &'static str {
+        (self.change_kinds)(kind)
+    }
+
+    pub fn queue_tab(&self, filter: QueueFilter) -> &'static str {
+        (self.queue_tabs)(filter)
+    }
+
+    pub fn change_option(&self, kind: Change) -> &'static str {
+        (self.change_options)(kind)
+    }
+
+    pub fn change_to_label(&self, kind: Change) -> &'static str {
+        (self.change_to)(kind)
+    }
+
+    pub fn conflict_kind(&self, kind: DocKind) -> &'static str {
+        (self.conflict_kinds)(kind)
     }
 
     pub fn money_error(&self, error: MoneyError) -> &'static str {
@@ -82,8 +99,8 @@ impl ConsoleStrings {
             | FactsError::Subdistrict(e)
             | FactsError::PropertyCompany(e)
             | FactsError::Facilities(e) => s.text_error(e),
-            FactsError::Built => self.err_built.to_string(),
-            FactsError::Households => self.err_households_count.to_string(),
+            FactsError::Built => (self.err_built)(),
+            FactsError::Households => (self.err_households_count)(),
             FactsError::Hotline(PhoneError::BadCharacters)
             | FactsError::CommunityPhone(PhoneError::BadCharacters) => {
                 s.err_phone_chars.to_string()

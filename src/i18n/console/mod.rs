@@ -8,9 +8,11 @@ mod labels;
 mod zh;
 
 use super::Lang;
-
-/// How many fields the compound facts form has: eleven facts and three emergency lines.
-pub const FACTS_FIELDS: usize = 14;
+use crate::domain::compound_facts::FactsField;
+use crate::domain::queue::QueueFilter;
+use crate::domain::report_changes::{ChangeError, ChangeKind as Change};
+use crate::domain::roster_edit::ChangeKind as Edit;
+use crate::format::documents::DocKind;
 
 pub struct ConsoleStrings {
     pub steward_title: &'static str,
@@ -99,8 +101,8 @@ pub struct ConsoleStrings {
     pub keep_other: &'static str,
     pub merge_both: &'static str,
     pub notices_word: &'static str,
-    /// Compound details, mediation log, arrears log.
-    pub conflict_kinds: [&'static str; 3],
+    /// What a record in two versions is, by its kind.
+    pub conflict_kinds: fn(DocKind) -> &'static str,
     pub stewards_title: &'static str,
     pub add_steward: &'static str,
     pub edit_steward: &'static str,
@@ -119,8 +121,8 @@ pub struct ConsoleStrings {
     pub nothing_to_undo: &'static str,
     pub undone_msg: &'static str,
     pub no_changes: &'static str,
-    /// `ChangeKind`s, in its order.
-    pub change_kinds: [&'static str; 6],
+    /// What a change-log entry did.
+    pub change_kinds: fn(Edit) -> &'static str,
     pub export_changes_json: &'static str,
     pub export_changes_csv: &'static str,
     pub facts_title: &'static str,
@@ -130,11 +132,11 @@ pub struct ConsoleStrings {
     pub facts_emergency_hint: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
-    pub err_built: &'static str,
-    pub err_households_count: &'static str,
-    /// The facts' labels, in the order of `Facts`'s fields (the emergency lines last, by
-    /// `EmergencyKind::index`).
-    pub facts_labels: [&'static str; FACTS_FIELDS],
+    /// Out of `compound_facts::BUILT` / `HOUSEHOLDS`, in words with the range.
+    pub err_built: fn() -> String,
+    pub err_households_count: fn() -> String,
+    /// Each field's label on the facts form and in the change log.
+    pub facts_labels: fn(FactsField) -> &'static str,
     pub report_link_label: &'static str,
     pub no_report: &'static str,
     pub linked_report: &'static str,
@@ -147,7 +149,8 @@ pub struct ConsoleStrings {
     pub move_label: &'static str,
     pub move_button: &'static str,
     pub remove_place_button: &'static str,
-    pub remove_place_confirm: &'static str,
+    /// Asked before a place (a grid, a building, a unit) is removed, with its name.
+    pub remove_place_confirm: fn(&str) -> String,
     pub stewards_widen: &'static str,
     pub reports_keep: &'static str,
     pub err_place_taken: &'static str,
@@ -159,29 +162,31 @@ pub struct ConsoleStrings {
     // the queue of reports and a report's next step
     /// Counts at a glance: the heading, and new, overdue and unassigned work.
     pub glance_title: &'static str,
-    pub glance_labels: [&'static str; 3],
+    pub glance_new: &'static str,
+    pub glance_overdue: &'static str,
+    pub glance_unassigned: &'static str,
     /// On a queue row routed to nobody.
     pub unassigned_tag: &'static str,
     pub queue_title: &'static str,
     pub queue_hint: &'static str,
     pub queue_empty: &'static str,
-    /// The queue's tabs, in `QueueFilter::ALL` order.
-    pub queue_tabs: [&'static str; 6],
+    /// The queue's tabs.
+    pub queue_tabs: fn(QueueFilter) -> &'static str,
     pub queue_report_title: &'static str,
     pub record_step: &'static str,
     pub step_saved: &'static str,
-    /// Changing a report (`report_changes`): the form, the kinds as offered (in
-    /// `ChangeKind::ALL` order) and each kind's new-value label, the reason, what a role
-    /// may not do, each refusal (in `ChangeError`'s order), and the hand-over to the
+    /// Changing a report (`report_changes`): the form, the kinds as offered and each
+    /// kind's new-value label, the reason, what a role may not do, each refusal, and the
+    /// hand-over to the
     /// steward who takes a reassigned report.
     pub change_title: &'static str,
     pub change_what: &'static str,
-    pub change_options: [&'static str; 4],
-    pub change_to: [&'static str; 4],
+    pub change_options: fn(Change) -> &'static str,
+    pub change_to: fn(Change) -> &'static str,
     pub change_reason: &'static str,
     pub change_save: &'static str,
     pub change_role_hint: &'static str,
-    pub change_errors: [&'static str; 8],
+    pub change_errors: fn(&ChangeError) -> String,
     pub handover_title: &'static str,
     pub handover_hint: &'static str,
     pub handover_sms: &'static str,

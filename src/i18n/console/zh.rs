@@ -1,6 +1,12 @@
 //! The console in Chinese (the default).
 
 use super::ConsoleStrings;
+use crate::domain::compound_facts::{BUILT, FactsField, HOUSEHOLDS};
+use crate::domain::limits::NOTE_MAX;
+use crate::domain::queue::QueueFilter;
+use crate::domain::report_changes::{ChangeError, ChangeKind as Change, DEADLINE_MAX_DAYS};
+use crate::domain::roster_edit::ChangeKind as Edit;
+use crate::format::documents::DocKind;
 
 pub const ZH: ConsoleStrings = ConsoleStrings {
     steward_title: "管家模式",
@@ -89,7 +95,16 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     keep_other: "保留另一个版本",
     merge_both: "合并（公告都保留）",
     notices_word: "条公告",
-    conflict_kinds: ["小区资料", "调解记录", "追缴记录"],
+    conflict_kinds: |v| match v {
+        DocKind::Report => "报事",
+        DocKind::Compound => "小区资料",
+        DocKind::Mediation => "调解记录",
+        DocKind::Arrears => "追缴记录",
+        DocKind::Change => "名册修改记录",
+        DocKind::Package => "汇总包",
+        DocKind::Scoring => "物业评分",
+        DocKind::Refusal => "服务器拒收的记录",
+    },
     stewards_title: "名册：本小区的管家",
     add_steward: "添加管家",
     edit_steward: "修改",
@@ -108,7 +123,14 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     nothing_to_undo: "没有可以撤销的修改",
     undone_msg: "已撤销，名册恢复到修改之前",
     no_changes: "还没有修改记录",
-    change_kinds: ["添加", "修改", "删除", "撤销", "小区资料", "作战图"],
+    change_kinds: |v| match v {
+        Edit::StewardAdded => "添加",
+        Edit::StewardEdited => "修改",
+        Edit::StewardRemoved => "删除",
+        Edit::Undone => "撤销",
+        Edit::FactsEdited => "小区资料",
+        Edit::PlacesEdited => "作战图",
+    },
     export_changes_json: "导出我的修改（JSON，交区里核对发布）",
     export_changes_csv: "导出我的修改（CSV 名册）",
     facts_title: "小区资料",
@@ -118,24 +140,36 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     facts_emergency_hint: "住户选「非常紧急（有危险）」时，先看到 119、120、110 和这几个号码，一键拨打。可留空。",
     yes: "是",
     no: "否",
-    err_built: "请填写 1900 到 2100 之间的年份，或留空",
-    err_households_count: "请填写 1 到 100000 之间的户数，或留空",
-    facts_labels: [
-        "小区名称",
-        "所属社区",
-        "所属街道",
-        "建成年份",
-        "户数",
-        "管理模式",
-        "纳入物业覆盖",
-        "物业公司",
-        "物业服务热线",
-        "社区电话",
-        "设施（用「；」分隔）",
-        "燃气抢修电话",
-        "供电抢修电话",
-        "电梯困人救援电话",
-    ],
+    err_built: || {
+        format!(
+            "请填写 {} 到 {} 之间的年份，或留空",
+            BUILT.start(),
+            BUILT.end()
+        )
+    },
+    err_households_count: || {
+        format!(
+            "请填写 {} 到 {} 之间的户数，或留空",
+            HOUSEHOLDS.start(),
+            HOUSEHOLDS.end()
+        )
+    },
+    facts_labels: |v| match v {
+        FactsField::Name => "小区名称",
+        FactsField::Community => "所属社区",
+        FactsField::Subdistrict => "所属街道",
+        FactsField::Built => "建成年份",
+        FactsField::Households => "户数",
+        FactsField::Mode => "管理模式",
+        FactsField::Covered => "纳入物业覆盖",
+        FactsField::PropertyCompany => "物业公司",
+        FactsField::Hotline => "物业服务热线",
+        FactsField::CommunityPhone => "社区电话",
+        FactsField::Facilities => "设施（用「；」分隔）",
+        FactsField::Gas => "燃气抢修电话",
+        FactsField::Power => "供电抢修电话",
+        FactsField::Lift => "电梯困人救援电话",
+    },
     report_link_label: "关联的报事（可不选）",
     no_report: "不关联报事",
     linked_report: "关联报事",
@@ -148,7 +182,7 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     move_label: "移到网格",
     move_button: "移动",
     remove_place_button: "删除这个地方",
-    remove_place_confirm: "确定删除",
+    remove_place_confirm: |name| format!("确定删除「{name}」？"),
     stewards_widen: "这些管家将改为负责外面一层：",
     reports_keep: "这些报事保留原来的位置：",
     err_place_taken: "旁边已有同名的地方，请换一个名称",
@@ -158,37 +192,53 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     word_moved: "移动",
     word_removed: "删除",
     glance_title: "我的工作",
-    glance_labels: ["新报事", "已超期", "无人负责"],
+    glance_new: "新报事",
+    glance_overdue: "已超期",
+    glance_unassigned: "无人负责",
     unassigned_tag: "无人负责",
     queue_title: "我的待办",
     queue_hint: "我负责的小区的报事，以及从报事链接加入的报事。",
     queue_empty: "这里还没有报事。报事人发来的链接打开后，点“加入我的待办”即可。",
-    queue_tabs: ["新报事", "已受理", "处理中", "已超期", "已办结", "全部"],
+    queue_tabs: |v| match v {
+        QueueFilter::New => "新报事",
+        QueueFilter::Accepted => "已受理",
+        QueueFilter::InProgress => "处理中",
+        QueueFilter::Overdue => "已超期",
+        QueueFilter::Done => "已办结",
+        QueueFilter::All => "全部",
+    },
     queue_report_title: "待办报事",
     record_step: "记录下一步",
     step_saved: "已记录。请把进展发给报事人：",
     change_title: "调整这份报事",
     change_what: "调整什么",
-    change_options: [
-        "转交给其他管家",
-        "改类别",
-        "改期限",
-        "标为重复（同一个问题）",
-    ],
-    change_to: ["交给谁", "新类别", "新的期限", "与哪份报事是同一个问题"],
+    change_options: |v| match v {
+        Change::Reassign => "转交给其他管家",
+        Change::Recategorise => "改类别",
+        Change::Deadline => "改期限",
+        Change::DuplicateOf => "标为重复（同一个问题）",
+    },
+    change_to: |v| match v {
+        Change::Reassign => "交给谁",
+        Change::Recategorise => "新类别",
+        Change::Deadline => "新的期限",
+        Change::DuplicateOf => "与哪份报事是同一个问题",
+    },
     change_reason: "原因（必填）",
     change_save: "保存调整",
     change_role_hint: "改类别和改期限由红管家或物管家来做。",
-    change_errors: [
-        "你的角色不能做这项调整。",
-        "这份报事现在不能调整：已处理待确认、已确认或已关闭的报事不再调整。",
-        "请写明原因。",
-        "原因太长了，请写短一些（最多 500 字）。",
-        "没有变化：和现在一样。",
-        "期限要在今天之后，最多 180 天以内。",
-        "名册里没有这位管家。",
-        "请选一份报事。",
-    ],
+    change_errors: |e| match e {
+        ChangeError::NotYourRole(_) => "你的角色不能做这项调整。".into(),
+        ChangeError::NotNow(_) => {
+            "这份报事现在不能调整：已处理待确认、已确认或已关闭的报事不再调整。".into()
+        }
+        ChangeError::NoteRequired => "请写明原因。".into(),
+        ChangeError::NoteTooLong => format!("原因太长了，请写短一些（最多 {NOTE_MAX} 字）。"),
+        ChangeError::Unchanged => "没有变化：和现在一样。".into(),
+        ChangeError::BadDeadline => format!("期限要在今天之后，最多 {DEADLINE_MAX_DAYS} 天以内。"),
+        ChangeError::UnknownSteward => "名册里没有这位管家。".into(),
+        ChangeError::UnknownReport => "请选一份报事。".into(),
+    },
     handover_title: "发给接手的管家",
     handover_sms: "短信发给",
     handover_hint: "把这份报事（含调整记录）发给接手的管家，对方打开链接即可加入待办。",

@@ -69,7 +69,7 @@ export class BattleMap {
 
   /** The stewards of a role on the map, by the role's key (`red`, `property`, …). */
   stewardsOf(role) {
-    return this.page.locator(`.battle-map .person--${role}`);
+    return this.page.locator(`.battle-map .person.role--${role}`);
   }
 
   /** A notice of the compound, by its title. */

@@ -126,7 +126,7 @@ export class Card {
 
   /** A role's section, by the role's key (`red`, `property`, `peacemaker`). */
   role(key) {
-    return this.scope.locator(`.card__role--${key}`);
+    return this.scope.locator(`.card__role.role--${key}`);
   }
 
   /** The call button of a role. */
