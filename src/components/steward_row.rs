@@ -31,7 +31,12 @@ pub fn PhoneActions(
             let call_label = {
                 let who = who.clone();
                 let shown = shown.clone();
-                move || format!("{} {who} {shown}", s().call)
+                // A hotline without a name to go with it (a compound without a community
+                // name) is "call 0731-…", not "call  0731-…".
+                move || match who.is_empty() {
+                    true => format!("{} {shown}", s().call),
+                    false => format!("{} {who} {shown}", s().call),
+                }
             };
             let text_label = move || format!("{} {who}", s().text);
             view! {
