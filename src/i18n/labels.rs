@@ -84,7 +84,7 @@ impl Strings {
         match e {
             TextError::Required => self.err_required.to_string(),
             TextError::TooLong { max, actual } => {
-                format!("{}（{actual} / {max}）", self.err_too_long)
+                self.with_note(self.err_too_long, &format!("{actual} / {max}"))
             }
         }
     }
@@ -103,6 +103,14 @@ impl Strings {
             Lang::Zh => "；",
             Lang::En => "; ",
         })
+    }
+
+    /// A shared text's first word, set apart: 【小区管家】 / [Compound Steward] .
+    pub fn heading(&self, text: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("【{text}】"),
+            Lang::En => format!("[{text}] "),
+        }
     }
 
     /// A label and its value: 交给：张三 / Given to: Zhang San.

@@ -18,26 +18,30 @@ pub fn card_text(
 ) -> String {
     let s = strings(lang);
     let mut lines = vec![format!(
-        "【{}】{} {}",
-        s.app_name, compound.name, building_name
+        "{}{} {}",
+        s.heading(s.app_name),
+        compound.name,
+        building_name
     )];
     for (role, entry) in &card.entries {
         let who = match entry {
-            CardEntry::Found(people) => people
-                .iter()
-                .map(|p| format!("{} {} {}", p.name, p.title, p.phone_display()))
-                .collect::<Vec<_>>()
-                .join("；"),
+            CardEntry::Found(people) => s.clauses(
+                &people
+                    .iter()
+                    .map(|p| format!("{} {} {}", p.name, p.title, p.phone_display()))
+                    .collect::<Vec<_>>(),
+            ),
             CardEntry::Vacant => s.nobody.to_string(),
         };
-        lines.push(format!("{}：{}", s.role(*role), who));
+        lines.push(format!("{}{}{who}", s.role(*role), s.colon()));
     }
     if let Some(hotline) = compound
         .hotline
         .as_deref()
         .and_then(|h| parse_phone(h).ok())
     {
-        lines.push(format!("{}：{}", s.property_hotline, hotline.display()));
+        let hotline = hotline.display();
+        lines.push(format!("{}{}{hotline}", s.property_hotline, s.colon()));
     }
     lines.push(url.to_string());
     lines.join("\n")
@@ -48,8 +52,11 @@ pub fn notice_text(compound: &str, notice: &Notice, lang: Lang) -> String {
     let s = strings(lang);
     let mut lines = vec![
         format!(
-            "【{}】{} {}：{}",
-            s.app_name, compound, s.notices, notice.title
+            "{}{compound} {}{}{}",
+            s.heading(s.app_name),
+            s.notices,
+            s.colon(),
+            notice.title
         ),
         notice.body.clone(),
     ];
@@ -66,19 +73,24 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
     let s = strings(lang);
     let mut lines = vec![
         format!(
-            "【{}】{} {}",
-            s.app_name,
+            "{}{} {}",
+            s.heading(s.app_name),
             s.app().share_report_word,
             report.id
         ),
         place.to_string(),
         format!(
-            "{}：{}（{}）",
+            "{}{}{}",
             s.app().share_category,
-            s.category(report.category),
-            s.urgency(report.urgency)
+            s.colon(),
+            s.with_note(s.category(report.category), s.urgency(report.urgency))
         ),
-        format!("{}：{}", s.app().share_problem, report.description),
+        format!(
+            "{}{}{}",
+            s.app().share_problem,
+            s.colon(),
+            report.description
+        ),
     ];
     for (key, answer) in &report.answers {
         let shown = s.answer(answer);
@@ -87,7 +99,8 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
         }
     }
     if let Some(at) = report.submitted_at() {
-        lines.push(format!("{}：{}", s.app().share_time, format_date_time(at)));
+        let at = format_date_time(at);
+        lines.push(format!("{}{}{at}", s.app().share_time, s.colon()));
     }
     if report.share_phone {
         let name = report.reporter_name.clone().unwrap_or_default();
@@ -99,7 +112,7 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
             .unwrap_or_default();
         if !name.is_empty() || !phone.is_empty() {
             lines.push(
-                format!("{}：{} {}", s.app().share_reporter, name, phone)
+                format!("{}{}{name} {phone}", s.app().share_reporter, s.colon())
                     .trim_end()
                     .to_string(),
             );
@@ -113,17 +126,17 @@ pub fn report_text(report: &Report, place: &str, lang: Lang) -> String {
 pub fn update_text(report: &Report, lang: Lang) -> String {
     let s = strings(lang);
     let mut lines = vec![format!(
-        "【{}】{} {}",
-        s.app_name,
+        "{}{} {}",
+        s.heading(s.app_name),
         s.app().share_report_word,
         report.id
     )];
     if let Some(step) = report.timeline.last() {
+        let status = s.with_note(s.status(step.status), s.recorder(step.by));
         lines.push(format!(
-            "{}：{}（{}）{}",
+            "{}{}{status}{}",
             s.status_label,
-            s.status(step.status),
-            s.recorder(step.by),
+            s.colon(),
             step.note
         ));
     }
@@ -154,6 +167,10 @@ mod tests {
         assert!(lines[3].starts_with("和事佬：") && lines[3].contains("楼栋长"));
         assert_eq!(lines[4], "物业服务热线：0731-00001001");
         assert_eq!(lines[5], "https://x/c/dongtangcun/b/1");
+        // In English the marks are English too.
+        let text = card_text(&c, "Bldg 1", &card, "https://x/c/dongtangcun/b/1", Lang::En);
+        assert!(text.starts_with("[Compound Steward] "), "{text}");
+        assert!(!text.contains(['【', '：', '；', '（']), "{text}");
     }
 
     #[test]
