@@ -12,15 +12,27 @@ import { vocabulary } from './prerender_module.mjs';
 // the next build and the server never keeps a copy to fall out of step:
 // `CHANGE_ROLES` — who may take which step (`ChangeKind::roles`), `CHANGEABLE` — from
 // which statuses (`changeable`), `CATEGORIES` and `ROLES` — the values of `Category` and
-// `Role` as serde writes them (their variant names).
+// `Role` as serde writes them (their variant names), and the two limits of a step.
 const words = vocabulary();
+// A pre-render older than these rules would leave a rule without its list or limit, and
+// a rule without one must not pass everything: refuse to start instead.
+for (const [key, ok] of [
+  ['categories', Array.isArray], ['roles', Array.isArray], ['changeable', Array.isArray],
+  ['change_roles', (v) => v && typeof v === 'object'],
+  ['note_max', Number.isSafeInteger], ['deadline_max_days', Number.isSafeInteger],
+]) {
+  if (!ok(words[key])) {
+    throw new Error(`prerender.wasm 与中继不配套（缺少 ${key}）：请重新运行 scripts/build.sh / prerender.wasm does not match the relay (no ${key}): run scripts/build.sh again`);
+  }
+}
 export const CHANGE_ROLES = words.change_roles;
 export const CHANGEABLE = words.changeable;
 export const CATEGORIES = words.categories;
 export const ROLES = words.roles;
-const NOTE_MAX = 500;
+/** `NOTE_MAX`: the longest reason a step may give, in characters. */
+const NOTE_MAX = words.note_max;
 /** `DEADLINE_MAX_DAYS`: the latest deadline a step may set, after the step. */
-const DEADLINE_MAX_MS = 180 * 24 * 3600 * 1000;
+const DEADLINE_MAX_MS = words.deadline_max_days * 24 * 3600 * 1000;
 
 /** A step's change as `[kind, value]`, or null when it has none or one the app never
  *  writes (`{"Reassign": "s12"}`, `{"Recategorise": "Drainage"}`, `{"Deadline": ms}`,

@@ -128,14 +128,16 @@ mod module {
         keep(answer(&String::from_utf8_lossy(&input), Entry::Build))
     }
 
-    /// The app's words for the relay's rules (deploy/report_changes.mjs), so the server
-    /// never keeps a list of its own: `{"categories": […], "roles": […], "change_roles":
-    /// {kind: [role…]}, "changeable": [status…]}`, each value as serde writes it in a
-    /// stored report. A new role or category reaches the server with the next build.
+    /// The app's words and limits for the relay's rules (deploy/report_changes.mjs), so
+    /// the server never keeps a list of its own: `{"categories": […], "roles": […],
+    /// "change_roles": {kind: [role…]}, "changeable": [status…], "note_max": n,
+    /// "deadline_max_days": n}`, each value as serde writes it in a stored report. A new
+    /// role or category reaches the server with the next build.
     #[unsafe(no_mangle)]
     pub extern "C" fn vocabulary() -> *const u8 {
         use compound_steward::domain::report::{Category, Status};
-        use compound_steward::domain::report_changes::{ChangeKind, changeable};
+        use compound_steward::domain::limits::NOTE_MAX;
+        use compound_steward::domain::report_changes::{ChangeKind, DEADLINE_MAX_DAYS, changeable};
         use compound_steward::domain::steward::Role;
         let names = |all: &[&str]| Value::from(all.to_vec());
         let change_roles: serde_json::Map<String, Value> = ChangeKind::ALL
@@ -155,6 +157,8 @@ mod module {
             "roles": names(&Role::ALL.map(|r| r.name())),
             "change_roles": change_roles,
             "changeable": statuses,
+            "note_max": NOTE_MAX,
+            "deadline_max_days": DEADLINE_MAX_DAYS,
         }))
     }
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::icons::role_icon;
+use super::icons::{Icon, role_icon};
 use super::report_here_link::ReportHereLink;
 use super::sample_notice::SampleNotice;
 use super::share_button::ShareButton;
@@ -59,7 +59,7 @@ pub fn ContactCardView(
             view! {
                 <section class=format!("card__role role role--{}", role.key())>
                     <h3 class="role-badge">
-                        {role_icon()}
+                        <Icon kind=role_icon(role)/>
                         <span>{move || s().role(role)}</span>
                     </h3>
                     {people}

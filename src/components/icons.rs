@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::domain::steward::Role;
+
 /// Which icon to draw.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum IconKind {
@@ -12,6 +14,9 @@ pub enum IconKind {
     List,
     Report,
     Person,
+    Star,
+    Building,
+    Handshake,
     Share,
 }
 
@@ -25,18 +30,25 @@ fn path(kind: IconKind) -> &'static str {
         IconKind::List => "M4 5h16v3H4zm0 5.5h16v3H4zM4 16h16v3H4z",
         IconKind::Report => "M5 3h10l4 4v14H5zm3 8h8v2H8zm0 4h8v2H8zm0-8h5v2H8z",
         IconKind::Person => "M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9zm-8 9a8 8 0 0 1 16 0z",
+        IconKind::Star => "M12 2l3 6.5 7 .8-5.2 4.8 1.4 7L12 17.6 5.8 21l1.4-7L2 9.3l7-.8z",
+        IconKind::Building => {
+            "M4 21V4l8-2v19h-2v-3H8v3zm10 0V8l6 2v11zM6 6h2v2H6zm0 4h2v2H6zm0 4h2v2H6z"
+        }
+        IconKind::Handshake => "M2 11l5-5 4 2 3-2 5 2 3 3-6 6-2-2-2 2-2-2-2 2z",
         IconKind::Share => {
             "M18 16a3 3 0 0 0-2.4 1.2L8.9 13.7a3 3 0 0 0 0-1.4l6.7-3.5A3 3 0 1 0 15 7l-6.7 3.5a3 3 0 1 0 0 3l6.7 3.5A3 3 0 1 0 18 16z"
         }
     }
 }
 
-/// The icon that stands beside a role's label (never colour alone). It is drawn by the
-/// stylesheet from the role's class on an enclosing element (`role role--<key>`, style/
-/// main.css: "A role's look"), where its colour is too, so a new role's look is one rule
-/// there and no code here.
-pub fn role_icon() -> impl IntoView {
-    view! { <span class="icon role-icon" aria-hidden="true"></span> }
+/// The icon that stands beside a role's label (never colour alone); its colour is the
+/// stylesheet's (`.role--<key>` in style/main.css).
+pub fn role_icon(role: Role) -> IconKind {
+    match role {
+        Role::Red => IconKind::Star,
+        Role::Property => IconKind::Building,
+        Role::Peacemaker => IconKind::Handshake,
+    }
 }
 
 /// The phone icon alone, as `Icon` draws it: a program that shows no other icon (the

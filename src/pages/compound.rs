@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::with_compound;
 use crate::components::compound_notices::CompoundNotices;
-use crate::components::icons::role_icon;
+use crate::components::icons::{Icon, role_icon};
 use crate::components::report_here_link::ReportHereLink;
 use crate::components::sample_notice::SampleNotice;
 use crate::components::steward_row::{PhoneActions, StewardRow};
@@ -80,7 +80,7 @@ fn people(compound: &Compound, scope: &Scope) -> impl IntoView + use<> {
             view! {
                 <div class=format!("person role role--{}", role.key())>
                     <span class="role-badge role-badge--small">
-                        {role_icon()}
+                        <Icon kind=role_icon(role)/>
                         <span>{move || s().role(role)}</span>
                     </span>
                     <StewardRow steward=st.clone() compact=true/>

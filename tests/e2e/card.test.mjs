@@ -69,7 +69,7 @@ describe('the pre-rendered card is the card the app draws', () => {
     });
   }
 
-  it('every role has a look of its own, from the stylesheet alone: an icon painted beside its name, its colour', async () => {
+  it('every role has a look of its own: an icon on screen beside its name, in the role\'s colour', async () => {
     const context = await phones.newPhone();
     const page = await context.newPage();
     const card = await CardPage.openHeld(page, server.url, '/c/dongtangcun/b/3');
@@ -77,19 +77,22 @@ describe('the pre-rendered card is the card the app draws', () => {
     const looks = [];
     for (const { key } of enumValues('steward.rs', 'Role')) {
       const section = page.locator(`#app .card__role.role--${key}`);
-      const icon = section.locator('.role-badge .role-icon');
+      const icon = section.locator('.role-badge svg.icon');
       const box = await icon.boundingBox();
       assert.ok(box && box.width >= 20 && box.height >= 20, `${key}: the icon has no box on screen`);
-      const look = await icon.evaluate((el) => {
-        const s = getComputedStyle(el);
-        const section = getComputedStyle(el.closest('.card__role'));
-        return { mask: s.maskImage || s.webkitMaskImage, colour: s.backgroundColor, border: section.borderLeftColor };
-      });
-      assert.match(look.mask, /^url\("data:image\/svg\+xml/, `${key}: no icon of its own (style/main.css: .role--${key})`);
-      assert.equal(look.colour, look.border, `${key}: the icon is not in the role's colour`);
+      const look = await icon.evaluate((el) => ({
+        path: el.querySelector('path')?.getAttribute('d'),
+        colour: getComputedStyle(el).color,
+        border: getComputedStyle(el.closest('.card__role')).borderLeftColor,
+        text: getComputedStyle(el.closest('.card__role')).color,
+      }));
+      assert.ok(look.path, `${key}: an icon without a drawing`);
+      assert.equal(look.colour, look.border, `${key}: the icon is not in the role's colour (style/main.css: .role--${key})`);
+      // Without a rule of its own the border and the icon fall back to the text's colour.
+      assert.notEqual(look.border, look.text, `${key}: no colour of its own (style/main.css: .role--${key})`);
       looks.push(look);
     }
-    assert.equal(new Set(looks.map((l) => l.mask)).size, looks.length, 'two roles share an icon');
+    assert.equal(new Set(looks.map((l) => l.path)).size, looks.length, 'two roles share an icon');
     assert.equal(new Set(looks.map((l) => l.border)).size, looks.length, 'two roles share a colour');
     await context.close();
   });

@@ -44,14 +44,14 @@ async function cardOnScreen(phone, timeout) {
     await seen(phone, name, { timeout });
     await seen(phone, { css: `.card__role.role--${role} .steward__name` }, { timeout });
     await seen(phone, { css: `.card__role.role--${role} a.phone__call[href^="tel:1"]` }, { timeout });
-    // The role's icon is the stylesheet's (a mask): painted, with a box, in this engine.
-    await until(phone, `the ${role} icon drawn by its mask`, (css) => {
+    // The role's icon, on screen in the role's colour (the stylesheet's .role--<key>).
+    await until(phone, `the ${role} icon in its colour`, (css) => {
       const icon = document.querySelector(css);
-      if (!icon) return false;
-      const style = getComputedStyle(icon);
-      const mask = style.maskImage || style.webkitMaskImage || '';
-      return icon.getBoundingClientRect().width >= 16 && mask.includes('svg');
-    }, `.card__role.role--${role} .role-icon`);
+      if (!icon || icon.getBoundingClientRect().width < 16) return false;
+      const section = getComputedStyle(icon.closest('.card__role'));
+      // Without a rule of its own the role would fall back to the text's colour.
+      return getComputedStyle(icon).color === section.borderLeftColor && section.borderLeftColor !== section.color;
+    }, `.card__role.role--${role} .role-badge svg.icon`);
   }
 }
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, CHANGE_ROLES, CHANGEABLE, ROLES } from '../../deploy/report_changes.mjs';
+import { vocabulary } from '../../deploy/prerender_module.mjs';
 import { NEXT_STATUS, PHOTO_MAX_COUNT, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -199,6 +200,11 @@ describe('the relay judges a revision by the account it came from', () => {
     assert.deepEqual(fromRust, CHANGE_ROLES);
     const changeable = rust.slice(rust.indexOf('pub fn changeable'), rust.indexOf('/// Why a change was refused'));
     assert.deepEqual([...changeable.matchAll(/Status::(\w+)/g)].map((m) => m[1]).filter((s) => s !== 'Status'), CHANGEABLE);
+    // The step's two limits, as the Rust constants say.
+    const limits = readFileSync(join(root, 'src', 'domain', 'limits.rs'), 'utf8');
+    const words = vocabulary();
+    assert.equal(words.note_max, Number(limits.match(/pub const NOTE_MAX: usize = (\d+);/)[1]));
+    assert.equal(words.deadline_max_days, Number(rust.match(/pub const DEADLINE_MAX_DAYS: Millis = (\d+);/)[1]));
   });
 
   it('reads every category and role from the built app, as src/domain/category.rs and steward.rs declare them', () => {
