@@ -77,10 +77,9 @@ fn generated_battle_maps_and_every_optional_field_agree() {
     }
 }
 
-#[test]
-fn settings_agree() {
-    agrees_with_serde(&Settings::default());
-    agrees_with_serde(&Settings {
+/// Settings with every field set.
+fn full_settings() -> Settings {
+    Settings {
         lang: Lang::En,
         elder_mode: true,
         my_building: Some(MyBuilding {
@@ -89,7 +88,13 @@ fn settings_agree() {
             unit: Some("2".into()),
         }),
         updated_at: 1_764_000_000_123,
-    });
+    }
+}
+
+#[test]
+fn settings_agree() {
+    agrees_with_serde(&Settings::default());
+    agrees_with_serde(&full_settings());
 }
 
 #[test]
@@ -167,16 +172,7 @@ fn every_field_serde_may_miss_or_find_null_is_read_alike() {
     leaves_out_alike(&c.grids[0]);
     leaves_out_alike(&c.grids[0].buildings[0]);
     leaves_out_alike(&c.grids[0].buildings[0].units[0]);
-    let settings = Settings {
-        lang: Lang::En,
-        elder_mode: true,
-        my_building: Some(MyBuilding {
-            compound: "dongtangcun".into(),
-            building: "3".into(),
-            unit: Some("2".into()),
-        }),
-        updated_at: 1,
-    };
+    let settings = full_settings();
     leaves_out_alike(&settings);
     leaves_out_alike(settings.my_building.as_ref().unwrap());
     let sample: serde_json::Value =
