@@ -135,8 +135,8 @@ mod module {
     /// role or category reaches the server with the next build.
     #[unsafe(no_mangle)]
     pub extern "C" fn vocabulary() -> *const u8 {
-        use compound_steward::domain::report::{Category, Status};
         use compound_steward::domain::limits::NOTE_MAX;
+        use compound_steward::domain::report::{Category, Status};
         use compound_steward::domain::report_changes::{ChangeKind, DEADLINE_MAX_DAYS, changeable};
         use compound_steward::domain::steward::Role;
         let names = |all: &[&str]| Value::from(all.to_vec());

@@ -121,7 +121,8 @@ describe('roster spreadsheets in steward mode', () => {
     const csv = await steward.exportRoster();
     await steward.chooseRoster('roster.csv', csv);
     const preview = page.locator('.roster-preview');
-    assert.match(await preview.innerText(), /东塘村小区（8 栋，\d+ 位管家）/);
+    assert.match(await preview.innerText(), /检查通过，共 \d+ 行。/);
+    assert.match(await preview.innerText(), /东塘村小区（8 栋、\d+ 位管家）/);
     await page.getByRole('button', { name: '确认导入' }).click();
     await page.getByText(/已导入小区：.*东塘村小区/).waitFor();
     assert.equal(await steward.exportRoster(), csv, 'every field the file carries comes back the same');

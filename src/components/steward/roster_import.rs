@@ -93,7 +93,7 @@ pub fn RosterImport() -> impl IntoView {
                         .collect_view();
                     view! {
                         <div class="notice notice--info roster-preview" role="status">
-                            <p>{c().roster_preview_ok} " (" {r.rows} " " {c().rows_word} ")"</p>
+                            <p>{(c().roster_preview_ok)(r.rows)}</p>
                             <ul>{items}</ul>
                             <button type="button" class="button" on:click=confirm>{c().confirm_import}</button>
                             <button type="button" class="button button--secondary" on:click=move |_| checked.set(None)>{c().cancel}</button>

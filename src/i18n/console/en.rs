@@ -80,9 +80,12 @@ pub const EN: ConsoleStrings = ConsoleStrings {
     recorded_here: "Recorded here",
     roster_section: "Roster: template, export, import",
     template_download: "Download the roster template (CSV)",
-    roster_preview_ok: "All rows are fine. Confirming replaces the rosters of these compounds (what the file leaves out stays):",
+    roster_preview_ok: |rows| {
+        format!(
+            "All {rows} rows are fine. Confirming replaces the rosters of these compounds (what the file leaves out stays):"
+        )
+    },
     roster_preview_bad: "These rows have problems; the file was not imported and nothing changed:",
-    rows_word: "rows",
     confirm_import: "Import",
     cancel: "Cancel",
     buildings_word: "buildings",

@@ -86,9 +86,9 @@ pub struct ConsoleStrings {
     pub recorded_here: &'static str,
     pub roster_section: &'static str,
     pub template_download: &'static str,
-    pub roster_preview_ok: &'static str,
+    /// The preview's first sentence, with how many rows the file has.
+    pub roster_preview_ok: fn(usize) -> String,
     pub roster_preview_bad: &'static str,
-    pub rows_word: &'static str,
     pub confirm_import: &'static str,
     pub cancel: &'static str,
     pub buildings_word: &'static str,

@@ -80,9 +80,10 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
     recorded_here: "本机记录",
     roster_section: "名册：模板、导出、导入",
     template_download: "下载名册模板（CSV，中文表头）",
-    roster_preview_ok: "检查通过。确认后将替换这些小区的名册（文件里没有的信息保持不变）：",
+    roster_preview_ok: |rows| {
+        format!("检查通过，共 {rows} 行。确认后将替换这些小区的名册（文件里没有的信息保持不变）：")
+    },
     roster_preview_bad: "这些行有问题，整个文件没有导入，什么都没有改动：",
-    rows_word: "行",
     confirm_import: "确认导入",
     cancel: "取消",
     buildings_word: "栋",
