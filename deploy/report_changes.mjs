@@ -14,7 +14,7 @@ export const CHANGE_ROLES = {
 export const CHANGEABLE = ['Submitted', 'Acknowledged', 'InProgress', 'Reopened'];
 // The values of `Category` and `Role` as serde writes them (their variant names), word for
 // word: tests/server/rules.test.mjs reads both enums' declarations and compares.
-export const CATEGORIES = ['Sanitation', 'Parking', 'Drainage', 'SepticTank', 'Facilities', 'Safety', 'NeighbourDispute', 'PropertyFee', 'Other'];
+export const CATEGORIES = ['Sanitation', 'Parking', 'Drainage', 'SepticTank', 'Facilities', 'Safety', 'NeighbourDispute', 'PropertyFee', 'PropertyService', 'Other'];
 export const ROLES = ['Red', 'Property', 'Peacemaker'];
 const NOTE_MAX = 500;
 /** `DEADLINE_MAX_DAYS`: the latest deadline a step may set, after the step. */
