@@ -119,8 +119,9 @@ catalogue! {
     quarter_label: "考核季度", "Quarter";
     company_col: "物业公司", "Property company";
     contracts_col: "合同数", "Contracts";
-    scores_note: "合同数：几个小区连片打包托管给一家公司算一份合同。总分只按有数据的指标折算，“计分依据”是这些指标的权重合计；评分办法见右。", "Contracts: several compounds packaged to one company count as one. Totals are scaled from the measures that have data; “Scored on” is their weights' sum; the method is beside.";
+    scores_note: "合同数：几个小区连片打包托管给一家公司算一份合同。总分只按有数据的指标折算，“计分依据”是这些指标的权重合计；评分办法见右。居民对物业公司本身的投诉（物业服务不优）交社区处理，在此单列计数。", "Contracts: several compounds packaged to one company count as one. Totals are scaled from the measures that have data; “Scored on” is their weights' sum; the method is beside. Complaints about the company itself (物业服务不优) go to the community and are counted here, beside the measures.";
     inspection_col: "检查评分", "Inspection score";
+    complaints_col: "投诉物业服务", "Complaints about the company";
     total_col: "总分", "Total";
     verdict_col: "结论", "Verdict";
     keep: "保留", "Keep";

@@ -119,11 +119,11 @@ export class DistrictPage {
     await form.getByRole('button', { name: '保存检查评分' }).click();
   }
 
-  /** The scorecard row of a company: `{ total, verdict }`. */
+  /** The scorecard row of a company: `{ reports, complaints, total, basis, verdict }`. */
   async scorecard(company) {
     const rows = await this.rows('scorecards');
     const row = rows.find((r) => r[0] === company);
-    return row && { reports: row[3], total: row[10], basis: row[11], verdict: row[12] };
+    return row && { reports: row[3], complaints: row[4], total: row[11], basis: row[12], verdict: row[13] };
   }
 
   async setWeights(weights) {
