@@ -19,6 +19,24 @@ macro_rules! catalogue {
 
 catalogue! {
     nav_label: "本页目录", "On this page";
+    drill_title: "逐级查看", "Street, community, compound";
+    trail_label: "所在位置", "Where you are";
+    whole_district: "全区", "Whole district";
+    tier_street: "街道", "Subdistrict";
+    tier_community: "社区", "Community";
+    tier_compound: "小区", "Compound";
+    drill_note: "下面所有数字和图表都只算这一级。", "Every figure and chart below counts this level only.";
+    own_tier: "本账号只能看到：", "This account sees only: ";
+    below_title: "下一级", "One level down";
+    below_col: "名称", "Name";
+    up_link: "返回上一级：", "Back up to: ";
+    reports_title: "这个小区的报事", "This compound's reports";
+    report_col: "报事编号", "Report";
+    submitted_on: "提交时间", "Submitted";
+    no_reports_here: "本机还没有这个小区的报事（同步或导入汇总包后再看）。", "This device has no reports of this compound yet (sync or import a package, then look again).";
+    report_missing: "本机没有这条报事（同步或导入汇总包后再看）。", "This device does not have that report (sync or import a package, then look again).";
+    report_steps: "处理经过", "Timeline";
+    report_text: "描述", "Description";
     refusals_title: "服务器拒收的修改", "Changes the server refused";
     refusals_explain: "同步服务器只转交每个账号有权写的内容。下面这些修改被拒收了：它们没有进入街道和小区管家看到的记录。", "The sync server passes on only what each account may write. These changes were refused: they did not reach the records the district and the stewards see.";
     no_refusals: "服务器没有拒收过任何修改。", "The server has refused no change.";
