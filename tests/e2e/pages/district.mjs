@@ -1,6 +1,6 @@
 // The district dashboard (/district) and the summary packages it imports.
 import { readFileSync } from 'node:fs';
-import { appReady } from '../harness.mjs';
+import { appReady, expectSeen } from '../harness.mjs';
 
 const DAY = 86_400_000;
 
@@ -69,6 +69,24 @@ export class DistrictPage {
   async importPackage(name, content) {
     await this.choosePackage(name, content);
     await this.page.locator('[data-import="ok"]', { hasText: /已导入汇总包|Imported the package/ }).waitFor();
+  }
+
+  /** The drill-down's trail, top first (the place looked at last). */
+  trail() {
+    return this.page.locator('[data-trail] li').allInnerTexts();
+  }
+
+  /** Goes one level down to `name` (a link of the "one level down" table), and waits
+   *  until the trail ends there. */
+  async down(name) {
+    await this.page.locator('[data-table="below"] tbody a', { hasText: name }).click();
+    await expectSeen(this.page.locator('[data-trail] li[aria-current="page"]', { hasText: name }), `${name} at the end of the trail`);
+  }
+
+  /** Goes back up to `name`, a link of the trail. */
+  async up(name) {
+    await this.page.locator('[data-trail] a', { hasText: name }).click();
+    await expectSeen(this.page.locator('[data-trail] li[aria-current="page"]', { hasText: name }), `${name} at the end of the trail`);
   }
 
   stat(name) {
