@@ -109,9 +109,15 @@ pub fn provide_district() -> DistrictData {
     let place = Memo::new(move |_| {
         let (asked, report) = district_scope(&location.search());
         let top = top.get();
-        all.with(|a| match asked.within(&top, &a.0.compounds) {
-            true => (asked, report),
-            false => (top, None),
+        // A place outside the account's own, or one no compound is in (a mistyped or
+        // old link), shows the account's top place instead.
+        all.with(|a| {
+            let known =
+                asked == Scope::District || !compound_ids(&asked, &a.0.compounds).is_empty();
+            match known && asked.within(&top, &a.0.compounds) {
+                true => (asked, report),
+                false => (top, None),
+            }
         })
     });
     let data = DistrictData {
