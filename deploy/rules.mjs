@@ -66,8 +66,9 @@ export function who(userCtx) {
 export function tierRoles(compound) {
   const street = typeof compound?.subdistrict === 'string' ? compound.subdistrict.trim() : '';
   const community = typeof compound?.community === 'string' ? compound.community.trim() : '';
-  if (!street) return [];
-  return [`street:${street}`, ...(community ? [`community:${street}/${community}`] : [])];
+  // A name with a slash could not be told apart in a community's role: no tier for it.
+  if (!street || street.includes('/')) return [];
+  return [`street:${street}`, ...(community && !community.includes('/') ? [`community:${street}/${community}`] : [])];
 }
 
 /** The tiers as the set-up wrote them (`cs-relay`'s `tiers` document: compound id →

@@ -146,7 +146,7 @@ async function init(datasetPath) {
     // community writes there too, judged by the rules (which name its role).
     await database(`r-${id}`, { names: [], roles: [`steward:${id}`, ...tier, 'district', RELAY_ROLE] },
       tier.find((r) => r.startsWith('community:')) ?? '');
-    if (tier.length) tiers[id] = { street: c.subdistrict.trim(), community: (c.community ?? '').trim() };
+    if (tier.length) tiers[id] = { street: c.subdistrict.trim(), community: tier.length > 1 ? c.community.trim() : '' };
   }
   // The door's copy of the same (it reads no security objects: it is not an admin).
   await putDoc(RELAY_DB, 'tiers', { compounds: tiers });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, CHANGE_ROLES, CHANGEABLE, ROLES } from '../../deploy/report_changes.mjs';
-import { NEXT_STATUS, PHOTO_MAX_COUNT, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
+import { NEXT_STATUS, PHOTO_MAX_COUNT, access, authorize, dbKind, judge, parsePath, reportChange, targetsOf, tierRoles, userDb } from '../../deploy/rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -56,6 +56,32 @@ describe('the door reads paths as CouchDB does', () => {
     assert.equal(authorize({}, 'GET', '/c-dongtangcun/_local/abc').allow, true);
     assert.equal(authorize(wang, 'PUT', '/c-dongtangcun/_local/abc').allow, true);
     assert.equal(authorize(wang, 'DELETE', '/c-dongtangcun/_local/abc/att').allow, false);
+  });
+});
+
+describe('streets and communities at the door (docs/SECURITY.md, "Who")', () => {
+  const tiers = { dongtangcun: { street: '书院路街道', community: '新塘社区' }, songtaoli: { street: '', community: '' } };
+  const as = (...roles) => ({ name: 'x', roles });
+  const may = (u, db) => { const a = access(u, db, tiers); return [a.read, a.write, a.checkpoint].map(Number).join(''); };
+  it('a community keeps its compounds\' records, a street reads them, nobody else by a look-alike role', () => {
+    assert.equal(may(as('community:书院路街道/新塘社区'), 'r-dongtangcun'), '111');
+    assert.equal(may(as('street:书院路街道'), 'r-dongtangcun'), '100');
+    for (const role of ['community:书院路街道/晓塘社区', 'street:建设路街道', 'community:新塘社区', 'street:书院路街道/新塘社区', 'community:书院路街道/新塘社区/x', 'street:']) {
+      assert.equal(may(as(role), 'r-dongtangcun'), '000', role);
+    }
+    // A compound the tiers place nowhere, the office's database and residents' databases.
+    assert.equal(may(as('street:书院路街道'), 'r-songtaoli'), '000');
+    for (const db of ['district', 'cs-relay', userDb('li')]) assert.equal(may(as('community:书院路街道/新塘社区', 'street:书院路街道'), db), '000', db);
+    // Without the tiers (the door could not read them yet), no tier opens anything.
+    assert.equal(access(as('street:书院路街道'), 'r-dongtangcun').read, false);
+    assert.equal(authorize(as('street:书院路街道'), 'PUT', '/r-dongtangcun/mediation%3A1', tiers).allow, false);
+  });
+  it('the set-up names a compound\'s tiers from the dataset, none for a name it could not tell apart', () => {
+    assert.deepEqual(tierRoles({ subdistrict: ' 书院路街道 ', community: '新塘社区' }), ['street:书院路街道', 'community:书院路街道/新塘社区']);
+    assert.deepEqual(tierRoles({ subdistrict: '书院路街道', community: '' }), ['street:书院路街道']);
+    assert.deepEqual(tierRoles({ subdistrict: '', community: '新塘社区' }), []);
+    assert.deepEqual(tierRoles({ subdistrict: 'a/b', community: 'c' }), []);
+    assert.deepEqual(tierRoles({ subdistrict: 'a', community: 'b/c' }), ['street:a']);
   });
 });
 
