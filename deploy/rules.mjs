@@ -453,6 +453,12 @@ export function reportChange(writer, parent, doc, others) {
     if (step.change !== undefined) {
       const why = changeStep(writer, step, previous);
       if (why) return why;
+      // A complaint about the property company (src/domain/report_changes.rs
+      // `check_change`): only a 红管家 says it is about something else.
+      const category = settled(doc.timeline.slice(0, i), 'Recategorise') ?? parent?.category ?? null;
+      if (changeOf(step)[0] === 'Recategorise' && category === 'PropertyService' && step.by !== 'Red') {
+        return 'a complaint about the property company is re-categorised by a Red steward only';
+      }
       continue;
     }
     if (!NEXT_STATUS[previous]?.includes(step.status)) return `"${step.status}" cannot follow "${previous}"`;

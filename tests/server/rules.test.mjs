@@ -283,6 +283,18 @@ describe('the relay judges a revision by the account it came from', () => {
       assert.match(judge('r-dongtangcun', 'district', other, known).reason, /category/);
     });
 
+    it('lets only a Red steward re-categorise a complaint about the property company', () => {
+      const complaint = withRev(report({ category: 'PropertyService' }), '1-a');
+      const held = { revs: new Set(['1-a']), leaves: [complaint], parent: complaint };
+      const away = (by) => withRev(report({ category: 'Sanitation', timeline: [...report().timeline, change(by, { Recategorise: 'Sanitation' })] }), '2-b', '1-a');
+      const refused = judge('r-dongtangcun', 'district', away('Property'), held);
+      assert.equal(refused.ok, false);
+      assert.match(refused.reason, /Red steward only/);
+      assert.deepEqual(judge('r-dongtangcun', 'district', away('Red'), held), { ok: true });
+      // Any other report, as before: a 物管家 may re-categorise it.
+      assert.deepEqual(judge('r-dongtangcun', 'district', stepped(change('Property', { Recategorise: 'Drainage' }), { category: 'Drainage' }), known), { ok: true });
+    });
+
     it('takes no change step once the report is resolved, closed or confirmed', () => {
       const resolvedDoc = withRev(report({ timeline: [...report().timeline, resolved] }), '2-b', '1-a');
       const resolvedKnown = { revs: new Set(['1-a', '2-b']), leaves: [resolvedDoc], parent: resolvedDoc };
