@@ -74,6 +74,17 @@ export function door(couchUrl) {
   const loaded = relay.call('GET', `${RELAY_DB}/_all_docs?start_key=%22signedout:%22&end_key=%22signedout;%22&include_docs=true`)
     .then(({ json }) => { for (const row of json?.rows ?? []) signedOut.set(row.doc.name, row.doc.at); })
     .catch(() => {});
+  // Which street and community each compound is in: the set-up's `tiers` document, read
+  // again at most every 30 seconds (a re-run of the set-up holds within a minute). When
+  // it cannot be read, the last one read stands; before any, no tier opens anything.
+  let tiers = { at: -Infinity, compounds: {} };
+  const tiersNow = async () => {
+    if (Date.now() - tiers.at < 30000) return tiers.compounds;
+    const { status, json } = await relay.call('GET', `${RELAY_DB}/tiers`).catch(() => ({ status: 0 }));
+    if (status === 200 && json?.compounds && typeof json.compounds === 'object') tiers = { at: Date.now(), compounds: json.compounds };
+    else if (status === 404) tiers = { at: Date.now(), compounds: {} };
+    return tiers.compounds;
+  };
   const recordSignOut = async (name, issuedMs) => {
     const at = Math.max(issuedMs, signedOut.get(name) ?? -Infinity);
     signedOut.set(name, at);
@@ -105,7 +116,7 @@ export function door(couchUrl) {
       if (method === 'DELETE' && issue && userCtx.name === issue.name) await recordSignOut(issue.name, issue.issuedMs);
       return answer(res, 204, '');
     }
-    const verdict = authorize(userCtx, method, path);
+    const verdict = authorize(userCtx, method, path, await tiersNow());
     if (verdict.allow) return answer(res, 204, '');
     return answer(res, userCtx.name ? 403 : 401, verdict.reason);
   };

@@ -47,24 +47,47 @@ export function dbKind(db) {
 
 /** Who is asking, from CouchDB's `userCtx` (`GET /_session`). */
 export function who(userCtx) {
-  const roles = userCtx?.roles ?? [];
+  const roles = (userCtx?.roles ?? []).filter((r) => typeof r === 'string');
   const name = userCtx?.name ?? null;
+  const after = (prefix) => roles.filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length)).filter(Boolean);
   return {
     name,
     anonymous: !name,
     office: roles.includes('district'),
     relay: roles.includes(RELAY_ROLE),
-    stewardOf: roles.filter((r) => r.startsWith('steward:')).map((r) => r.slice('steward:'.length)).filter(Boolean),
+    stewardOf: after('steward:'),
+    streets: after('street:'),
+    communities: after('community:'),
   };
+}
+
+/** The roles of a compound's street and community (docs/SECURITY.md, "Who"): `street:<street>`
+ *  and `community:<street>/<community>`; none for a compound the dataset places nowhere. */
+export function tierRoles(compound) {
+  const street = typeof compound?.subdistrict === 'string' ? compound.subdistrict.trim() : '';
+  const community = typeof compound?.community === 'string' ? compound.community.trim() : '';
+  // A name with a slash could not be told apart in a community's role: no tier for it.
+  if (!street || street.includes('/')) return [];
+  return [`street:${street}`, ...(community && !community.includes('/') ? [`community:${street}/${community}`] : [])];
+}
+
+/** The tiers as the set-up wrote them (`cs-relay`'s `tiers` document: compound id →
+ *  `{ street, community }`) for one compound: whether `u` is its community, or its street. */
+function tierOf(u, compound, tiers) {
+  const t = tiers?.[compound];
+  if (!t || typeof t.street !== 'string' || !t.street) return { community: false, street: false };
+  const community = typeof t.community === 'string' && t.community !== '' && u.communities.includes(`${t.street}/${t.community}`);
+  return { community, street: u.streets.includes(t.street) };
 }
 
 /**
  * What `userCtx` may do with database `db`: `read` (documents, changes, revisions),
  * `write` (documents, each judged by validate_doc_update), `checkpoint` (its own
  * `_local/…` replication checkpoints: only where it writes, so readers cannot fill a
- * public database with them).
+ * public database with them). `tiers` says which street and community each compound is
+ * in (set up by the server's admin, never read from a roster).
  */
-export function access(userCtx, db) {
+export function access(userCtx, db, tiers = {}) {
   const u = who(userCtx);
   const kind = dbKind(db);
   const none = { read: false, write: false, checkpoint: false };
@@ -79,8 +102,13 @@ export function access(userCtx, db) {
       // not read bodies). The app tells a signed-in non-steward so itself, unsent.
       return { read: true, write: false, checkpoint: false };
     }
-    case 'records':
-      return u.relay || u.office || u.stewardOf.includes(kind.compound) ? all : none;
+    case 'records': {
+      if (u.relay || u.office || u.stewardOf.includes(kind.compound)) return all;
+      // A community handles its compounds' records; a street reads them (上下联动).
+      const tier = tierOf(u, kind.compound, tiers);
+      if (tier.community) return all;
+      return tier.street ? { read: true, write: false, checkpoint: false } : none;
+    }
     case 'user':
       return u.relay || (!u.anonymous && u.name === kind.owner) ? all : none;
     case 'district':
@@ -153,7 +181,7 @@ const allow = { allow: true, reason: '' };
  * creating or deleting databases, the server's own endpoints) is not reachable from
  * outside, whoever asks: operators use the server's internal address.
  */
-export function authorize(userCtx, method, path) {
+export function authorize(userCtx, method, path, tiers = {}) {
   const p = parsePath(path);
   if (!p) return refuse('malformed path');
   const get = method === 'GET' || method === 'HEAD';
@@ -163,7 +191,7 @@ export function authorize(userCtx, method, path) {
     if (p.server === '_up' && get) return allow;
     return refuse(`/${p.server} is not open to the public`);
   }
-  const may = access(userCtx, p.db);
+  const may = access(userCtx, p.db, tiers);
   if (!may.read) return refuse(`no access to ${p.db}`);
   if (READ_ENDPOINTS[p.what]) {
     return READ_ENDPOINTS[p.what].includes(method) ? allow : refuse(`${method} ${p.what} is not open`);
@@ -425,6 +453,12 @@ export function reportChange(writer, parent, doc, others) {
     if (step.change !== undefined) {
       const why = changeStep(writer, step, previous);
       if (why) return why;
+      // A complaint about the property company (src/domain/report_changes.rs
+      // `check_change`): only a 红管家 says it is about something else.
+      const category = settled(doc.timeline.slice(0, i), 'Recategorise') ?? parent?.category ?? null;
+      if (changeOf(step)[0] === 'Recategorise' && category === 'PropertyService' && step.by !== 'Red') {
+        return 'a complaint about the property company is re-categorised by a Red steward only';
+      }
       continue;
     }
     if (!NEXT_STATUS[previous]?.includes(step.status)) return `"${step.status}" cannot follow "${previous}"`;

@@ -11,14 +11,18 @@
 //   COUCH=… node deploy/setup.mjs relay PASSWORD
 //   COUCH=… node deploy/setup.mjs user NAME PASSWORD [ROLE…]
 //
-// Roles: `steward:<compound id>` (a steward of that compound), `district` (the office).
-// A user with neither is a resident: they read their compound's roster and file reports
+// Roles: `steward:<compound id>` (a steward of that compound), `district` (the office),
+// `community:<street>/<community>` and `street:<street>` (a community and a street, as
+// the dataset names them: they read — a community also writes — the records of the
+// compounds the dataset places in them; `init` writes that into each compound's security
+// object and into the relay's `tiers` document, which the door reads).
+// A user with none is a resident: they read their compound's roster and file reports
 // into their own database (`userdb-<hex of name>`, which this makes).
 // Node 18 or newer; no packages.
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DISTRICT_DB, RELAY_DB, RELAY_ROLE, dbKind, userDb } from './rules.mjs';
+import { DISTRICT_DB, RELAY_DB, RELAY_ROLE, dbKind, tierRoles, userDb } from './rules.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const server = new URL(process.env.COUCH ?? 'http://127.0.0.1:5984');
@@ -57,18 +61,23 @@ async function putDoc(db, id, doc) {
 
 /** Creates a database (one shard: the app's databases are small, and a district has
  *  thousands; CouchDB's default of two is for large ones) with its readers and rules. */
-async function database(name, security) {
+async function database(name, security, community = '') {
   await must('PUT', `${name}?q=1`, undefined, [412]);
   // Nobody but the server's admins is a database admin: a database admin may change its
   // rules and its readers. CouchDB 3 makes new databases admin-only: say who reads each
   // (members with no names and no roles: everyone).
   await must('PUT', `${name}/_security`, { admins: { names: [], roles: [] }, members: security });
-  await putDoc(name, '_design/cs', designDoc(name));
+  await putDoc(name, '_design/cs', designDoc(name, community));
 }
 
-/** A database's design document: its rules (deploy/validate_doc_update.js). */
-function designDoc(db) {
-  return { validate_doc_update: validate.replace("'__DATABASE__'", JSON.stringify(db)) };
+/** A database's design document: its rules (deploy/validate_doc_update.js), with its name
+ *  and the role of the community whose records it holds ('' for none) written in. */
+function designDoc(db, community = '') {
+  return {
+    validate_doc_update: validate
+      .replace("'__DATABASE__'", JSON.stringify(db))
+      .replace("'__COMMUNITY__'", JSON.stringify(community)),
+  };
 }
 
 const validate = (await readFile(join(here, 'validate_doc_update.js'), 'utf8'))
@@ -122,15 +131,25 @@ async function closeOldWays() {
 
 async function init(datasetPath) {
   const dataset = JSON.parse(await readFile(datasetPath, 'utf8'));
-  const ids = (dataset.data?.compounds ?? dataset.compounds ?? []).map((c) => c.id).filter((id) => /^[a-z0-9][a-z0-9_-]*$/.test(id));
+  const compounds = (dataset.data?.compounds ?? dataset.compounds ?? []).filter((c) => /^[a-z0-9][a-z0-9_-]*$/.test(c?.id ?? ''));
+  const ids = compounds.map((c) => c.id);
   for (const system of ['_users', '_replicator']) await must('PUT', system, undefined, [412]);
   const closed = await closeOldWays();
   await database(RELAY_DB, { names: [], roles: [RELAY_ROLE] });
   await database(DISTRICT_DB, { names: [], roles: ['district', RELAY_ROLE] });
-  for (const id of ids) {
+  const tiers = {};
+  for (const c of compounds) {
+    const id = c.id;
+    const tier = tierRoles(c);
     await database(`c-${id}`, { names: [], roles: [] });
-    await database(`r-${id}`, { names: [], roles: [`steward:${id}`, 'district', RELAY_ROLE] });
+    // The compound's community and street read its records (CouchDB's own wall); the
+    // community writes there too, judged by the rules (which name its role).
+    await database(`r-${id}`, { names: [], roles: [`steward:${id}`, ...tier, 'district', RELAY_ROLE] },
+      tier.find((r) => r.startsWith('community:')) ?? '');
+    if (tier.length) tiers[id] = { street: c.subdistrict.trim(), community: tier.length > 1 ? c.community.trim() : '' };
   }
+  // The door's copy of the same (it reads no security objects: it is not an admin).
+  await putDoc(RELAY_DB, 'tiers', { compounds: tiers });
   console.log(`set up ${ids.length} compounds (c-… public rosters, r-… stewards' records), the district and relay databases at ${base}` +
     (closed.replications || closed.residents ? `; took down ${closed.replications} old server replications, re-secured ${closed.residents} residents' databases` : ''));
 }
@@ -139,7 +158,9 @@ async function user(name, password, roles) {
   if (!name || !password) throw new Error('usage: setup.mjs user NAME PASSWORD [ROLE…]');
   if (roles.includes(RELAY_ROLE) || roles.some((r) => r.startsWith('_'))) throw new Error(`${RELAY_ROLE} and _… roles are not given to people (setup.mjs relay PASSWORD makes the relay's account)`);
   await putDoc('_users', `org.couchdb.user:${name}`, { name, password, roles, type: 'user' });
-  if (!roles.some((r) => r.startsWith('steward:') || r === 'district')) await residentDb(name);
+  const malformed = roles.filter((r) => (r.startsWith('street:') && r.slice(7).includes('/')) || (r.startsWith('community:') && !/^[^/]+\/[^/]+$/.test(r.slice(10))));
+  if (malformed.length) throw new Error(`roles ${malformed.join(', ')}: a street is street:<street>, a community community:<street>/<community>`);
+  if (!roles.some((r) => /^(steward|street|community):/.test(r) || r === 'district')) await residentDb(name);
   console.log(`user ${name}: ${roles.join(', ') || 'resident'}`);
 }
 

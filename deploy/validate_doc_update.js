@@ -4,7 +4,8 @@
 // relay's copy rule (`judge`) come first; docs/SECURITY.md has the whole design. The
 // database's name says what it holds (src/format/replication/databases.rs):
 //   c-<compound>   the roster and its change log: everyone reads, its stewards write
-//   r-<compound>   reports, mediation, arrears: its stewards and the district office
+//   r-<compound>   reports, mediation, arrears: its stewards, its community (a role the
+//                  set-up put in this database's security object) and the district office
 //   userdb-<hex>   a signed-in resident's own reports (members: that resident alone)
 //   district       everything, copied in by the relay; the office writes its scoring
 // The relay service's account (role cs-relay) writes what it carries between them; it is
@@ -28,6 +29,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
   var office = has('district');
   var relay = has('cs-relay');
   var steward = office || has('steward:' + compound);
+  // The compound's community role, as the set-up wrote it into this database's copy of
+  // these rules (the same one it put in the security object; '' for none). Written in,
+  // not read from secObj: pouchdb-server, in the tests, leaves secObj out on _bulk_docs.
+  var communityRole = '__COMMUNITY__';
+  var community = communityRole !== '' && has(communityRole);
   // A deletion carries no fields to check; who may delete is who may write.
   var live = !newDoc._deleted;
   if (type === 'c') {
@@ -41,7 +47,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
     return;
   }
   if (type === 'r') {
-    if (!steward && !relay) refuse('只有本小区的管家可以写报事记录 · Only this compound\'s stewards may write its records');
+    if (!steward && !community && !relay) refuse('只有本小区的管家可以写报事记录 · Only this compound\'s stewards may write its records');
     if (['report', 'mediation', 'arrears'].indexOf(kind) === -1) refuse('这里只放报事、调解和追缴记录 · Only reports, mediation and arrears belong here');
     if (live && newDoc.compound !== compound) refuse('这不是本小区的记录 · That record is another compound\'s');
     if (oldDoc && !oldDoc._deleted && oldDoc.compound !== compound) refuse('这不是本小区的记录 · That record is another compound\'s');

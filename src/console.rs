@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::shell::AppFrame;
 use crate::components::steward::glance::keep_app_badge;
+use crate::domain::district::scope::compound_ids;
 use crate::format::entry_points::Program;
 use crate::format::route::Route;
 use crate::pages::backup::BackupPage;
@@ -20,11 +21,13 @@ use crate::state::logs::provide_logs;
 use crate::state::records::provide_records;
 use crate::state::start::start_app;
 use crate::state::steward_session::provide_steward_session;
-use crate::state::sync::{my_compound, provide_sync};
+use crate::state::sync::{SyncStatus, my_compound, provide_sync};
+use crate::state::use_state;
 
 /// What the console and the district dashboard start with: the records, the steward
 /// session (the dashboard's scoring editor sits behind the same PIN), the logs, and sync
-/// for this phone's compound and the compounds of the steward's profile.
+/// for this phone's compound and the compounds of the steward's profile — or, for a
+/// street's or community's account (上下联动), the compounds of its street or community.
 pub fn start_console(program: Program) {
     // The console's own worker, scoped to /steward/ (`Program::worker`): a steward opens
     // report links offline too.
@@ -32,11 +35,19 @@ pub fn start_console(program: Program) {
     let session = provide_steward_session();
     provide_logs();
     let (mine, stewarded) = (my_compound(), session.my_compounds());
-    provide_sync(Signal::derive(move || {
+    let compounds = use_state().compounds;
+    // The sync status, once there is one: who the server said is signed in.
+    let status = StoredValue::new(None::<ReadSignal<SyncStatus>>);
+    let (sync, _) = provide_sync(Signal::derive(move || {
+        let user = status.get_value().and_then(|s| s.with(|s| s.user.clone()));
+        if let Some(tier) = user.and_then(|u| u.tier()) {
+            return compounds.with(|c| compound_ids(&tier, &c.0));
+        }
         let mut all = mine.get();
         all.extend(stewarded.get());
         all
     }));
+    status.set_value(Some(sync.status));
 }
 
 #[component]

@@ -62,6 +62,10 @@ struct Spec {
     built: Option<u16>,
     households: Option<u32>,
     mode: ManagementMode,
+    /// Covered by property management (物业管理覆盖): the district counts 457 of 565
+    /// (docs/FACTS.md), more than its 303 company-managed compounds, so coverage is each
+    /// compound's own fact, not its mode's.
+    covered: bool,
     company: Option<&'static str>,
     facilities: &'static [&'static str],
     notice: Option<(&'static str, &'static str)>,
@@ -82,8 +86,11 @@ fn specs() -> Vec<Spec> {
             subdistrict: "书院路街道",
             built: Some(1986),
             households: None,
-            mode: CommunityManaged,
-            company: None,
+            // The district's success story: "无人管"变"有人管", now managed and covered
+            // (docs/FACTS.md). The source does not name the company: a sample one.
+            mode: PropertyCompany,
+            covered: true,
+            company: Some("天鹤物业（示例）"),
             facilities: &[],
             notice: None,
             layout: Layout {
@@ -100,6 +107,7 @@ fn specs() -> Vec<Spec> {
             built: Some(1995),
             households: Some(337),
             mode: PropertyCompany,
+            covered: true,
             company: Some("金地物业"),
             facilities: &[],
             notice: jindi_notice,
@@ -117,6 +125,7 @@ fn specs() -> Vec<Spec> {
             built: Some(1993),
             households: None,
             mode: PropertyCompany,
+            covered: true,
             company: Some("金地物业"),
             facilities: &[],
             notice: jindi_notice,
@@ -134,6 +143,7 @@ fn specs() -> Vec<Spec> {
             built: Some(1997),
             households: None,
             mode: PropertyCompany,
+            covered: true,
             company: Some("金地物业"),
             facilities: &[],
             notice: jindi_notice,
@@ -151,6 +161,7 @@ fn specs() -> Vec<Spec> {
             built: None,
             households: None,
             mode: CommunityManaged,
+            covered: false,
             company: None,
             facilities: &["智慧单车棚", "共享晾衣架", "停车位", "电动车充电桩"],
             notice: Some((
@@ -171,6 +182,8 @@ fn specs() -> Vec<Spec> {
             built: None,
             households: None,
             mode: OwnerSelfGoverned,
+            // 业主自治 is one of the district's ways to full coverage.
+            covered: true,
             company: None,
             facilities: &[],
             notice: Some(("道路修缮完成", "小区道路已完成修补和黑化，感谢居民支持。")),
@@ -188,6 +201,7 @@ fn specs() -> Vec<Spec> {
             built: None,
             households: None,
             mode: CommunityManaged,
+            covered: false,
             company: None,
             facilities: &[],
             notice: Some((
@@ -208,6 +222,7 @@ fn specs() -> Vec<Spec> {
             built: None,
             households: None,
             mode: PropertyCompany,
+            covered: true,
             company: Some("柏丽物业（示例）"),
             facilities: &[],
             notice: None,
@@ -237,7 +252,7 @@ fn sample() -> Dataset {
                 built: s.built,
                 households: s.households,
                 mode: s.mode,
-                covered: matches!(s.mode, ManagementMode::PropertyCompany),
+                covered: s.covered,
                 property_company: s.company.map(String::from),
                 hotline: s.company.map(|_| fake_landline(1001 + i)),
                 community_phone: Some(fake_landline(2001 + i)),
@@ -279,7 +294,11 @@ fn district() -> District {
         campaign: "美好小区·幸福家园".into(),
         subdistricts: vec![Subdistrict {
             name: "书院路街道".into(),
-            communities: vec!["晓塘社区".into(), "新塘社区".into()],
+            communities: vec![
+                "晓塘社区".into(),
+                "新塘社区".into(),
+                "桂花社区（示例）".into(),
+            ],
         }],
         reference: ReferenceFigures {
             source: "岳塘新闻网 10月19日".into(),

@@ -18,6 +18,10 @@ keyed_enum! {
         Safety = "safety" @ 5,
         NeighbourDispute = "neighbour_dispute" @ 6,
         PropertyFee = "property_fee" @ 7,
+        /// 物业服务不优: a complaint about the property company itself. It goes past the
+        /// company's own 物管家 to the community (and the street), and counts in the
+        /// company's scorecard (`domain::district::scorecard`).
+        PropertyService = "property_service" @ 9,
         Other = "other" @ 8,
     }
 }
@@ -25,11 +29,14 @@ keyed_enum! {
 impl Category {
     /// The role a report of this category goes to: the property steward where a company
     /// or a work unit manages the compound (`managed`), else the red steward, who takes
-    /// on what nobody is paid for; disputes go to the peacemaker whatever the mode.
+    /// on what nobody is paid for; disputes go to the peacemaker whatever the mode; a
+    /// complaint about the company never to the company's own staff: the red steward, the
+    /// community's Party member, takes it, and the community's and street's accounts read
+    /// it on the server (docs/SECURITY.md).
     pub fn handled_by(self, managed: bool) -> Role {
         match self {
             Category::NeighbourDispute => Role::Peacemaker,
-            Category::Other => Role::Red,
+            Category::Other | Category::PropertyService => Role::Red,
             Category::Sanitation
             | Category::Parking
             | Category::Drainage
@@ -44,6 +51,13 @@ impl Category {
                 }
             }
         }
+    }
+}
+
+impl Category {
+    /// A complaint about the property company itself, not a problem it should fix.
+    pub fn about_the_company(self) -> bool {
+        self == Category::PropertyService
     }
 }
 
@@ -137,6 +151,9 @@ pub fn questions(category: Category) -> &'static [Question] {
             key: WhichFacility,
             kind: Text,
         }],
-        Category::Sanitation | Category::PropertyFee | Category::Other => &[],
+        Category::Sanitation
+        | Category::PropertyFee
+        | Category::Other
+        | Category::PropertyService => &[],
     }
 }

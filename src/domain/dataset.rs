@@ -75,6 +75,36 @@ mod tests {
             .filter(|c| c.property_company.as_deref() == Some("金地物业"))
             .count();
         assert_eq!(jindi, 3, "东塘村 and 2 others were packaged to 金地物业");
+        let tianhe = data.compounds.iter().find(|c| c.name == "天鹤村小区");
+        let tianhe = tianhe.unwrap();
+        assert!(
+            tianhe.covered && tianhe.mode == ManagementMode::PropertyCompany,
+            "天鹤村: \"无人管\"变\"有人管\", managed and covered"
+        );
+        // The sample's coverage is as near the district's 457 / 565 as its size allows.
+        let n = data.compounds.len();
+        let covered = data.compounds.iter().filter(|c| c.covered).count();
+        let facts = f64::from(r.covered) / f64::from(r.compounds_total);
+        let off = |k: usize| (k as f64 / n as f64 - facts).abs();
+        assert!(
+            (0..=n).all(|k| off(covered) <= off(k)),
+            "{covered} of {n} covered, the district {facts}"
+        );
+        // Every compound's street and community are the district's own list.
+        for c in data.compounds.iter().filter(|c| !c.subdistrict.is_empty()) {
+            let sub = data
+                .district
+                .subdistricts
+                .iter()
+                .find(|s| s.name == c.subdistrict);
+            assert!(
+                sub.is_some_and(|s| s.communities.contains(&c.community)),
+                "{} is in {} {}, not in the district's list",
+                c.name,
+                c.subdistrict,
+                c.community
+            );
+        }
         for c in &data.compounds {
             for s in &c.stewards {
                 let phone = super::super::phone::parse_phone(&s.phone).unwrap();

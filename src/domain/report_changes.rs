@@ -189,6 +189,14 @@ pub fn check_change(report: &Report, step: &StatusEvent) -> Result<(), ChangeErr
     if !kind.may(step.by) {
         return Err(ChangeError::NotYourRole(kind));
     }
+    // A complaint about the property company goes past its own 物管家 (`Category`): nor
+    // does one of them say it is about something else. Only a 红管家 re-categorises it.
+    if kind == ChangeKind::Recategorise
+        && report.category.about_the_company()
+        && step.by != Some(Role::Red)
+    {
+        return Err(ChangeError::NotYourRole(kind));
+    }
     let status = report.status();
     if !changeable(status) || step.status != status {
         return Err(ChangeError::NotNow(status));

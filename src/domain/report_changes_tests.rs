@@ -214,3 +214,25 @@ fn the_last_step_of_each_kind_sets_the_field_whatever_order_the_timeline_came_in
     scrambled.settle_changes();
     assert_eq!(scrambled.category, Category::Facilities);
 }
+
+#[test]
+fn only_a_red_steward_re_categorises_a_complaint_about_the_company() {
+    let mut r = crate::fixtures::report("d", Category::PropertyService);
+    r.transition(Status::Submitted, "", None, 1_000).unwrap();
+    let before = r.clone();
+    let away = StepChange::Recategorise(Category::Sanitation);
+    assert_eq!(
+        r.change(
+            away.clone(),
+            "是保洁问题",
+            Some(Role::Property),
+            None,
+            2_000
+        ),
+        Err(ChangeError::NotYourRole(ChangeKind::Recategorise))
+    );
+    assert_eq!(r, before, "nothing changed");
+    r.change(away, "是保洁问题", Some(Role::Red), None, 2_000)
+        .unwrap();
+    assert_eq!(r.category, Category::Sanitation);
+}

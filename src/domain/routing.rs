@@ -83,6 +83,16 @@ mod tests {
     }
 
     #[test]
+    fn a_complaint_about_the_company_never_goes_to_its_own_staff() {
+        for mode in ManagementMode::ALL {
+            assert_eq!(responsible_role(Category::PropertyService, mode), Role::Red);
+        }
+        let c = crate::fixtures::mapped_compound("d", 1, 2, 2);
+        let who = responsible_steward(&c, Some("1"), None, Category::PropertyService);
+        assert_eq!(who.map(|s| s.role), Some(Role::Red));
+    }
+
+    #[test]
     fn disputes_always_go_to_the_peacemaker() {
         for mode in ManagementMode::ALL {
             assert_eq!(

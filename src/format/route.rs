@@ -5,6 +5,7 @@
 //! keeps the current one. Written here rather than taken from leptos_router: the router cost the resident's
 //! first load about 40 KB of brotli for what is a `match` over path segments.
 
+use crate::domain::district::scope::Scope;
 use crate::domain::phone::percent_encode;
 
 /// One page of the app, with the path segments it is about.
@@ -159,6 +160,33 @@ impl Route {
     }
 }
 
+/// `/district`'s place (a street, a community, a compound) and report, carried in its
+/// query (`st`, `cm`, `c`, `r`) rather than in new path segments: the resident's, the
+/// card's and the report entry's programs parse every path, and their sizes are at their
+/// ratchets. `district_at` writes what `district_scope` reads back.
+pub fn district_at(scope: &Scope, report: Option<&str>) -> String {
+    let r = report.unwrap_or("");
+    let pairs: Vec<(&str, &str)> = match scope {
+        Scope::District => vec![],
+        Scope::Street(st) => vec![("st", st)],
+        Scope::Community { street, community } => vec![("st", street), ("cm", community)],
+        Scope::Compound(c) => vec![("c", c), ("r", r)],
+    };
+    Route::District.href_with(&pairs)
+}
+
+/// The place and report a `/district` query names (`district_at` writes them); the whole
+/// district for anything else. A report belongs to a compound's page.
+pub fn district_scope(search: &str) -> (Scope, Option<String>) {
+    let q = |k| query_value(search, k).filter(|v| !v.is_empty());
+    match (q("c"), q("st"), q("cm")) {
+        (Some(c), _, _) => (Scope::Compound(c), q("r")),
+        (None, Some(street), Some(community)) => (Scope::Community { street, community }, None),
+        (None, Some(street), None) => (Scope::Street(street), None),
+        _ => (Scope::District, None),
+    }
+}
+
 /// The value of `key` in a query string (with or without its leading `?`), decoded; the
 /// first one where the key repeats. `+` reads as a space, as forms write it.
 pub fn query_value(search: &str, key: &str) -> Option<String> {
@@ -291,6 +319,33 @@ mod tests {
                 .as_deref(),
             Some("a&b=c")
         );
+    }
+
+    #[test]
+    fn every_place_of_the_district_reads_back_from_its_link() {
+        let places = [
+            Scope::District,
+            Scope::Street("书院路街道".into()),
+            Scope::Community {
+                street: "书院路街道".into(),
+                community: "新塘社区&a=b".into(),
+            },
+            Scope::Compound("dongtangcun".into()),
+        ];
+        for place in places {
+            let href = district_at(&place, None);
+            assert_eq!(Route::of(&href), Route::District, "{href}");
+            let search = href.split_once('?').map_or("", |(_, q)| q);
+            assert_eq!(district_scope(search), (place, None), "{href}");
+        }
+        let report = district_at(&Scope::Compound("d".into()), Some("R20261201-ABCDE"));
+        assert_eq!(report, "/district?c=d&r=R20261201-ABCDE");
+        assert_eq!(
+            district_scope("c=d&r=R20261201-ABCDE"),
+            (Scope::Compound("d".into()), Some("R20261201-ABCDE".into()))
+        );
+        // A community without its street, or a report without its compound, is the district.
+        assert_eq!(district_scope("cm=新塘社区&r=R1"), (Scope::District, None));
     }
 
     #[test]

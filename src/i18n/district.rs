@@ -19,6 +19,24 @@ macro_rules! catalogue {
 
 catalogue! {
     nav_label: "本页目录", "On this page";
+    drill_title: "逐级查看", "Street, community, compound";
+    trail_label: "所在位置", "Where you are";
+    whole_district: "全区", "Whole district";
+    tier_street: "街道", "Subdistrict";
+    tier_community: "社区", "Community";
+    tier_compound: "小区", "Compound";
+    drill_note: "下面所有数字和图表都只算这一级。", "Every figure and chart below counts this level only.";
+    own_tier: "本账号只能看到：", "This account sees only: ";
+    below_title: "下一级", "One level down";
+    below_col: "名称", "Name";
+    up_link: "返回上一级：", "Back up to: ";
+    reports_title: "这个小区的报事", "This compound's reports";
+    report_col: "报事编号", "Report";
+    submitted_on: "提交时间", "Submitted";
+    no_reports_here: "本机还没有这个小区的报事（同步或导入汇总包后再看）。", "This device has no reports of this compound yet (sync or import a package, then look again).";
+    report_missing: "本机没有这条报事（同步或导入汇总包后再看）。", "This device does not have that report (sync or import a package, then look again).";
+    report_steps: "处理经过", "Timeline";
+    report_text: "描述", "Description";
     refusals_title: "服务器拒收的修改", "Changes the server refused";
     refusals_explain: "同步服务器只转交每个账号有权写的内容。下面这些修改被拒收了：它们没有进入街道和小区管家看到的记录。", "The sync server passes on only what each account may write. These changes were refused: they did not reach the records the district and the stewards see.";
     no_refusals: "服务器没有拒收过任何修改。", "The server has refused no change.";
@@ -119,8 +137,9 @@ catalogue! {
     quarter_label: "考核季度", "Quarter";
     company_col: "物业公司", "Property company";
     contracts_col: "合同数", "Contracts";
-    scores_note: "合同数：几个小区连片打包托管给一家公司算一份合同。总分只按有数据的指标折算，“计分依据”是这些指标的权重合计；评分办法见右。", "Contracts: several compounds packaged to one company count as one. Totals are scaled from the measures that have data; “Scored on” is their weights' sum; the method is beside.";
+    scores_note: "合同数：几个小区连片打包托管给一家公司算一份合同。总分只按有数据的指标折算，“计分依据”是这些指标的权重合计；评分办法见右。居民对物业公司本身的投诉（物业服务不优）交社区处理，在此单列计数。", "Contracts: several compounds packaged to one company count as one. Totals are scaled from the measures that have data; “Scored on” is their weights' sum; the method is beside. Complaints about the company itself (物业服务不优) go to the community and are counted here, beside the measures.";
     inspection_col: "检查评分", "Inspection score";
+    complaints_col: "投诉物业服务", "Complaints about the company";
     total_col: "总分", "Total";
     verdict_col: "结论", "Verdict";
     keep: "保留", "Keep";

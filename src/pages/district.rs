@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::platform::print::print_page;
 
 use crate::components::district::coverage::CoverageSection;
+use crate::components::district::drill::DrillSection;
 use crate::components::district::refusals::RefusalsSection;
 use crate::components::district::scorecards::ScorecardSection;
 use crate::components::district::sources::Sources;
@@ -39,6 +40,7 @@ pub fn DistrictPage() -> impl IntoView {
             <div class="district__layout">
                 <nav class="district__nav no-print" aria-label=move || d().nav_label>
                     <ul>
+                        {link("#drill", |d| d.drill_title)}
                         {link("#sources", |d| d.sources_title)}
                         {link("#coverage", |d| d.coverage_title)}
                         {link("#work", |d| d.work_title)}
@@ -50,6 +52,7 @@ pub fn DistrictPage() -> impl IntoView {
                     // The office signs in here: the district database brings every
                     // compound's records into these figures.
                     <div class="no-print"><SyncPanel/></div>
+                    <DrillSection/>
                     <Sources/>
                     <CoverageSection/>
                     <WorkSection period now/>

@@ -17,6 +17,7 @@ use crate::components::steward::queue::Queue;
 use crate::components::steward::record_conflicts::RecordConflicts;
 use crate::components::steward::roster_editor::RosterEditor;
 use crate::components::steward::roster_import::RosterImport;
+use crate::components::steward::tier_panel::TierPanel;
 use crate::components::sync_panel::SyncPanel;
 use crate::state::steward_session::use_steward_session;
 use crate::state::{use_console_strings, use_state};
@@ -69,6 +70,7 @@ fn StewardHome() -> impl IntoView {
         </div>
         <RecordConflicts/>
         <SyncPanel/>
+        <TierPanel/>
         <Queue/>
         <ProfileForm/>
         <RosterImport/>

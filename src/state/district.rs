@@ -11,16 +11,20 @@ use leptos::task::spawn_local;
 use serde::Deserialize;
 
 use super::documents::{DocSet, Kept};
+use super::location::use_location;
 use super::logs::use_logs;
 use super::records::use_records_writer;
+use super::sync::Sync;
 use super::{Shared, use_state, use_writer};
 use crate::domain::compound::Compound;
 use crate::domain::district::refusal::Refusal;
+use crate::domain::district::scope::{Scope, compound_ids};
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::format::documents::held_rev;
 use crate::format::entry_points::WHOLE_DATASET;
+use crate::format::route::district_scope;
 use crate::format::summary::{Doc, SummaryPackage, merged};
 use crate::platform::fetch::fetch_text;
 
@@ -35,8 +39,16 @@ pub struct DistrictData {
     pub contracts: ReadSignal<Vec<Contract>>,
     set_contracts: WriteSignal<Vec<Contract>>,
     contracts_asked: StoredValue<bool>,
-    /// Everything the dashboard counts, merged; computed when first read.
+    /// Everything this device has to count, merged; computed when first read.
+    pub all: Memo<Shared<Counted>>,
+    /// What the dashboard counts: `all` within the place looked at (`place`).
     pub records: Memo<Shared<Counted>>,
+    /// The place looked at (district, street, community or compound, from the page's
+    /// query) and the report opened there; never outside `top`.
+    pub place: Memo<(Scope, Option<String>)>,
+    /// The highest place this account sees: a street's or a community's own (its
+    /// server role), else the whole district.
+    pub top: Memo<Scope>,
 }
 
 /// The records the district counts.
@@ -91,6 +103,23 @@ pub fn provide_district() -> DistrictData {
     scoring.start(None);
     refusals.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
+    let all = counted(packages);
+    let top = own_place();
+    let location = use_location();
+    let place = Memo::new(move |_| {
+        let (asked, report) = district_scope(&location.search());
+        let top = top.get();
+        // A place outside the account's own, or one no compound is in (a mistyped or
+        // old link), shows the account's top place instead.
+        all.with(|a| {
+            let known =
+                asked == Scope::District || !compound_ids(&asked, &a.0.compounds).is_empty();
+            match known && asked.within(&top, &a.0.compounds) {
+                true => (asked, report),
+                false => (top, None),
+            }
+        })
+    });
     let data = DistrictData {
         packages,
         scoring,
@@ -98,7 +127,15 @@ pub fn provide_district() -> DistrictData {
         contracts,
         set_contracts,
         contracts_asked: StoredValue::new(false),
-        records: counted(packages),
+        all,
+        records: Memo::new(move |_| {
+            place.with(|(p, _)| match p {
+                Scope::District => all.get(),
+                p => all.with(|a| within(&a.0, p)),
+            })
+        }),
+        place,
+        top,
     };
     provide_context(data);
     data
@@ -147,6 +184,50 @@ fn with_edits(published: &Arc<Vec<Compound>>, edits: Vec<Compound>) -> Arc<Vec<C
     }
     compounds.retain(|c| !c.deleted);
     Arc::new(compounds)
+}
+
+/// The highest place the signed-in account sees, by its roles on the server (the last
+/// pass's session): a street's or community's, else the district.
+fn own_place() -> Memo<Scope> {
+    let sync = use_context::<Sync>();
+    Memo::new(move |_| {
+        let user = sync.and_then(|s| s.status.with(|st| st.user.clone()));
+        user.and_then(|u| u.roles.iter().find_map(|r| Scope::of_role(r)))
+            .unwrap_or(Scope::District)
+    })
+}
+
+/// The records of the compounds within `place`.
+fn within(all: &Counted, place: &Scope) -> Shared<Counted> {
+    let ids = compound_ids(place, &all.compounds);
+    let ours = |c: &str| ids.iter().any(|id| id == c);
+    Shared(Arc::new(Counted {
+        compounds: Arc::new(
+            all.compounds
+                .iter()
+                .filter(|c| ours(&c.id))
+                .cloned()
+                .collect(),
+        ),
+        reports: all
+            .reports
+            .iter()
+            .filter(|r| ours(&r.compound))
+            .cloned()
+            .collect(),
+        mediations: all
+            .mediations
+            .iter()
+            .filter(|m| ours(&m.compound))
+            .cloned()
+            .collect(),
+        arrears: all
+            .arrears
+            .iter()
+            .filter(|a| ours(&a.compound))
+            .cloned()
+            .collect(),
+    }))
 }
 
 fn counted(packages: DocSet<SummaryPackage>) -> Memo<Shared<Counted>> {

@@ -52,6 +52,11 @@ impl Location {
         self.url.with(|u| u.path.clone())
     }
 
+    /// The query as written (with its `?`), tracked.
+    pub fn search(&self) -> String {
+        self.url.with(|u| u.search.clone())
+    }
+
     /// The decoded value of `key` in the query, if it is there.
     pub fn query(&self, key: &str) -> Option<String> {
         self.url.with(|u| query_value(&u.search, key))

@@ -205,13 +205,13 @@ describe('scorecards', () => {
   it('the verdict follows the inspection score across a threshold; weights must add up to 100', async () => {
     const { context, page, district } = await office();
     const company = '柏丽物业（示例）';
-    assert.deepEqual(await district.scorecard(company), { reports: '0', total: '无数据', basis: '—', verdict: '无数据' });
+    assert.deepEqual(await district.scorecard(company), { reports: '0', complaints: '0', total: '无数据', basis: '—', verdict: '无数据' });
     await district.openEditor();
     await district.setInspection(company, 80);
     await page.getByText('已保存检查评分').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-table="scorecards"]').innerText.includes('保留'));
     // Only the inspection has data: the total stands on its 20 weight points.
-    assert.deepEqual(await district.scorecard(company), { reports: '0', total: '80.0', basis: '20/100', verdict: '保留' });
+    assert.deepEqual(await district.scorecard(company), { reports: '0', complaints: '0', total: '80.0', basis: '20/100', verdict: '保留' });
     await district.setInspection(company, 79);
     await page.waitForFunction(() => document.querySelector('[data-table="scorecards"]').innerText.includes('警示'));
     assert.equal((await district.scorecard(company)).verdict, '警示');
@@ -231,12 +231,28 @@ describe('scorecards', () => {
     const { name, text } = await district.csv('scorecards');
     assert.equal(name, 'scorecards.csv');
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(lines[0], ['物业公司', '小区数', '合同数', '报事数', '办结率（已确认）', '办结中位天数', '超期率', '返工率', '满意度（1–5）', '检查评分', '总分', '计分依据', '结论'].map((h) => `"${h}"`).join(','));
+    assert.equal(lines[0], ['物业公司', '小区数', '合同数', '报事数', '投诉物业服务', '办结率（已确认）', '办结中位天数', '超期率', '返工率', '满意度（1–5）', '检查评分', '总分', '计分依据', '结论'].map((h) => `"${h}"`).join(','));
     const companies = new Set(dataset.compounds.map((c) => c.property_company).filter(Boolean));
     assert.equal(lines.length - 1, companies.size);
     const jindi = lines.find((l) => l.startsWith('"金地物业"')).split(',');
     assert.equal(jindi[1], '"3"', 'three compounds');
     assert.equal(jindi[2], '"1"', 'one 连片托管 contract');
+    await context.close();
+  });
+
+  it('a complaint about the company itself (物业服务不优) counts in that company\'s scorecard, not another\'s', async () => {
+    const { context, district } = await office();
+    const now = Date.now() - 60_000;
+    await district.importPackage('zhao.json', summaryPackage({
+      id: 'steward-13800009005', name: '赵红', compounds: ['dongtangcun', 'tianhecun'],
+      reports: [
+        reportDoc({ id: 'R20261201-PSPS1', compound: 'dongtangcun', at: now - 3_600_000, category: 'PropertyService' }),
+        reportDoc({ id: 'R20261201-PSPS2', compound: 'dongtangcun', at: now - 7_200_000 }),
+      ],
+    }));
+    const jindi = await district.scorecard('金地物业');
+    assert.deepEqual([jindi.reports, jindi.complaints], ['2', '1']);
+    assert.equal((await district.scorecard('天鹤物业（示例）')).complaints, '0');
     await context.close();
   });
 

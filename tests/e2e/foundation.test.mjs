@@ -240,9 +240,10 @@ describe('pages', () => {
     const page = await context.newPage();
     await page.goto(site.server.url + '/district');
     await appReady(page);
-    // The sample has 8 compounds, 4 of them property-managed and covered.
+    // The sample has 8 compounds, 6 of them covered (each compound says whether it is:
+    // 天鹤村 and the company-managed ones, and 松涛里's owners' self-governance).
     const coverage = page.locator('[data-stat="coverage"]');
-    await expectSeen(coverage.filter({ hasText: '50.00% (4/8)' }), 'coverage "50.00% (4/8)"');
+    await expectSeen(coverage.filter({ hasText: '75.00% (6/8)' }), 'coverage "75.00% (6/8)"');
     await expectSeen(page.getByText('80.88% (457/565)'), 'the district\'s own figure "80.88% (457/565)" beside it');
     await context.close();
   });

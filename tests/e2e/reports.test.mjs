@@ -147,11 +147,11 @@ describe('sending and following', () => {
   it('follows the legal transitions, refuses illegal ones, and counts only confirmed reports as resolved', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
-    const form = await ReportForm.open(page, site.server.url, '?c=tianhecun&b=1');
+    const form = await ReportForm.open(page, site.server.url, '?c=guihuacun&b=1');
     await form.fillSeptic();
     await form.submit();
     const detail = new ReportDetail(page);
-    // 天鹤村 is community-managed: its septic-tank reports go to the 红管家, who records them.
+    // 桂花村 is community-managed: its septic-tank reports go to the 红管家, who records them.
     assert.equal(await detail.update.locator('select[name="by"] option:checked').innerText(), '红管家');
     // A status change without a note is refused with a message.
     await detail.recordUpdate('已受理');
@@ -179,7 +179,7 @@ describe('sending and following', () => {
   it('"not fixed" reopens the report', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
-    const form = await ReportForm.open(page, site.server.url, '?c=tianhecun&b=2');
+    const form = await ReportForm.open(page, site.server.url, '?c=guihuacun&b=2');
     await form.fillSeptic();
     await form.submit();
     const detail = new ReportDetail(page);
@@ -192,7 +192,7 @@ describe('sending and following', () => {
   it('switching language changes a report page entirely, timeline and answers included', async () => {
     const context = await site.phone.newPhone();
     const page = await context.newPage();
-    const form = await ReportForm.open(page, site.server.url, '?c=tianhecun&b=1');
+    const form = await ReportForm.open(page, site.server.url, '?c=guihuacun&b=1');
     await form.fillSeptic('化粪池满了');
     const id = await form.submit();
     const detail = new ReportDetail(page);

@@ -17,6 +17,12 @@ const USERS = [
   ['wang', 'pw-wang', 'steward:dongtangcun'],
   ['zhou', 'pw-zhou', 'steward:tianhecun'],
   ['office', 'pw-office', 'district'],
+  // The tiers (上下联动): dongtangcun's community, another community of its street, the
+  // street of both, and another street.
+  ['xintang', 'pw-xintang', 'community:书院路街道/新塘社区'],
+  ['xiaotang', 'pw-xiaotang', 'community:书院路街道/晓塘社区'],
+  ['shuyuan', 'pw-shuyuan', 'street:书院路街道'],
+  ['jianshe', 'pw-jianshe', 'street:建设路街道'],
 ];
 const PASSWORDS = Object.fromEntries(USERS.map(([n, p]) => [n, p]));
 

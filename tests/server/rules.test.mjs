@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CATEGORIES, CHANGE_ROLES, CHANGEABLE, ROLES } from '../../deploy/report_changes.mjs';
 import { vocabulary } from '../../deploy/prerender_module.mjs';
-import { NEXT_STATUS, PHOTO_MAX_COUNT, authorize, dbKind, judge, parsePath, reportChange, targetsOf, userDb } from '../../deploy/rules.mjs';
+import { NEXT_STATUS, PHOTO_MAX_COUNT, access, authorize, dbKind, judge, parsePath, reportChange, targetsOf, tierRoles, userDb } from '../../deploy/rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -57,6 +57,32 @@ describe('the door reads paths as CouchDB does', () => {
     assert.equal(authorize({}, 'GET', '/c-dongtangcun/_local/abc').allow, true);
     assert.equal(authorize(wang, 'PUT', '/c-dongtangcun/_local/abc').allow, true);
     assert.equal(authorize(wang, 'DELETE', '/c-dongtangcun/_local/abc/att').allow, false);
+  });
+});
+
+describe('streets and communities at the door (docs/SECURITY.md, "Who")', () => {
+  const tiers = { dongtangcun: { street: '书院路街道', community: '新塘社区' }, songtaoli: { street: '', community: '' } };
+  const as = (...roles) => ({ name: 'x', roles });
+  const may = (u, db) => { const a = access(u, db, tiers); return [a.read, a.write, a.checkpoint].map(Number).join(''); };
+  it('a community keeps its compounds\' records, a street reads them, nobody else by a look-alike role', () => {
+    assert.equal(may(as('community:书院路街道/新塘社区'), 'r-dongtangcun'), '111');
+    assert.equal(may(as('street:书院路街道'), 'r-dongtangcun'), '100');
+    for (const role of ['community:书院路街道/晓塘社区', 'street:建设路街道', 'community:新塘社区', 'street:书院路街道/新塘社区', 'community:书院路街道/新塘社区/x', 'street:']) {
+      assert.equal(may(as(role), 'r-dongtangcun'), '000', role);
+    }
+    // A compound the tiers place nowhere, the office's database and residents' databases.
+    assert.equal(may(as('street:书院路街道'), 'r-songtaoli'), '000');
+    for (const db of ['district', 'cs-relay', userDb('li')]) assert.equal(may(as('community:书院路街道/新塘社区', 'street:书院路街道'), db), '000', db);
+    // Without the tiers (the door could not read them yet), no tier opens anything.
+    assert.equal(access(as('street:书院路街道'), 'r-dongtangcun').read, false);
+    assert.equal(authorize(as('street:书院路街道'), 'PUT', '/r-dongtangcun/mediation%3A1', tiers).allow, false);
+  });
+  it('the set-up names a compound\'s tiers from the dataset, none for a name it could not tell apart', () => {
+    assert.deepEqual(tierRoles({ subdistrict: ' 书院路街道 ', community: '新塘社区' }), ['street:书院路街道', 'community:书院路街道/新塘社区']);
+    assert.deepEqual(tierRoles({ subdistrict: '书院路街道', community: '' }), ['street:书院路街道']);
+    assert.deepEqual(tierRoles({ subdistrict: '', community: '新塘社区' }), []);
+    assert.deepEqual(tierRoles({ subdistrict: 'a/b', community: 'c' }), []);
+    assert.deepEqual(tierRoles({ subdistrict: 'a', community: 'b/c' }), ['street:a']);
   });
 });
 
@@ -261,6 +287,18 @@ describe('the relay judges a revision by the account it came from', () => {
       assert.match(judge('r-dongtangcun', 'district', bare, known).reason, /category/);
       const other = stepped(change('Red', { Recategorise: 'Drainage' }), { category: 'Parking' });
       assert.match(judge('r-dongtangcun', 'district', other, known).reason, /category/);
+    });
+
+    it('lets only a Red steward re-categorise a complaint about the property company', () => {
+      const complaint = withRev(report({ category: 'PropertyService' }), '1-a');
+      const held = { revs: new Set(['1-a']), leaves: [complaint], parent: complaint };
+      const away = (by) => withRev(report({ category: 'Sanitation', timeline: [...report().timeline, change(by, { Recategorise: 'Sanitation' })] }), '2-b', '1-a');
+      const refused = judge('r-dongtangcun', 'district', away('Property'), held);
+      assert.equal(refused.ok, false);
+      assert.match(refused.reason, /Red steward only/);
+      assert.deepEqual(judge('r-dongtangcun', 'district', away('Red'), held), { ok: true });
+      // Any other report, as before: a 物管家 may re-categorise it.
+      assert.deepEqual(judge('r-dongtangcun', 'district', stepped(change('Property', { Recategorise: 'Drainage' }), { category: 'Drainage' }), known), { ok: true });
     });
 
     it('takes no change step once the report is resolved, closed or confirmed', () => {

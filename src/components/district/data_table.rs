@@ -87,6 +87,9 @@ pub fn DataTable(
     /// Rows shown until "show all" is tapped (0: all); the CSV always has every row.
     #[prop(optional)]
     page: usize,
+    /// Its links are the dashboard's own pages (no page load), not another program's.
+    #[prop(optional)]
+    inner: bool,
 ) -> impl IntoView {
     let d = use_district_strings();
     let sort = RwSignal::new(None::<Sort>);
@@ -135,11 +138,12 @@ pub fn DataTable(
             </th>
         }
     };
-    let row = |cells: Vec<Cell>| {
+    let rel = (!inner).then_some("external");
+    let row = move |cells: Vec<Cell>| {
         let mut cells = cells.into_iter();
         let first = cells.next().map(|c| match c.href {
             Some(href) => {
-                view! { <th scope="row"><a href=href rel="external">{c.text}</a></th> }.into_any()
+                view! { <th scope="row"><a href=href rel=rel>{c.text}</a></th> }.into_any()
             }
             None => view! { <th scope="row">{c.text}</th> }.into_any(),
         });

@@ -5,6 +5,7 @@
 pub mod charts;
 pub mod coverage;
 pub mod data_table;
+pub mod drill;
 pub mod period_picker;
 pub mod refusals;
 pub mod scorecards;

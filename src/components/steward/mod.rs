@@ -17,3 +17,4 @@ pub mod queue;
 pub mod record_conflicts;
 pub mod roster_editor;
 pub mod roster_import;
+pub mod tier_panel;

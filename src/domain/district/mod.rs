@@ -5,5 +5,6 @@
 pub mod coverage;
 pub mod period;
 pub mod refusal;
+pub mod scope;
 pub mod scorecard;
 pub mod work;

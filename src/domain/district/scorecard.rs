@@ -181,6 +181,9 @@ pub struct Scorecard {
     pub compounds: Vec<String>,
     pub contracts: usize,
     pub handling: Handling,
+    /// The quarter's complaints about the company itself (物业服务不优), counted beside
+    /// the weighed measures: the office's saved weights keep their six measures.
+    pub complaints: usize,
     pub inspection: Option<u8>,
     pub scores: [Option<f64>; 6],
     /// Total and the weight points it stands on; `None` with no data at all.
@@ -231,6 +234,10 @@ pub fn scorecards(
         .zip(buckets)
         .map(|((company, ids), bucket)| {
             let handling = Handling::of(&bucket, now.min(span.end));
+            let complaints = bucket
+                .iter()
+                .filter(|r| r.category.about_the_company())
+                .count();
             let inspection = scoring.and_then(|s| s.inspection(&company));
             let scores = measure_scores(&handling, inspection);
             let total = total(&scores, rules);
@@ -240,6 +247,7 @@ pub fn scorecards(
                 company,
                 compounds: ids,
                 handling,
+                complaints,
                 inspection,
                 scores,
                 total,

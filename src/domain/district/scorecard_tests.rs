@@ -122,3 +122,21 @@ fn rules_are_checked_and_hold_from_their_quarter_on() {
         (PROPOSED, None)
     );
 }
+
+#[test]
+fn complaints_about_the_company_count_in_its_own_scorecard() {
+    let mut about = sent("a2", "2026-10-12");
+    about.category = Category::PropertyService;
+    let mut elsewhere = sent("b1", "2026-10-12");
+    elsewhere.category = Category::PropertyService;
+    let mut earlier = sent("a1", "2026-09-12");
+    earlier.category = Category::PropertyService;
+    let plain = sent("a1", "2026-10-13");
+    let all = cards(&[about, elsewhere, earlier, plain], None);
+    let of = |name: &str| all.iter().find(|c| c.company == name).unwrap();
+    assert_eq!(
+        (of("金地物业").complaints, of("金地物业").handling.reports),
+        (1, 2)
+    );
+    assert_eq!(of("柏丽物业").complaints, 1);
+}

@@ -189,11 +189,14 @@ fn links_go_to_the_phone_that_takes_them() {
 
 #[test]
 fn the_positions_links_carry_never_move() {
-    // Links already sent carry these positions: append new values, never reorder.
+    // Links already sent carry these codes (`@ n`, not positions in `ALL`, which is the
+    // display order): a new value takes a new code, none is ever renumbered.
     let keys = |k: &[&str]| k.join(",");
+    let coded = Category::ALL.map(|c| format!("{}@{}", c.key(), c.code()));
     assert_eq!(
-        keys(&Category::ALL.map(Category::key)),
-        "sanitation,parking,drainage,septic_tank,facilities,safety,neighbour_dispute,property_fee,other"
+        coded.join(","),
+        "sanitation@0,parking@1,drainage@2,septic_tank@3,facilities@4,safety@5,\
+         neighbour_dispute@6,property_fee@7,property_service@9,other@8"
     );
     assert_eq!(
         keys(&Urgency::ALL.map(Urgency::key)),

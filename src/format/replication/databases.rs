@@ -8,6 +8,7 @@
 
 use serde::Deserialize;
 
+use crate::domain::district::scope::Scope;
 use crate::format::documents::DocKind;
 use crate::format::revision::DocTree;
 
@@ -35,11 +36,16 @@ impl UserCtx {
     }
 
     /// The account's name if its reports are its own (a resident's: kept in its own
-    /// database, progress sent back to it) — not a steward's or the office's, which have
-    /// no such database.
+    /// database, progress sent back to it) — not a steward's, a street's, a community's
+    /// or the office's, which have no such database.
     pub fn files_own_reports(&self) -> Option<&str> {
-        let resident = self.steward_of().is_empty() && !self.is_district();
+        let resident = self.steward_of().is_empty() && !self.is_district() && self.tier().is_none();
         self.name.as_deref().filter(|_| resident)
+    }
+
+    /// The street or community this account is (its server role), if it is one.
+    pub fn tier(&self) -> Option<Scope> {
+        self.roles.iter().find_map(|r| Scope::of_role(r))
     }
 
     pub fn is_district(&self) -> bool {
@@ -163,11 +169,24 @@ pub fn replications(user: &UserCtx, followed: &[String]) -> Vec<Replication> {
         });
     }
     let mut seen: Vec<&str> = stewarded.clone();
+    // A street or community follows its own compounds (the program passes them): their
+    // records too — a community writes there as their stewards do, a street only reads.
+    let community = matches!(user.tier(), Some(Scope::Community { .. }));
     for c in followed {
         if c.is_empty() || seen.contains(&c.as_str()) {
             continue;
         }
         seen.push(c);
+        if user.tier().is_some() {
+            out.push(Replication {
+                db: records_db(c),
+                kinds: RECORD_KINDS,
+                compound: Some(c.clone()),
+                push: community,
+                owner: None,
+                merges: community,
+            });
+        }
         out.push(Replication {
             db: public_db(c),
             kinds: PUBLIC_KINDS,
@@ -238,6 +257,26 @@ mod tests {
             name: Some(name.into()),
             roles: roles.iter().map(|r| r.to_string()).collect(),
         }
+    }
+
+    #[test]
+    fn a_street_reads_and_a_community_keeps_the_records_of_the_compounds_it_follows() {
+        let followed = ["dongtangcun".to_string()];
+        let street = replications(&user("jd", &["street:书院路街道"]), &followed);
+        let community = replications(&user("sq", &["community:书院路街道/新塘社区"]), &followed);
+        for (reps, writes) in [(street, false), (community, true)] {
+            let records = reps.iter().find(|r| r.db == "r-dongtangcun").unwrap();
+            assert_eq!((records.push, records.merges), (writes, writes));
+            assert!(reps.iter().any(|r| r.db == "c-dongtangcun" && !r.merges));
+            assert!(
+                !reps
+                    .iter()
+                    .any(|r| r.db.starts_with("userdb-") || r.db == "district")
+            );
+        }
+        // A role spelled another way is a resident's account: no records.
+        let odd = replications(&user("x", &["community:新塘社区"]), &followed);
+        assert!(!odd.iter().any(|r| r.db.starts_with("r-")));
     }
 
     #[test]

@@ -153,6 +153,7 @@ pub const EN: AppStrings = AppStrings {
         Category::NeighbourDispute => "Neighbour dispute",
         Category::PropertyFee => "Property fee",
         Category::Other => "Other",
+        Category::PropertyService => "Poor property service",
     },
     statuses: |v| match v {
         Status::Draft => "Draft",

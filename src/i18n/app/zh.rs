@@ -153,6 +153,7 @@ pub const ZH: AppStrings = AppStrings {
         Category::NeighbourDispute => "邻里纠纷",
         Category::PropertyFee => "物业费",
         Category::Other => "其他",
+        Category::PropertyService => "物业服务不优",
     },
     statuses: |v| match v {
         Status::Draft => "草稿",

@@ -1,6 +1,6 @@
 // The district dashboard (/district) and the summary packages it imports.
 import { readFileSync } from 'node:fs';
-import { appReady } from '../harness.mjs';
+import { appReady, expectSeen } from '../harness.mjs';
 
 const DAY = 86_400_000;
 
@@ -71,6 +71,24 @@ export class DistrictPage {
     await this.page.locator('[data-import="ok"]', { hasText: /已导入汇总包|Imported the package/ }).waitFor();
   }
 
+  /** The drill-down's trail, top first (the place looked at last). */
+  trail() {
+    return this.page.locator('[data-trail] li').allInnerTexts();
+  }
+
+  /** Goes one level down to `name` (a link of the "one level down" table), and waits
+   *  until the trail ends there. */
+  async down(name) {
+    await this.page.locator('[data-table="below"] tbody a', { hasText: name }).click();
+    await expectSeen(this.page.locator('[data-trail] li[aria-current="page"]', { hasText: name }), `${name} at the end of the trail`);
+  }
+
+  /** Goes back up to `name`, a link of the trail. */
+  async up(name) {
+    await this.page.locator('[data-trail] a', { hasText: name }).click();
+    await expectSeen(this.page.locator('[data-trail] li[aria-current="page"]', { hasText: name }), `${name} at the end of the trail`);
+  }
+
   stat(name) {
     return this.page.locator(`[data-stat="${name}"]`).innerText();
   }
@@ -119,11 +137,11 @@ export class DistrictPage {
     await form.getByRole('button', { name: '保存检查评分' }).click();
   }
 
-  /** The scorecard row of a company: `{ total, verdict }`. */
+  /** The scorecard row of a company: `{ reports, complaints, total, basis, verdict }`. */
   async scorecard(company) {
     const rows = await this.rows('scorecards');
     const row = rows.find((r) => r[0] === company);
-    return row && { reports: row[3], total: row[10], basis: row[11], verdict: row[12] };
+    return row && { reports: row[3], complaints: row[4], total: row[11], basis: row[12], verdict: row[13] };
   }
 
   async setWeights(weights) {
