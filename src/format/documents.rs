@@ -30,6 +30,10 @@ keyed_enum! {
         Scoring = "scoring",
         /// A revision the district server refused to carry (written by the server only).
         Refusal = "refusal",
+        /// A compound's 业委会 status (the office's).
+        Committee = "committee",
+        /// A 连片托管 contract (the office's).
+        Contract = "contract",
     }
 }
 

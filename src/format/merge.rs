@@ -7,6 +7,8 @@ use crate::domain::Millis;
 use crate::domain::compound::Compound;
 use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scorecard::QuarterScoring;
+use crate::domain::governance::committee::Committee;
+use crate::domain::governance::contract::ServiceContract;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::domain::roster_edit::RosterChange;
@@ -37,7 +39,9 @@ record!(
     ArrearsRecovery,
     RosterChange,
     QuarterScoring,
-    Refusal
+    Refusal,
+    Committee,
+    ServiceContract
 );
 
 /// Adds a record to a collection, or replaces the one with its id.

@@ -1,0 +1,6 @@
+//! The office's governance records on `/district`: each kind a section with its figures,
+//! a sortable list with CSV export, and a form (one pattern: `form_kit`).
+
+pub mod committees;
+pub mod contracts;
+pub mod form_kit;
