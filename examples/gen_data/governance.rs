@@ -3,8 +3,12 @@
 //! fictional.
 
 use compound_steward::domain::Millis;
+use compound_steward::domain::district::scorecard::Verdict;
 use compound_steward::domain::governance::committee::{
     Committee, CommitteeState, Member, Stage, Step,
+};
+use compound_steward::domain::governance::company::{
+    Company, Contact, Decision, DecisionEntry, Snapshot, Training,
 };
 use compound_steward::domain::governance::contract::{Closed, PastTerm, Scope, ServiceContract};
 use compound_steward::format::governance::Samples;
@@ -21,7 +25,41 @@ fn state(stage: Stage, steps: &[(Step, &str)], at: Millis) -> CommitteeState {
     }
 }
 
-pub fn samples(at: Millis) -> Samples {
+/// The register's example: 金地物业, which took over 东塘村 and its neighbours as one
+/// package (docs/FACTS.md), admitted on a quarter's scorecard, trained in the half year.
+fn company(at: Millis, compounds: Vec<String>) -> Company {
+    Company {
+        id: "sample-jindi".into(),
+        name: "金地物业".into(),
+        contacts: vec![Contact {
+            name: "示例联系人".into(),
+            phone: "13800000001".into(),
+            post: "项目经理".into(),
+        }],
+        compounds,
+        decisions: vec![DecisionEntry {
+            decision: Decision::Admit,
+            date: "2026-06-28".into(),
+            scorecard: Snapshot {
+                quarter: "2026Q2".into(),
+                reports: 9,
+                total: Some(82.4),
+                basis: Some(100),
+                verdict: Some(Verdict::Keep),
+            },
+            note: "示例记录 · sample record".into(),
+        }],
+        training: vec![Training {
+            date: "2026-11-20".into(),
+            topic: "考核评价办法（示例）".into(),
+        }],
+        sample: true,
+        updated_at: at,
+        deleted: false,
+    }
+}
+
+pub fn samples(at: Millis, jindi: Vec<String>) -> Samples {
     let preparing = state(Stage::Preparing, &[(Step::Petition, "2024-09-02")], at);
     let mut elected = state(
         Stage::Elected,
@@ -69,7 +107,7 @@ pub fn samples(at: Millis) -> Samples {
             company: "柏丽物业（示例）".into(),
             compounds: vec!["baili-plaza".into()],
             start: Some("2025-01-01".into()),
-            term_months: Some(24),
+            term_months: Some(60),
             scope: vec![Scope::Cleaning, Scope::Security, Scope::Repairs],
             fee_fen: Some(60),
             ended_on: None,
@@ -86,5 +124,6 @@ pub fn samples(at: Millis) -> Samples {
             updated_at: at,
             deleted: false,
         }],
+        companies: vec![company(at, jindi)],
     }
 }

@@ -355,8 +355,15 @@ fn main() {
             let data = sample();
             write(
                 Path::new("public/data/governance.json"),
-                &serde_json::to_string_pretty(&governance::samples(data.published_at))
-                    .expect("the governance samples encode"),
+                &serde_json::to_string_pretty(&governance::samples(
+                    data.published_at,
+                    data.compounds
+                        .iter()
+                        .filter(|c| c.property_company.as_deref() == Some("金地物业"))
+                        .map(|c| c.id.clone())
+                        .collect(),
+                ))
+                .expect("the governance samples encode"),
             );
             write(
                 Path::new("public/data/district.json"),

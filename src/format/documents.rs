@@ -34,6 +34,8 @@ keyed_enum! {
         Committee = "committee",
         /// A 连片托管 contract (the office's).
         Contract = "contract",
+        /// A property company in the register (the office's).
+        Company = "company",
     }
 }
 

@@ -6,8 +6,27 @@
 use serde::{Deserialize, Serialize};
 
 use super::documents::{DocKind, Document};
+use super::merge::Record;
+use crate::domain::Millis;
 use crate::domain::governance::committee::Committee;
+use crate::domain::governance::company::Company;
 use crate::domain::governance::contract::ServiceContract;
+
+/// Kept by an `id` and stamped with `updated_at`, as every record (`merge::Record`).
+macro_rules! record {
+    ($($ty:ty),+) => {
+        $(impl Record for $ty {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated_at(&self) -> Millis {
+                self.updated_at
+            }
+        })+
+    };
+}
+
+record!(Committee, ServiceContract, Company);
 
 impl Document for Committee {
     const KIND: DocKind = DocKind::Committee;
@@ -16,6 +35,13 @@ impl Document for Committee {
     }
     fn status_key(&self) -> &'static str {
         self.current.stage.key()
+    }
+}
+
+impl Document for Company {
+    const KIND: DocKind = DocKind::Company;
+    fn compound_id(&self) -> &str {
+        ""
     }
 }
 
@@ -36,6 +62,8 @@ pub struct Samples {
     pub committees: Vec<Committee>,
     #[serde(default)]
     pub contracts: Vec<ServiceContract>,
+    #[serde(default)]
+    pub companies: Vec<Company>,
 }
 
 #[cfg(test)]
@@ -49,6 +77,7 @@ mod tests {
         assert!(!s.committees.is_empty() && !s.contracts.is_empty());
         assert!(s.committees.iter().all(|k| k.sample));
         assert!(s.contracts.iter().all(|k| k.sample));
+        assert!(!s.companies.is_empty() && s.companies.iter().all(|k| k.sample));
         assert_eq!(
             s.committees[0].doc_id(),
             format!("committee:{}", s.committees[0].compound)

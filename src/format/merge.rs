@@ -7,8 +7,6 @@ use crate::domain::Millis;
 use crate::domain::compound::Compound;
 use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scorecard::QuarterScoring;
-use crate::domain::governance::committee::Committee;
-use crate::domain::governance::contract::ServiceContract;
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::domain::roster_edit::RosterChange;
@@ -39,9 +37,7 @@ record!(
     ArrearsRecovery,
     RosterChange,
     QuarterScoring,
-    Refusal,
-    Committee,
-    ServiceContract
+    Refusal
 );
 
 /// Adds a record to a collection, or replaces the one with its id.

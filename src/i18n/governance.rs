@@ -5,6 +5,7 @@
 use super::Lang;
 use crate::domain::governance::Problem;
 use crate::domain::governance::committee::{Stage, Step};
+use crate::domain::governance::company::Decision;
 use crate::domain::governance::contract::{Change, Closed, Scope};
 
 macro_rules! catalogue {
@@ -89,6 +90,9 @@ catalogue! {
     p_no_scope: "至少选一项服务内容。", "Choose at least one service.";
     p_end_needs_date: "终止要填写终止日期。", "An end needs the date it ended.";
     p_not_held: "新合同不能续签或终止。", "A new contract cannot be renewed or ended.";
+    p_bad_phone: "每行写一位联系人：姓名、电话、职务，用空格隔开；电话要能拨通。", "One contact a line: name, phone, post, with spaces between; the phone must be one that can be dialled.";
+    p_taken: "已经登记了同名的公司。", "A company of that name is registered already.";
+    p_no_scorecard: "这家公司这个季度没有考核成绩，不能据此决定。", "The company has no scorecard for that quarter to decide on.";
     stage_none: "未成立", "None";
     stage_preparing: "筹备中", "Preparing";
     stage_elected: "已成立", "Elected";
@@ -108,6 +112,33 @@ catalogue! {
     change_end: "终止", "An end";
     closed_renewed: "续签前", "before renewal";
     closed_ended: "终止", "ended";
+    company_title: "物业公司名录", "Register of property companies";
+    company_counts: "登记物业公司 {n} 家：准入 {a} 家，约谈整改 {w} 家，退出 {x} 家；近半年参加培训 {t} 家。", "{n} property companies registered: admitted {a}, told to improve {w}, exited {x}; trained in the last half year {t}.";
+    company_form: "登记物业公司", "Register a company";
+    contacts_label: "联系人（每行一位：姓名 电话 职务）", "Contacts (one a line: name, phone, post)";
+    contacts_hint: "例如“示例甲 138 0000 0001 项目经理”。", "e.g. “示例甲 138 0000 0001 项目经理”.";
+    served_label: "服务的小区", "Compounds served";
+    served_hint: "可不选。", "Optional.";
+    contacts_col: "联系人", "Contacts";
+    contracts_in_force_col: "在履行合同", "Contracts in force";
+    scores_col: "近四季度考核总分", "Scores, last four quarters";
+    standing_col: "最近的准入退出决定", "Latest admission or exit decision";
+    training_col: "参加培训", "Training attended";
+    decision_form: "准入退出决定", "Admission or exit decision";
+    decision_label: "决定", "Decision";
+    decision_hint: "准入、约谈整改或退出。", "Admit, told to improve, or exit.";
+    quarter_label: "依据的季度考核", "Quarter scored";
+    quarter_hint: "附上这家公司这个季度的考核成绩。", "That quarter's scorecard of the company is attached.";
+    decided_on_label: "决定日期", "Decided on";
+    past_date_hint: "必填，不能晚于今天。", "Required, not after today.";
+    pick_company_hint: "选择一家已登记的公司。", "Choose a registered company.";
+    training_form: "参加培训", "Training attended";
+    trained_on_label: "培训日期", "Trained on";
+    topic_label: "培训内容", "Topic";
+    no_score: "无数据", "no data";
+    decision_admit: "准入", "Admitted";
+    decision_warn: "约谈整改", "Told to improve";
+    decision_exit: "退出", "Exit";
 }
 
 pub fn governance_strings(lang: Lang) -> &'static GovernanceStrings {
@@ -136,6 +167,9 @@ impl GovernanceStrings {
             Problem::NoScope => self.p_no_scope,
             Problem::EndNeedsDate => self.p_end_needs_date,
             Problem::NotHeld => self.p_not_held,
+            Problem::BadPhone => self.p_bad_phone,
+            Problem::Taken => self.p_taken,
+            Problem::NoScorecard => self.p_no_scorecard,
         }
     }
 
@@ -173,6 +207,14 @@ impl GovernanceStrings {
             Change::Correct => self.change_correct,
             Change::Renew => self.change_renew,
             Change::End => self.change_end,
+        }
+    }
+
+    pub fn decision(&self, d: Decision) -> &'static str {
+        match d {
+            Decision::Admit => self.decision_admit,
+            Decision::Warn => self.decision_warn,
+            Decision::Exit => self.decision_exit,
         }
     }
 

@@ -10,6 +10,7 @@ use crate::platform::print::print_page;
 
 use crate::components::district::coverage::CoverageSection;
 use crate::components::district::records::committees::CommitteeSection;
+use crate::components::district::records::companies::CompanySection;
 use crate::components::district::records::contracts::ContractSection;
 use crate::components::district::refusals::RefusalsSection;
 use crate::components::district::scorecards::ScorecardSection;
@@ -18,7 +19,8 @@ use crate::components::district::work::WorkSection;
 use crate::components::sync_panel::SyncPanel;
 use crate::domain::district::period::Period;
 use crate::platform::clock::now;
-use crate::state::{use_district_strings, use_governance_strings, use_strings};
+use crate::state::district::use_governance_strings;
+use crate::state::{use_district_strings, use_strings};
 
 #[component]
 pub fn DistrictPage() -> impl IntoView {
@@ -48,6 +50,7 @@ pub fn DistrictPage() -> impl IntoView {
                         {link("#scorecards", |d| d.scores_title)}
                         <li><a href="#committees" class="district__nav-link">{move || g().committee_title}</a></li>
                         <li><a href="#contracts" class="district__nav-link">{move || g().contract_title}</a></li>
+                        <li><a href="#companies" class="district__nav-link">{move || g().company_title}</a></li>
                         {link("#refusals", |d| d.refusals_title)}
                     </ul>
                 </nav>
@@ -61,6 +64,7 @@ pub fn DistrictPage() -> impl IntoView {
                     <ScorecardSection now/>
                     <CommitteeSection now/>
                     <ContractSection now/>
+                    <CompanySection now/>
                     <RefusalsSection/>
                 </div>
             </div>

@@ -18,6 +18,7 @@ use crate::domain::compound::Compound;
 use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
 use crate::domain::governance::committee::{self, Committee};
+use crate::domain::governance::company::{self, Company};
 use crate::domain::governance::contract::{self, ServiceContract};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
@@ -25,6 +26,7 @@ use crate::format::documents::held_rev;
 use crate::format::entry_points::WHOLE_DATASET;
 use crate::format::governance::{SAMPLES, Samples};
 use crate::format::summary::{Doc, SummaryPackage, merged};
+use crate::i18n::governance::{GovernanceStrings, governance_strings};
 use crate::platform::fetch::fetch_text;
 
 #[derive(Clone, Copy)]
@@ -36,6 +38,7 @@ pub struct DistrictData {
     /// The office's governance records (the district database).
     pub committees: DocSet<Committee>,
     pub service_contracts: DocSet<ServiceContract>,
+    pub companies: DocSet<Company>,
     /// The sample data's examples of them (`/data/governance.json`), read with the
     /// published contracts.
     pub samples: ReadSignal<Samples>,
@@ -105,6 +108,14 @@ impl DistrictData {
             .with(|held| contract::all(shipped, held))
     }
 
+    /// The register of companies: the office's records over the samples. Tracked.
+    pub fn all_companies(&self) -> Vec<Company> {
+        let shipped = self.samples.with(|s| s.companies.clone());
+        self.companies
+            .records
+            .with(|held| company::all(shipped, held))
+    }
+
     /// Every compound's committee record: the office's over the samples. Tracked.
     pub fn all_committees(&self) -> Vec<Committee> {
         let shipped = self.samples.with(|s| s.committees.clone());
@@ -121,11 +132,13 @@ pub fn provide_district() -> DistrictData {
     let refusals = DocSet::<Refusal>::new(problems);
     let committees = DocSet::<Committee>::new(problems);
     let service_contracts = DocSet::<ServiceContract>::new(problems);
+    let companies = DocSet::<Company>::new(problems);
     packages.start(None);
     scoring.start(None);
     refusals.start(None);
     committees.start(None);
     service_contracts.start(None);
+    companies.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
     let (samples, set_samples) = signal(Samples::default());
     let data = DistrictData {
@@ -134,6 +147,7 @@ pub fn provide_district() -> DistrictData {
         refusals,
         committees,
         service_contracts,
+        companies,
         samples,
         set_samples,
         contracts,
@@ -147,6 +161,13 @@ pub fn provide_district() -> DistrictData {
 
 pub fn use_district() -> DistrictData {
     expect_context::<DistrictData>()
+}
+
+/// The governance records' words in the current language, tracked.
+pub fn use_governance_strings()
+-> impl Fn() -> &'static GovernanceStrings + Copy + Send + Sync + 'static {
+    let lang = use_state().lang;
+    move || governance_strings(lang.get())
 }
 
 /// This device's records of a kind and the packages' copies, merged: one record per

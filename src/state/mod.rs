@@ -37,7 +37,6 @@ use crate::format::merge::{Stamped, merge};
 use crate::format::settings::Settings;
 use crate::i18n::console::{ConsoleStrings, console_strings};
 use crate::i18n::district::{DistrictStrings, district_strings};
-use crate::i18n::governance::{GovernanceStrings, governance_strings};
 use crate::i18n::handoff::{HandoffStrings, handoff_strings};
 use crate::i18n::sync::{SyncStrings, sync_strings};
 use crate::i18n::{Lang, Strings, strings};
@@ -259,13 +258,6 @@ pub fn use_district_strings() -> impl Fn() -> &'static DistrictStrings + Copy + 
 {
     let lang = use_state().lang;
     move || district_strings(lang.get())
-}
-
-/// The governance records' words in the current language, tracked.
-pub fn use_governance_strings()
--> impl Fn() -> &'static GovernanceStrings + Copy + Send + Sync + 'static {
-    let lang = use_state().lang;
-    move || governance_strings(lang.get())
 }
 
 /// Sync's words in the current language, tracked.

@@ -147,13 +147,10 @@ fn every_published_contract_is_migrated_and_a_correction_replaces_it() {
     // Nothing is lost: the scorecards see the same contracts as before.
     let back = in_force(&all(migrated.clone(), &[]), today());
     assert_eq!(back.len(), 2);
-    assert!(
-        published.iter().all(|p| {
-            back.iter().any(|b| {
-                b.company == p.company && p.compounds.iter().all(|c| b.compounds.contains(c))
-            })
-        })
-    );
+    assert!(published.iter().all(|p| {
+        back.iter()
+            .any(|b| b.company == p.company && p.compounds.iter().all(|c| b.compounds.contains(c)))
+    }));
     let mut f = migrated[0].fields();
     f.set(START, "2026-07-01");
     f.set(TERM, "36");

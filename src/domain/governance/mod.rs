@@ -5,6 +5,7 @@
 //! with no problem becomes a record.
 
 pub mod committee;
+pub mod company;
 pub mod contract;
 
 use super::Millis;
@@ -29,6 +30,9 @@ keyed_enum! {
         NoScope = "no_scope",
         EndNeedsDate = "end_needs_date",
         NotHeld = "not_held",
+        BadPhone = "bad_phone",
+        Taken = "taken",
+        NoScorecard = "no_scorecard",
     }
 }
 

@@ -13,7 +13,7 @@ use crate::domain::governance::committee::{self as k, Committee, Stage, Step, co
 use crate::i18n::governance::GovernanceStrings;
 use crate::platform::clock;
 use crate::state::district::use_district;
-use crate::state::use_governance_strings;
+use crate::state::district::use_governance_strings;
 
 fn specs(g: &'static GovernanceStrings, compounds: Vec<(String, String)>) -> Vec<Spec> {
     let stages = Stage::ALL
@@ -131,6 +131,9 @@ pub fn CommitteeSection(
                 .collect::<Vec<_>>()
         })
     });
+    // The editor is drawn once opened: a closed one would put a second PIN form (with the
+    // scoring editor's ids) on the page.
+    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let pick = Callback::new(move |id: String| {
         let held = all.with_untracked(|all| all.iter().find(|c| c.id == id).map(Committee::fields));
@@ -152,14 +155,14 @@ pub fn CommitteeSection(
             <h2 id="committees-title">{move || g().committee_title}</h2>
             <p class="district__figure" data-committee-counts>{summary}</p>
             <DataTable name="committees" caption=Signal::derive(move || g().committee_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-committee-editor>
+            <details class="panel records-editor no-print" data-committee-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().committee_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <StewardGate>
+                <Show when=move || opened.get()><StewardGate>
                     <Picker form="committee" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), name_of(&c.compound))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="committee" title=Signal::derive(move || g().committee_form.to_string())
                         specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
-                </StewardGate>
+                </StewardGate></Show>
             </details>
         </section>
     }

@@ -15,7 +15,7 @@ use crate::domain::governance::contract::{
 use crate::i18n::governance::GovernanceStrings;
 use crate::platform::clock;
 use crate::state::district::use_district;
-use crate::state::use_governance_strings;
+use crate::state::district::use_governance_strings;
 
 fn specs(g: &'static GovernanceStrings, compounds: Vec<(String, String)>) -> Vec<Spec> {
     let scopes = Scope::ALL
@@ -160,6 +160,9 @@ pub fn ContractSection(
                 .collect::<Vec<_>>()
         })
     });
+    // The editor is drawn once opened: a closed one would put a second PIN form (with the
+    // scoring editor's ids) on the page.
+    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let pick = Callback::new(move |id: String| {
@@ -187,14 +190,14 @@ pub fn ContractSection(
             <h2 id="contracts-title">{move || g().contract_title}</h2>
             <p class="district__figure" data-contract-counts>{summary}</p>
             <DataTable name="contracts" caption=Signal::derive(move || g().contract_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-contract-editor>
+            <details class="panel records-editor no-print" data-contract-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().contract_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <StewardGate>
+                <Show when=move || opened.get()><StewardGate>
                     <Picker form="contract" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.company, c.compounds.iter().map(|id| name_of(id)).collect::<Vec<_>>().join("、")))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="contract" title=Signal::derive(move || g().contract_form.to_string())
                         specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
-                </StewardGate>
+                </StewardGate></Show>
             </details>
         </section>
     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::form_fields::FieldMessage;
 use crate::domain::governance::{FieldError, Fields};
-use crate::state::use_governance_strings;
+use crate::state::district::use_governance_strings;
 
 /// How a field is typed.
 #[derive(Clone, Debug, PartialEq)]

@@ -2,5 +2,6 @@
 //! a sortable list with CSV export, and a form (one pattern: `form_kit`).
 
 pub mod committees;
+pub mod companies;
 pub mod contracts;
 pub mod form_kit;
