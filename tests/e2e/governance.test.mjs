@@ -31,6 +31,8 @@ describe('业委会 per compound', () => {
     const committees = new GovernanceRecords(page, 'committee');
     const total = dataset.compounds.length;
     assert.equal(samples.committees.length, 2);
+    // The sample records arrive with the page's second file: waited for as a person would.
+    await expectSeen(page.locator('[data-committee-counts]', { hasText: '已成立 1 个' }), 'the sample committees counted');
     assert.equal(await committees.counts(), `业委会：已成立 1 个，筹备中 1 个，未成立 ${total - 2} 个；任期已满 0 个。`);
     const listed = await district.rows('committees');
     assert.deepEqual(listed.map((r) => [r[0], r[1]]).sort(), [['松涛里小区（示例）', '已成立'], ['桂花村（示例）', '筹备中']]);
@@ -80,6 +82,7 @@ describe('业委会 per compound', () => {
 
   it('the list sorts and exports as CSV what it shows', async () => {
     const { context, page, district } = await office();
+    await expectSeen(page.locator('[data-table="committees"] tbody th', { hasText: '（示例）' }), 'the sample committees');
     const header = page.locator('[data-table="committees"] thead th').nth(1);
     await header.locator('button').click();
     assert.equal(await header.getAttribute('aria-sort'), 'descending');
@@ -102,6 +105,7 @@ describe('连片托管 contracts', () => {
     const contracts = new GovernanceRecords(page, 'contract');
     const published = JSON.parse(readFileSync(join(root, 'public', 'data', 'district.json'), 'utf8')).data.district.contracts;
     // Every published contract is there, to be completed; the sample beside it.
+    await expectSeen(page.locator('[data-table="contracts"] tbody th', { hasText: '（示例）' }), 'the sample contract');
     const rows = await district.rows('contracts');
     for (const p of published) {
       const names = p.compounds.map((id) => dataset.compounds.find((c) => c.id === id).name);
@@ -183,6 +187,7 @@ describe('the register of property companies', () => {
     const sample = samples.companies[0];
     const recent = (t) => Date.now() - Date.parse(`${t.date}T00:00:00+08:00`) <= 183 * 86_400_000;
     const trained = sample.training.some(recent) ? 1 : 0;
+    await expectSeen(page.locator('[data-company-counts]', { hasText: '登记物业公司 1 家' }), 'the sample company counted');
     assert.equal(await editor.counts(), `登记物业公司 1 家：准入 1 家，约谈整改 0 家，退出 0 家；近半年参加培训 ${trained} 家。`);
     const [row] = await district.rows('companies');
     assert.equal(row[0], `${sample.name}（示例）`);
