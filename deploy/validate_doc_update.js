@@ -8,7 +8,7 @@
 //   userdb-<hex>   a signed-in resident's own reports (members: that resident alone)
 //   district       everything, copied in by the relay; the office writes its scoring
 //                  and its governance records (committee:<compound>, contract:<id>,
-//                  company:<id>)
+//                  company:<id>, meeting:<id>)
 // The relay service's account (role cs-relay) writes what it carries between them; it is
 // no admin, so these rules hold for it too. Design documents: only the set-up (admins).
 // Reasons are shown to the person on the phone as they are: Chinese, then English.
@@ -68,7 +68,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       return;
     }
     if (!office) refuse('只有街道办可以写这里 · Only the district office writes here');
-    if (['scoring', 'committee', 'contract', 'company'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
+    if (['scoring', 'committee', 'contract', 'company', 'meeting'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
     if (!live) return;
     // The governance records (src/domain/governance/): one 业委会 record per compound,
     // under that compound's id; a contract names its company and its compounds.
@@ -82,6 +82,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       if (!Array.isArray(newDoc.compounds) || !newDoc.compounds.length || newDoc.compounds.some(function (c) { return typeof c !== 'string' || !c; })) refuse('合同要写托管的小区 · A contract names its compounds');
     }
     if (kind === 'company' && (typeof newDoc.name !== 'string' || !newDoc.name.trim())) refuse('物业公司要写名称 · A company in the register has a name');
+    if (kind === 'meeting' && (['Quarterly', 'Special'].indexOf(newDoc.kind) === -1 || typeof newDoc.date !== 'string' || !newDoc.date)) refuse('会议要写类型和日期 · A meeting has its kind and date');
     return;
   }
   if (db === 'cs-relay') {

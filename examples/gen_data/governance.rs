@@ -11,6 +11,7 @@ use compound_steward::domain::governance::company::{
     Company, Contact, Decision, DecisionEntry, Snapshot, Training,
 };
 use compound_steward::domain::governance::contract::{Closed, PastTerm, Scope, ServiceContract};
+use compound_steward::domain::governance::meeting::{FollowUp, Meeting, MeetingKind};
 use compound_steward::format::governance::Samples;
 
 fn state(stage: Stage, steps: &[(Step, &str)], at: Millis) -> CommitteeState {
@@ -125,5 +126,37 @@ pub fn samples(at: Millis, jindi: Vec<String>) -> Samples {
             deleted: false,
         }],
         companies: vec![company(at, jindi)],
+        meetings: vec![Meeting {
+            id: "sample-2026q4".into(),
+            kind: MeetingKind::Quarterly,
+            date: "2026-10-15".into(),
+            attendees: [
+                "书院路街道",
+                "晓塘社区",
+                "新塘社区",
+                "金地物业",
+                "柏丽物业（示例）",
+            ]
+            .map(String::from)
+            .to_vec(),
+            decisions: vec!["东塘村小区化粪池年底前清掏（示例）".into()],
+            follow_ups: vec![
+                FollowUp {
+                    what: "化粪池清掏".into(),
+                    owner: "金地物业".into(),
+                    due: "2026-11-30".into(),
+                    done: true,
+                },
+                FollowUp {
+                    what: "桂花村停车位划线".into(),
+                    owner: "新塘社区".into(),
+                    due: "2027-01-31".into(),
+                    done: false,
+                },
+            ],
+            sample: true,
+            updated_at: at,
+            deleted: false,
+        }],
     }
 }

@@ -36,6 +36,8 @@ keyed_enum! {
         Contract = "contract",
         /// A property company in the register (the office's).
         Company = "company",
+        /// A property-management meeting (the office's).
+        Meeting = "meeting",
     }
 }
 
@@ -319,7 +321,7 @@ mod tests {
         assert_eq!(stored_doc_of(first_revision(&c)), Some(local));
         assert_eq!(stored_doc_of(DocTree::new("_design/cs")), None);
         // A kind a newer version invented is kept, under its own index kind.
-        let mut newer = DocTree::new("meeting:2026Q4");
+        let mut newer = DocTree::new("census:2026Q4");
         newer.edit(
             None,
             Body::of(&serde_json::json!({ "compound": "dongtangcun", "held": 1 })),

@@ -11,6 +11,7 @@ use crate::domain::Millis;
 use crate::domain::governance::committee::Committee;
 use crate::domain::governance::company::Company;
 use crate::domain::governance::contract::ServiceContract;
+use crate::domain::governance::meeting::Meeting;
 
 /// Kept by an `id` and stamped with `updated_at`, as every record (`merge::Record`).
 macro_rules! record {
@@ -26,7 +27,7 @@ macro_rules! record {
     };
 }
 
-record!(Committee, ServiceContract, Company);
+record!(Committee, ServiceContract, Company, Meeting);
 
 impl Document for Committee {
     const KIND: DocKind = DocKind::Committee;
@@ -35,6 +36,13 @@ impl Document for Committee {
     }
     fn status_key(&self) -> &'static str {
         self.current.stage.key()
+    }
+}
+
+impl Document for Meeting {
+    const KIND: DocKind = DocKind::Meeting;
+    fn compound_id(&self) -> &str {
+        ""
     }
 }
 
@@ -64,6 +72,8 @@ pub struct Samples {
     pub contracts: Vec<ServiceContract>,
     #[serde(default)]
     pub companies: Vec<Company>,
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
 }
 
 #[cfg(test)]
@@ -78,6 +88,7 @@ mod tests {
         assert!(s.committees.iter().all(|k| k.sample));
         assert!(s.contracts.iter().all(|k| k.sample));
         assert!(!s.companies.is_empty() && s.companies.iter().all(|k| k.sample));
+        assert!(!s.meetings.is_empty() && s.meetings.iter().all(|k| k.sample));
         assert_eq!(
             s.committees[0].doc_id(),
             format!("committee:{}", s.committees[0].compound)

@@ -7,6 +7,7 @@ use crate::domain::governance::Problem;
 use crate::domain::governance::committee::{Stage, Step};
 use crate::domain::governance::company::Decision;
 use crate::domain::governance::contract::{Change, Closed, Scope};
+use crate::domain::governance::meeting::MeetingKind;
 
 macro_rules! catalogue {
     ($($name:ident: $zh:literal, $en:literal;)+) => {
@@ -92,6 +93,7 @@ catalogue! {
     p_not_held: "新合同不能续签或终止。", "A new contract cannot be renewed or ended.";
     p_bad_phone: "每行写一位联系人：姓名、电话、职务，用空格隔开；电话要能拨通。", "One contact a line: name, phone, post, with spaces between; the phone must be one that can be dialled.";
     p_taken: "已经登记了同名的公司。", "A company of that name is registered already.";
+    p_bad_follow_up: "每行一项待办：事项 | 负责人 | 到期日（年-月-日），办完了再加“| 完成”。", "One follow-up a line: what | owner | due date (year-month-day), and “| 完成” once done.";
     p_no_scorecard: "这家公司这个季度没有考核成绩，不能据此决定。", "The company has no scorecard for that quarter to decide on.";
     stage_none: "未成立", "None";
     stage_preparing: "筹备中", "Preparing";
@@ -137,6 +139,26 @@ catalogue! {
     topic_label: "培训内容", "Topic";
     no_score: "无数据", "no data";
     decision_admit: "准入", "Admitted";
+    meeting_title: "物业管理会议", "Property-management meetings";
+    meeting_counts: "本季度开了 {q} 次物业管理专题会议；待办 {o} 项没办完，其中 {l} 项已过期。", "Quarterly meetings held this quarter: {q}; follow-ups not done: {o}, past due: {l}.";
+    meeting_form: "记录会议", "Record a meeting";
+    meeting_kind_label: "会议类型", "Kind";
+    meeting_kind_hint: "每季度的专题会议，或为一件事开的协调会。", "The quarterly meeting, or one called for a single matter.";
+    meeting_date_label: "会议日期", "Date";
+    attendees_label: "参会单位和人员（每行一个）", "Who attended (one a line)";
+    attendees_hint: "至少一个，例如“书院路街道”“金地物业”。", "At least one, e.g. “书院路街道”, “金地物业”.";
+    decisions_label: "会议决定（每行一条）", "Decisions (one a line)";
+    decisions_hint: "可不填，每条最多 200 字。", "Optional, each at most 200 characters.";
+    follow_ups_label: "待办（每行：事项 | 负责人 | 到期日）", "Follow-ups (a line each: what | owner | due)";
+    follow_ups_hint: "办完了在行末加“| 完成”。", "Add “| 完成” at the end once done.";
+    attendees_col: "参会", "Attended";
+    decisions_col: "决定", "Decisions";
+    follow_ups_col: "待办", "Follow-ups";
+    open_col: "未办", "Not done";
+    late_col: "已过期", "Past due";
+    done_mark: "，已完成", ", done";
+    kind_quarterly: "物业管理专题会议（季度）", "Quarterly property-management meeting";
+    kind_special: "专题协调会", "Special meeting";
     decision_warn: "约谈整改", "Told to improve";
     decision_exit: "退出", "Exit";
 }
@@ -170,6 +192,7 @@ impl GovernanceStrings {
             Problem::BadPhone => self.p_bad_phone,
             Problem::Taken => self.p_taken,
             Problem::NoScorecard => self.p_no_scorecard,
+            Problem::BadFollowUp => self.p_bad_follow_up,
         }
     }
 
@@ -215,6 +238,13 @@ impl GovernanceStrings {
             Decision::Admit => self.decision_admit,
             Decision::Warn => self.decision_warn,
             Decision::Exit => self.decision_exit,
+        }
+    }
+
+    pub fn meeting_kind(&self, m: MeetingKind) -> &'static str {
+        match m {
+            MeetingKind::Quarterly => self.kind_quarterly,
+            MeetingKind::Special => self.kind_special,
         }
     }
 

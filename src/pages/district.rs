@@ -12,6 +12,7 @@ use crate::components::district::coverage::CoverageSection;
 use crate::components::district::records::committees::CommitteeSection;
 use crate::components::district::records::companies::CompanySection;
 use crate::components::district::records::contracts::ContractSection;
+use crate::components::district::records::meetings::MeetingSection;
 use crate::components::district::refusals::RefusalsSection;
 use crate::components::district::scorecards::ScorecardSection;
 use crate::components::district::sources::Sources;
@@ -51,6 +52,7 @@ pub fn DistrictPage() -> impl IntoView {
                         <li><a href="#committees" class="district__nav-link">{move || g().committee_title}</a></li>
                         <li><a href="#contracts" class="district__nav-link">{move || g().contract_title}</a></li>
                         <li><a href="#companies" class="district__nav-link">{move || g().company_title}</a></li>
+                        <li><a href="#meetings" class="district__nav-link">{move || g().meeting_title}</a></li>
                         {link("#refusals", |d| d.refusals_title)}
                     </ul>
                 </nav>
@@ -65,6 +67,7 @@ pub fn DistrictPage() -> impl IntoView {
                     <CommitteeSection now/>
                     <ContractSection now/>
                     <CompanySection now/>
+                    <MeetingSection now/>
                     <RefusalsSection/>
                 </div>
             </div>

@@ -20,6 +20,7 @@ use crate::domain::district::scorecard::{Contract, QuarterScoring};
 use crate::domain::governance::committee::{self, Committee};
 use crate::domain::governance::company::{self, Company};
 use crate::domain::governance::contract::{self, ServiceContract};
+use crate::domain::governance::meeting::{self, Meeting};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::format::documents::held_rev;
@@ -39,6 +40,7 @@ pub struct DistrictData {
     pub committees: DocSet<Committee>,
     pub service_contracts: DocSet<ServiceContract>,
     pub companies: DocSet<Company>,
+    pub meetings: DocSet<Meeting>,
     /// The sample data's examples of them (`/data/governance.json`), read with the
     /// published contracts.
     pub samples: ReadSignal<Samples>,
@@ -116,6 +118,14 @@ impl DistrictData {
             .with(|held| company::all(shipped, held))
     }
 
+    /// The meetings: the office's records over the samples. Tracked.
+    pub fn all_meetings(&self) -> Vec<Meeting> {
+        let shipped = self.samples.with(|s| s.meetings.clone());
+        self.meetings
+            .records
+            .with(|held| meeting::all(shipped, held))
+    }
+
     /// Every compound's committee record: the office's over the samples. Tracked.
     pub fn all_committees(&self) -> Vec<Committee> {
         let shipped = self.samples.with(|s| s.committees.clone());
@@ -133,12 +143,14 @@ pub fn provide_district() -> DistrictData {
     let committees = DocSet::<Committee>::new(problems);
     let service_contracts = DocSet::<ServiceContract>::new(problems);
     let companies = DocSet::<Company>::new(problems);
+    let meetings = DocSet::<Meeting>::new(problems);
     packages.start(None);
     scoring.start(None);
     refusals.start(None);
     committees.start(None);
     service_contracts.start(None);
     companies.start(None);
+    meetings.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
     let (samples, set_samples) = signal(Samples::default());
     let data = DistrictData {
@@ -148,6 +160,7 @@ pub fn provide_district() -> DistrictData {
         committees,
         service_contracts,
         companies,
+        meetings,
         samples,
         set_samples,
         contracts,

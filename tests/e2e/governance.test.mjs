@@ -166,7 +166,7 @@ describe('连片托管 contracts', () => {
 
   it('on a 390 px phone the open forms fit without scrolling sideways', async () => {
     const { context, page } = await office({ width: 390, height: 844 });
-    for (const kind of ['committee', 'contract', 'company']) await new GovernanceRecords(page, kind).open();
+    for (const kind of ['committee', 'contract', 'company', 'meeting']) await new GovernanceRecords(page, kind).open();
     for (const kind of ['contract', 'decision']) await new GovernanceRecords(page, kind).save();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0);
@@ -236,6 +236,50 @@ describe('the register of property companies', () => {
     assert.equal(name, 'companies.csv');
     assert.match(text, /示例新物业,示例己 13800000009 经理,天鹤村小区,0,/);
     await screenshot(page, '78-district-companies-1280');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('property-management meetings', () => {
+  it('counts the sample meeting, refuses a bad follow-up with its sentence, records a meeting and marks its follow-up done', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const meetings = new GovernanceRecords(page, 'meeting');
+    assert.equal(samples.meetings.length, 1);
+    const sample = samples.meetings[0];
+    await expectSeen(page.locator('[data-table="meetings"] tbody th', { hasText: '（示例）' }), 'the sample meeting');
+    const cst = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = cst(Date.now());
+    const quarterOf = (date) => `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    const sampleThisQuarter = quarterOf(sample.date) === quarterOf(today) ? 1 : 0;
+    const open = sample.follow_ups.filter((u) => !u.done);
+    const late = open.filter((u) => u.due < today).length;
+    assert.equal(await meetings.counts(), `本季度开了 ${sampleThisQuarter} 次物业管理专题会议；待办 ${open.length} 项没办完，其中 ${late} 项已过期。`);
+
+    await meetings.open();
+    await meetings.fill({ kind: 'quarterly', date: today, attendees: '书院路街道\n示例物业', follow_ups: '电动车充电桩 | 示例物业' });
+    const before = await everything(page);
+    await meetings.save();
+    assert.equal(await meetings.problem('follow_ups'), '每行一项待办：事项 | 负责人 | 到期日（年-月-日），办完了再加“| 完成”。');
+    assert.deepEqual(await meetings.problems(), ['follow_ups']);
+    assert.deepEqual(await everything(page), before, 'a refused form stores nothing');
+    await meetings.fill({ decisions: '桂花村加装智慧单车棚', follow_ups: '电动车充电桩 | 示例物业 | 2020-01-31' });
+    await meetings.save();
+    await expectSeen(page.locator('[data-record-form="meeting"] [data-saved]'), 'the meeting saved');
+    await expectSeen(page.locator('[data-meeting-counts]', { hasText: `本季度开了 ${sampleThisQuarter + 1} 次物业管理专题会议；待办 ${open.length + 1} 项没办完，其中 ${late + 1} 项已过期` }), 'the meeting and its overdue follow-up counted');
+    const row = (await district.rows('meetings')).find((r) => r[0] === today);
+    assert.deepEqual(row.slice(1), ['物业管理专题会议（季度）', '书院路街道、示例物业', '桂花村加装智慧单车棚', '电动车充电桩（示例物业，2020-01-31）', '1', '1']);
+    // Done: a correction of the same meeting.
+    await meetings.fill({ follow_ups: '电动车充电桩 | 示例物业 | 2020-01-31 | 完成' });
+    await meetings.save();
+    await expectSeen(page.locator('[data-meeting-counts]', { hasText: `待办 ${open.length} 项没办完，其中 ${late} 项已过期` }), 'the follow-up done');
+    const stored = (await storedRecords(page, 'meeting')).filter((m) => !m.sample);
+    assert.equal(stored.length, 1, 'corrected, not added');
+    assert.equal(stored[0].follow_ups[0].done, true);
+    const text = (await district.csv('meetings')).text.replaceAll('"', '');
+    assert.match(text.split('\r\n')[0], /会议日期,会议类型,参会,决定,待办,未办,已过期/);
+    assert.ok(text.includes(`${today},物业管理专题会议（季度）,书院路街道、示例物业,桂花村加装智慧单车棚,电动车充电桩（示例物业，2020-01-31，已完成）,0,0`), text);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -28,6 +28,10 @@ const contract = (id, extra = {}) => ({
   _id: `contract:${id}`, id, company: '金地物业', compounds: ['dongtangcun'], start: '2026-07-01', term_months: 36,
   scope: ['Cleaning', 'Parking'], fee_fen: 45, ended_on: null, history: [], migrated: false, sample: false, updated_at: 1, deleted: false, ...extra,
 });
+const meeting = (id, extra = {}) => ({
+  _id: `meeting:${id}`, id, kind: 'Quarterly', date: '2026-10-15', attendees: ['书院路街道', '金地物业'], decisions: [],
+  follow_ups: [{ what: '化粪池清掏', owner: '金地物业', due: '2026-11-30', done: false }], sample: false, updated_at: 1, deleted: false, ...extra,
+});
 const company = (id, extra = {}) => ({
   _id: `company:${id}`, id, name: '金地物业', contacts: [{ name: '示例甲', phone: '13800000001', post: '项目经理' }], compounds: ['dongtangcun'],
   decisions: [{ decision: 'Admit', date: '2026-10-10', scorecard: { quarter: '2026Q3', reports: 12, total: 84.5, basis: 100, verdict: 'Keep' }, note: '' }],
@@ -75,6 +79,7 @@ describe('who writes the governance records', () => {
     assert.equal(fixed.status, 201);
     assert.match(fixed.json.rev, /^2-/);
     assert.equal((await as('office', 'PUT', 'district/company%3Aco1', company('co1'))).status, 201);
+    assert.equal((await as('office', 'PUT', 'district/meeting%3Am1', meeting('m1'))).status, 201);
     assert.equal((await admin('GET', 'district/contract%3Ak1')).fee_fen, 50);
   });
 
@@ -84,7 +89,7 @@ describe('who writes the governance records', () => {
     assert.match(wrongId.json.reason, /业委会|committee/);
     const badStage = await as('office', 'PUT', 'district/committee%3Asongtaoli', committee('songtaoli', 'Dissolved'));
     assert.equal(badStage.status, 403);
-    for (const bad of [contract('k2', { company: ' ' }), contract('k3', { compounds: [] }), company('co2', { name: '' })]) {
+    for (const bad of [contract('k2', { company: ' ' }), contract('k3', { compounds: [] }), company('co2', { name: '' }), meeting('m2', { kind: 'Party' }), meeting('m3', { date: null })]) {
       const r = await as('office', 'PUT', `district/${encodeURIComponent(bad._id)}`, bad);
       assert.equal(r.status, 403, JSON.stringify(r.json));
       assert.equal(await held('district', bad._id), false);
@@ -94,7 +99,7 @@ describe('who writes the governance records', () => {
   it('a steward cannot write a contract, a committee or a company: not into district (the door), not into the compound\'s records (the rules)', async () => {
     const direct = await as('wang', 'PUT', 'district/contract%3Aw1', contract('w1'));
     assert.equal(direct.status, 403);
-    const bulk = await as('wang', 'POST', 'district/_bulk_docs', { docs: [committee('dongtangcun'), company('w3')] });
+    const bulk = await as('wang', 'POST', 'district/_bulk_docs', { docs: [committee('dongtangcun'), company('w3'), meeting('w5')] });
     assert.equal(bulk.status, 403);
     const asCompany = await as('wang', 'PUT', 'r-dongtangcun/company%3Aw4', { ...company('w4'), compound: 'dongtangcun' });
     assert.equal(asCompany.status, 403, 'nor enter his own company in the register');
@@ -109,7 +114,7 @@ describe('who writes the governance records', () => {
   });
 
   it('a resident writes none of them anywhere, their own database included', async () => {
-    for (const [db, doc] of [[LI_DB, contract('l1')], [LI_DB, committee('dongtangcun')], [LI_DB, company('l3')], ['district', contract('l2')], ['district', company('l4')], ['r-dongtangcun', committee('dongtangcun')]]) {
+    for (const [db, doc] of [[LI_DB, contract('l1')], [LI_DB, committee('dongtangcun')], [LI_DB, company('l3')], ['district', contract('l2')], ['district', company('l4')], [LI_DB, meeting('l5')], ['r-dongtangcun', committee('dongtangcun')]]) {
       const r = await as('li', 'PUT', `${db}/${encodeURIComponent(doc._id)}`, doc);
       assert.ok([401, 403].includes(r.status), `${db} ${doc._id}: ${r.status}`);
       assert.equal(await held(db, doc._id), false, `${db} has no ${doc._id}`);

@@ -7,6 +7,7 @@
 pub mod committee;
 pub mod company;
 pub mod contract;
+pub mod meeting;
 
 use super::Millis;
 use super::time::parse_date;
@@ -33,6 +34,7 @@ keyed_enum! {
         BadPhone = "bad_phone",
         Taken = "taken",
         NoScorecard = "no_scorecard",
+        BadFollowUp = "bad_follow_up",
     }
 }
 

@@ -97,6 +97,7 @@ const DISTRICT_KINDS: &[DocKind] = &[
     DocKind::Committee,
     DocKind::Contract,
     DocKind::Company,
+    DocKind::Meeting,
 ];
 
 pub fn public_db(compound: &str) -> String {

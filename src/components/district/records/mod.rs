@@ -5,3 +5,4 @@ pub mod committees;
 pub mod companies;
 pub mod contracts;
 pub mod form_kit;
+pub mod meetings;
