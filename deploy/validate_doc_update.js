@@ -8,6 +8,8 @@
 //                  set-up put in this database's security object) and the district office
 //   userdb-<hex>   a signed-in resident's own reports (members: that resident alone)
 //   district       everything, copied in by the relay; the office writes its scoring
+//                  and its governance records (committee:<compound>, contract:<id>,
+//                  company:<id>, meeting:<id>)
 // The relay service's account (role cs-relay) writes what it carries between them; it is
 // no admin, so these rules hold for it too. Design documents: only the set-up (admins).
 // Reasons are shown to the person on the phone as they are: Chinese, then English.
@@ -72,7 +74,21 @@ function (newDoc, oldDoc, userCtx, secObj) {
       return;
     }
     if (!office) refuse('只有街道办可以写这里 · Only the district office writes here');
-    if (kind !== 'scoring') refuse('街道办在这里只写评分 · The office writes its scoring here; records come from the compounds');
+    if (['scoring', 'committee', 'contract', 'company', 'meeting'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
+    if (!live) return;
+    // The governance records (src/domain/governance/): one 业委会 record per compound,
+    // under that compound's id; a contract names its company and its compounds.
+    if (kind === 'committee') {
+      if (typeof newDoc.compound !== 'string' || !newDoc.compound || id !== 'committee:' + newDoc.compound) refuse('业委会记录要对应一个小区 · A committee record is filed under its compound');
+      var stage = newDoc.current && newDoc.current.stage;
+      if (['None', 'Preparing', 'Elected'].indexOf(stage) === -1) refuse('业委会的阶段不对 · Not a committee stage');
+    }
+    if (kind === 'contract') {
+      if (typeof newDoc.company !== 'string' || !newDoc.company.trim()) refuse('合同要写物业公司 · A contract names its company');
+      if (!Array.isArray(newDoc.compounds) || !newDoc.compounds.length || newDoc.compounds.some(function (c) { return typeof c !== 'string' || !c; })) refuse('合同要写托管的小区 · A contract names its compounds');
+    }
+    if (kind === 'company' && (typeof newDoc.name !== 'string' || !newDoc.name.trim())) refuse('物业公司要写名称 · A company in the register has a name');
+    if (kind === 'meeting' && (['Quarterly', 'Special'].indexOf(newDoc.kind) === -1 || typeof newDoc.date !== 'string' || !newDoc.date)) refuse('会议要写类型和日期 · A meeting has its kind and date');
     return;
   }
   if (db === 'cs-relay') {

@@ -8,6 +8,7 @@
 //! figures over the scale dataset (budget: 100 ms).
 
 mod bench;
+mod governance;
 mod roster;
 mod scale;
 
@@ -369,10 +370,25 @@ fn write(path: &Path, text: &str) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
-        Some("sample") => write(
-            Path::new("public/data/district.json"),
-            &encode(DATASET_SCHEMA, &ViaSerde(with_contracts(sample()))),
-        ),
+        Some("sample") => {
+            let data = sample();
+            write(
+                Path::new("public/data/governance.json"),
+                &serde_json::to_string_pretty(&governance::samples(
+                    data.published_at,
+                    data.compounds
+                        .iter()
+                        .filter(|c| c.property_company.as_deref() == Some("金地物业"))
+                        .map(|c| c.id.clone())
+                        .collect(),
+                ))
+                .expect("the governance samples encode"),
+            );
+            write(
+                Path::new("public/data/district.json"),
+                &encode(DATASET_SCHEMA, &ViaSerde(with_contracts(data))),
+            );
+        }
         Some("scale") => {
             let dir = Path::new(args.get(1).map_or("target/scale", String::as_str));
             let mut rng = Rng::new(565);

@@ -12,6 +12,7 @@ pub mod danger;
 pub mod dataset;
 pub mod district;
 pub mod duplicates;
+pub mod governance;
 pub mod handoff;
 pub mod lang;
 pub mod limits;

@@ -30,6 +30,14 @@ keyed_enum! {
         Scoring = "scoring",
         /// A revision the district server refused to carry (written by the server only).
         Refusal = "refusal",
+        /// A compound's 业委会 status (the office's).
+        Committee = "committee",
+        /// A 连片托管 contract (the office's).
+        Contract = "contract",
+        /// A property company in the register (the office's).
+        Company = "company",
+        /// A property-management meeting (the office's).
+        Meeting = "meeting",
     }
 }
 
@@ -313,7 +321,7 @@ mod tests {
         assert_eq!(stored_doc_of(first_revision(&c)), Some(local));
         assert_eq!(stored_doc_of(DocTree::new("_design/cs")), None);
         // A kind a newer version invented is kept, under its own index kind.
-        let mut newer = DocTree::new("meeting:2026Q4");
+        let mut newer = DocTree::new("census:2026Q4");
         newer.edit(
             None,
             Body::of(&serde_json::json!({ "compound": "dongtangcun", "held": 1 })),

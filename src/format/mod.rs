@@ -12,6 +12,7 @@ pub mod entry_points;
 pub mod envelope;
 pub mod error;
 pub mod field_merge;
+pub mod governance;
 pub mod handoff;
 pub mod json;
 pub mod merge;

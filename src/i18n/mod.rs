@@ -6,6 +6,7 @@ pub mod app;
 pub mod console;
 pub mod district;
 mod en;
+pub mod governance;
 pub mod handoff;
 mod labels;
 pub mod messages;

@@ -10,6 +10,10 @@ use crate::platform::print::print_page;
 
 use crate::components::district::coverage::CoverageSection;
 use crate::components::district::drill::DrillSection;
+use crate::components::district::records::committees::CommitteeSection;
+use crate::components::district::records::companies::CompanySection;
+use crate::components::district::records::contracts::ContractSection;
+use crate::components::district::records::meetings::MeetingSection;
 use crate::components::district::refusals::RefusalsSection;
 use crate::components::district::scorecards::ScorecardSection;
 use crate::components::district::sources::Sources;
@@ -17,12 +21,14 @@ use crate::components::district::work::WorkSection;
 use crate::components::sync_panel::SyncPanel;
 use crate::domain::district::period::Period;
 use crate::platform::clock::now;
+use crate::state::district::use_governance_strings;
 use crate::state::{use_district_strings, use_strings};
 
 #[component]
 pub fn DistrictPage() -> impl IntoView {
     let s = use_strings();
     let d = use_district_strings();
+    let g = use_governance_strings();
     let period = RwSignal::new(Period::Quarter);
     let now = now();
     let print = move |_| print_page();
@@ -45,6 +51,10 @@ pub fn DistrictPage() -> impl IntoView {
                         {link("#coverage", |d| d.coverage_title)}
                         {link("#work", |d| d.work_title)}
                         {link("#scorecards", |d| d.scores_title)}
+                        <li><a href="#committees" class="district__nav-link">{move || g().committee_title}</a></li>
+                        <li><a href="#contracts" class="district__nav-link">{move || g().contract_title}</a></li>
+                        <li><a href="#companies" class="district__nav-link">{move || g().company_title}</a></li>
+                        <li><a href="#meetings" class="district__nav-link">{move || g().meeting_title}</a></li>
                         {link("#refusals", |d| d.refusals_title)}
                     </ul>
                 </nav>
@@ -57,6 +67,10 @@ pub fn DistrictPage() -> impl IntoView {
                     <CoverageSection/>
                     <WorkSection period now/>
                     <ScorecardSection now/>
+                    <CommitteeSection now/>
+                    <ContractSection now/>
+                    <CompanySection now/>
+                    <MeetingSection now/>
                     <RefusalsSection/>
                 </div>
             </div>

@@ -1,7 +1,7 @@
 //! The district office's data, in the console only: the summary packages imported from
-//! stewards, the office's quarterly scoring and what the server refused, each kept as
-//! documents; the contracts the
-//! published dataset lists; and every record the dashboard counts — this device's own
+//! stewards, the office's quarterly scoring, its governance records (业委会, contracts)
+//! and what the server refused, each kept as documents; the contracts the published
+//! dataset lists and the sample governance records; and every record the dashboard counts — this device's own
 //! and the packages', one per document id at the revision CouchDB would pick.
 
 use std::sync::Arc;
@@ -20,12 +20,18 @@ use crate::domain::compound::Compound;
 use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scope::{Scope, compound_ids};
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
+use crate::domain::governance::committee::{self, Committee};
+use crate::domain::governance::company::{self, Company};
+use crate::domain::governance::contract::{self, ServiceContract};
+use crate::domain::governance::meeting::{self, Meeting};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::format::documents::held_rev;
 use crate::format::entry_points::WHOLE_DATASET;
 use crate::format::route::district_scope;
+use crate::format::governance::{SAMPLES, Samples};
 use crate::format::summary::{Doc, SummaryPackage, merged};
+use crate::i18n::governance::{GovernanceStrings, governance_strings};
 use crate::platform::fetch::fetch_text;
 
 #[derive(Clone, Copy)]
@@ -34,6 +40,15 @@ pub struct DistrictData {
     pub scoring: DocSet<QuarterScoring>,
     /// What the district server refused to carry (synced from the district database).
     pub refusals: DocSet<Refusal>,
+    /// The office's governance records (the district database).
+    pub committees: DocSet<Committee>,
+    pub service_contracts: DocSet<ServiceContract>,
+    pub companies: DocSet<Company>,
+    pub meetings: DocSet<Meeting>,
+    /// The sample data's examples of them (`/data/governance.json`), read with the
+    /// published contracts.
+    pub samples: ReadSignal<Samples>,
+    set_samples: WriteSignal<Samples>,
     /// The published 连片托管 contracts (a package of compounds counts as one); read when
     /// the scorecards first ask (`load_contracts`), not at every console start.
     pub contracts: ReadSignal<Vec<Contract>>,
@@ -84,13 +99,51 @@ impl DistrictData {
             return;
         }
         self.contracts_asked.set_value(true);
-        let set = self.set_contracts;
+        let (set, set_samples) = (self.set_contracts, self.set_samples);
         spawn_local(async move {
             let text = fetch_text(WHOLE_DATASET).await.unwrap_or_default();
             if let Ok(p) = serde_json::from_str::<Published>(&text) {
                 set.set(p.data.district.contracts);
             }
+            let text = fetch_text(SAMPLES).await.unwrap_or_default();
+            if let Ok(s) = serde_json::from_str::<Samples>(&text) {
+                set_samples.set(s);
+            }
         });
+    }
+
+    /// Every contract: the office's records over the published list's (migrated) and
+    /// the samples. Tracked.
+    pub fn all_contracts(&self) -> Vec<ServiceContract> {
+        let mut shipped = self.contracts.with(|p| contract::migrate(p));
+        shipped.extend(self.samples.with(|s| s.contracts.clone()));
+        self.service_contracts
+            .records
+            .with(|held| contract::all(shipped, held))
+    }
+
+    /// The register of companies: the office's records over the samples. Tracked.
+    pub fn all_companies(&self) -> Vec<Company> {
+        let shipped = self.samples.with(|s| s.companies.clone());
+        self.companies
+            .records
+            .with(|held| company::all(shipped, held))
+    }
+
+    /// The meetings: the office's records over the samples. Tracked.
+    pub fn all_meetings(&self) -> Vec<Meeting> {
+        let shipped = self.samples.with(|s| s.meetings.clone());
+        self.meetings
+            .records
+            .with(|held| meeting::all(shipped, held))
+    }
+
+    /// Every compound's committee record: the office's over the samples. Tracked.
+    pub fn all_committees(&self) -> Vec<Committee> {
+        let shipped = self.samples.with(|s| s.committees.clone());
+        self.committees
+            .records
+            .with(|held| committee::all(shipped, held))
     }
 }
 
@@ -99,9 +152,17 @@ pub fn provide_district() -> DistrictData {
     let packages = DocSet::<SummaryPackage>::new(problems);
     let scoring = DocSet::<QuarterScoring>::new(problems);
     let refusals = DocSet::<Refusal>::new(problems);
+    let committees = DocSet::<Committee>::new(problems);
+    let service_contracts = DocSet::<ServiceContract>::new(problems);
+    let companies = DocSet::<Company>::new(problems);
+    let meetings = DocSet::<Meeting>::new(problems);
     packages.start(None);
     scoring.start(None);
     refusals.start(None);
+    committees.start(None);
+    service_contracts.start(None);
+    companies.start(None);
+    meetings.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
     let all = counted(packages);
     let top = own_place();
@@ -120,10 +181,17 @@ pub fn provide_district() -> DistrictData {
             }
         })
     });
+    let (samples, set_samples) = signal(Samples::default());
     let data = DistrictData {
         packages,
         scoring,
         refusals,
+        committees,
+        service_contracts,
+        companies,
+        meetings,
+        samples,
+        set_samples,
         contracts,
         set_contracts,
         contracts_asked: StoredValue::new(false),
@@ -143,6 +211,13 @@ pub fn provide_district() -> DistrictData {
 
 pub fn use_district() -> DistrictData {
     expect_context::<DistrictData>()
+}
+
+/// The governance records' words in the current language, tracked.
+pub fn use_governance_strings()
+-> impl Fn() -> &'static GovernanceStrings + Copy + Send + Sync + 'static {
+    let lang = use_state().lang;
+    move || governance_strings(lang.get())
 }
 
 /// This device's records of a kind and the packages' copies, merged: one record per

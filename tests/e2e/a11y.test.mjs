@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
 import { describe, it } from 'node:test';
 import { appReady, expectSeen, screenshot, useSite } from './harness.mjs';
+import { GovernanceRecords } from './pages/governance.mjs';
 import { craftLink } from './pages/handoff.mjs';
 
 const site = useSite();
@@ -25,10 +26,14 @@ const UPDATE_LINK = craftLink('', 'u', [REPORT_ID, 1795100000000, [[3600000, 2, 
 const REPORT_LINK = craftLink('', 'r', ['R20261120-B11YX', 'dongtangcun', '3', '2', 3, 1, '3栋化粪池堵塞，污水外溢',
   [[0, 'yes']], '李阿姨', '139 0000 8888', 2, 1795100000000, [[0, 1, null, '']], null, null, null, 0]);
 
+/** /district with the office's governance forms open (PIN set) and sent empty: every
+ *  field's sentence on screen. */
+const GOVERNANCE_FORMS = '/district#governance-forms';
+
 const ROUTES = [
   '/', '/compounds?q=东塘', '/c/dongtangcun', '/c/dongtangcun/b/3', '/c/dongtangcun/poster',
   '/report/new?c=dongtangcun&b=3', '/reports', `/reports/${REPORT_ID}`, '/district', '/settings', '/steward', '/nope',
-  UPDATE_LINK, REPORT_LINK, '/steward/data',
+  UPDATE_LINK, REPORT_LINK, '/steward/data', GOVERNANCE_FORMS,
 ];
 
 /** A route as a test's name: a link's fragment shortened. */
@@ -62,6 +67,15 @@ async function open(context, path) {
   // (a colour half-way through a fade would be measured as it never stays).
   await page.waitForFunction(() => !document.querySelector('.loading'));
   await expectSeen(page.locator('main :is(h1, h2)'), `the heading of ${label(path)}`);
+  if (path === GOVERNANCE_FORMS) {
+    for (const [editor, forms] of [['committee', ['committee']], ['contract', ['contract']], ['company', ['company', 'decision', 'training']], ['meeting', ['meeting']]]) {
+      await new GovernanceRecords(page, editor).open();
+      for (const kind of forms) {
+        await new GovernanceRecords(page, kind).save();
+        await expectSeen(page.locator(`[data-record-form="${kind}"] [data-not-saved]`), `the ${kind} form's sentences`);
+      }
+    }
+  }
   await page.evaluate(() => Promise.all([document.fonts.ready, ...document.getAnimations().map((a) => a.finished)]));
   return page;
 }

@@ -72,6 +72,8 @@ function requestFor(db, endpoint) {
     case '_bulk_docs new_edits:false':
       return ['POST', `${db}/_bulk_docs`, { new_edits: false, docs: [{ ...doc, _rev: `1-${String(n).padStart(32, 'a')}` }] }];
     case 'PUT doc': return ['PUT', `${db}/${encodeURIComponent(doc._id)}`, doc];
+    case 'PUT a 业委会 record': return ['PUT', `${db}/committee%3Ap${n}`, { _id: `committee:p${n}`, id: `p${n}`, compound: `p${n}`, current: { stage: 'Preparing', steps: [['Petition', '2026-09-01']], members: [], recorded_at: 1 }, history: [], updated_at: 1 }];
+    case 'PUT a contract': return ['PUT', `${db}/contract%3Ak${n}`, { _id: `contract:k${n}`, id: `k${n}`, company: '金地物业', compounds: ['dongtangcun'], compound: 'dongtangcun', filed_by: 'li', start: '2026-07-01', term_months: 36, scope: ['Cleaning'], fee_fen: 45, history: [], updated_at: 1 }];
     case "PUT another compound's roster": return ['PUT', `${db}/compound%3Atianhecun`, { id: 'dongtangcun', name: '东塘村小区' }];
     case 'GET _design/cs': return ['GET', `${db}/_design/cs`];
     case 'PUT _design': return ['PUT', `${db}/_design/mine`, { validate_doc_update: 'function () {}' }];

@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod data_table;
 pub mod drill;
 pub mod period_picker;
+pub mod records;
 pub mod refusals;
 pub mod scorecards;
 pub mod scoring_editor;

@@ -10,6 +10,7 @@ use super::{percent_cell, period_picker::span_text};
 use crate::domain::Millis;
 use crate::domain::district::period::Quarter;
 use crate::domain::district::scorecard::{Measure, Scorecard, rules_for, scorecards};
+use crate::domain::governance::contract::in_force;
 use crate::i18n::district::DistrictStrings;
 use crate::state::district::use_district;
 use crate::state::use_district_strings;
@@ -64,17 +65,18 @@ pub fn ScorecardSection(
         let all = district.records.get();
         let held = saved();
         let scoring = held.iter().find(|s| s.id == q.key());
-        district.contracts.with(|contracts| {
+        let contracts = in_force(&district.all_contracts(), now);
+        {
             scorecards(
                 &all.0.compounds,
-                contracts,
+                &contracts,
                 &all.0.reports,
                 q,
                 scoring,
                 &rules.get().0,
                 now,
             )
-        })
+        }
     });
     let headers = Signal::derive(move || {
         let d = d();

@@ -98,7 +98,13 @@ pub const PUBLIC_KINDS: &[DocKind] = &[DocKind::Compound, DocKind::Change];
 /// Kinds kept in a compound's stewards' database.
 pub const RECORD_KINDS: &[DocKind] = &[DocKind::Report, DocKind::Mediation, DocKind::Arrears];
 const OWN_KINDS: &[DocKind] = &[DocKind::Report];
-const DISTRICT_KINDS: &[DocKind] = &[DocKind::Scoring];
+const DISTRICT_KINDS: &[DocKind] = &[
+    DocKind::Scoring,
+    DocKind::Committee,
+    DocKind::Contract,
+    DocKind::Company,
+    DocKind::Meeting,
+];
 
 pub fn public_db(compound: &str) -> String {
     format!("c-{compound}")

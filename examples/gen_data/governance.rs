@@ -1,0 +1,162 @@
+//! The sample data's governance records (`public/data/governance.json`): one example of
+//! each kind, every one marked `sample` (the dashboard says so beside it). People are
+//! fictional.
+
+use compound_steward::domain::Millis;
+use compound_steward::domain::district::scorecard::Verdict;
+use compound_steward::domain::governance::committee::{
+    Committee, CommitteeState, Member, Stage, Step,
+};
+use compound_steward::domain::governance::company::{
+    Company, Contact, Decision, DecisionEntry, Snapshot, Training,
+};
+use compound_steward::domain::governance::contract::{Closed, PastTerm, Scope, ServiceContract};
+use compound_steward::domain::governance::meeting::{FollowUp, Meeting, MeetingKind};
+use compound_steward::format::governance::Samples;
+
+fn state(stage: Stage, steps: &[(Step, &str)], at: Millis) -> CommitteeState {
+    CommitteeState {
+        stage,
+        steps: steps.iter().map(|(s, d)| (*s, d.to_string())).collect(),
+        members: Vec::new(),
+        term_start: None,
+        term_end: None,
+        note: String::new(),
+        recorded_at: at,
+    }
+}
+
+/// The register's example: 金地物业, which took over 东塘村 and its neighbours as one
+/// package (docs/FACTS.md), admitted on a quarter's scorecard, trained in the half year.
+fn company(at: Millis, compounds: Vec<String>) -> Company {
+    Company {
+        id: "sample-jindi".into(),
+        name: "金地物业".into(),
+        contacts: vec![Contact {
+            name: "示例联系人".into(),
+            phone: "13800000001".into(),
+            post: "项目经理".into(),
+        }],
+        compounds,
+        decisions: vec![DecisionEntry {
+            decision: Decision::Admit,
+            date: "2026-06-28".into(),
+            scorecard: Snapshot {
+                quarter: "2026Q2".into(),
+                reports: 9,
+                total: Some(82.4),
+                basis: Some(100),
+                verdict: Some(Verdict::Keep),
+            },
+            note: "示例记录 · sample record".into(),
+        }],
+        training: vec![Training {
+            date: "2026-11-20".into(),
+            topic: "考核评价办法（示例）".into(),
+        }],
+        sample: true,
+        updated_at: at,
+        deleted: false,
+    }
+}
+
+pub fn samples(at: Millis, jindi: Vec<String>) -> Samples {
+    let preparing = state(Stage::Preparing, &[(Step::Petition, "2024-09-02")], at);
+    let mut elected = state(
+        Stage::Elected,
+        &[
+            (Step::Petition, "2024-09-02"),
+            (Step::Group, "2024-10-15"),
+            (Step::Vote, "2025-03-22"),
+            (Step::Filing, "2025-04-10"),
+        ],
+        at,
+    );
+    elected.members = [("示例甲", "主任"), ("示例乙", "副主任"), ("示例丙", "委员")]
+        .into_iter()
+        .map(|(name, post)| Member {
+            name: name.into(),
+            post: post.into(),
+        })
+        .collect();
+    elected.term_start = Some("2025-04-01".into());
+    elected.term_end = Some("2030-03-31".into());
+    elected.note = "示例记录 · sample record".into();
+    let mut forming = state(
+        Stage::Preparing,
+        &[(Step::Petition, "2026-08-05"), (Step::Group, "2026-09-18")],
+        at,
+    );
+    forming.note = "示例记录 · sample record".into();
+    let committee =
+        |compound: &str, current: CommitteeState, history: Vec<CommitteeState>| Committee {
+            id: compound.into(),
+            compound: compound.into(),
+            current,
+            history,
+            sample: true,
+            updated_at: at,
+            deleted: false,
+        };
+    Samples {
+        committees: vec![
+            committee("songtaoli", elected, vec![preparing]),
+            committee("guihuacun", forming, Vec::new()),
+        ],
+        contracts: vec![ServiceContract {
+            id: "sample-baili-plaza".into(),
+            company: "柏丽物业（示例）".into(),
+            compounds: vec!["baili-plaza".into()],
+            start: Some("2025-01-01".into()),
+            term_months: Some(60),
+            scope: vec![Scope::Cleaning, Scope::Security, Scope::Repairs],
+            fee_fen: Some(60),
+            ended_on: None,
+            history: vec![PastTerm {
+                start: Some("2023-01-01".into()),
+                term_months: Some(24),
+                fee_fen: Some(55),
+                scope: vec![Scope::Cleaning, Scope::Security],
+                closed: Closed::Renewed,
+                recorded_at: at,
+            }],
+            migrated: false,
+            sample: true,
+            updated_at: at,
+            deleted: false,
+        }],
+        companies: vec![company(at, jindi)],
+        meetings: vec![Meeting {
+            id: "sample-2026q4".into(),
+            kind: MeetingKind::Quarterly,
+            date: "2026-10-15".into(),
+            attendees: [
+                "书院路街道",
+                "晓塘社区",
+                "新塘社区",
+                "金地物业",
+                "柏丽物业（示例）",
+            ]
+            .map(String::from)
+            .to_vec(),
+            decisions: vec!["东塘村小区化粪池年底前清掏（示例）".into()],
+            follow_ups: vec![
+                FollowUp {
+                    what: "化粪池清掏".into(),
+                    owner: "金地物业".into(),
+                    due: "2026-11-30".into(),
+                    done: true,
+                },
+                FollowUp {
+                    what: "桂花村停车位划线".into(),
+                    owner: "新塘社区".into(),
+                    due: "2027-01-31".into(),
+                    done: false,
+                },
+            ],
+            sample: true,
+            updated_at: at,
+            deleted: false,
+        }],
+    }
+}

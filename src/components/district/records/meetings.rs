@@ -1,0 +1,164 @@
+//! The routines on `/district`: quarterly 物业管理专题会议 held this quarter, follow-ups not
+//! done and past due; the meetings (sortable, CSV); and, behind the steward PIN, the form
+//! that records a meeting or corrects one (marking a follow-up done).
+
+use leptos::prelude::*;
+
+use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use crate::components::district::data_table::{Cell, DataTable};
+use crate::components::steward::gate::StewardGate;
+use crate::domain::Millis;
+use crate::domain::governance::Fields;
+use crate::domain::governance::meeting::{self as k, Meeting, MeetingKind, counts};
+use crate::domain::time::parse_date;
+use crate::i18n::governance::GovernanceStrings;
+use crate::platform::clock;
+use crate::state::district::{use_district, use_governance_strings};
+
+fn specs(g: &'static GovernanceStrings) -> Vec<Spec> {
+    let kinds = MeetingKind::ALL
+        .iter()
+        .map(|m| (m.key().to_string(), g.meeting_kind(*m).to_string()))
+        .collect();
+    vec![
+        spec(
+            k::KIND,
+            g.meeting_kind_label,
+            g.meeting_kind_hint,
+            Control::Select(kinds),
+        ),
+        spec(
+            k::DATE,
+            g.meeting_date_label,
+            g.past_date_hint,
+            Control::Date,
+        ),
+        spec(
+            k::ATTENDEES,
+            g.attendees_label,
+            g.attendees_hint,
+            Control::Area,
+        ),
+        spec(
+            k::DECISIONS,
+            g.decisions_label,
+            g.decisions_hint,
+            Control::Area,
+        ),
+        spec(
+            k::FOLLOW_UPS,
+            g.follow_ups_label,
+            g.follow_ups_hint,
+            Control::Area,
+        ),
+    ]
+}
+
+fn row(m: &Meeting, g: &GovernanceStrings, today: Millis) -> Vec<Cell> {
+    let kind = g.meeting_kind(m.kind);
+    let open: Vec<&k::FollowUp> = m.follow_ups.iter().filter(|u| !u.done).collect();
+    let late = open
+        .iter()
+        .filter(|u| parse_date(&u.due).is_some_and(|d| d < today))
+        .count();
+    let follow: Vec<String> = m
+        .follow_ups
+        .iter()
+        .map(|u| {
+            format!(
+                "{}（{}，{}{}）",
+                u.what,
+                u.owner,
+                u.due,
+                if u.done { g.done_mark } else { "" }
+            )
+        })
+        .collect();
+    vec![
+        Cell::text(if m.sample {
+            format!("{}（{}）", m.date, g.sample_mark)
+        } else {
+            m.date.clone()
+        }),
+        Cell::text(kind),
+        Cell::text(m.attendees.join("、")),
+        Cell::text(if m.decisions.is_empty() {
+            "—".into()
+        } else {
+            m.decisions.join("；")
+        }),
+        Cell::text(if follow.is_empty() {
+            "—".into()
+        } else {
+            follow.join("；")
+        }),
+        Cell::count(open.len()),
+        Cell::count(late),
+    ]
+}
+
+#[component]
+pub fn MeetingSection(
+    /// "Now", fixed when the page opened.
+    now: Millis,
+) -> impl IntoView {
+    let district = use_district();
+    district.load_contracts();
+    let g = use_governance_strings();
+    let all = Memo::new(move |_| district.all_meetings());
+    let summary = move || {
+        let n = all.with(|a| counts(a, now));
+        g().meeting_counts
+            .replace("{q}", &n.this_quarter.to_string())
+            .replace("{o}", &n.open.to_string())
+            .replace("{l}", &n.late.to_string())
+    };
+    let headers = Signal::derive(move || {
+        let g = g();
+        vec![
+            g.meeting_date_label,
+            g.meeting_kind_label,
+            g.attendees_col,
+            g.decisions_col,
+            g.follow_ups_col,
+            g.open_col,
+            g.late_col,
+        ]
+    });
+    let rows = Signal::derive(move || {
+        all.with(|all| all.iter().map(|m| row(m, g(), now)).collect::<Vec<_>>())
+    });
+    let opened = RwSignal::new(false);
+    let fields = RwSignal::new(Fields::default());
+    let picked = RwSignal::new(None::<String>);
+    let held = move |id: &str| all.with_untracked(|all| all.iter().find(|m| m.id == id).cloned());
+    let pick = Callback::new(move |id: String| {
+        let h = held(&id);
+        fields.set(h.as_ref().map(Meeting::fields).unwrap_or_default());
+        picked.set(h.map(|h| h.id));
+    });
+    let submit = Callback::new(move |f: Fields| {
+        let terms = k::read(&f, clock::now())?;
+        let h = picked.with_untracked(|id| id.as_deref().and_then(held));
+        let saved = Meeting::saved(h.as_ref(), terms, clock::now());
+        picked.set(Some(saved.id.clone()));
+        district.meetings.put(saved);
+        Ok(())
+    });
+    view! {
+        <section class="district__section" id="meetings" aria-labelledby="meetings-title">
+            <h2 id="meetings-title">{move || g().meeting_title}</h2>
+            <p class="district__figure" data-meeting-counts>{summary}</p>
+            <DataTable name="meetings" caption=Signal::derive(move || g().meeting_title.to_string()) headers rows/>
+            <details class="panel records-editor no-print" data-meeting-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
+                <summary>{move || g().meeting_form}</summary>
+                <p>{move || g().needs_pin}</p>
+                <Show when=move || opened.get()><StewardGate>
+                    <Picker form="meeting" options=Signal::derive(move || all.with(|a| a.iter().map(|m| (m.id.clone(), format!("{} · {}", m.date, g().meeting_kind(m.kind)))).collect::<Vec<_>>())) pick/>
+                    <RecordForm form="meeting" title=Signal::derive(move || g().meeting_form.to_string())
+                        specs=Signal::derive(move || specs(g())) fields submit/>
+                </StewardGate></Show>
+            </details>
+        </section>
+    }
+}

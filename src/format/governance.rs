@@ -1,0 +1,97 @@
+//! The governance records as documents (`committee:<compound>`, `contract:<id>`, in the
+//! district database: the office writes them, docs/SECURITY.md), and the examples the
+//! sample data ships beside the published dataset (`/data/governance.json`, each marked
+//! `sample`), read by the district dashboard alone.
+
+use serde::{Deserialize, Serialize};
+
+use super::documents::{DocKind, Document};
+use super::merge::Record;
+use crate::domain::Millis;
+use crate::domain::governance::committee::Committee;
+use crate::domain::governance::company::Company;
+use crate::domain::governance::contract::ServiceContract;
+use crate::domain::governance::meeting::Meeting;
+
+/// Kept by an `id` and stamped with `updated_at`, as every record (`merge::Record`).
+macro_rules! record {
+    ($($ty:ty),+) => {
+        $(impl Record for $ty {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn updated_at(&self) -> Millis {
+                self.updated_at
+            }
+        })+
+    };
+}
+
+record!(Committee, ServiceContract, Company, Meeting);
+
+impl Document for Committee {
+    const KIND: DocKind = DocKind::Committee;
+    fn compound_id(&self) -> &str {
+        &self.compound
+    }
+    fn status_key(&self) -> &'static str {
+        self.current.stage.key()
+    }
+}
+
+impl Document for Meeting {
+    const KIND: DocKind = DocKind::Meeting;
+    fn compound_id(&self) -> &str {
+        ""
+    }
+}
+
+impl Document for Company {
+    const KIND: DocKind = DocKind::Company;
+    fn compound_id(&self) -> &str {
+        ""
+    }
+}
+
+impl Document for ServiceContract {
+    const KIND: DocKind = DocKind::Contract;
+    fn compound_id(&self) -> &str {
+        ""
+    }
+}
+
+/// Where the sample records are published.
+pub const SAMPLES: &str = "/data/governance.json";
+
+/// The sample file: an example of each kind of governance record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Samples {
+    #[serde(default)]
+    pub committees: Vec<Committee>,
+    #[serde(default)]
+    pub contracts: Vec<ServiceContract>,
+    #[serde(default)]
+    pub companies: Vec<Company>,
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_samples_read_and_are_marked_as_samples() {
+        let text = include_str!("../../public/data/governance.json");
+        let s: Samples = serde_json::from_str(text).expect("the sample file reads");
+        assert!(!s.committees.is_empty() && !s.contracts.is_empty());
+        assert!(s.committees.iter().all(|k| k.sample));
+        assert!(s.contracts.iter().all(|k| k.sample));
+        assert!(!s.companies.is_empty() && s.companies.iter().all(|k| k.sample));
+        assert!(!s.meetings.is_empty() && s.meetings.iter().all(|k| k.sample));
+        assert_eq!(
+            s.committees[0].doc_id(),
+            format!("committee:{}", s.committees[0].compound)
+        );
+    }
+}

@@ -1,0 +1,286 @@
+// The office's governance records on /district: each compound's 业委会 and the 连片托管
+// contracts. What the office sees: the figures (sample records and the published list's
+// contracts counted), a form that says beside each field what is wrong and stores
+// nothing until all is right, corrections and history, sorting and CSV.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectSeen, root, screenshot, storageSnapshot, storedDocs, storedRecords, useSite, watchErrors } from './harness.mjs';
+import { DistrictPage } from './pages/district.mjs';
+import { GovernanceRecords } from './pages/governance.mjs';
+
+const site = useSite();
+const dataset = JSON.parse(readFileSync(join(root, 'public', 'data', 'district.json'), 'utf8')).data;
+const samples = JSON.parse(readFileSync(join(root, 'public', 'data', 'governance.json'), 'utf8'));
+
+async function office(viewport = { width: 1280, height: 900 }) {
+  const context = await site.phone.newPhone({ viewport, isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  const page = await context.newPage();
+  const district = await DistrictPage.open(page, site.server.url);
+  return { context, page, district };
+}
+
+/** What a refused save must leave as it was: the document store and localStorage. */
+const everything = async (page) => ({ docs: await storedDocs(page), storage: await storageSnapshot(page) });
+
+describe('业委会 per compound', () => {
+  it('counts the sample records, refuses a bad form with its sentences and stores nothing, then saves and corrects', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const committees = new GovernanceRecords(page, 'committee');
+    const total = dataset.compounds.length;
+    assert.equal(samples.committees.length, 2);
+    // The sample records arrive with the page's second file: waited for as a person would.
+    await expectSeen(page.locator('[data-committee-counts]', { hasText: '已成立 1 个' }), 'the sample committees counted');
+    assert.equal(await committees.counts(), `业委会：已成立 1 个，筹备中 1 个，未成立 ${total - 2} 个；任期已满 0 个。`);
+    const listed = await district.rows('committees');
+    assert.deepEqual(listed.map((r) => [r[0], r[1]]).sort(), [['松涛里小区（示例）', '已成立'], ['桂花村（示例）', '筹备中']]);
+
+    await committees.open();
+    await committees.fill({ compound: 'dongtangcun', stage: 'preparing', members: '张三' });
+    const before = await everything(page);
+    await committees.save();
+    await expectSeen(page.locator('[data-record-form="committee"] [data-not-saved]'), 'the form saying nothing was saved');
+    assert.equal(await committees.problem('step_petition'), '筹备中至少要有一个步骤的日期。');
+    assert.equal(await committees.problem('members'), '每行写一位委员：姓名、空格、职务（各不超过 20 字）。');
+    assert.deepEqual((await committees.problems()).sort(), ['members', 'step_petition']);
+    assert.deepEqual(await everything(page), before, 'a refused form stores nothing');
+    // A date after today is refused too.
+    await committees.fill({ members: '', step_petition: '2099-01-01' });
+    await committees.save();
+    assert.equal(await committees.problem('step_petition'), '日期不能晚于今天。');
+    assert.deepEqual(await everything(page), before);
+
+    await committees.fill({ step_petition: '2026-08-05', step_group: '2026-09-18' });
+    await committees.save();
+    await expectSeen(page.locator('[data-record-form="committee"] [data-saved]'), 'the form saying it saved');
+    assert.deepEqual(await committees.problems(), []);
+    await expectSeen(page.locator('[data-committee-counts]', { hasText: `已成立 1 个，筹备中 2 个，未成立 ${total - 3} 个` }), 'the new figures');
+    const row = (await district.rows('committees')).find((r) => r[0] === '东塘村小区');
+    assert.deepEqual(row.slice(1, 4), ['筹备中', '成立筹备组 2026-09-18', '0']);
+
+    // Elected: the preparing state goes to the history.
+    await committees.fill({ stage: 'elected', step_vote: '2026-11-20', members: '示例丁 主任\n示例戊 委员', term_start: '2026-12-01', term_end: '2026-11-30' });
+    await committees.save();
+    assert.equal(await committees.problem('term_end'), '不能早于开始日期。');
+    await committees.fill({ term_end: '2031-11-30' });
+    await committees.save();
+    await expectSeen(page.locator('[data-committee-counts]', { hasText: `已成立 2 个，筹备中 1 个` }), 'the elected committee counted');
+    const elected = (await district.rows('committees')).find((r) => r[0] === '东塘村小区');
+    assert.deepEqual([elected[1], elected[3], elected[4], elected[5]], ['已成立', '2', '2026-12-01 – 2031-11-30', '筹备中']);
+    // Stored as one document with two revisions' worth of history, kept over a reload.
+    const [stored] = (await storedRecords(page, 'committee')).filter((k) => k.compound === 'dongtangcun');
+    assert.equal(stored.current.stage, 'Elected');
+    assert.deepEqual(stored.history.map((h) => h.stage), ['Preparing']);
+    await page.reload();
+    await expectSeen(page.locator('[data-committee-counts]', { hasText: '已成立 2 个' }), 'the figures after a reload');
+    await screenshot(page, '75-district-committees-1280');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the list sorts and exports as CSV what it shows', async () => {
+    const { context, page, district } = await office();
+    await expectSeen(page.locator('[data-table="committees"] tbody th', { hasText: '（示例）' }), 'the sample committees');
+    const header = page.locator('[data-table="committees"] thead th').nth(1);
+    await header.locator('button').click();
+    assert.equal(await header.getAttribute('aria-sort'), 'descending');
+    const stages = (await district.rows('committees')).map((r) => r[1]);
+    assert.deepEqual(stages, [...stages].sort().reverse());
+    const { name, text } = await district.csv('committees');
+    assert.equal(name, 'committees.csv');
+    const lines = text.trim().split('\r\n').map((l) => l.replaceAll('"', ''));
+    assert.match(lines[0], /小区,阶段,最近一步,委员数,任期,历史,保存于/);
+    assert.equal(lines.length, 1 + samples.committees.length);
+    assert.ok(lines.some((l) => l.startsWith('松涛里小区（示例）,已成立,街道备案 2025-04-10,3,2025-04-01 – 2030-03-31,筹备中,')), lines.join('\n'));
+    await context.close();
+  });
+});
+
+describe('连片托管 contracts', () => {
+  it('lists the published contracts migrated, refuses bad terms with their sentences, and keeps renewals as history', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const contracts = new GovernanceRecords(page, 'contract');
+    const published = JSON.parse(readFileSync(join(root, 'public', 'data', 'district.json'), 'utf8')).data.district.contracts;
+    // Every published contract is there, to be completed; the sample beside it.
+    await expectSeen(page.locator('[data-table="contracts"] tbody th', { hasText: '（示例）' }), 'the sample contract');
+    const rows = await district.rows('contracts');
+    for (const p of published) {
+      const names = p.compounds.map((id) => dataset.compounds.find((c) => c.id === id).name);
+      assert.ok(rows.some((r) => r[0] === `${p.company}（待补全（来自公布名单））` && names.every((n) => r[1].includes(n))), `${p.company} is listed`);
+    }
+    assert.equal(rows.length, published.length + samples.contracts.length);
+    const covered = new Set([...published.flatMap((p) => p.compounds), ...samples.contracts.flatMap((k) => k.compounds)]).size;
+    assert.equal(await contracts.counts(), `在履行的合同 ${rows.length} 份，覆盖 ${covered} 个小区。`);
+
+    await contracts.open();
+    await contracts.fill({ company: '示例物业', compounds: ['tianhecun'], start: '2026-07-01', term: '0', scope: [], fee: '0.456' });
+    const before = await everything(page);
+    await contracts.save();
+    assert.equal(await contracts.problem('term'), '请填写 1 到 120 之间的整数。');
+    assert.equal(await contracts.problem('fee'), '请填写大于 0、不超过 20 的金额，最多两位小数。');
+    assert.equal(await contracts.problem('scope'), '至少选一项服务内容。');
+    assert.deepEqual((await contracts.problems()).sort(), ['fee', 'scope', 'term']);
+    assert.deepEqual(await everything(page), before, 'a refused form stores nothing');
+
+    await contracts.fill({ term: '36', scope: ['cleaning', 'parking'], fee: '0.45' });
+    await contracts.save();
+    await expectSeen(page.locator('[data-record-form="contract"] [data-saved]'), 'the form saying it saved');
+    const mine = (await district.rows('contracts')).find((r) => r[0] === '示例物业');
+    assert.deepEqual(mine.slice(1, 8), ['天鹤村小区', '2026-07-01', '36', '2029-06-30', '保洁进楼、停车有序', '0.45', '履行中']);
+
+    // The published 金地物业 contract completed: a correction, under the same id.
+    const jindi = published[0];
+    const id = `published-${[...jindi.compounds].sort()[0]}`;
+    await contracts.pick(id);
+    await contracts.fill({ start: '2026-07-01', term: '36', scope: ['cleaning', 'parking', 'living'], fee: '0.40' });
+    await contracts.save();
+    await expectSeen(page.locator('[data-table="contracts"] tbody th', { hasText: /^金地物业$/ }), 'the completed contract without its mark');
+    let all = await district.rows('contracts');
+    assert.equal(all.length, published.length + samples.contracts.length + 1, 'completed, not added');
+    // Then renewed: the old term is history.
+    await contracts.fill({ change: 'renew', start: '2029-07-01', fee: '0.50' });
+    await contracts.save();
+    await expectSeen(page.locator('[data-table="contracts"] tbody tr', { hasText: '续签前' }), 'the renewal in the history');
+    all = await district.rows('contracts');
+    const renewed = all.find((r) => r[0] === '金地物业');
+    assert.deepEqual([renewed[2], renewed[6], renewed[8]], ['2029-07-01', '0.50', '2026-07-01 36 · 续签前']);
+    // An end needs its date.
+    await contracts.fill({ change: 'end' });
+    const beforeEnd = await everything(page);
+    await contracts.save();
+    assert.equal(await contracts.problem('ended_on'), '终止要填写终止日期。');
+    assert.deepEqual(await everything(page), beforeEnd);
+    const stored = (await storedRecords(page, 'contract')).find((k) => k.id === id);
+    assert.equal(stored.history.length, 1);
+    assert.equal(stored.fee_fen, 50);
+    await screenshot(page, '76-district-contracts-1280');
+    const text = (await district.csv('contracts')).text.replaceAll('"', '');
+    assert.match(text, /金地物业,/);
+    assert.match(text.split('\r\n')[0], /物业公司,托管的小区,开始日期,期限（月）,结束,服务内容,/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('on a 390 px phone the open forms fit without scrolling sideways', async () => {
+    const { context, page } = await office({ width: 390, height: 844 });
+    for (const kind of ['committee', 'contract', 'company', 'meeting']) await new GovernanceRecords(page, kind).open();
+    for (const kind of ['contract', 'decision']) await new GovernanceRecords(page, kind).save();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0);
+    await screenshot(page, '77-district-records-390');
+    await context.close();
+  });
+});
+
+describe('the register of property companies', () => {
+  it('counts the sample, refuses a bad entry or a decision without a scorecard, and records decisions and training', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const editor = new GovernanceRecords(page, 'company');
+    const company = new GovernanceRecords(page, 'company');
+    const decision = new GovernanceRecords(page, 'decision');
+    const training = new GovernanceRecords(page, 'training');
+    assert.equal(samples.companies.length, 1);
+    const sample = samples.companies[0];
+    const recent = (t) => Date.now() - Date.parse(`${t.date}T00:00:00+08:00`) <= 183 * 86_400_000;
+    const trained = sample.training.some(recent) ? 1 : 0;
+    await expectSeen(page.locator('[data-company-counts]', { hasText: '登记物业公司 1 家' }), 'the sample company counted');
+    assert.equal(await editor.counts(), `登记物业公司 1 家：准入 1 家，约谈整改 0 家，退出 0 家；近半年参加培训 ${trained} 家。`);
+    const [row] = await district.rows('companies');
+    assert.equal(row[0], `${sample.name}（示例）`);
+    assert.match(row[5], new RegExp(`^准入 ${sample.decisions[0].date}（${sample.decisions[0].scorecard.quarter} `));
+
+    await editor.open();
+    // A name already registered and a phone that cannot be dialled: both said, nothing kept.
+    await company.fill({ name: sample.name, contacts: '示例己 12 经理' });
+    const before = await everything(page);
+    await company.save();
+    assert.equal(await company.problem('name'), '已经登记了同名的公司。');
+    assert.equal(await company.problem('contacts'), '每行写一位联系人：姓名、电话、职务，用空格隔开；电话要能拨通。');
+    assert.deepEqual(await everything(page), before);
+    await company.fill({ name: '示例新物业', contacts: '示例己 138 0000 0009 经理', compounds: ['tianhecun'] });
+    await company.save();
+    await expectSeen(page.locator('[data-record-form="company"] [data-saved]'), 'the company saved');
+    await expectSeen(page.locator('[data-company-counts]', { hasText: '登记物业公司 2 家' }), 'two companies counted');
+    const added = (await district.rows('companies')).find((r) => r[0] === '示例新物业');
+    assert.deepEqual([added[1], added[2], added[3], added[5]], ['示例己 13800000009 经理', '天鹤村小区', '0', '—']);
+
+    // A decision needs the quarter's scorecard: the new company serves no compound yet.
+    const stored = (await storedRecords(page, 'company')).find((k) => k.name === '示例新物业');
+    const quarter = await page.locator('[data-record-form="decision"] select[name="quarter"] option').nth(1).getAttribute('value');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await decision.fill({ company: stored.id, decision: 'warn', quarter, date: today });
+    const beforeDecision = await everything(page);
+    await decision.save();
+    assert.equal(await decision.problem('quarter'), '这家公司这个季度没有考核成绩，不能据此决定。');
+    assert.deepEqual(await everything(page), beforeDecision);
+    // The sample company serves compounds: its scorecard is attached.
+    await decision.fill({ company: sample.id, decision: 'exit' });
+    await decision.save();
+    await expectSeen(page.locator('[data-record-form="decision"] [data-saved]'), 'the decision saved');
+    await expectSeen(page.locator('[data-company-counts]', { hasText: '准入 0 家，约谈整改 0 家，退出 1 家' }), 'the exit counted');
+    const exited = (await storedRecords(page, 'company')).find((k) => k.id === sample.id);
+    assert.equal(exited.decisions.at(-1).decision, 'Exit');
+    assert.equal(exited.decisions.at(-1).scorecard.quarter, quarter);
+    assert.match((await district.rows('companies')).find((r) => r[0] === sample.name)[5], new RegExp(`^退出 ${today}（${quarter} `));
+
+    await training.fill({ company: stored.id, date: today, topic: '考核评价办法培训' });
+    await training.save();
+    await expectSeen(page.locator('[data-company-counts]', { hasText: `近半年参加培训 ${trained + 1} 家` }), 'the training counted');
+    assert.equal((await district.rows('companies')).find((r) => r[0] === '示例新物业')[6], `1 · ${today} 考核评价办法培训`);
+    const { name, text: quoted } = await district.csv('companies');
+    const text = quoted.replaceAll('"', '');
+    assert.equal(name, 'companies.csv');
+    assert.match(text, /示例新物业,示例己 13800000009 经理,天鹤村小区,0,/);
+    await screenshot(page, '78-district-companies-1280');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('property-management meetings', () => {
+  it('counts the sample meeting, refuses a bad follow-up with its sentence, records a meeting and marks its follow-up done', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const meetings = new GovernanceRecords(page, 'meeting');
+    assert.equal(samples.meetings.length, 1);
+    const sample = samples.meetings[0];
+    await expectSeen(page.locator('[data-table="meetings"] tbody th', { hasText: '（示例）' }), 'the sample meeting');
+    const cst = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = cst(Date.now());
+    const quarterOf = (date) => `${date.slice(0, 4)}Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+    const sampleThisQuarter = quarterOf(sample.date) === quarterOf(today) ? 1 : 0;
+    const open = sample.follow_ups.filter((u) => !u.done);
+    const late = open.filter((u) => u.due < today).length;
+    assert.equal(await meetings.counts(), `本季度开了 ${sampleThisQuarter} 次物业管理专题会议；待办 ${open.length} 项没办完，其中 ${late} 项已过期。`);
+
+    await meetings.open();
+    await meetings.fill({ kind: 'quarterly', date: today, attendees: '书院路街道\n示例物业', follow_ups: '电动车充电桩 | 示例物业' });
+    const before = await everything(page);
+    await meetings.save();
+    assert.equal(await meetings.problem('follow_ups'), '每行一项待办：事项 | 负责人 | 到期日（年-月-日），办完了再加“| 完成”。');
+    assert.deepEqual(await meetings.problems(), ['follow_ups']);
+    assert.deepEqual(await everything(page), before, 'a refused form stores nothing');
+    await meetings.fill({ decisions: '桂花村加装智慧单车棚', follow_ups: '电动车充电桩 | 示例物业 | 2020-01-31' });
+    await meetings.save();
+    await expectSeen(page.locator('[data-record-form="meeting"] [data-saved]'), 'the meeting saved');
+    await expectSeen(page.locator('[data-meeting-counts]', { hasText: `本季度开了 ${sampleThisQuarter + 1} 次物业管理专题会议；待办 ${open.length + 1} 项没办完，其中 ${late + 1} 项已过期` }), 'the meeting and its overdue follow-up counted');
+    const row = (await district.rows('meetings')).find((r) => r[0] === today);
+    assert.deepEqual(row.slice(1), ['物业管理专题会议（季度）', '书院路街道、示例物业', '桂花村加装智慧单车棚', '电动车充电桩（示例物业，2020-01-31）', '1', '1']);
+    // Done: a correction of the same meeting.
+    await meetings.fill({ follow_ups: '电动车充电桩 | 示例物业 | 2020-01-31 | 完成' });
+    await meetings.save();
+    await expectSeen(page.locator('[data-meeting-counts]', { hasText: `待办 ${open.length} 项没办完，其中 ${late} 项已过期` }), 'the follow-up done');
+    const stored = (await storedRecords(page, 'meeting')).filter((m) => !m.sample);
+    assert.equal(stored.length, 1, 'corrected, not added');
+    assert.equal(stored[0].follow_ups[0].done, true);
+    const text = (await district.csv('meetings')).text.replaceAll('"', '');
+    assert.match(text.split('\r\n')[0], /会议日期,会议类型,参会,决定,待办,未办,已过期/);
+    assert.ok(text.includes(`${today},物业管理专题会议（季度）,书院路街道、示例物业,桂花村加装智慧单车棚,电动车充电桩（示例物业，2020-01-31，已完成）,0,0`), text);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,140 @@
+// The governance records (src/domain/governance/: 业委会 per compound, 连片托管 contracts)
+// on the district server: the office writes them into `district` and nobody else writes
+// them anywhere (docs/SECURITY.md, "Who writes each kind"). Tried as an attacker would,
+// through the public door (nginx with deploy/nginx.conf and the relay's /authorize), each
+// with their own account; and the relay's copy rule as a pure function.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { couchAdmin, root, startCouch } from '../e2e/harness.mjs';
+import { startNginx } from './nginx.mjs';
+import { OFFICE_KINDS, judge } from '../../deploy/rules.mjs';
+
+const USERS = [
+  ['li', 'pw-li'],
+  ['wang', 'pw-wang', 'steward:dongtangcun'],
+  ['office', 'pw-office', 'district'],
+];
+const LI_DB = 'userdb-6c69';
+
+/** As the app writes them (src/domain/governance/committee.rs, contract.rs). */
+const committee = (compound, stage = 'Elected') => ({
+  _id: `committee:${compound}`, id: compound, compound,
+  current: { stage, steps: [['Vote', '2025-06-20']], members: [{ name: '示例甲', post: '主任' }], term_start: '2025-07-01', term_end: '2030-06-30', note: '', recorded_at: 1 },
+  history: [], sample: false, updated_at: 1, deleted: false,
+});
+const contract = (id, extra = {}) => ({
+  _id: `contract:${id}`, id, company: '金地物业', compounds: ['dongtangcun'], start: '2026-07-01', term_months: 36,
+  scope: ['Cleaning', 'Parking'], fee_fen: 45, ended_on: null, history: [], migrated: false, sample: false, updated_at: 1, deleted: false, ...extra,
+});
+const meeting = (id, extra = {}) => ({
+  _id: `meeting:${id}`, id, kind: 'Quarterly', date: '2026-10-15', attendees: ['书院路街道', '金地物业'], decisions: [],
+  follow_ups: [{ what: '化粪池清掏', owner: '金地物业', due: '2026-11-30', done: false }], sample: false, updated_at: 1, deleted: false, ...extra,
+});
+const company = (id, extra = {}) => ({
+  _id: `company:${id}`, id, name: '金地物业', contacts: [{ name: '示例甲', phone: '13800000001', post: '项目经理' }], compounds: ['dongtangcun'],
+  decisions: [{ decision: 'Admit', date: '2026-10-10', scorecard: { quarter: '2026Q3', reports: 12, total: 84.5, basis: 100, verdict: 'Keep' }, note: '' }],
+  training: [{ date: '2026-06-15', topic: '物业服务标准' }], sample: false, updated_at: 1, deleted: false, ...extra,
+});
+
+describe('who writes the governance records', () => {
+  let couch;
+  let site;
+  const cookie = {};
+  async function as(who, method, path, body) {
+    const r = await fetch(`${site.url}/db/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(who ? { cookie: cookie[who] } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json = null;
+    try { json = JSON.parse(text); } catch { json = text; }
+    return { status: r.status, json };
+  }
+  const admin = (method, path, body) => couchAdmin(couch, method, path, body);
+  const held = async (db, id) => (await admin('GET', `${db}/${encodeURIComponent(id)}`))._id === id;
+
+  before(async () => {
+    couch = await startCouch({ users: USERS, hub: true });
+    site = await startNginx(couch);
+    for (const [name, password] of USERS) {
+      const r = await fetch(`${site.url}/db/_session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }),
+      });
+      cookie[name] = r.headers.get('set-cookie').split(';')[0];
+    }
+  });
+  after(async () => {
+    await site?.stop();
+    await couch?.stop();
+  });
+
+  it('the office enters a committee, a contract and a company, and corrects the contract as a new revision', async () => {
+    assert.equal((await as('office', 'PUT', 'district/committee%3Atianhecun', committee('tianhecun'))).status, 201);
+    const first = await as('office', 'PUT', 'district/contract%3Ak1', contract('k1'));
+    assert.equal(first.status, 201);
+    const fixed = await as('office', 'PUT', 'district/contract%3Ak1', { ...contract('k1', { fee_fen: 50 }), _rev: first.json.rev });
+    assert.equal(fixed.status, 201);
+    assert.match(fixed.json.rev, /^2-/);
+    assert.equal((await as('office', 'PUT', 'district/company%3Aco1', company('co1'))).status, 201);
+    assert.equal((await as('office', 'PUT', 'district/meeting%3Am1', meeting('m1'))).status, 201);
+    assert.equal((await admin('GET', 'district/contract%3Ak1')).fee_fen, 50);
+  });
+
+  it('the office\'s malformed records are refused by the rules: a committee under another compound\'s id, a contract with no company or compounds', async () => {
+    const wrongId = await as('office', 'PUT', 'district/committee%3Adongtangcun', { ...committee('tianhecun'), _id: 'committee:dongtangcun' });
+    assert.equal(wrongId.status, 403);
+    assert.match(wrongId.json.reason, /业委会|committee/);
+    const badStage = await as('office', 'PUT', 'district/committee%3Asongtaoli', committee('songtaoli', 'Dissolved'));
+    assert.equal(badStage.status, 403);
+    for (const bad of [contract('k2', { company: ' ' }), contract('k3', { compounds: [] }), company('co2', { name: '' }), meeting('m2', { kind: 'Party' }), meeting('m3', { date: null })]) {
+      const r = await as('office', 'PUT', `district/${encodeURIComponent(bad._id)}`, bad);
+      assert.equal(r.status, 403, JSON.stringify(r.json));
+      assert.equal(await held('district', bad._id), false);
+    }
+  });
+
+  it('a steward cannot write a contract, a committee or a company: not into district (the door), not into the compound\'s records (the rules)', async () => {
+    const direct = await as('wang', 'PUT', 'district/contract%3Aw1', contract('w1'));
+    assert.equal(direct.status, 403);
+    const bulk = await as('wang', 'POST', 'district/_bulk_docs', { docs: [committee('dongtangcun'), company('w3'), meeting('w5')] });
+    assert.equal(bulk.status, 403);
+    const asCompany = await as('wang', 'PUT', 'r-dongtangcun/company%3Aw4', { ...company('w4'), compound: 'dongtangcun' });
+    assert.equal(asCompany.status, 403, 'nor enter his own company in the register');
+    const sideways = await as('wang', 'PUT', 'r-dongtangcun/contract%3Aw2', { ...contract('w2'), compound: 'dongtangcun' });
+    assert.equal(sideways.status, 403);
+    assert.match(sideways.json.reason, /只放报事|Only reports/);
+    const replicated = await as('wang', 'POST', 'r-dongtangcun/_bulk_docs', { new_edits: false, docs: [{ ...committee('dongtangcun'), _rev: `1-${'c'.repeat(32)}` }] });
+    assert.equal(replicated.json[0]?.error, 'forbidden');
+    for (const [db, id] of [['district', 'contract:w1'], ['district', 'committee:dongtangcun'], ['r-dongtangcun', 'contract:w2'], ['r-dongtangcun', 'committee:dongtangcun']]) {
+      assert.equal(await held(db, id), false, `${db} has no ${id}`);
+    }
+  });
+
+  it('a resident writes none of them anywhere, their own database included', async () => {
+    for (const [db, doc] of [[LI_DB, contract('l1')], [LI_DB, committee('dongtangcun')], [LI_DB, company('l3')], ['district', contract('l2')], ['district', company('l4')], [LI_DB, meeting('l5')], ['r-dongtangcun', committee('dongtangcun')]]) {
+      const r = await as('li', 'PUT', `${db}/${encodeURIComponent(doc._id)}`, doc);
+      assert.ok([401, 403].includes(r.status), `${db} ${doc._id}: ${r.status}`);
+      assert.equal(await held(db, doc._id), false, `${db} has no ${doc._id}`);
+    }
+  });
+
+  it('a contract that got into a compound\'s database anyway is not carried to the office', () => {
+    const k = { ...contract('x1'), compound: 'dongtangcun', _rev: '1-a' };
+    assert.equal(judge('r-dongtangcun', 'district', k, null).ok, false);
+    assert.equal(judge(LI_DB, 'district', { ...committee('dongtangcun'), filed_by: 'li', _rev: '1-a' }, null).ok, false);
+  });
+});
+
+it('the office\'s kinds are the ones the app sends to the district database (src/format/replication/databases.rs)', () => {
+  const rust = readFileSync(join(root, 'src', 'format', 'replication', 'databases.rs'), 'utf8');
+  const start = rust.indexOf('const DISTRICT_KINDS');
+  const line = rust.slice(start, rust.indexOf('];', start));
+  const documents = readFileSync(join(root, 'src', 'format', 'documents.rs'), 'utf8');
+  const key = (variant) => new RegExp(`${variant} = "(\\w+)"`).exec(documents)[1];
+  assert.deepEqual([...line.matchAll(/DocKind::(\w+)/g)].map((m) => key(m[1])), OFFICE_KINDS);
+  const rules = readFileSync(join(root, 'deploy', 'validate_doc_update.js'), 'utf8');
+  assert.ok(rules.includes(JSON.stringify(OFFICE_KINDS).replaceAll('"', "'").replaceAll(',', ', ')), 'validate_doc_update.js lets the office write exactly these');
+});
