@@ -171,6 +171,15 @@ pub fn governance_strings(lang: Lang) -> &'static GovernanceStrings {
 }
 
 impl GovernanceStrings {
+    /// The same language's `Strings`, for its marks (`list`, `with_note`, `clauses`).
+    pub fn strings(&'static self) -> &'static super::Strings {
+        super::strings(if std::ptr::eq(self, &ZH) {
+            Lang::Zh
+        } else {
+            Lang::En
+        })
+    }
+
     pub fn problem(&self, p: Problem) -> &'static str {
         match p {
             Problem::Required => self.p_required,

@@ -28,8 +28,8 @@ use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
 use crate::format::documents::held_rev;
 use crate::format::entry_points::WHOLE_DATASET;
-use crate::format::route::district_scope;
 use crate::format::governance::{SAMPLES, Samples};
+use crate::format::route::district_scope;
 use crate::format::summary::{Doc, SummaryPackage, merged};
 use crate::i18n::governance::{GovernanceStrings, governance_strings};
 use crate::platform::fetch::fetch_text;
@@ -215,7 +215,7 @@ pub fn use_district() -> DistrictData {
 
 /// The governance records' words in the current language, tracked.
 pub fn use_governance_strings()
--> impl Fn() -> &'static GovernanceStrings + Copy + Send + Sync + 'static {
+-> impl Fn() -> &'static GovernanceStrings + Copy + Send + std::marker::Sync + 'static {
     let lang = use_state().lang;
     move || governance_strings(lang.get())
 }

@@ -49,10 +49,10 @@ fn specs(g: &'static GovernanceStrings, compounds: Vec<(String, String)>) -> Vec
     all
 }
 
-fn row(c: &Committee, name: &str, g: &GovernanceStrings) -> Vec<Cell> {
+fn row(c: &Committee, name: &str, g: &'static GovernanceStrings) -> Vec<Cell> {
     let s = &c.current;
     let mark = if c.sample {
-        format!("{name}（{}）", g.sample_mark)
+        g.strings().with_note(name, g.sample_mark)
     } else {
         name.to_string()
     };

@@ -48,10 +48,11 @@ fn row(
     names: &dyn Fn(&str) -> String,
     contracts: usize,
     quarters: &[(Quarter, Vec<Scorecard>)],
-    g: &GovernanceStrings,
+    g: &'static GovernanceStrings,
 ) -> Vec<Cell> {
+    let s = g.strings();
     let name = if c.sample {
-        format!("{}（{}）", c.name, g.sample_mark)
+        s.with_note(&c.name, g.sample_mark)
     } else {
         c.name.clone()
     };
@@ -78,12 +79,8 @@ fn row(
     let standing = c.standing().map_or_else(
         || "—".into(),
         |d| {
-            format!(
-                "{} {}（{}）",
-                g.decision(d.decision),
-                d.date,
-                snapshot_text(&d.scorecard, g)
-            )
+            let decided = format!("{} {}", g.decision(d.decision), d.date);
+            s.with_note(&decided, &snapshot_text(&d.scorecard, g))
         },
     );
     let training = c.training.last().map_or_else(
@@ -95,15 +92,15 @@ fn row(
         Cell::text(if contacts.is_empty() {
             "—".into()
         } else {
-            contacts.join("；")
+            s.clauses(&contacts)
         }),
         Cell::text(if compounds.is_empty() {
             "—".into()
         } else {
-            compounds.join("、")
+            s.list(&compounds)
         }),
         Cell::count(contracts),
-        Cell::text(over_time.join("；")),
+        Cell::text(s.clauses(&over_time)),
         Cell::text(standing),
         Cell::text(training),
     ]

@@ -56,17 +56,18 @@ fn specs(g: &'static GovernanceStrings, compounds: Vec<(String, String)>) -> Vec
 fn row(
     c: &ServiceContract,
     names: &dyn Fn(&str) -> String,
-    g: &GovernanceStrings,
+    g: &'static GovernanceStrings,
     today: Millis,
 ) -> Vec<Cell> {
+    let s = g.strings();
     let mark = match (c.sample, c.migrated) {
-        (true, _) => format!("{}（{}）", c.company, g.sample_mark),
-        (_, true) => format!("{}（{}）", c.company, g.migrated_mark),
+        (true, _) => s.with_note(&c.company, g.sample_mark),
+        (_, true) => s.with_note(&c.company, g.migrated_mark),
         _ => c.company.clone(),
     };
     let dash = |v: Option<String>| v.unwrap_or_else(|| "—".into());
     let compounds: Vec<String> = c.compounds.iter().map(|id| names(id)).collect();
-    let scope: Vec<&str> = c.scope.iter().map(|s| g.scope(*s)).collect();
+    let scope: Vec<String> = c.scope.iter().map(|v| g.scope(*v).to_string()).collect();
     let history: Vec<String> = c
         .history
         .iter()
@@ -81,7 +82,7 @@ fn row(
         .collect();
     vec![
         Cell::text(mark),
-        Cell::text(compounds.join("、")),
+        Cell::text(s.list(&compounds)),
         Cell::text(dash(c.start.clone())),
         c.term_months
             .map_or_else(|| Cell::text("—"), |m| Cell::count(usize::from(m))),
@@ -89,7 +90,7 @@ fn row(
         Cell::text(if scope.is_empty() {
             "—".into()
         } else {
-            scope.join("、")
+            s.list(&scope)
         }),
         c.fee_fen.map_or_else(
             || Cell::text("—"),
@@ -103,7 +104,7 @@ fn row(
         Cell::text(if history.is_empty() {
             "—".into()
         } else {
-            history.join("；")
+            s.clauses(&history)
         }),
     ]
 }
@@ -194,7 +195,7 @@ pub fn ContractSection(
                 <summary>{move || g().contract_form}</summary>
                 <p>{move || g().needs_pin}</p>
                 <Show when=move || opened.get()><StewardGate>
-                    <Picker form="contract" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.company, c.compounds.iter().map(|id| name_of(id)).collect::<Vec<_>>().join("、")))).collect::<Vec<_>>())) pick/>
+                    <Picker form="contract" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.company, g().strings().list(&c.compounds.iter().map(|id| name_of(id)).collect::<Vec<_>>())))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="contract" title=Signal::derive(move || g().contract_form.to_string())
                         specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
                 </StewardGate></Show>

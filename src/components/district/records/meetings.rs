@@ -54,7 +54,8 @@ fn specs(g: &'static GovernanceStrings) -> Vec<Spec> {
     ]
 }
 
-fn row(m: &Meeting, g: &GovernanceStrings, today: Millis) -> Vec<Cell> {
+fn row(m: &Meeting, g: &'static GovernanceStrings, today: Millis) -> Vec<Cell> {
+    let s = g.strings();
     let kind = g.meeting_kind(m.kind);
     let open: Vec<&k::FollowUp> = m.follow_ups.iter().filter(|u| !u.done).collect();
     let late = open
@@ -65,32 +66,30 @@ fn row(m: &Meeting, g: &GovernanceStrings, today: Millis) -> Vec<Cell> {
         .follow_ups
         .iter()
         .map(|u| {
-            format!(
-                "{}（{}，{}{}）",
-                u.what,
-                u.owner,
-                u.due,
-                if u.done { g.done_mark } else { "" }
-            )
+            let who_when = [
+                u.owner.clone(),
+                format!("{}{}", u.due, if u.done { g.done_mark } else { "" }),
+            ];
+            s.with_note(&u.what, &s.list(&who_when))
         })
         .collect();
     vec![
         Cell::text(if m.sample {
-            format!("{}（{}）", m.date, g.sample_mark)
+            s.with_note(&m.date, g.sample_mark)
         } else {
             m.date.clone()
         }),
         Cell::text(kind),
-        Cell::text(m.attendees.join("、")),
+        Cell::text(s.list(&m.attendees)),
         Cell::text(if m.decisions.is_empty() {
             "—".into()
         } else {
-            m.decisions.join("；")
+            s.clauses(&m.decisions)
         }),
         Cell::text(if follow.is_empty() {
             "—".into()
         } else {
-            follow.join("；")
+            s.clauses(&follow)
         }),
         Cell::count(open.len()),
         Cell::count(late),
