@@ -269,7 +269,7 @@ describe('property-management meetings', () => {
     await expectSeen(page.locator('[data-record-form="meeting"] [data-saved]'), 'the meeting saved');
     await expectSeen(page.locator('[data-meeting-counts]', { hasText: `本季度开了 ${sampleThisQuarter + 1} 次物业管理专题会议；待办 ${open.length + 1} 项没办完，其中 ${late + 1} 项已过期` }), 'the meeting and its overdue follow-up counted');
     const row = (await district.rows('meetings')).find((r) => r[0] === today);
-    assert.deepEqual(row.slice(1), ['物业管理专题会议（季度）', '书院路街道、示例物业', '桂花村加装智慧单车棚', '电动车充电桩（示例物业，2020-01-31）', '1', '1']);
+    assert.deepEqual(row.slice(1), ['物业管理专题会议（季度）', '书院路街道、示例物业', '桂花村加装智慧单车棚', '电动车充电桩（示例物业、2020-01-31）', '1', '1']);
     // Done: a correction of the same meeting.
     await meetings.fill({ follow_ups: '电动车充电桩 | 示例物业 | 2020-01-31 | 完成' });
     await meetings.save();
@@ -279,7 +279,7 @@ describe('property-management meetings', () => {
     assert.equal(stored[0].follow_ups[0].done, true);
     const text = (await district.csv('meetings')).text.replaceAll('"', '');
     assert.match(text.split('\r\n')[0], /会议日期,会议类型,参会,决定,待办,未办,已过期/);
-    assert.ok(text.includes(`${today},物业管理专题会议（季度）,书院路街道、示例物业,桂花村加装智慧单车棚,电动车充电桩（示例物业，2020-01-31，已完成）,0,0`), text);
+    assert.ok(text.includes(`${today},物业管理专题会议（季度）,书院路街道、示例物业,桂花村加装智慧单车棚,电动车充电桩（示例物业、2020-01-31，已完成）,0,0`), text);
     assert.deepEqual(errors, []);
     await context.close();
   });
