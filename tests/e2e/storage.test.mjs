@@ -200,6 +200,10 @@ describe('storage faults', () => {
     await appReady(page);
     await fillStorage(page);
     await page.getByLabel('问题描述').fill('存储满时的报事');
+    // The form names its draft in the address once the first keystroke is taken (a
+    // same-page address change, which Playwright also reports as a navigation): waited
+    // for here, so the recording below starts after it and sees only page loads.
+    await page.waitForURL(/\/report\/new\?draft=R/);
     // Every page load of this tab from now on is recorded: the refused submit may make
     // none, early or late; the one after space is freed makes exactly one.
     const loads = [];
