@@ -27,6 +27,7 @@ catalogue! {
     tier_compound: "小区", "Compound";
     drill_note: "下面所有数字和图表都只算这一级。", "Every figure and chart below counts this level only.";
     own_tier: "本账号只能看到：", "This account sees only: ";
+    street_reads_only: "街道账号只能查看：在这台设备上做的修改不会发到服务器，社区和管家都看不到。", "A subdistrict account only reads: changes made on this device are not sent to the server, and no community or steward sees them.";
     below_title: "下一级", "One level down";
     below_col: "名称", "Name";
     up_link: "返回上一级：", "Back up to: ";

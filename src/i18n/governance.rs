@@ -24,7 +24,7 @@ catalogue! {
     records_explain: "街道办记录各小区的业委会和连片托管合同。保存前逐项检查，有一项不对就不保存。改正会留下新版本，换届、续签和终止会留作历史。", "The district office records each compound's owners' committee and the packaged management contracts. Every field is checked before saving; nothing is saved while one is wrong. A correction is a new version; a new term, a renewal or an end is kept as history.";
     needs_pin: "录入和改正需要管家密码（街道办账号同步到服务器）。", "Entering and correcting needs the steward PIN (the office's account syncs them to the server).";
     sample_mark: "示例", "Sample";
-    migrated_mark: "待补全（来自公布名单）", "To complete (from the published list)";
+    migrated_mark: "来自公布名单，待补全", "from the published list, to complete";
     save: "保存", "Save";
     saved: "已保存。", "Saved.";
     not_saved: "没有保存：请按每一项旁边的提示改正。", "Not saved: correct each field as the note beside it says.";
@@ -178,6 +178,16 @@ impl GovernanceStrings {
         } else {
             Lang::En
         })
+    }
+
+    /// `text` as a list shows it: with the sample mark when the record is a sample — once
+    /// (the published sample places and companies are named 「…（示例）」 already).
+    pub fn sample_named(&'static self, text: &str, sample: bool) -> String {
+        if sample && !text.contains(self.sample_mark) {
+            self.strings().with_note(text, self.sample_mark)
+        } else {
+            text.to_string()
+        }
     }
 
     pub fn problem(&self, p: Problem) -> &'static str {

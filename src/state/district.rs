@@ -261,15 +261,11 @@ fn with_edits(published: &Arc<Vec<Compound>>, edits: Vec<Compound>) -> Arc<Vec<C
     Arc::new(compounds)
 }
 
-/// The highest place the signed-in account sees, by its roles on the server (the last
-/// pass's session): a street's or community's, else the district.
+/// The highest place the signed-in account sees: its street or community (`Sync::tier`),
+/// else the district.
 fn own_place() -> Memo<Scope> {
     let sync = use_context::<Sync>();
-    Memo::new(move |_| {
-        let user = sync.and_then(|s| s.status.with(|st| st.user.clone()));
-        user.and_then(|u| u.roles.iter().find_map(|r| Scope::of_role(r)))
-            .unwrap_or(Scope::District)
-    })
+    Memo::new(move |_| sync.and_then(|s| s.tier()).unwrap_or(Scope::District))
 }
 
 /// The records of the compounds within `place`.

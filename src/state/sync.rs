@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::Millis;
+use crate::domain::district::scope::Scope;
 use crate::format::replication::config::{
     AddressError, SYNC_KEY, SyncConfig, server_address, stored_user,
 };
@@ -72,6 +73,24 @@ pub struct SyncStatus {
 pub struct Sync {
     pub config: ReadSignal<SyncConfig>,
     pub status: ReadSignal<SyncStatus>,
+}
+
+impl Sync {
+    /// The street or community the signed-in account is (its server role), if it is one.
+    /// Before this tab's first pass (offline, or another tab syncing) the roles are those
+    /// the account had at this phone's last pass, so a street's phone opens on its street
+    /// until the server is asked again.
+    pub fn tier(&self) -> Option<Scope> {
+        let roles = match self.status.with(|st| st.user.clone()) {
+            Some(u) if !u.roles.is_empty() => u.roles,
+            Some(u) => u.name.as_deref().map_or(vec![], pass::last_known_roles),
+            None => self
+                .config
+                .with(|c| c.user.clone())
+                .map_or(vec![], |name| pass::last_known_roles(&name)),
+        };
+        roles.iter().find_map(|r| Scope::of_role(r))
+    }
 }
 
 #[derive(Clone, Copy)]

@@ -101,6 +101,27 @@ impl SyncWriter {
 
 /// Whether the signed-in account's roles differ from its last pass's (the first pass of an
 /// account only records them).
+/// The roles `name` had at this phone's last pass (kept by `roles_changed`): what a page
+/// scopes itself by before this tab's first pass, or offline.
+pub fn last_known_roles(name: &str) -> Vec<String> {
+    let Some(before) = local_storage::read_raw(ROLES_KEY)
+        .ok()
+        .flatten()
+        .and_then(|j| serde_json::from_str::<Value>(&j).ok())
+    else {
+        return vec![];
+    };
+    if before["name"] != name {
+        return vec![];
+    }
+    before["roles"].as_array().map_or(vec![], |roles| {
+        roles
+            .iter()
+            .filter_map(|r| r.as_str().map(String::from))
+            .collect()
+    })
+}
+
 fn roles_changed(user: &UserCtx) -> bool {
     let Some(name) = &user.name else {
         return false;

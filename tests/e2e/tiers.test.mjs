@@ -107,6 +107,7 @@ describe('a street\'s account sees only its own communities\' compounds', () => 
     assert.deepEqual(listed, ['dongtangcun', 'xintang-beiyuan', 'xintang-nanyuan']);
     await expectSeen(panel.locator('[data-tier-compound="dongtangcun"] a', { hasText: 'R20261201-DTDT1' }), 'its compound\'s report');
     assert.ok(!(await panel.innerText()).includes('R20261201-THTH2'), '晓塘社区\'s report is not listed');
+    assert.equal(await panel.locator('[data-reads-only]').count(), 0, 'a community writes: not told it only reads');
     const stored = (await storedDocs(page, 'report')).map((d) => d._id);
     assert.ok(!stored.some((d) => d.includes('THTH2') || d.includes('STST3')), stored.join());
     await phone.close();
@@ -141,6 +142,16 @@ describe('a street\'s account sees only its own communities\' compounds', () => 
     await district.down('晓塘社区 · 社区');
     await district.down('天鹤村小区 · 小区');
     assert.deepEqual((await district.rows('reports-here')).map((r) => r[0]), ['R20261201-THTH2']);
+    // The server out of reach (every /db/ request fails, as offline): the page opened
+    // again keeps to the street the account had at its last pass, before any pass.
+    await page.route('**/db/**', (route) => route.abort('internetdisconnected'));
+    await page.goto(`${env.site.url}/district`, { waitUntil: 'commit', timeout: 60_000 });
+    await expectSeen(page.locator('[data-own-tier]', { hasText: '本账号只能看到：书院路街道 · 街道' }), 'its own street, with the server out of reach');
+    assert.deepEqual(await district.trail(), ['书院路街道 · 街道'], 'still no way up to the whole district');
+    // In the console too, and a street, which only reads, is told its changes stay here.
+    await StewardPage.unlocked(page, env.site.url);
+    const panel = await expectSeen(page.locator('[data-tier]', { hasText: '本账号只能看到：书院路街道 · 街道' }), 'the street\'s own panel, offline');
+    await expectSeen(panel.locator('[data-reads-only]', { hasText: '修改不会发到服务器' }), 'the street told it only reads');
     await phone.close();
   });
 });

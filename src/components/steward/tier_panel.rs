@@ -1,7 +1,8 @@
 //! A street's or community's account in the console (上下联动): its own compounds, each
 //! with the reports this phone holds of it (synced from their `r-…`, which the server
 //! opens to this account alone among the tiers), and the way to the district page's
-//! drill-down for the figures. Nothing of any other compound is listed.
+//! drill-down for the figures. Nothing of any other compound is listed; a street, which
+//! only reads, is told that its changes stay on this device.
 
 use leptos::prelude::*;
 
@@ -19,10 +20,7 @@ pub fn TierPanel() -> impl IntoView {
     let records = use_records();
     let d = use_district_strings();
     let s = use_strings();
-    let tier = Memo::new(move |_| {
-        sync.status
-            .with(|st| st.user.as_ref().and_then(|u| u.tier()))
-    });
+    let tier = Memo::new(move |_| sync.tier());
     let body = move || {
         let tier = tier.get()?;
         let ids = state.compounds.with(|c| compound_ids(&tier, &c.0));
@@ -51,6 +49,11 @@ pub fn TierPanel() -> impl IntoView {
                     .collect_view()
             })
         });
+        // A street reads its compounds' records and writes none (docs/SECURITY.md): what
+        // it changes here stays on this device, and it is told so before it tries.
+        let reads_only = matches!(tier, Scope::Street(_)).then(|| {
+            view! { <p class="notice notice--info" data-reads-only>{move || d().street_reads_only}</p> }
+        });
         let name = match &tier {
             Scope::Street(st) => format!("{st} · {}", d().tier_street),
             Scope::Community { street, community } => {
@@ -61,6 +64,7 @@ pub fn TierPanel() -> impl IntoView {
         Some(view! {
             <section class="panel tier" data-tier aria-labelledby="tier-title">
                 <h2 id="tier-title">{move || d().own_tier} {name}</h2>
+                {reads_only}
                 <ul class="tier__compounds">{rows}</ul>
                 <a href=district_at(&tier, None) rel="external">{move || d().drill_title}</a>
             </section>

@@ -51,11 +51,7 @@ fn specs(g: &'static GovernanceStrings, compounds: Vec<(String, String)>) -> Vec
 
 fn row(c: &Committee, name: &str, g: &'static GovernanceStrings) -> Vec<Cell> {
     let s = &c.current;
-    let mark = if c.sample {
-        g.strings().with_note(name, g.sample_mark)
-    } else {
-        name.to_string()
-    };
+    let mark = g.sample_named(name, c.sample);
     let term = match (&s.term_start, &s.term_end) {
         (Some(a), Some(b)) => format!("{a} – {b}"),
         _ => "—".into(),

@@ -51,11 +51,7 @@ fn row(
     g: &'static GovernanceStrings,
 ) -> Vec<Cell> {
     let s = g.strings();
-    let name = if c.sample {
-        s.with_note(&c.name, g.sample_mark)
-    } else {
-        c.name.clone()
-    };
+    let name = g.sample_named(&c.name, c.sample);
     let contacts: Vec<String> = c
         .contacts
         .iter()

@@ -61,7 +61,7 @@ fn row(
 ) -> Vec<Cell> {
     let s = g.strings();
     let mark = match (c.sample, c.migrated) {
-        (true, _) => s.with_note(&c.company, g.sample_mark),
+        (true, _) => g.sample_named(&c.company, true),
         (_, true) => s.with_note(&c.company, g.migrated_mark),
         _ => c.company.clone(),
     };

@@ -74,11 +74,7 @@ fn row(m: &Meeting, g: &'static GovernanceStrings, today: Millis) -> Vec<Cell> {
         })
         .collect();
     vec![
-        Cell::text(if m.sample {
-            s.with_note(&m.date, g.sample_mark)
-        } else {
-            m.date.clone()
-        }),
+        Cell::text(g.sample_named(&m.date, m.sample)),
         Cell::text(kind),
         Cell::text(s.list(&m.attendees)),
         Cell::text(if m.decisions.is_empty() {
