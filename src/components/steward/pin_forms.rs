@@ -14,17 +14,17 @@ use crate::state::use_console_strings;
 #[component]
 fn PinInput(
     /// The element id (labels and messages point at it).
-    id: &'static str,
+    id: String,
     /// The label shown above.
     label: Signal<&'static str>,
     /// The digits typed.
     value: RwSignal<String>,
     /// The id of the message that describes this field.
-    described_by: &'static str,
+    described_by: String,
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label class="field__label" for=id>{move || label.get()}</label>
+            <label class="field__label" for=id.clone()>{move || label.get()}</label>
             <input id=id class="field__input pin-input" type="password" inputmode="numeric"
                 autocomplete="off" maxlength=PIN_MAX.to_string() aria-describedby=described_by
                 prop:value=value on:input=move |ev| value.set(event_target_value(&ev))/>
@@ -33,7 +33,10 @@ fn PinInput(
 }
 
 #[component]
-pub fn SetPinForm() -> impl IntoView {
+pub fn SetPinForm(
+    /// What the ids of its fields start with (`StewardGate`'s `name`).
+    name: &'static str,
+) -> impl IntoView {
     let c = use_console_strings();
     let session = use_steward_session();
     let pin = RwSignal::new(String::new());
@@ -57,9 +60,9 @@ pub fn SetPinForm() -> impl IntoView {
         <form class="pin-form panel" on:submit=submit novalidate>
             <h2>{move || c().pin_set_title}</h2>
             <p class="hint">{move || c().pin_explain}</p>
-            <PinInput id="pin-new" label=Signal::derive(move || c().pin_label) value=pin described_by="pin-message"/>
-            <PinInput id="pin-again" label=Signal::derive(move || c().pin_again_label) value=again described_by="pin-message"/>
-            <FieldMessage id="pin-message" message=message.into()/>
+            <PinInput id=format!("{name}pin-new") label=Signal::derive(move || c().pin_label) value=pin described_by=format!("{name}pin-message")/>
+            <PinInput id=format!("{name}pin-again") label=Signal::derive(move || c().pin_again_label) value=again described_by=format!("{name}pin-message")/>
+            <FieldMessage id=format!("{name}pin-message") message=message.into()/>
             <button type="submit" class="button">{move || c().pin_set_button}</button>
         </form>
     }
@@ -74,7 +77,10 @@ fn pin_error(e: PinError, c: &ConsoleStrings) -> &'static str {
 }
 
 #[component]
-pub fn EnterPinForm() -> impl IntoView {
+pub fn EnterPinForm(
+    /// What the ids of its fields start with (`StewardGate`'s `name`).
+    name: &'static str,
+) -> impl IntoView {
     let c = use_console_strings();
     let session = use_steward_session();
     let pin = RwSignal::new(String::new());
@@ -105,8 +111,8 @@ pub fn EnterPinForm() -> impl IntoView {
         <form class="pin-form panel" on:submit=submit novalidate>
             <h2>{move || c().pin_enter_title}</h2>
             <p class="hint">{move || c().pin_explain}</p>
-            <PinInput id="pin-enter" label=Signal::derive(move || c().pin_label) value=pin described_by="pin-message"/>
-            <FieldMessage id="pin-message" message=message.into()/>
+            <PinInput id=format!("{name}pin-enter") label=Signal::derive(move || c().pin_label) value=pin described_by=format!("{name}pin-message")/>
+            <FieldMessage id=format!("{name}pin-message") message=message.into()/>
             <button type="submit" class="button">{move || c().pin_enter_button}</button>
             <button type="button" class="button button--secondary" on:click=forgot>{move || c().forgot_pin}</button>
         </form>

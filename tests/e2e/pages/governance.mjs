@@ -19,12 +19,12 @@ export class GovernanceRecords {
   /** Opens the editor, setting the steward PIN on a fresh device (or typing it). */
   async open(pin = '2468') {
     await this.editor.locator('summary').click();
-    const fresh = this.editor.locator('#pin-again');
-    const form = this.form.or(this.editor.locator('#pin-new')).or(this.editor.locator('#pin-enter'));
+    const fresh = this.editor.locator('[id$="pin-again"]');
+    const form = this.form.or(this.editor.locator('[id$="pin-new"]')).or(this.editor.locator('[id$="pin-enter"]'));
     await form.first().waitFor();
     if (await this.form.count()) return;
     if (await fresh.count()) {
-      await this.editor.locator('#pin-new').fill(pin);
+      await this.editor.locator('[id$="pin-new"]').fill(pin);
       await fresh.fill(pin);
     } else {
       await this.editor.locator('input[type="password"]').first().fill(pin);

@@ -154,7 +154,7 @@ pub fn CommitteeSection(
             <details class="panel records-editor no-print" data-committee-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().committee_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate>
+                <Show when=move || opened.get()><StewardGate name="committees-">
                     <Picker form="committee" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), name_of(&c.compound))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="committee" title=Signal::derive(move || g().committee_form.to_string())
                         specs=Signal::derive(move || specs(g(), options.get())) fields submit/>

@@ -312,7 +312,7 @@ pub fn CompanySection(
             <details class="panel records-editor no-print" data-company-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().company_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate>
+                <Show when=move || opened.get()><StewardGate name="companies-">
                     <Picker form="company" options=company_options pick/>
                     <RecordForm form="company" title=Signal::derive(move || g().company_form.to_string())
                         specs=Signal::derive(move || company_specs(g(), compound_options.get())) fields=company_fields submit=save_company/>

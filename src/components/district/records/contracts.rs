@@ -194,7 +194,7 @@ pub fn ContractSection(
             <details class="panel records-editor no-print" data-contract-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().contract_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate>
+                <Show when=move || opened.get()><StewardGate name="contracts-">
                     <Picker form="contract" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.company, g().strings().list(&c.compounds.iter().map(|id| name_of(id)).collect::<Vec<_>>())))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="contract" title=Signal::derive(move || g().contract_form.to_string())
                         specs=Signal::derive(move || specs(g(), options.get())) fields submit/>

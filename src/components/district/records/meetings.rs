@@ -148,7 +148,7 @@ pub fn MeetingSection(
             <details class="panel records-editor no-print" data-meeting-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().meeting_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate>
+                <Show when=move || opened.get()><StewardGate name="meetings-">
                     <Picker form="meeting" options=Signal::derive(move || all.with(|a| a.iter().map(|m| (m.id.clone(), format!("{} · {}", m.date, g().meeting_kind(m.kind)))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="meeting" title=Signal::derive(move || g().meeting_form.to_string())
                         specs=Signal::derive(move || specs(g())) fields submit/>
