@@ -112,6 +112,12 @@ describe('连片托管 contracts', () => {
       assert.ok(rows.some((r) => r[0] === `${p.company}（来自公布名单，待补全）` && names.every((n) => r[1].includes(n))), `${p.company} is listed`);
     }
     assert.equal(rows.length, published.length + samples.contracts.length);
+    // A sample is marked once, though its company's sample name says 示例 already.
+    for (const k of samples.contracts) {
+      const shown = k.company.includes('（示例）') ? k.company : `${k.company}（示例）`;
+      assert.ok(rows.some((r) => r[0] === shown), `${shown} in ${rows.map((r) => r[0]).join(' / ')}`);
+    }
+    assert.ok(!rows.some((r) => r[0].includes('（示例）（示例）')), 'no sample marked twice');
     const covered = new Set([...published.flatMap((p) => p.compounds), ...samples.contracts.flatMap((k) => k.compounds)]).size;
     assert.equal(await contracts.counts(), `在履行的合同 ${rows.length} 份，覆盖 ${covered} 个小区。`);
 
@@ -190,8 +196,7 @@ describe('the register of property companies', () => {
     await expectSeen(page.locator('[data-company-counts]', { hasText: '登记物业公司 1 家' }), 'the sample company counted');
     assert.equal(await editor.counts(), `登记物业公司 1 家：准入 1 家，约谈整改 0 家，退出 0 家；近半年参加培训 ${trained} 家。`);
     const [row] = await district.rows('companies');
-    // Marked a sample once: its published name, 柏丽物业（示例）, says so already.
-    assert.equal(row[0], '柏丽物业（示例）');
+    assert.equal(row[0], `${sample.name}（示例）`);
     assert.match(row[5], new RegExp(`^准入 ${sample.decisions[0].date}（${sample.decisions[0].scorecard.quarter} `));
 
     await editor.open();
