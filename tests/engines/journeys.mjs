@@ -222,6 +222,13 @@ const JOURNEYS = [
       const coverage = await phone.evaluate(() => document.querySelector('[data-stat="coverage"]').textContent);
       assert.match(coverage, /\d+\.\d\d% \(\d+\/\d+\)/);
       await seen(phone, { css: '[data-table="coverage-by-mode"]' });
+      // The office's records are counted and the tiers drill down in this engine too.
+      for (const kind of ['committee', 'contract', 'company', 'meeting']) {
+        await seen(phone, { css: `[data-${kind}-counts]` });
+      }
+      await phone.click({ css: '[data-table="below"] tbody a' });
+      await seen(phone, { css: '[data-trail] li a[data-up]' });
+      await seen(phone, { css: '[data-trail] li[aria-current="page"]' });
     },
   },
   {
