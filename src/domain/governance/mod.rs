@@ -4,9 +4,11 @@
 //! field (`Problem`: one sentence each, worded by `i18n::governance`), and only a form
 //! with no problem becomes a record.
 
+pub mod case;
 pub mod committee;
 pub mod company;
 pub mod contract;
+pub mod improvement;
 pub mod meeting;
 
 use super::Millis;
@@ -35,6 +37,9 @@ keyed_enum! {
         Taken = "taken",
         NoScorecard = "no_scorecard",
         BadFollowUp = "bad_follow_up",
+        BadCount = "bad_count",
+        BadProgress = "bad_progress",
+        BeforeOpened = "before_opened",
     }
 }
 
