@@ -1,5 +1,6 @@
-//! The governance records as documents (`committee:<compound>`, `contract:<id>`, in the
-//! district database: the office writes them, docs/SECURITY.md), and the examples the
+//! The governance records as documents (`committee:<compound>`, `contract:<id>`, …,
+//! `case:<id>`, `improvement:<id>`, in the district database: the office writes them,
+//! docs/SECURITY.md), and the examples the
 //! sample data ships beside the published dataset (`/data/governance.json`, each marked
 //! `sample`), read by the district dashboard alone.
 

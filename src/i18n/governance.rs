@@ -191,7 +191,7 @@ catalogue! {
     improvement_kind_count: "{k} {n} 项", "{k}: {n}";
     improvement_form: "记录改善项目", "Record an improvement";
     improvement_kind_label: "项目", "Kind";
-    improvement_kind_hint: "选“其他”时要在下面写明是什么。", "For “other”, say below what it is.";
+    improvement_kind_hint: "选“其他”时要在“具体内容”里写明是什么。", "For “other”, say what it is under “What it is”.";
     description_label: "具体内容", "What it is";
     description_hint: "选“其他”时必填，最多 200 字。", "Required for “other”, at most 200 characters.";
     quantity_label: "数量", "Quantity";
