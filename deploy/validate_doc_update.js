@@ -9,7 +9,7 @@
 //   userdb-<hex>   a signed-in resident's own reports (members: that resident alone)
 //   district       everything, copied in by the relay; the office writes its scoring
 //                  and its governance records (committee:<compound>, contract:<id>,
-//                  company:<id>, meeting:<id>)
+//                  company:<id>, meeting:<id>, case:<id>, improvement:<id>)
 // The relay service's account (role cs-relay) writes what it carries between them; it is
 // no admin, so these rules hold for it too. Design documents: only the set-up (admins).
 // Reasons are shown to the person on the phone as they are: Chinese, then English.
@@ -74,7 +74,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       return;
     }
     if (!office) refuse('只有街道办可以写这里 · Only the district office writes here');
-    if (['scoring', 'committee', 'contract', 'company', 'meeting'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
+    if (['scoring', 'committee', 'contract', 'company', 'meeting', 'case', 'improvement'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
     if (!live) return;
     // The governance records (src/domain/governance/): one 业委会 record per compound,
     // under that compound's id; a contract names its company and its compounds.
@@ -89,6 +89,22 @@ function (newDoc, oldDoc, userCtx, secObj) {
     }
     if (kind === 'company' && (typeof newDoc.name !== 'string' || !newDoc.name.trim())) refuse('物业公司要写名称 · A company in the register has a name');
     if (kind === 'meeting' && (['Quarterly', 'Special'].indexOf(newDoc.kind) === -1 || typeof newDoc.date !== 'string' || !newDoc.date)) refuse('会议要写类型和日期 · A meeting has its kind and date');
+    // A key case: title, kind, the compounds it spans, a positive number of households,
+    // the day opened; resolved ones with a day not before it. An improvement: its compound,
+    // kind (another kind says what), a positive quantity and the day done.
+    var count = function (n) { return typeof n === 'number' && n >= 1 && Math.floor(n) === n; };
+    var day = function (d) { return typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d); };
+    if (kind === 'case') {
+      if (typeof newDoc.title !== 'string' || !newDoc.title.trim() || ['Certificates', 'RepairFund', 'Lifts', 'Other'].indexOf(newDoc.kind) === -1) refuse('重点个案要写名称和类型 · A key case has its title and kind');
+      if (!Array.isArray(newDoc.compounds) || !newDoc.compounds.length || newDoc.compounds.some(function (c) { return typeof c !== 'string' || !c; })) refuse('重点个案要写涉及的小区 · A key case names its compounds');
+      if (!count(newDoc.households) || !day(newDoc.opened)) refuse('重点个案要写涉及户数和立案日期 · A key case has its households and the day it was opened');
+      if (['Open', 'Resolved'].indexOf(newDoc.status) === -1 || (newDoc.status === 'Resolved' && (!day(newDoc.resolved_on) || newDoc.resolved_on < newDoc.opened))) refuse('已解决的个案要写解决日期，不早于立案 · A resolved case has the day it was resolved, not before it was opened');
+    }
+    if (kind === 'improvement') {
+      if (typeof newDoc.compound !== 'string' || !newDoc.compound || ['BicycleShed', 'DryingRacks', 'Parking', 'Charging', 'Other'].indexOf(newDoc.kind) === -1) refuse('改善项目要写小区和项目 · An improvement has its compound and kind');
+      if (newDoc.kind === 'Other' && (typeof newDoc.description !== 'string' || !newDoc.description.trim())) refuse('其他改善要写明内容 · Another kind of improvement says what it is');
+      if (!count(newDoc.quantity) || !day(newDoc.done_on)) refuse('改善项目要写数量和完成日期 · An improvement has its quantity and the day it was done');
+    }
     return;
   }
   if (db === 'cs-relay') {

@@ -4,6 +4,7 @@
 
 use compound_steward::domain::Millis;
 use compound_steward::domain::district::scorecard::Verdict;
+use compound_steward::domain::governance::case::{CaseKind, CaseStatus, KeyCase, Progress};
 use compound_steward::domain::governance::committee::{
     Committee, CommitteeState, Member, Stage, Step,
 };
@@ -11,6 +12,7 @@ use compound_steward::domain::governance::company::{
     Company, Contact, Decision, DecisionEntry, Snapshot, Training,
 };
 use compound_steward::domain::governance::contract::{Closed, PastTerm, Scope, ServiceContract};
+use compound_steward::domain::governance::improvement::{Improvement, ImprovementKind};
 use compound_steward::domain::governance::meeting::{FollowUp, Meeting, MeetingKind};
 use compound_steward::format::governance::Samples;
 
@@ -158,5 +160,57 @@ pub fn samples(at: Millis, jindi: Vec<String>) -> Samples {
             updated_at: at,
             deleted: false,
         }],
+        cases: vec![certificates(at)],
+        improvements: guihuacun(at),
     }
+}
+
+/// The key case the source names: nearly 1,000 households' property certificates
+/// (不动产办证) at 云峰安置区 and 柏丽广场, resolved (docs/FACTS.md; the compound notice of
+/// the day of the report says so). The source gives neither the exact number nor the
+/// dates: 1000 households and the opening day are the sample's.
+fn certificates(at: Millis) -> KeyCase {
+    KeyCase {
+        id: "sample-certificates".into(),
+        title: "云峰安置区、柏丽广场不动产办证".into(),
+        kind: CaseKind::Certificates,
+        compounds: vec!["yunfeng".into(), "baili-plaza".into()],
+        households: 1000,
+        opened: "2026-03-02".into(),
+        progress: vec![Progress {
+            date: "2026-10-19".into(),
+            what: "近千户不动产证问题已解决，社区通知领证".into(),
+            done: Some(1000),
+        }],
+        status: CaseStatus::Resolved,
+        resolved_on: Some("2026-10-19".into()),
+        sample: true,
+        updated_at: at,
+        deleted: false,
+    }
+}
+
+/// 桂花村's four improvements (docs/FACTS.md), done by the day of the report; the source
+/// gives no quantities: the numbers are the sample's.
+fn guihuacun(at: Millis) -> Vec<Improvement> {
+    [
+        (ImprovementKind::BicycleShed, 1, "bicycle-shed"),
+        (ImprovementKind::DryingRacks, 4, "drying-racks"),
+        (ImprovementKind::Parking, 20, "parking"),
+        (ImprovementKind::Charging, 2, "charging"),
+    ]
+    .into_iter()
+    .map(|(kind, quantity, id)| Improvement {
+        id: format!("sample-guihuacun-{id}"),
+        compound: "guihuacun".into(),
+        kind,
+        description: String::new(),
+        quantity,
+        done_on: "2026-10-19".into(),
+        note: "数量为示例".into(),
+        sample: true,
+        updated_at: at,
+        deleted: false,
+    })
+    .collect()
 }

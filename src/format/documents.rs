@@ -38,6 +38,10 @@ keyed_enum! {
         Company = "company",
         /// A property-management meeting (the office's).
         Meeting = "meeting",
+        /// A key case spanning many households (the office's).
+        Case = "case",
+        /// An improvement made in a compound (the office's).
+        Improvement = "improvement",
     }
 }
 

@@ -1,5 +1,6 @@
-//! The governance records as documents (`committee:<compound>`, `contract:<id>`, in the
-//! district database: the office writes them, docs/SECURITY.md), and the examples the
+//! The governance records as documents (`committee:<compound>`, `contract:<id>`, …,
+//! `case:<id>`, `improvement:<id>`, in the district database: the office writes them,
+//! docs/SECURITY.md), and the examples the
 //! sample data ships beside the published dataset (`/data/governance.json`, each marked
 //! `sample`), read by the district dashboard alone.
 
@@ -8,9 +9,11 @@ use serde::{Deserialize, Serialize};
 use super::documents::{DocKind, Document};
 use super::merge::Record;
 use crate::domain::Millis;
+use crate::domain::governance::case::KeyCase;
 use crate::domain::governance::committee::Committee;
 use crate::domain::governance::company::Company;
 use crate::domain::governance::contract::ServiceContract;
+use crate::domain::governance::improvement::Improvement;
 use crate::domain::governance::meeting::Meeting;
 
 /// Kept by an `id` and stamped with `updated_at`, as every record (`merge::Record`).
@@ -28,6 +31,7 @@ macro_rules! record {
 }
 
 record!(Committee, ServiceContract, Company, Meeting);
+record!(KeyCase, Improvement);
 
 impl Document for Committee {
     const KIND: DocKind = DocKind::Committee;
@@ -43,6 +47,23 @@ impl Document for Meeting {
     const KIND: DocKind = DocKind::Meeting;
     fn compound_id(&self) -> &str {
         ""
+    }
+}
+
+impl Document for KeyCase {
+    const KIND: DocKind = DocKind::Case;
+    fn compound_id(&self) -> &str {
+        ""
+    }
+    fn status_key(&self) -> &'static str {
+        self.status.key()
+    }
+}
+
+impl Document for Improvement {
+    const KIND: DocKind = DocKind::Improvement;
+    fn compound_id(&self) -> &str {
+        &self.compound
     }
 }
 
@@ -74,6 +95,10 @@ pub struct Samples {
     pub companies: Vec<Company>,
     #[serde(default)]
     pub meetings: Vec<Meeting>,
+    #[serde(default)]
+    pub cases: Vec<KeyCase>,
+    #[serde(default)]
+    pub improvements: Vec<Improvement>,
 }
 
 #[cfg(test)]
@@ -89,6 +114,8 @@ mod tests {
         assert!(s.contracts.iter().all(|k| k.sample));
         assert!(!s.companies.is_empty() && s.companies.iter().all(|k| k.sample));
         assert!(!s.meetings.is_empty() && s.meetings.iter().all(|k| k.sample));
+        assert!(!s.cases.is_empty() && s.cases.iter().all(|k| k.sample));
+        assert!(!s.improvements.is_empty() && s.improvements.iter().all(|k| k.sample));
         assert_eq!(
             s.committees[0].doc_id(),
             format!("committee:{}", s.committees[0].compound)

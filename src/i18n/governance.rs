@@ -4,9 +4,11 @@
 
 use super::Lang;
 use crate::domain::governance::Problem;
+use crate::domain::governance::case::{CaseKind, CaseStatus};
 use crate::domain::governance::committee::{Stage, Step};
 use crate::domain::governance::company::Decision;
 use crate::domain::governance::contract::{Change, Closed, Scope};
+use crate::domain::governance::improvement::ImprovementKind;
 use crate::domain::governance::meeting::MeetingKind;
 
 macro_rules! catalogue {
@@ -159,6 +161,50 @@ catalogue! {
     done_mark: "，已完成", ", done";
     kind_quarterly: "物业管理专题会议（季度）", "Quarterly property-management meeting";
     kind_special: "专题协调会", "Special meeting";
+    case_title: "重点个案", "Key cases";
+    case_counts: "在办的重点个案 {o} 件；涉及 {h} 户，已解决 {r} 户。", "Key cases open: {o}; households concerned: {h}, resolved: {r}.";
+    case_form: "记录重点个案", "Record a key case";
+    case_title_label: "个案名称", "Title";
+    case_kind_label: "类型", "Kind";
+    case_kind_hint: "不动产办证、维修资金、加装电梯或其他。", "Property certificates, repair fund, lifts, or other.";
+    case_compounds_label: "涉及的小区", "Compounds";
+    households_label: "涉及户数", "Households concerned";
+    households_hint: "必填，大于 0 的整数。", "Required, a whole number above 0.";
+    opened_label: "立案日期", "Opened on";
+    progress_label: "进展（每行：日期 | 进展 | 已解决户数）", "Progress (a line each: date | what | households done)";
+    progress_hint: "例如“2026-03-01 | 完成首批 | 300”，户数可不填。", "e.g. “2026-03-01 | first batch done | 300”; the households are optional.";
+    case_status_label: "状态", "Status";
+    case_status_hint: "在办或已解决。", "Open or resolved.";
+    resolved_label: "解决日期", "Resolved on";
+    resolved_hint: "已解决时填写，不早于立案日期，不晚于今天。", "When resolved; not before it was opened, not after today.";
+    done_col: "已解决户数", "Households resolved";
+    latest_col: "最近进展", "Latest progress";
+    case_certificates: "不动产办证", "Property certificates";
+    case_repair_fund: "维修资金", "Repair fund";
+    case_lifts: "加装电梯", "Lifts added";
+    case_other: "其他", "Other";
+    status_open: "在办", "Open";
+    status_resolved: "已解决", "Resolved";
+    improvement_title: "改善项目", "Improvements made";
+    improvement_counts: "已完成改善 {n} 项，涉及 {c} 个小区：{k}。", "Improvements made: {n}, in {c} compounds ({k}).";
+    improvement_none: "还没有记录改善项目。", "No improvement recorded yet.";
+    improvement_kind_count: "{k} {n} 项", "{k}: {n}";
+    improvement_form: "记录改善项目", "Record an improvement";
+    improvement_kind_label: "项目", "Kind";
+    improvement_kind_hint: "选“其他”时要在“具体内容”里写明是什么。", "For “other”, say what it is under “What it is”.";
+    description_label: "具体内容", "What it is";
+    description_hint: "选“其他”时必填，最多 200 字。", "Required for “other”, at most 200 characters.";
+    quantity_label: "数量", "Quantity";
+    quantity_hint: "必填，大于 0 的整数（个、处、架）。", "Required, a whole number above 0 (sheds, racks, spaces, points).";
+    done_on_label: "完成日期", "Done on";
+    improvement_shed: "智慧单车棚", "Smart bicycle shed";
+    improvement_racks: "共享晾衣架", "Shared drying racks";
+    improvement_parking: "停车位", "Parking spaces";
+    improvement_charging: "充电装置", "E-bike charging points";
+    improvement_other: "其他", "Other";
+    p_bad_count: "请填写大于 0 的整数。", "Enter a whole number above 0.";
+    p_bad_progress: "每行一条进展：日期 | 进展 | 已解决户数（可不填）；日期不早于立案、不晚于今天，户数不超过涉及户数。", "One line of progress each: date | what | households done (optional); the date not before the case was opened nor after today, the households not more than concerned.";
+    p_before_opened: "不能早于立案日期。", "It cannot be before the day the case was opened.";
     decision_warn: "约谈整改", "Told to improve";
     decision_exit: "退出", "Exit";
 }
@@ -212,6 +258,9 @@ impl GovernanceStrings {
             Problem::Taken => self.p_taken,
             Problem::NoScorecard => self.p_no_scorecard,
             Problem::BadFollowUp => self.p_bad_follow_up,
+            Problem::BadCount => self.p_bad_count,
+            Problem::BadProgress => self.p_bad_progress,
+            Problem::BeforeOpened => self.p_before_opened,
         }
     }
 
@@ -264,6 +313,32 @@ impl GovernanceStrings {
         match m {
             MeetingKind::Quarterly => self.kind_quarterly,
             MeetingKind::Special => self.kind_special,
+        }
+    }
+
+    pub fn case_kind(&self, k: CaseKind) -> &'static str {
+        match k {
+            CaseKind::Certificates => self.case_certificates,
+            CaseKind::RepairFund => self.case_repair_fund,
+            CaseKind::Lifts => self.case_lifts,
+            CaseKind::Other => self.case_other,
+        }
+    }
+
+    pub fn case_status(&self, s: CaseStatus) -> &'static str {
+        match s {
+            CaseStatus::Open => self.status_open,
+            CaseStatus::Resolved => self.status_resolved,
+        }
+    }
+
+    pub fn improvement_kind(&self, k: ImprovementKind) -> &'static str {
+        match k {
+            ImprovementKind::BicycleShed => self.improvement_shed,
+            ImprovementKind::DryingRacks => self.improvement_racks,
+            ImprovementKind::Parking => self.improvement_parking,
+            ImprovementKind::Charging => self.improvement_charging,
+            ImprovementKind::Other => self.improvement_other,
         }
     }
 

@@ -10,9 +10,11 @@ use crate::platform::print::print_page;
 
 use crate::components::district::coverage::CoverageSection;
 use crate::components::district::drill::DrillSection;
+use crate::components::district::records::cases::CaseSection;
 use crate::components::district::records::committees::CommitteeSection;
 use crate::components::district::records::companies::CompanySection;
 use crate::components::district::records::contracts::ContractSection;
+use crate::components::district::records::improvements::ImprovementSection;
 use crate::components::district::records::meetings::MeetingSection;
 use crate::components::district::refusals::RefusalsSection;
 use crate::components::district::scorecards::ScorecardSection;
@@ -55,6 +57,8 @@ pub fn DistrictPage() -> impl IntoView {
                         <li><a href="#contracts" class="district__nav-link">{move || g().contract_title}</a></li>
                         <li><a href="#companies" class="district__nav-link">{move || g().company_title}</a></li>
                         <li><a href="#meetings" class="district__nav-link">{move || g().meeting_title}</a></li>
+                        <li><a href="#cases" class="district__nav-link">{move || g().case_title}</a></li>
+                        <li><a href="#improvements" class="district__nav-link">{move || g().improvement_title}</a></li>
                         {link("#refusals", |d| d.refusals_title)}
                     </ul>
                 </nav>
@@ -71,6 +75,8 @@ pub fn DistrictPage() -> impl IntoView {
                     <ContractSection now/>
                     <CompanySection now/>
                     <MeetingSection now/>
+                    <CaseSection/>
+                    <ImprovementSection/>
                     <RefusalsSection/>
                 </div>
             </div>

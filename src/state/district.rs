@@ -20,9 +20,11 @@ use crate::domain::compound::Compound;
 use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scope::{Scope, compound_ids};
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
+use crate::domain::governance::case::{self, KeyCase};
 use crate::domain::governance::committee::{self, Committee};
 use crate::domain::governance::company::{self, Company};
 use crate::domain::governance::contract::{self, ServiceContract};
+use crate::domain::governance::improvement::{self, Improvement};
 use crate::domain::governance::meeting::{self, Meeting};
 use crate::domain::records::{ArrearsRecovery, Mediation};
 use crate::domain::report::Report;
@@ -45,6 +47,8 @@ pub struct DistrictData {
     pub service_contracts: DocSet<ServiceContract>,
     pub companies: DocSet<Company>,
     pub meetings: DocSet<Meeting>,
+    pub cases: DocSet<KeyCase>,
+    pub improvements: DocSet<Improvement>,
     /// The sample data's examples of them (`/data/governance.json`), read with the
     /// published contracts.
     pub samples: ReadSignal<Samples>,
@@ -138,6 +142,20 @@ impl DistrictData {
             .with(|held| meeting::all(shipped, held))
     }
 
+    /// The key cases: the office's records over the samples. Tracked.
+    pub fn all_cases(&self) -> Vec<KeyCase> {
+        let shipped = self.samples.with(|s| s.cases.clone());
+        self.cases.records.with(|held| case::all(shipped, held))
+    }
+
+    /// The improvements made: the office's records over the samples. Tracked.
+    pub fn all_improvements(&self) -> Vec<Improvement> {
+        let shipped = self.samples.with(|s| s.improvements.clone());
+        self.improvements
+            .records
+            .with(|held| improvement::all(shipped, held))
+    }
+
     /// Every compound's committee record: the office's over the samples. Tracked.
     pub fn all_committees(&self) -> Vec<Committee> {
         let shipped = self.samples.with(|s| s.committees.clone());
@@ -156,6 +174,8 @@ pub fn provide_district() -> DistrictData {
     let service_contracts = DocSet::<ServiceContract>::new(problems);
     let companies = DocSet::<Company>::new(problems);
     let meetings = DocSet::<Meeting>::new(problems);
+    let cases = DocSet::<KeyCase>::new(problems);
+    let improvements = DocSet::<Improvement>::new(problems);
     packages.start(None);
     scoring.start(None);
     refusals.start(None);
@@ -163,6 +183,8 @@ pub fn provide_district() -> DistrictData {
     service_contracts.start(None);
     companies.start(None);
     meetings.start(None);
+    cases.start(None);
+    improvements.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
     let all = counted(packages);
     let top = own_place();
@@ -190,6 +212,8 @@ pub fn provide_district() -> DistrictData {
         service_contracts,
         companies,
         meetings,
+        cases,
+        improvements,
         samples,
         set_samples,
         contracts,

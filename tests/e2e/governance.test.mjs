@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectSeen, root, screenshot, storageSnapshot, storedDocs, storedRecords, useSite, watchErrors } from './harness.mjs';
+import { expectSeen, root, screenshot, storageSnapshot, storedDocs, storedRecords, useSite, watchErrors, winner } from './harness.mjs';
 import { DistrictPage } from './pages/district.mjs';
 import { GovernanceRecords } from './pages/governance.mjs';
 
@@ -172,8 +172,8 @@ describe('连片托管 contracts', () => {
 
   it('on a 390 px phone the open forms fit without scrolling sideways', async () => {
     const { context, page } = await office({ width: 390, height: 844 });
-    for (const kind of ['committee', 'contract', 'company', 'meeting']) await new GovernanceRecords(page, kind).open();
-    for (const kind of ['contract', 'decision']) await new GovernanceRecords(page, kind).save();
+    for (const kind of ['committee', 'contract', 'company', 'meeting', 'case', 'improvement']) await new GovernanceRecords(page, kind).open();
+    for (const kind of ['contract', 'decision', 'case', 'improvement']) await new GovernanceRecords(page, kind).save();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0);
     await screenshot(page, '77-district-records-390');
@@ -286,6 +286,138 @@ describe('property-management meetings', () => {
     const text = (await district.csv('meetings')).text.replaceAll('"', '');
     assert.match(text.split('\r\n')[0], /会议日期,会议类型,参会,决定,待办,未办,已过期/);
     assert.ok(text.includes(`${today},物业管理专题会议（季度）,书院路街道、示例物业,桂花村加装智慧单车棚,电动车充电桩（示例物业、2020-01-31，已完成）,0,0`), text);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+/** The winning revision's number of each stored document of a kind, by record id. */
+const revisions = async (page, kind) => {
+  await storedRecords(page, kind);
+  return Object.fromEntries((await storedDocs(page, kind)).map((row) => [winner(row.tree).body.id, Number(winner(row.tree).rev.split('-')[0])]));
+};
+
+describe('key cases spanning many households', () => {
+  it('counts the sample case, refuses a bad value with its sentence, records a case and resolves it as a new revision; sorts and exports', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const cases = new GovernanceRecords(page, 'case');
+    assert.equal(samples.cases.length, 1);
+    const sample = samples.cases[0];
+    assert.deepEqual(sample.compounds, ['yunfeng', 'baili-plaza']);
+    for (const id of sample.compounds) assert.ok(dataset.compounds.some((c) => c.id === id), `${id} is a compound of the sample data`);
+    await expectSeen(page.locator('[data-table="cases"] tbody th', { hasText: '（示例）' }), 'the sample case');
+    assert.equal(await cases.counts(), `在办的重点个案 0 件；涉及 ${sample.households} 户，已解决 ${sample.households} 户。`);
+    const sampleRow = (await district.rows('cases')).find((r) => r[0].includes('（示例）'));
+    assert.deepEqual(sampleRow.slice(1, 4), ['不动产办证', '云峰安置区、柏丽广场', String(sample.households)]);
+
+    await cases.open();
+    await cases.fill({ title: '示例小区维修资金续筹', kind: 'repair_fund', compounds: ['dongtangcun'], households: '0', opened: '2026-09-01', progress: '2026-09-15 召开业主大会', status: 'open' });
+    const before = await everything(page);
+    await cases.save();
+    await expectSeen(page.locator('[data-record-form="case"] [data-not-saved]'), 'the form saying nothing was saved');
+    assert.equal(await cases.problem('households'), '请填写大于 0 的整数。');
+    assert.equal(await cases.problem('progress'), '每行一条进展：日期 | 进展 | 已解决户数（可不填）；日期不早于立案、不晚于今天，户数不超过涉及户数。');
+    assert.deepEqual((await cases.problems()).sort(), ['households', 'progress']);
+    assert.deepEqual(await everything(page), before, 'a refused form stores nothing');
+    await cases.fill({ households: '200', progress: '2026-09-15 | 召开业主大会 | 120' });
+    await cases.save();
+    await expectSeen(page.locator('[data-record-form="case"] [data-saved]'), 'the case saved');
+    await expectSeen(page.locator('[data-case-counts]', { hasText: `在办的重点个案 1 件；涉及 ${sample.households + 200} 户，已解决 ${sample.households + 120} 户。` }), 'the new case counted');
+    const row = (await district.rows('cases')).find((r) => r[0] === '示例小区维修资金续筹');
+    assert.deepEqual(row.slice(1), ['维修资金', '东塘村小区', '200', '2026-09-01', '2026-09-15 召开业主大会', '在办', '120']);
+    const [first] = (await storedRecords(page, 'case')).filter((k) => !k.sample);
+    const revBefore = (await revisions(page, 'case'))[first.id];
+
+    // Resolved: a correction of the same case; a resolved day before it opened is refused.
+    await cases.fill({ status: 'resolved', resolved_on: '2026-08-31' });
+    const stillBefore = await everything(page);
+    await cases.save();
+    assert.equal(await cases.problem('resolved_on'), '不能早于立案日期。');
+    assert.deepEqual(await everything(page), stillBefore, 'a refused correction stores nothing');
+    await cases.fill({ resolved_on: '2026-10-31' });
+    await cases.save();
+    await expectSeen(page.locator('[data-case-counts]', { hasText: `在办的重点个案 0 件；涉及 ${sample.households + 200} 户，已解决 ${sample.households + 200} 户。` }), 'the case resolved');
+    const stored = (await storedRecords(page, 'case')).filter((k) => !k.sample);
+    assert.equal(stored.length, 1, 'corrected, not added');
+    assert.equal(stored[0].status, 'Resolved');
+    assert.equal((await revisions(page, 'case'))[first.id], revBefore + 1, 'a new revision');
+
+    const header = page.locator('[data-table="cases"] thead th').nth(3);
+    await header.locator('button').click();
+    const sorted = (await district.rows('cases')).map((r) => Number(r[3]));
+    assert.ok(['ascending', 'descending'].includes(await header.getAttribute('aria-sort')));
+    const order = await header.getAttribute('aria-sort');
+    assert.deepEqual(sorted, [...sorted].sort((a, b) => (order === 'ascending' ? a - b : b - a)));
+    const { name, text } = await district.csv('cases');
+    assert.equal(name, 'cases.csv');
+    const lines = text.trim().split('\r\n').map((l) => l.replaceAll('"', ''));
+    assert.match(lines[0], /个案名称,类型,涉及的小区,涉及户数,立案日期,最近进展,状态,已解决户数/);
+    assert.equal(lines.length, 3);
+    assert.ok(lines.includes('示例小区维修资金续筹,维修资金,东塘村小区,200,2026-09-01,2026-09-15 召开业主大会,已解决 2026-10-31,200'), lines.join('\n'));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('improvements made per compound', () => {
+  it('counts 桂花村\'s sample improvements, refuses another kind without its description, records one and corrects it; sorts, exports, and counts within the place looked at', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const improvements = new GovernanceRecords(page, 'improvement');
+    assert.equal(samples.improvements.length, 4);
+    assert.ok(samples.improvements.every((i) => i.compound === 'guihuacun' && i.sample));
+    await expectSeen(page.locator('[data-table="improvements"] tbody th', { hasText: '（示例）' }).first(), 'the sample improvements');
+    assert.equal(await improvements.counts(), '已完成改善 4 项，涉及 1 个小区：智慧单车棚 1 项、共享晾衣架 1 项、停车位 1 项、充电装置 1 项。');
+
+    await improvements.open();
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    await improvements.fill({ compound: 'dongtangcun', kind: 'other', quantity: '6', done_on: today, note: '示例' });
+    const before = await everything(page);
+    await improvements.save();
+    assert.equal(await improvements.problem('description'), '这一项必须填写。');
+    assert.deepEqual(await improvements.problems(), ['description']);
+    assert.deepEqual(await everything(page), before, 'a refused form stores nothing');
+    await improvements.fill({ description: '休闲座椅', quantity: 'six' });
+    await improvements.save();
+    assert.equal(await improvements.problem('quantity'), '请填写大于 0 的整数。');
+    assert.deepEqual(await everything(page), before);
+    await improvements.fill({ quantity: '6' });
+    await improvements.save();
+    await expectSeen(page.locator('[data-record-form="improvement"] [data-saved]'), 'the improvement saved');
+    await expectSeen(page.locator('[data-improvement-counts]', { hasText: '已完成改善 5 项，涉及 2 个小区：智慧单车棚 1 项、共享晾衣架 1 项、停车位 1 项、充电装置 1 项、其他 1 项。' }), 'the improvement counted');
+    const row = (await district.rows('improvements')).find((r) => r[0] === '东塘村小区');
+    assert.deepEqual(row.slice(1), ['其他（休闲座椅）', '6', today, '示例']);
+    const [first] = (await storedRecords(page, 'improvement')).filter((i) => !i.sample);
+    const revBefore = (await revisions(page, 'improvement'))[first.id];
+    await improvements.fill({ quantity: '8' });
+    await improvements.save();
+    await expectSeen(page.locator('[data-table="improvements"] tbody tr', { hasText: '休闲座椅' }).locator('td', { hasText: /^8$/ }), 'the corrected quantity');
+    const stored = (await storedRecords(page, 'improvement')).filter((i) => !i.sample);
+    assert.equal(stored.length, 1, 'corrected, not added');
+    assert.equal(stored[0].quantity, 8);
+    assert.equal((await revisions(page, 'improvement'))[first.id], revBefore + 1, 'a new revision');
+
+    const header = page.locator('[data-table="improvements"] thead th').nth(2);
+    await header.locator('button').click();
+    const order = await header.getAttribute('aria-sort');
+    const quantities = (await district.rows('improvements')).map((r) => Number(r[2]));
+    assert.deepEqual(quantities, [...quantities].sort((a, b) => (order === 'ascending' ? a - b : b - a)));
+    const { name, text } = await district.csv('improvements');
+    assert.equal(name, 'improvements.csv');
+    const lines = text.trim().split('\r\n').map((l) => l.replaceAll('"', ''));
+    assert.match(lines[0], /小区,项目,数量,完成日期,备注/);
+    assert.equal(lines.length, 6);
+    assert.ok(lines.includes(`东塘村小区,其他（休闲座椅）,8,${today},示例`), lines.join('\n'));
+    assert.ok(lines.includes('桂花村（示例）,智慧单车棚,1,2026-10-19,数量为示例'), lines.join('\n'));
+
+    // Drilled down to one compound: its own improvements and cases only.
+    await page.goto(`${site.server.url}/district?c=guihuacun`);
+    await expectSeen(page.locator('[data-improvement-counts]', { hasText: '已完成改善 4 项，涉及 1 个小区' }), '桂花村\'s own improvements');
+    assert.equal(await new GovernanceRecords(page, 'case').counts(), '在办的重点个案 0 件；涉及 0 户，已解决 0 户。');
+    await page.goto(`${site.server.url}/district?c=yunfeng`);
+    await expectSeen(page.locator('[data-case-counts]', { hasText: `涉及 ${samples.cases[0].households} 户` }), '云峰安置区\'s case');
+    assert.equal(await improvements.counts(), '还没有记录改善项目。');
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -32,6 +32,14 @@ const meeting = (id, extra = {}) => ({
   _id: `meeting:${id}`, id, kind: 'Quarterly', date: '2026-10-15', attendees: ['书院路街道', '金地物业'], decisions: [],
   follow_ups: [{ what: '化粪池清掏', owner: '金地物业', due: '2026-11-30', done: false }], sample: false, updated_at: 1, deleted: false, ...extra,
 });
+const keyCase = (id, extra = {}) => ({
+  _id: `case:${id}`, id, title: '不动产办证', kind: 'Certificates', compounds: ['yunfeng', 'baili-plaza'], households: 1000, opened: '2026-03-02',
+  progress: [{ date: '2026-06-30', what: '完成首批', done: 300 }], status: 'Open', resolved_on: null, sample: false, updated_at: 1, deleted: false, ...extra,
+});
+const improvement = (id, extra = {}) => ({
+  _id: `improvement:${id}`, id, compound: 'guihuacun', kind: 'BicycleShed', description: '', quantity: 2, done_on: '2026-10-19', note: '',
+  sample: false, updated_at: 1, deleted: false, ...extra,
+});
 const company = (id, extra = {}) => ({
   _id: `company:${id}`, id, name: '金地物业', contacts: [{ name: '示例甲', phone: '13800000001', post: '项目经理' }], compounds: ['dongtangcun'],
   decisions: [{ decision: 'Admit', date: '2026-10-10', scorecard: { quarter: '2026Q3', reports: 12, total: 84.5, basis: 100, verdict: 'Keep' }, note: '' }],
@@ -119,6 +127,43 @@ describe('who writes the governance records', () => {
       assert.ok([401, 403].includes(r.status), `${db} ${doc._id}: ${r.status}`);
       assert.equal(await held(db, doc._id), false, `${db} has no ${doc._id}`);
     }
+  });
+
+  it('the office enters a key case and an improvement, and corrects the case (resolved) as a new revision; malformed ones are refused', async () => {
+    const first = await as('office', 'PUT', 'district/case%3Ac1', keyCase('c1'));
+    assert.equal(first.status, 201, JSON.stringify(first.json));
+    const resolved = await as('office', 'PUT', 'district/case%3Ac1', { ...keyCase('c1', { status: 'Resolved', resolved_on: '2026-10-19' }), _rev: first.json.rev });
+    assert.equal(resolved.status, 201);
+    assert.match(resolved.json.rev, /^2-/);
+    assert.equal((await admin('GET', 'district/case%3Ac1')).status, 'Resolved');
+    assert.equal((await as('office', 'PUT', 'district/improvement%3Ai1', improvement('i1'))).status, 201);
+    assert.equal((await as('office', 'PUT', 'district/improvement%3Ai2', improvement('i2', { kind: 'Other', description: '休闲座椅' }))).status, 201);
+    for (const bad of [
+      keyCase('c2', { title: ' ' }), keyCase('c3', { kind: 'Flood' }), keyCase('c4', { compounds: [] }), keyCase('c5', { households: 0 }),
+      keyCase('c6', { households: 12.5 }), keyCase('c7', { opened: null }), keyCase('c8', { status: 'Resolved' }),
+      keyCase('c9', { status: 'Resolved', resolved_on: '2026-01-01' }), keyCase('c10', { status: 'Closed' }),
+      improvement('i3', { compound: '' }), improvement('i4', { kind: 'Pool' }), improvement('i5', { kind: 'Other', description: '' }),
+      improvement('i6', { quantity: 0 }), improvement('i7', { quantity: '2' }), improvement('i8', { done_on: 'soon' }),
+    ]) {
+      const r = await as('office', 'PUT', `district/${encodeURIComponent(bad._id)}`, bad);
+      assert.equal(r.status, 403, `${bad._id}: ${JSON.stringify(r.json)}`);
+      assert.equal(await held('district', bad._id), false);
+    }
+  });
+
+  it('a steward or a resident writes neither a key case nor an improvement, anywhere', async () => {
+    const bulk = await as('wang', 'POST', 'district/_bulk_docs', { docs: [keyCase('w6'), improvement('w7')] });
+    assert.equal(bulk.status, 403);
+    for (const [who, db, doc] of [
+      ['wang', 'district', keyCase('w8')], ['wang', 'district', improvement('w9')],
+      ['wang', 'r-dongtangcun', { ...keyCase('w10'), compound: 'dongtangcun' }], ['wang', 'r-dongtangcun', { ...improvement('w11'), compound: 'dongtangcun' }],
+      ['li', LI_DB, keyCase('l6')], ['li', LI_DB, improvement('l7')], ['li', 'district', keyCase('l8')], ['li', 'district', improvement('l9')],
+    ]) {
+      const r = await as(who, 'PUT', `${db}/${encodeURIComponent(doc._id)}`, doc);
+      assert.ok([401, 403].includes(r.status), `${who} ${db} ${doc._id}: ${r.status}`);
+      assert.equal(await held(db, doc._id), false, `${db} has no ${doc._id}`);
+    }
+    for (const id of ['case:w6', 'improvement:w7']) assert.equal(await held('district', id), false);
   });
 
   it('a contract that got into a compound\'s database anyway is not carried to the office', () => {

@@ -1,12 +1,15 @@
 //! Records of the district's governance work, entered by the office (docs/SECURITY.md:
-//! who writes each kind): a compound's 业主委员会 (owners' committee) and the 连片托管
-//! contracts. Each form's fields arrive as typed text (`Fields`), are checked here field by
-//! field (`Problem`: one sentence each, worded by `i18n::governance`), and only a form
-//! with no problem becomes a record.
+//! who writes each kind): a compound's 业主委员会 (owners' committee), the 连片托管
+//! contracts, the company register, meetings, key cases spanning many households and
+//! improvements made per compound. Each form's fields arrive as typed text (`Fields`),
+//! are checked here field by field (`Problem`: one sentence each, worded by
+//! `i18n::governance`), and only a form with no problem becomes a record.
 
+pub mod case;
 pub mod committee;
 pub mod company;
 pub mod contract;
+pub mod improvement;
 pub mod meeting;
 
 use super::Millis;
@@ -35,6 +38,9 @@ keyed_enum! {
         Taken = "taken",
         NoScorecard = "no_scorecard",
         BadFollowUp = "bad_follow_up",
+        BadCount = "bad_count",
+        BadProgress = "bad_progress",
+        BeforeOpened = "before_opened",
     }
 }
 

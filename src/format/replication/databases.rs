@@ -104,6 +104,8 @@ const DISTRICT_KINDS: &[DocKind] = &[
     DocKind::Contract,
     DocKind::Company,
     DocKind::Meeting,
+    DocKind::Case,
+    DocKind::Improvement,
 ];
 
 pub fn public_db(compound: &str) -> String {

@@ -111,6 +111,8 @@ pub const EN: ConsoleStrings = ConsoleStrings {
         DocKind::Contract => "Management contract",
         DocKind::Company => "Company register entry",
         DocKind::Meeting => "Meeting record",
+        DocKind::Case => "Key case record",
+        DocKind::Improvement => "Improvement record",
     },
     stewards_title: "Roster: this compound's stewards",
     add_steward: "Add a steward",

@@ -109,6 +109,8 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
         DocKind::Contract => "托管合同",
         DocKind::Company => "物业公司登记",
         DocKind::Meeting => "会议记录",
+        DocKind::Case => "重点个案记录",
+        DocKind::Improvement => "改善项目记录",
     },
     stewards_title: "名册：本小区的管家",
     add_steward: "添加管家",
