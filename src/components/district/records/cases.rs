@@ -78,11 +78,7 @@ fn row(c: &KeyCase, names: &dyn Fn(&str) -> String, g: &'static GovernanceString
         .max_by(|a, b| a.date.cmp(&b.date))
         .map_or_else(|| "—".into(), |p| format!("{} {}", p.date, p.what));
     vec![
-        Cell::text(if c.sample {
-            s.with_note(&c.title, g.sample_mark)
-        } else {
-            c.title.clone()
-        }),
+        Cell::text(g.sample_named(&c.title, c.sample)),
         Cell::text(g.case_kind(c.kind)),
         Cell::text(s.list(&compounds)),
         Cell::count(c.households as usize),
@@ -169,7 +165,7 @@ pub fn CaseSection() -> impl IntoView {
             <details class="panel records-editor no-print" data-case-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().case_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate>
+                <Show when=move || opened.get()><StewardGate name="cases-">
                     <Picker form="case" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.opened, c.title))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="case" title=Signal::derive(move || g().case_form.to_string())
                         specs=Signal::derive(move || specs(g(), options.get())) fields submit/>

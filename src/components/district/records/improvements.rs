@@ -55,11 +55,7 @@ fn row(i: &Improvement, name: &str, g: &'static GovernanceStrings) -> Vec<Cell> 
         d => s.with_note(g.improvement_kind(i.kind), d),
     };
     vec![
-        Cell::text(if i.sample {
-            s.with_note(name, g.sample_mark)
-        } else {
-            name.to_string()
-        }),
+        Cell::text(g.sample_named(name, i.sample)),
         Cell::text(kind),
         Cell::count(i.quantity as usize),
         Cell::text(i.done_on.clone()),
@@ -158,7 +154,7 @@ pub fn ImprovementSection() -> impl IntoView {
             <details class="panel records-editor no-print" data-improvement-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
                 <summary>{move || g().improvement_form}</summary>
                 <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate>
+                <Show when=move || opened.get()><StewardGate name="improvements-">
                     <Picker form="improvement" options=Signal::derive(move || all.with(|a| a.iter().map(|i| (i.id.clone(), format!("{} · {} · {}", i.done_on, name_of(&i.compound), g().improvement_kind(i.kind)))).collect::<Vec<_>>())) pick/>
                     <RecordForm form="improvement" title=Signal::derive(move || g().improvement_form.to_string())
                         specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
