@@ -55,7 +55,7 @@ catalogue! {
     term_col: "任期", "Term";
     choose: "请选择", "Choose";
     contract_title: "连片托管合同", "Packaged management contracts";
-    contract_counts: "在履行的合同 {k} 份，覆盖 {c} 个小区。", "{k} contracts in force, covering {c} compounds.";
+    contract_counts: "在履行的合同 {k} 份，覆盖 {c} 个小区。", "Contracts in force: {k}; compounds covered: {c}.";
     contract_form: "托管合同", "Contract";
     company_label: "物业公司", "Property company";
     company_hint: "必填，最多 200 字。", "Required, at most 200 characters.";
@@ -117,7 +117,7 @@ catalogue! {
     closed_renewed: "续签前", "before renewal";
     closed_ended: "终止", "ended";
     company_title: "物业公司名录", "Register of property companies";
-    company_counts: "登记物业公司 {n} 家：准入 {a} 家，约谈整改 {w} 家，退出 {x} 家；近半年参加培训 {t} 家。", "{n} property companies registered: admitted {a}, told to improve {w}, exited {x}; trained in the last half year {t}.";
+    company_counts: "登记物业公司 {n} 家：准入 {a} 家，约谈整改 {w} 家，退出 {x} 家；近半年参加培训 {t} 家。", "Property companies registered: {n} (admitted {a}, told to improve {w}, exited {x}); trained in the last half year: {t}.";
     company_form: "登记物业公司", "Register a company";
     contacts_label: "联系人（每行一位：姓名 电话 职务）", "Contacts (one a line: name, phone, post)";
     contacts_hint: "例如“示例甲 138 0000 0001 项目经理”。", "e.g. “示例甲 138 0000 0001 项目经理”.";
@@ -186,7 +186,7 @@ catalogue! {
     status_open: "在办", "Open";
     status_resolved: "已解决", "Resolved";
     improvement_title: "改善项目", "Improvements made";
-    improvement_counts: "已完成改善 {n} 项，涉及 {c} 个小区：{k}。", "Improvements made: {n}, in {c} compounds ({k}).";
+    improvement_counts: "已完成改善 {n} 项，涉及 {c} 个小区：{k}。", "Improvements made: {n}; compounds improved: {c} ({k}).";
     improvement_none: "还没有记录改善项目。", "No improvement recorded yet.";
     improvement_kind_count: "{k} {n} 项", "{k}: {n}";
     improvement_form: "记录改善项目", "Record an improvement";
