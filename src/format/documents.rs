@@ -38,6 +38,8 @@ keyed_enum! {
         Company = "company",
         /// A property-management meeting (the office's).
         Meeting = "meeting",
+        /// A compound's party census, 党员摸底 (the office's).
+        Census = "census",
     }
 }
 
@@ -321,7 +323,7 @@ mod tests {
         assert_eq!(stored_doc_of(first_revision(&c)), Some(local));
         assert_eq!(stored_doc_of(DocTree::new("_design/cs")), None);
         // A kind a newer version invented is kept, under its own index kind.
-        let mut newer = DocTree::new("census:2026Q4");
+        let mut newer = DocTree::new("survey:2026Q4");
         newer.edit(
             None,
             Body::of(&serde_json::json!({ "compound": "dongtangcun", "held": 1 })),

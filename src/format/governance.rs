@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::documents::{DocKind, Document};
 use super::merge::Record;
 use crate::domain::Millis;
+use crate::domain::governance::census::Census;
 use crate::domain::governance::committee::Committee;
 use crate::domain::governance::company::Company;
 use crate::domain::governance::contract::ServiceContract;
@@ -27,7 +28,7 @@ macro_rules! record {
     };
 }
 
-record!(Committee, ServiceContract, Company, Meeting);
+record!(Committee, ServiceContract, Company, Meeting, Census);
 
 impl Document for Committee {
     const KIND: DocKind = DocKind::Committee;
@@ -36,6 +37,13 @@ impl Document for Committee {
     }
     fn status_key(&self) -> &'static str {
         self.current.stage.key()
+    }
+}
+
+impl Document for Census {
+    const KIND: DocKind = DocKind::Census;
+    fn compound_id(&self) -> &str {
+        &self.compound
     }
 }
 
@@ -74,6 +82,9 @@ pub struct Samples {
     pub companies: Vec<Company>,
     #[serde(default)]
     pub meetings: Vec<Meeting>,
+    /// Figures only: a sample census never carries names.
+    #[serde(default)]
+    pub censuses: Vec<Census>,
 }
 
 #[cfg(test)]
@@ -89,6 +100,14 @@ mod tests {
         assert!(s.contracts.iter().all(|k| k.sample));
         assert!(!s.companies.is_empty() && s.companies.iter().all(|k| k.sample));
         assert!(!s.meetings.is_empty() && s.meetings.iter().all(|k| k.sample));
+        // Names are personal data: the shipped census has figures and no names.
+        assert!(!s.censuses.is_empty());
+        assert!(s.censuses.iter().all(|k| k.sample && k.members.is_empty()));
+        assert!(
+            s.censuses
+                .iter()
+                .all(|k| k.doc_id() == format!("census:{}", k.compound))
+        );
         assert_eq!(
             s.committees[0].doc_id(),
             format!("committee:{}", s.committees[0].compound)

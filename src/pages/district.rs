@@ -10,6 +10,7 @@ use crate::platform::print::print_page;
 
 use crate::components::district::coverage::CoverageSection;
 use crate::components::district::drill::DrillSection;
+use crate::components::district::records::census::CensusSection;
 use crate::components::district::records::committees::CommitteeSection;
 use crate::components::district::records::companies::CompanySection;
 use crate::components::district::records::contracts::ContractSection;
@@ -55,6 +56,7 @@ pub fn DistrictPage() -> impl IntoView {
                         <li><a href="#contracts" class="district__nav-link">{move || g().contract_title}</a></li>
                         <li><a href="#companies" class="district__nav-link">{move || g().company_title}</a></li>
                         <li><a href="#meetings" class="district__nav-link">{move || g().meeting_title}</a></li>
+                        <li><a href="#census" class="district__nav-link">{move || g().census_title}</a></li>
                         {link("#refusals", |d| d.refusals_title)}
                     </ul>
                 </nav>
@@ -71,6 +73,7 @@ pub fn DistrictPage() -> impl IntoView {
                     <ContractSection now/>
                     <CompanySection now/>
                     <MeetingSection now/>
+                    <CensusSection/>
                     <RefusalsSection/>
                 </div>
             </div>

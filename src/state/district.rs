@@ -20,6 +20,7 @@ use crate::domain::compound::Compound;
 use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scope::{Scope, compound_ids};
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
+use crate::domain::governance::census::{self, Census};
 use crate::domain::governance::committee::{self, Committee};
 use crate::domain::governance::company::{self, Company};
 use crate::domain::governance::contract::{self, ServiceContract};
@@ -45,6 +46,8 @@ pub struct DistrictData {
     pub service_contracts: DocSet<ServiceContract>,
     pub companies: DocSet<Company>,
     pub meetings: DocSet<Meeting>,
+    /// The party census, one record per compound: names held here and in `district` only.
+    pub censuses: DocSet<Census>,
     /// The sample data's examples of them (`/data/governance.json`), read with the
     /// published contracts.
     pub samples: ReadSignal<Samples>,
@@ -138,6 +141,15 @@ impl DistrictData {
             .with(|held| meeting::all(shipped, held))
     }
 
+    /// Every compound's census: the office's records over the samples (figures only).
+    /// Tracked.
+    pub fn all_censuses(&self) -> Vec<Census> {
+        let shipped = self.samples.with(|s| s.censuses.clone());
+        self.censuses
+            .records
+            .with(|held| census::all(shipped, held))
+    }
+
     /// Every compound's committee record: the office's over the samples. Tracked.
     pub fn all_committees(&self) -> Vec<Committee> {
         let shipped = self.samples.with(|s| s.committees.clone());
@@ -156,6 +168,7 @@ pub fn provide_district() -> DistrictData {
     let service_contracts = DocSet::<ServiceContract>::new(problems);
     let companies = DocSet::<Company>::new(problems);
     let meetings = DocSet::<Meeting>::new(problems);
+    let censuses = DocSet::<Census>::new(problems);
     packages.start(None);
     scoring.start(None);
     refusals.start(None);
@@ -163,6 +176,7 @@ pub fn provide_district() -> DistrictData {
     service_contracts.start(None);
     companies.start(None);
     meetings.start(None);
+    censuses.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
     let all = counted(packages);
     let top = own_place();
@@ -190,6 +204,7 @@ pub fn provide_district() -> DistrictData {
         service_contracts,
         companies,
         meetings,
+        censuses,
         samples,
         set_samples,
         contracts,

@@ -104,6 +104,7 @@ const DISTRICT_KINDS: &[DocKind] = &[
     DocKind::Contract,
     DocKind::Company,
     DocKind::Meeting,
+    DocKind::Census,
 ];
 
 pub fn public_db(compound: &str) -> String {

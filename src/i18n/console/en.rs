@@ -111,6 +111,7 @@ pub const EN: ConsoleStrings = ConsoleStrings {
         DocKind::Contract => "Management contract",
         DocKind::Company => "Company register entry",
         DocKind::Meeting => "Meeting record",
+        DocKind::Census => "Party census",
     },
     stewards_title: "Roster: this compound's stewards",
     add_steward: "Add a steward",

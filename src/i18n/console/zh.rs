@@ -109,6 +109,7 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
         DocKind::Contract => "托管合同",
         DocKind::Company => "物业公司登记",
         DocKind::Meeting => "会议记录",
+        DocKind::Census => "党员摸底",
     },
     stewards_title: "名册：本小区的管家",
     add_steward: "添加管家",
