@@ -355,6 +355,13 @@ describe('党员摸底, the party census', () => {
     const [doc] = (await storedDocs(page, 'census')).filter((d) => d._id === 'census:dongtangcun');
     assert.match(winner(doc.tree).rev, /^2-/, 'a new revision of census:dongtangcun');
 
+    // Scoped as the drill-down's other figures: 新塘社区 has three compounds, one counted.
+    await district.down('书院路街道');
+    await district.down('新塘社区');
+    await expectSeen(page.locator('[data-census-counts]', { hasText: '摸底党员 3 名，已摸底 1 / 3 个小区；机关党员干部 2 名，已报到 2 名，未报到 0 名。' }), 'the census of the community');
+    assert.deepEqual((await district.rows('census')).map((r) => r[0]), ['东塘村小区']);
+    await district.up('全区');
+
     // A visitor who has not unlocked sees figures only: after a reload nothing shows a name.
     await page.reload();
     await expectSeen(page.locator('[data-census-counts]', { hasText: `摸底党员 ${members + 3} 名` }), 'the figures after a reload');
