@@ -19,8 +19,9 @@ export const PUBLIC_KINDS = ['compound', 'change'];
 export const RECORD_KINDS = ['report', 'mediation', 'arrears'];
 export const OWN_KINDS = ['report'];
 /** What the office writes in the district database itself, and nobody else anywhere: its
- *  scoring and its governance records (业委会, contracts, the company register, meetings, key cases, improvements). Never carried by the relay. */
-export const OFFICE_KINDS = ['scoring', 'committee', 'contract', 'company', 'meeting', 'case', 'improvement'];
+ *  scoring and its governance records (业委会, contracts, the company register, meetings, key
+ *  cases, improvements, the party census). Never carried by the relay. */
+export const OFFICE_KINDS = ['scoring', 'committee', 'contract', 'company', 'meeting', 'case', 'improvement', 'census'];
 /** What the relay writes into the district database when it refuses a revision. */
 export const REFUSAL_KIND = 'refusal';
 

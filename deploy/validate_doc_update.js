@@ -9,7 +9,8 @@
 //   userdb-<hex>   a signed-in resident's own reports (members: that resident alone)
 //   district       everything, copied in by the relay; the office writes its scoring
 //                  and its governance records (committee:<compound>, contract:<id>,
-//                  company:<id>, meeting:<id>, case:<id>, improvement:<id>)
+//                  company:<id>, meeting:<id>, case:<id>, improvement:<id>,
+//                  census:<compound>)
 // The relay service's account (role cs-relay) writes what it carries between them; it is
 // no admin, so these rules hold for it too. Design documents: only the set-up (admins).
 // Reasons are shown to the person on the phone as they are: Chinese, then English.
@@ -74,7 +75,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
       return;
     }
     if (!office) refuse('只有街道办可以写这里 · Only the district office writes here');
-    if (['scoring', 'committee', 'contract', 'company', 'meeting', 'case', 'improvement'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
+    if (['scoring', 'committee', 'contract', 'company', 'meeting', 'case', 'improvement', 'census'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
     if (!live) return;
     // The governance records (src/domain/governance/): one 业委会 record per compound,
     // under that compound's id; a contract names its company and its compounds.
@@ -104,6 +105,21 @@ function (newDoc, oldDoc, userCtx, secObj) {
       if (typeof newDoc.compound !== 'string' || !newDoc.compound || ['BicycleShed', 'DryingRacks', 'Parking', 'Charging', 'Other'].indexOf(newDoc.kind) === -1) refuse('改善项目要写小区和项目 · An improvement has its compound and kind');
       if (newDoc.kind === 'Other' && (typeof newDoc.description !== 'string' || !newDoc.description.trim())) refuse('其他改善要写明内容 · Another kind of improvement says what it is');
       if (!count(newDoc.quantity) || !day(newDoc.done_on)) refuse('改善项目要写数量和完成日期 · An improvement has its quantity and the day it was done');
+    }
+    // A party census (党员摸底): filed under its compound, dated, its members each with a
+    // name and building, and figures that are counts and agree with the members listed.
+    if (kind === 'census') {
+      if (typeof newDoc.compound !== 'string' || !newDoc.compound || id !== 'census:' + newDoc.compound) refuse('党员摸底要对应一个小区 · A census is filed under its compound');
+      if (typeof newDoc.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(newDoc.date)) refuse('党员摸底要写摸底日期 · A census has the date of its count');
+      var tallied = function (n) { return typeof n === 'number' && n >= 0 && Math.floor(n) === n; };
+      var members = newDoc.members, tally = newDoc.tally;
+      if (!Array.isArray(members) || members.some(function (m) { return !m || typeof m.name !== 'string' || !m.name.trim() || typeof m.building !== 'string' || !m.building.trim(); })) refuse('每位党员要写姓名和楼栋 · Each member has a name and a building');
+      if (!tally || !Array.isArray(tally.by_building) || !tallied(tally.officials) || !tallied(tally.reported) || tally.reported > tally.officials
+        || tally.by_building.some(function (b) { return !b || typeof b.building !== 'string' || !tallied(b.members); })) refuse('党员摸底的人数不对 · A census\'s figures are not counts');
+      var total = tally.by_building.reduce(function (n, b) { return n + b.members; }, 0);
+      var officials = members.filter(function (m) { return m.official === true; });
+      if (members.length && (total !== members.length || tally.officials !== officials.length
+        || tally.reported !== officials.filter(function (m) { return typeof m.reported_on === 'string' && m.reported_on; }).length)) refuse('党员摸底的人数和名单对不上 · A census\'s figures do not agree with its members');
     }
     return;
   }

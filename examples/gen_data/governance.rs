@@ -1,10 +1,11 @@
 //! The sample data's governance records (`public/data/governance.json`): one example of
 //! each kind, every one marked `sample` (the dashboard says so beside it). People are
-//! fictional.
+//! fictional. The party census is figures only: names are personal data and never ship.
 
 use compound_steward::domain::Millis;
 use compound_steward::domain::district::scorecard::Verdict;
 use compound_steward::domain::governance::case::{CaseKind, CaseStatus, KeyCase, Progress};
+use compound_steward::domain::governance::census::{BuildingCount, Census, Tally};
 use compound_steward::domain::governance::committee::{
     Committee, CommitteeState, Member, Stage, Step,
 };
@@ -56,6 +57,31 @@ fn company(at: Millis, compounds: Vec<String>) -> Company {
             date: "2026-11-20".into(),
             topic: "考核评价办法（示例）".into(),
         }],
+        sample: true,
+        updated_at: at,
+        deleted: false,
+    }
+}
+
+/// 天鹤村's count, figures only (no names): members by building, officials, reported in.
+fn census(at: Millis) -> Census {
+    let by_building = [("1栋", 3), ("2栋", 2), ("3栋", 4), ("4栋", 1), ("5栋", 2)]
+        .into_iter()
+        .map(|(building, members)| BuildingCount {
+            building: building.into(),
+            members,
+        })
+        .collect();
+    Census {
+        id: "tianhecun".into(),
+        compound: "tianhecun".into(),
+        date: "2026-09-20".into(),
+        members: Vec::new(),
+        tally: Tally {
+            by_building,
+            officials: 3,
+            reported: 2,
+        },
         sample: true,
         updated_at: at,
         deleted: false,
@@ -162,6 +188,7 @@ pub fn samples(at: Millis, jindi: Vec<String>) -> Samples {
         }],
         cases: vec![certificates(at)],
         improvements: guihuacun(at),
+        censuses: vec![census(at)],
     }
 }
 

@@ -42,6 +42,8 @@ keyed_enum! {
         Case = "case",
         /// An improvement made in a compound (the office's).
         Improvement = "improvement",
+        /// A compound's party census, 党员摸底 (the office's).
+        Census = "census",
     }
 }
 
@@ -325,7 +327,7 @@ mod tests {
         assert_eq!(stored_doc_of(first_revision(&c)), Some(local));
         assert_eq!(stored_doc_of(DocTree::new("_design/cs")), None);
         // A kind a newer version invented is kept, under its own index kind.
-        let mut newer = DocTree::new("census:2026Q4");
+        let mut newer = DocTree::new("survey:2026Q4");
         newer.edit(
             None,
             Body::of(&serde_json::json!({ "compound": "dongtangcun", "held": 1 })),

@@ -1,5 +1,5 @@
 //! The governance records as documents (`committee:<compound>`, `contract:<id>`, …,
-//! `case:<id>`, `improvement:<id>`, in the district database: the office writes them,
+//! `case:<id>`, `improvement:<id>`, `census:<compound>`, in the district database: the office writes them,
 //! docs/SECURITY.md), and the examples the
 //! sample data ships beside the published dataset (`/data/governance.json`, each marked
 //! `sample`), read by the district dashboard alone.
@@ -10,6 +10,7 @@ use super::documents::{DocKind, Document};
 use super::merge::Record;
 use crate::domain::Millis;
 use crate::domain::governance::case::KeyCase;
+use crate::domain::governance::census::Census;
 use crate::domain::governance::committee::Committee;
 use crate::domain::governance::company::Company;
 use crate::domain::governance::contract::ServiceContract;
@@ -31,7 +32,7 @@ macro_rules! record {
 }
 
 record!(Committee, ServiceContract, Company, Meeting);
-record!(KeyCase, Improvement);
+record!(KeyCase, Improvement, Census);
 
 impl Document for Committee {
     const KIND: DocKind = DocKind::Committee;
@@ -40,6 +41,13 @@ impl Document for Committee {
     }
     fn status_key(&self) -> &'static str {
         self.current.stage.key()
+    }
+}
+
+impl Document for Census {
+    const KIND: DocKind = DocKind::Census;
+    fn compound_id(&self) -> &str {
+        &self.compound
     }
 }
 
@@ -99,6 +107,9 @@ pub struct Samples {
     pub cases: Vec<KeyCase>,
     #[serde(default)]
     pub improvements: Vec<Improvement>,
+    /// Figures only: a sample census never carries names.
+    #[serde(default)]
+    pub censuses: Vec<Census>,
 }
 
 #[cfg(test)]
@@ -116,6 +127,14 @@ mod tests {
         assert!(!s.meetings.is_empty() && s.meetings.iter().all(|k| k.sample));
         assert!(!s.cases.is_empty() && s.cases.iter().all(|k| k.sample));
         assert!(!s.improvements.is_empty() && s.improvements.iter().all(|k| k.sample));
+        // Names are personal data: the shipped census has figures and no names.
+        assert!(!s.censuses.is_empty());
+        assert!(s.censuses.iter().all(|k| k.sample && k.members.is_empty()));
+        assert!(
+            s.censuses
+                .iter()
+                .all(|k| k.doc_id() == format!("census:{}", k.compound))
+        );
         assert_eq!(
             s.committees[0].doc_id(),
             format!("committee:{}", s.committees[0].compound)

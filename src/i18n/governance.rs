@@ -96,6 +96,12 @@ catalogue! {
     p_bad_phone: "每行写一位联系人：姓名、电话、职务，用空格隔开；电话要能拨通。", "One contact a line: name, phone, post, with spaces between; the phone must be one that can be dialled.";
     p_taken: "已经登记了同名的公司。", "A company of that name is registered already.";
     p_bad_follow_up: "每行一项待办：事项 | 负责人 | 到期日（年-月-日），办完了再加“| 完成”。", "One follow-up a line: what | owner | due date (year-month-day), and “| 完成” once done.";
+    p_bad_party_line: "每行一位党员：姓名 | 楼栋；机关党员干部再加“| 机关”，已报到的再加“| 报到日期”（年-月-日）。", "One member a line: name | building; for an official add “| 机关”, and once reported in “| the date” (year-month-day).";
+    p_long_name: "有一个姓名太长了，最多 20 字。", "A name is too long: at most 20 characters.";
+    p_unknown_building: "有一行的楼栋不是这个小区名册里的楼栋（例如写“1栋”）。", "A line names a building that is not in this compound's roster (write e.g. “1栋”).";
+    p_report_in_future: "报到日期不能晚于今天。", "A report-in date cannot be after today.";
+    p_duplicate_member: "同一栋楼里同一个姓名写了两次。", "The same name is written twice for one building.";
+    p_too_many_members: "一个小区最多录入 2000 名党员。", "At most 2,000 members a compound.";
     p_no_scorecard: "这家公司这个季度没有考核成绩，不能据此决定。", "The company has no scorecard for that quarter to decide on.";
     stage_none: "未成立", "None";
     stage_preparing: "筹备中", "Preparing";
@@ -205,6 +211,18 @@ catalogue! {
     p_bad_count: "请填写大于 0 的整数。", "Enter a whole number above 0.";
     p_bad_progress: "每行一条进展：日期 | 进展 | 已解决户数（可不填）；日期不早于立案、不晚于今天，户数不超过涉及户数。", "One line of progress each: date | what | households done (optional); the date not before the case was opened nor after today, the households not more than concerned.";
     p_before_opened: "不能早于立案日期。", "It cannot be before the day the case was opened.";
+    census_title: "党员摸底", "Party census";
+    census_counts: "摸底党员 {m} 名，已摸底 {c} / {a} 个小区；机关党员干部 {o} 名，已报到 {r} 名，未报到 {n} 名。", "Party members counted: {m}, in {c} of {a} compounds; officials: {o}, reported in: {r}, not yet: {n}.";
+    census_explain: "名单只在录入的这台设备和街道办账号同步的数据库里，列表只显示人数。", "Names stay on the device that entered them and in the database the office's account syncs; the list shows figures only.";
+    census_form: "录入或改正一个小区的摸底", "Enter or correct a compound's census";
+    census_date_label: "摸底日期", "Date of the count";
+    party_members_label: "党员名单（每行：姓名 | 楼栋 | 机关 | 报到日期）", "Members (a line each: name | building | 机关 | report-in date)";
+    party_members_hint: "楼栋写名册里的，例如“2栋”；不是机关党员干部只写前两项，还没报到不写日期。", "The building as the roster names it, e.g. “2栋”; only the first two for a member who is not an official, no date until they report in.";
+    party_members_col: "党员", "Members";
+    officials_col: "机关党员干部", "Officials";
+    reported_col: "已报到", "Reported in";
+    distribution_col: "按楼栋分布", "By building";
+    building_count: "{b} {n} 名", "{b}: {n}";
     decision_warn: "约谈整改", "Told to improve";
     decision_exit: "退出", "Exit";
 }
@@ -261,6 +279,12 @@ impl GovernanceStrings {
             Problem::BadCount => self.p_bad_count,
             Problem::BadProgress => self.p_bad_progress,
             Problem::BeforeOpened => self.p_before_opened,
+            Problem::BadPartyLine => self.p_bad_party_line,
+            Problem::LongName => self.p_long_name,
+            Problem::UnknownBuilding => self.p_unknown_building,
+            Problem::ReportInFuture => self.p_report_in_future,
+            Problem::DuplicateMember => self.p_duplicate_member,
+            Problem::TooManyMembers => self.p_too_many_members,
         }
     }
 

@@ -11,6 +11,7 @@ use crate::platform::print::print_page;
 use crate::components::district::coverage::CoverageSection;
 use crate::components::district::drill::DrillSection;
 use crate::components::district::records::cases::CaseSection;
+use crate::components::district::records::census::CensusSection;
 use crate::components::district::records::committees::CommitteeSection;
 use crate::components::district::records::companies::CompanySection;
 use crate::components::district::records::contracts::ContractSection;
@@ -59,6 +60,7 @@ pub fn DistrictPage() -> impl IntoView {
                         <li><a href="#meetings" class="district__nav-link">{move || g().meeting_title}</a></li>
                         <li><a href="#cases" class="district__nav-link">{move || g().case_title}</a></li>
                         <li><a href="#improvements" class="district__nav-link">{move || g().improvement_title}</a></li>
+                        <li><a href="#census" class="district__nav-link">{move || g().census_title}</a></li>
                         {link("#refusals", |d| d.refusals_title)}
                     </ul>
                 </nav>
@@ -77,6 +79,7 @@ pub fn DistrictPage() -> impl IntoView {
                     <MeetingSection now/>
                     <CaseSection/>
                     <ImprovementSection/>
+                    <CensusSection/>
                     <RefusalsSection/>
                 </div>
             </div>

@@ -21,6 +21,7 @@ use crate::domain::district::refusal::Refusal;
 use crate::domain::district::scope::{Scope, compound_ids};
 use crate::domain::district::scorecard::{Contract, QuarterScoring};
 use crate::domain::governance::case::{self, KeyCase};
+use crate::domain::governance::census::{self, Census};
 use crate::domain::governance::committee::{self, Committee};
 use crate::domain::governance::company::{self, Company};
 use crate::domain::governance::contract::{self, ServiceContract};
@@ -49,6 +50,8 @@ pub struct DistrictData {
     pub meetings: DocSet<Meeting>,
     pub cases: DocSet<KeyCase>,
     pub improvements: DocSet<Improvement>,
+    /// The party census, one record per compound: names held here and in `district` only.
+    pub censuses: DocSet<Census>,
     /// The sample data's examples of them (`/data/governance.json`), read with the
     /// published contracts.
     pub samples: ReadSignal<Samples>,
@@ -156,6 +159,15 @@ impl DistrictData {
             .with(|held| improvement::all(shipped, held))
     }
 
+    /// Every compound's census: the office's records over the samples (figures only).
+    /// Tracked.
+    pub fn all_censuses(&self) -> Vec<Census> {
+        let shipped = self.samples.with(|s| s.censuses.clone());
+        self.censuses
+            .records
+            .with(|held| census::all(shipped, held))
+    }
+
     /// Every compound's committee record: the office's over the samples. Tracked.
     pub fn all_committees(&self) -> Vec<Committee> {
         let shipped = self.samples.with(|s| s.committees.clone());
@@ -176,6 +188,7 @@ pub fn provide_district() -> DistrictData {
     let meetings = DocSet::<Meeting>::new(problems);
     let cases = DocSet::<KeyCase>::new(problems);
     let improvements = DocSet::<Improvement>::new(problems);
+    let censuses = DocSet::<Census>::new(problems);
     packages.start(None);
     scoring.start(None);
     refusals.start(None);
@@ -185,6 +198,7 @@ pub fn provide_district() -> DistrictData {
     meetings.start(None);
     cases.start(None);
     improvements.start(None);
+    censuses.start(None);
     let (contracts, set_contracts) = signal(Vec::new());
     let all = counted(packages);
     let top = own_place();
@@ -214,6 +228,7 @@ pub fn provide_district() -> DistrictData {
         meetings,
         cases,
         improvements,
+        censuses,
         samples,
         set_samples,
         contracts,

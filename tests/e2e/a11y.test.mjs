@@ -68,7 +68,7 @@ async function open(context, path) {
   await page.waitForFunction(() => !document.querySelector('.loading'));
   await expectSeen(page.locator('main :is(h1, h2)'), `the heading of ${label(path)}`);
   if (path === GOVERNANCE_FORMS) {
-    for (const [editor, forms] of [['committee', ['committee']], ['contract', ['contract']], ['company', ['company', 'decision', 'training']], ['meeting', ['meeting']], ['case', ['case']], ['improvement', ['improvement']]]) {
+    for (const [editor, forms] of [['committee', ['committee']], ['contract', ['contract']], ['company', ['company', 'decision', 'training']], ['meeting', ['meeting']], ['case', ['case']], ['improvement', ['improvement']], ['census', ['census']]]) {
       await new GovernanceRecords(page, editor).open();
       for (const kind of forms) {
         await new GovernanceRecords(page, kind).save();

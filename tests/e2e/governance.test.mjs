@@ -172,7 +172,7 @@ describe('连片托管 contracts', () => {
 
   it('on a 390 px phone the open forms fit without scrolling sideways', async () => {
     const { context, page } = await office({ width: 390, height: 844 });
-    for (const kind of ['committee', 'contract', 'company', 'meeting', 'case', 'improvement']) await new GovernanceRecords(page, kind).open();
+    for (const kind of ['committee', 'contract', 'company', 'meeting', 'case', 'improvement', 'census']) await new GovernanceRecords(page, kind).open();
     for (const kind of ['contract', 'decision', 'case', 'improvement']) await new GovernanceRecords(page, kind).save();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0);
@@ -419,6 +419,122 @@ describe('improvements made per compound', () => {
     await expectSeen(page.locator('[data-case-counts]', { hasText: `涉及 ${samples.cases[0].households} 户` }), '云峰安置区\'s case');
     assert.equal(await improvements.counts(), '还没有记录改善项目。');
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe('党员摸底, the party census', () => {
+  const cst = (ms) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  const NAMES = ['示例甲', '示例乙', '示例丙'];
+
+  it('counts the sample (figures only), refuses bad values with their sentences and stores nothing, then enters and corrects a count', async () => {
+    const { context, page, district } = await office();
+    const errors = watchErrors(page);
+    const census = new GovernanceRecords(page, 'census');
+    const total = dataset.compounds.length;
+    assert.equal(samples.censuses.length, 1);
+    const sample = samples.censuses[0];
+    assert.deepEqual(sample.members, [], 'the shipped sample carries no names');
+    const members = sample.tally.by_building.reduce((n, b) => n + b.members, 0);
+    const { officials, reported } = sample.tally;
+    await expectSeen(page.locator('[data-table="census"] tbody th', { hasText: '（示例）' }), 'the sample census');
+    assert.equal(await census.counts(), `摸底党员 ${members} 名，已摸底 1 / ${total} 个小区；机关党员干部 ${officials} 名，已报到 ${reported} 名，未报到 ${officials - reported} 名。`);
+    const [row] = await district.rows('census');
+    assert.deepEqual(row, ['天鹤村小区（示例）', sample.date, String(members), String(officials), String(reported),
+      sample.tally.by_building.map((b) => `${b.building} ${b.members} 名`).join('、')]);
+
+    // Refused: a building not in the roster; then a count dated after today with a name
+    // twice in one building, and an official reporting in tomorrow. Nothing stored.
+    const today = cst(Date.now());
+    await census.open();
+    await census.fill({ compound: 'dongtangcun', date: today, party_members: '示例甲 | 1栋\n示例乙 | 9栋' });
+    const before = await everything(page);
+    await census.save();
+    await expectSeen(page.locator('[data-record-form="census"] [data-not-saved]'), 'the form saying nothing was saved');
+    assert.equal(await census.problem('party_members'), '有一行的楼栋不是这个小区名册里的楼栋（例如写“1栋”）。');
+    assert.deepEqual(await census.problems(), ['party_members']);
+    assert.deepEqual(await everything(page), before, 'a refused form stores nothing');
+    await census.fill({ date: '2099-01-01', party_members: '示例甲 | 1栋\n示例甲 | 1' });
+    await census.save();
+    assert.equal(await census.problem('date'), '日期不能晚于今天。');
+    assert.equal(await census.problem('party_members'), '同一栋楼里同一个姓名写了两次。');
+    assert.deepEqual((await census.problems()).sort(), ['date', 'party_members']);
+    await census.fill({ date: today, party_members: `示例甲 | 1栋 | 机关 | ${cst(Date.now() + 2 * 86_400_000)}` });
+    await census.save();
+    assert.equal(await census.problem('party_members'), '报到日期不能晚于今天。');
+    await census.fill({ party_members: '示例甲 | 1栋 | 党员' });
+    await census.save();
+    assert.equal(await census.problem('party_members'), '每行一位党员：姓名 | 楼栋；机关党员干部再加“| 机关”，已报到的再加“| 报到日期”（年-月-日）。');
+    assert.deepEqual(await everything(page), before, 'still nothing stored');
+
+    // Entered: counted, listed with figures and no names.
+    await census.fill({ party_members: '示例甲 | 1栋\n示例乙 | 2栋 | 机关 | 2020-01-31\n示例丙 | 2号楼 | 机关' });
+    await census.save();
+    await expectSeen(page.locator('[data-record-form="census"] [data-saved]'), 'the census saved');
+    assert.deepEqual(await census.problems(), []);
+    await expectSeen(page.locator('[data-census-counts]', { hasText: `摸底党员 ${members + 3} 名，已摸底 2 / ${total} 个小区；机关党员干部 ${officials + 2} 名，已报到 ${reported + 1} 名，未报到 ${officials - reported + 1} 名。` }), 'the census counted');
+    const counted = (await district.rows('census')).find((r) => r[0] === '东塘村小区');
+    assert.deepEqual(counted.slice(1), [today, '3', '2', '1', '1栋 1 名、2栋 2 名']);
+    const table = await page.locator('[data-table="census"]').innerText();
+    for (const name of NAMES) assert.ok(!table.includes(name), `${name} is not in the list`);
+
+    // Corrected: picked, filled as stored (the building as the roster names it), one more
+    // official reported in. The same document, a new revision.
+    await census.pick('dongtangcun');
+    const typed = await page.locator('[data-record-form="census"] [name="party_members"]').inputValue();
+    assert.equal(typed, '示例甲 | 1栋\n示例乙 | 2栋 | 机关 | 2020-01-31\n示例丙 | 2栋 | 机关');
+    await census.fill({ party_members: typed.replace('示例丙 | 2栋 | 机关', '示例丙 | 2栋 | 机关 | 2020-02-01') });
+    await census.save();
+    await expectSeen(page.locator('[data-census-counts]', { hasText: `已报到 ${reported + 2} 名，未报到 ${officials - reported} 名` }), 'the report-in counted');
+    const stored = (await storedRecords(page, 'census')).filter((k) => !k.sample);
+    assert.equal(stored.length, 1, 'corrected, not added');
+    assert.deepEqual(stored[0].tally, { by_building: [{ building: '1栋', members: 1 }, { building: '2栋', members: 2 }], officials: 2, reported: 2 });
+    assert.equal(stored[0].members[2].reported_on, '2020-02-01');
+    const [doc] = (await storedDocs(page, 'census')).filter((d) => d._id === 'census:dongtangcun');
+    assert.match(winner(doc.tree).rev, /^2-/, 'a new revision of census:dongtangcun');
+
+    // Scoped as the drill-down's other figures: 新塘社区 has three compounds, one counted.
+    await district.down('书院路街道');
+    await district.down('新塘社区');
+    await expectSeen(page.locator('[data-census-counts]', { hasText: '摸底党员 3 名，已摸底 1 / 3 个小区；机关党员干部 2 名，已报到 2 名，未报到 0 名。' }), 'the census of the community');
+    assert.deepEqual((await district.rows('census')).map((r) => r[0]), ['东塘村小区']);
+    await district.up('全区');
+
+    // A visitor who has not unlocked sees figures only: after a reload nothing shows a name.
+    await page.reload();
+    await expectSeen(page.locator('[data-census-counts]', { hasText: `摸底党员 ${members + 3} 名` }), 'the figures after a reload');
+    const shown = await page.locator('main').innerText();
+    for (const name of NAMES) assert.ok(!shown.includes(name), `${name} is not on the page`);
+    await screenshot(page, '78-district-census-1280');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('the list sorts by members and exports as CSV the figures it shows, no names', async () => {
+    const { context, page, district } = await office();
+    const census = new GovernanceRecords(page, 'census');
+    await expectSeen(page.locator('[data-table="census"] tbody th', { hasText: '（示例）' }), 'the sample census');
+    await census.open();
+    await census.fill({ compound: 'guihuacun', date: '2026-10-20', party_members: '示例甲 | 1栋 | 机关\n示例乙 | 3栋' });
+    await census.save();
+    await expectSeen(page.locator('[data-table="census"] tbody th', { hasText: '桂花村' }), 'the new count listed');
+    const header = page.locator('[data-table="census"] thead th').nth(2);
+    await header.locator('button').click();
+    assert.equal(await header.getAttribute('aria-sort'), 'descending');
+    const counts = (await district.rows('census')).map((r) => Number(r[2]));
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
+    await header.locator('button').click();
+    assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+    const up = (await district.rows('census')).map((r) => Number(r[2]));
+    assert.deepEqual(up, [...up].sort((a, b) => a - b));
+    const { name, text } = await district.csv('census');
+    assert.equal(name, 'census.csv');
+    const lines = text.trim().split('\r\n').map((l) => l.replaceAll('"', ''));
+    assert.match(lines[0], /小区,摸底日期,党员,机关党员干部,已报到,按楼栋分布/);
+    assert.equal(lines.length, 3);
+    assert.ok(lines.includes('桂花村,2026-10-20,2,1,0,1栋 1 名、3栋 1 名'), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('天鹤村小区（示例）,2026-09-20,12,3,2,')), lines.join('\n'));
+    for (const n of NAMES) assert.ok(!text.includes(n), `${n} is not in the CSV`);
     await context.close();
   });
 });

@@ -178,9 +178,9 @@ describe('sync without loss', () => {
     const id = 'R20261206-NEWER';
     const newer = reportBody(id, { description: '新版本写的报事', escalated_to: { street: '东塘街道', at: 1796000000000 } });
     assert.ok((await couchAdmin(env.couch, 'PUT', `r-dongtangcun/report:${id}`, newer)).ok);
-    // A kind this version does not know (`census:` is not a DocKind; `meeting:` became one).
-    const meeting = { _id: 'census:dongtangcun-2026Q4', compound: 'dongtangcun', held_at: 1796000000000, topic: '物业管理专题会议' };
-    assert.ok((await couchAdmin(env.couch, 'PUT', `r-dongtangcun/${meeting._id}`, meeting)).ok);
+    // A kind this version does not know (`survey:` is not a DocKind; `meeting:` and `census:` became ones).
+    const survey = { _id: 'survey:dongtangcun-2026Q4', compound: 'dongtangcun', held_at: 1796000000000, topic: '物业管理专题会议' };
+    assert.ok((await couchAdmin(env.couch, 'PUT', `r-dongtangcun/${survey._id}`, survey)).ok);
 
     const steward = await env.phones.newPhone();
     const wang = await steward.newPage();
@@ -188,7 +188,7 @@ describe('sync without loss', () => {
     await sync.signIn('wang', 'pw-wang');
     await until(async () => (await storedReports(wang)).some((r) => r.id === id), 30000, 'the report on the phone');
     // The unknown kind is kept as it came (not skipped past by the checkpoint).
-    const kept = await until(async () => (await storedDocs(wang, 'unknown')).find((d) => d._id === meeting._id), 30000, 'the census kept (an unknown kind)');
+    const kept = await until(async () => (await storedDocs(wang, 'unknown')).find((d) => d._id === survey._id), 30000, 'the survey kept (an unknown kind)');
     assert.equal(winner(kept.tree).body.topic, '物业管理专题会议');
 
     // The steward records a step: the field this version does not know goes with it.
@@ -202,7 +202,7 @@ describe('sync without loss', () => {
       return doc.timeline?.some((e) => e.note === '收到') && doc;
     }, 30000, 'the step on the server');
     assert.deepEqual(after.escalated_to, newer.escalated_to, 'the newer field kept through the edit');
-    const stillThere = await serverDoc(env, 'r-dongtangcun', meeting._id);
+    const stillThere = await serverDoc(env, 'r-dongtangcun', survey._id);
     assert.equal(stillThere._rev.split('-')[0], '1', 'the unknown kind untouched on the server');
     await steward.close();
   });

@@ -40,6 +40,17 @@ const improvement = (id, extra = {}) => ({
   _id: `improvement:${id}`, id, compound: 'guihuacun', kind: 'BicycleShed', description: '', quantity: 2, done_on: '2026-10-19', note: '',
   sample: false, updated_at: 1, deleted: false, ...extra,
 });
+/** A party census (src/domain/governance/census.rs): names, and the figures they make. */
+const census = (compound, extra = {}) => ({
+  _id: `census:${compound}`, id: compound, compound, date: '2026-10-20',
+  members: [
+    { name: '示例甲', building: '1栋', official: false, reported_on: null },
+    { name: '示例乙', building: '2栋', official: true, reported_on: '2026-11-02' },
+    { name: '示例丙', building: '2栋', official: true, reported_on: null },
+  ],
+  tally: { by_building: [{ building: '1栋', members: 1 }, { building: '2栋', members: 2 }], officials: 2, reported: 1 },
+  sample: false, updated_at: 1, deleted: false, ...extra,
+});
 const company = (id, extra = {}) => ({
   _id: `company:${id}`, id, name: '金地物业', contacts: [{ name: '示例甲', phone: '13800000001', post: '项目经理' }], compounds: ['dongtangcun'],
   decisions: [{ decision: 'Admit', date: '2026-10-10', scorecard: { quarter: '2026Q3', reports: 12, total: 84.5, basis: 100, verdict: 'Keep' }, note: '' }],
@@ -88,6 +99,18 @@ describe('who writes the governance records', () => {
     assert.match(fixed.json.rev, /^2-/);
     assert.equal((await as('office', 'PUT', 'district/company%3Aco1', company('co1'))).status, 201);
     assert.equal((await as('office', 'PUT', 'district/meeting%3Am1', meeting('m1'))).status, 201);
+    // The party census: entered, then corrected (an official reported in) as a new revision.
+    const counted = await as('office', 'PUT', 'district/census%3Adongtangcun', census('dongtangcun'));
+    assert.equal(counted.status, 201, JSON.stringify(counted.json));
+    const reported = census('dongtangcun');
+    reported.members[2].reported_on = '2026-12-01';
+    reported.tally.reported = 2;
+    const recount = await as('office', 'PUT', 'district/census%3Adongtangcun', { ...reported, _rev: counted.json.rev });
+    assert.equal(recount.status, 201, JSON.stringify(recount.json));
+    assert.match(recount.json.rev, /^2-/);
+    assert.equal((await admin('GET', 'district/census%3Adongtangcun')).tally.reported, 2);
+    // The shipped sample's shape: figures, no names.
+    assert.equal((await as('office', 'PUT', 'district/census%3Atianhecun', census('tianhecun', { members: [], sample: true }))).status, 201);
     assert.equal((await admin('GET', 'district/contract%3Ak1')).fee_fen, 50);
   });
 
@@ -97,7 +120,11 @@ describe('who writes the governance records', () => {
     assert.match(wrongId.json.reason, /业委会|committee/);
     const badStage = await as('office', 'PUT', 'district/committee%3Asongtaoli', committee('songtaoli', 'Dissolved'));
     assert.equal(badStage.status, 403);
-    for (const bad of [contract('k2', { company: ' ' }), contract('k3', { compounds: [] }), company('co2', { name: '' }), meeting('m2', { kind: 'Party' }), meeting('m3', { date: null })]) {
+    for (const bad of [contract('k2', { company: ' ' }), contract('k3', { compounds: [] }), company('co2', { name: '' }), meeting('m2', { kind: 'Party' }), meeting('m3', { date: null }),
+      { ...census('tianhecun'), _id: 'census:songtaoli' }, census('guihuacun', { date: '昨天' }),
+      census('guihuacun', { members: [{ name: '', building: '1栋' }] }),
+      census('guihuacun', { tally: { by_building: [{ building: '1栋', members: -1 }], officials: 0, reported: 0 } }),
+      census('guihuacun', { tally: { by_building: [{ building: '1栋', members: 3 }], officials: 2, reported: 2 } })]) {
       const r = await as('office', 'PUT', `district/${encodeURIComponent(bad._id)}`, bad);
       assert.equal(r.status, 403, JSON.stringify(r.json));
       assert.equal(await held('district', bad._id), false);
@@ -107,8 +134,13 @@ describe('who writes the governance records', () => {
   it('a steward cannot write a contract, a committee or a company: not into district (the door), not into the compound\'s records (the rules)', async () => {
     const direct = await as('wang', 'PUT', 'district/contract%3Aw1', contract('w1'));
     assert.equal(direct.status, 403);
-    const bulk = await as('wang', 'POST', 'district/_bulk_docs', { docs: [committee('dongtangcun'), company('w3'), meeting('w5')] });
+    const bulk = await as('wang', 'POST', 'district/_bulk_docs', { docs: [committee('dongtangcun'), company('w3'), meeting('w5'), census('dongtangcun')] });
     assert.equal(bulk.status, 403);
+    const count = await as('wang', 'PUT', 'district/census%3Adongtangcun', census('dongtangcun'));
+    assert.equal(count.status, 403, 'nor count his compound\'s party members');
+    const inRecords = await as('wang', 'PUT', 'r-dongtangcun/census%3Adongtangcun', census('dongtangcun'));
+    assert.equal(inRecords.status, 403);
+    assert.equal(await held('r-dongtangcun', 'census:dongtangcun'), false);
     const asCompany = await as('wang', 'PUT', 'r-dongtangcun/company%3Aw4', { ...company('w4'), compound: 'dongtangcun' });
     assert.equal(asCompany.status, 403, 'nor enter his own company in the register');
     const sideways = await as('wang', 'PUT', 'r-dongtangcun/contract%3Aw2', { ...contract('w2'), compound: 'dongtangcun' });
@@ -122,7 +154,7 @@ describe('who writes the governance records', () => {
   });
 
   it('a resident writes none of them anywhere, their own database included', async () => {
-    for (const [db, doc] of [[LI_DB, contract('l1')], [LI_DB, committee('dongtangcun')], [LI_DB, company('l3')], ['district', contract('l2')], ['district', company('l4')], [LI_DB, meeting('l5')], ['r-dongtangcun', committee('dongtangcun')]]) {
+    for (const [db, doc] of [[LI_DB, contract('l1')], [LI_DB, committee('dongtangcun')], [LI_DB, company('l3')], ['district', contract('l2')], ['district', company('l4')], [LI_DB, meeting('l5')], [LI_DB, census('dongtangcun')], ['district', census('guihuacun')], ['r-dongtangcun', committee('dongtangcun')]]) {
       const r = await as('li', 'PUT', `${db}/${encodeURIComponent(doc._id)}`, doc);
       assert.ok([401, 403].includes(r.status), `${db} ${doc._id}: ${r.status}`);
       assert.equal(await held(db, doc._id), false, `${db} has no ${doc._id}`);
@@ -170,6 +202,7 @@ describe('who writes the governance records', () => {
     const k = { ...contract('x1'), compound: 'dongtangcun', _rev: '1-a' };
     assert.equal(judge('r-dongtangcun', 'district', k, null).ok, false);
     assert.equal(judge(LI_DB, 'district', { ...committee('dongtangcun'), filed_by: 'li', _rev: '1-a' }, null).ok, false);
+    assert.equal(judge('r-dongtangcun', 'district', { ...census('dongtangcun'), _rev: '1-a' }, null).ok, false);
   });
 });
 

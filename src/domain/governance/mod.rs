@@ -1,11 +1,13 @@
 //! Records of the district's governance work, entered by the office (docs/SECURITY.md:
 //! who writes each kind): a compound's 业主委员会 (owners' committee), the 连片托管
-//! contracts, the company register, meetings, key cases spanning many households and
-//! improvements made per compound. Each form's fields arrive as typed text (`Fields`),
-//! are checked here field by field (`Problem`: one sentence each, worded by
-//! `i18n::governance`), and only a form with no problem becomes a record.
+//! contracts, the company register, meetings, key cases spanning many households,
+//! improvements made per compound and the party census (党员摸底). Each form's fields
+//! arrive as typed text (`Fields`), are checked here field by field (`Problem`: one
+//! sentence each, worded by `i18n::governance`), and only a form with no problem becomes
+//! a record.
 
 pub mod case;
+pub mod census;
 pub mod committee;
 pub mod company;
 pub mod contract;
@@ -41,6 +43,12 @@ keyed_enum! {
         BadCount = "bad_count",
         BadProgress = "bad_progress",
         BeforeOpened = "before_opened",
+        BadPartyLine = "bad_party_line",
+        LongName = "long_name",
+        UnknownBuilding = "unknown_building",
+        ReportInFuture = "report_in_future",
+        DuplicateMember = "duplicate_member",
+        TooManyMembers = "too_many_members",
     }
 }
 

@@ -106,6 +106,7 @@ const DISTRICT_KINDS: &[DocKind] = &[
     DocKind::Meeting,
     DocKind::Case,
     DocKind::Improvement,
+    DocKind::Census,
 ];
 
 pub fn public_db(compound: &str) -> String {

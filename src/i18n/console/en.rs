@@ -113,6 +113,7 @@ pub const EN: ConsoleStrings = ConsoleStrings {
         DocKind::Meeting => "Meeting record",
         DocKind::Case => "Key case record",
         DocKind::Improvement => "Improvement record",
+        DocKind::Census => "Party census",
     },
     stewards_title: "Roster: this compound's stewards",
     add_steward: "Add a steward",

@@ -111,6 +111,7 @@ pub const ZH: ConsoleStrings = ConsoleStrings {
         DocKind::Meeting => "会议记录",
         DocKind::Case => "重点个案记录",
         DocKind::Improvement => "改善项目记录",
+        DocKind::Census => "党员摸底",
     },
     stewards_title: "名册：本小区的管家",
     add_steward: "添加管家",

@@ -2,6 +2,7 @@
 //! a sortable list with CSV export, and a form (one pattern: `form_kit`).
 
 pub mod cases;
+pub mod census;
 pub mod committees;
 pub mod companies;
 pub mod contracts;
