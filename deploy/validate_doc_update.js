@@ -74,8 +74,8 @@ function (newDoc, oldDoc, userCtx, secObj) {
       if (['compound', 'change', 'report', 'mediation', 'arrears', 'refusal'].indexOf(kind) === -1) refuse('这里不放这种记录 · This kind of record does not belong here');
       return;
     }
-    if (!office) refuse('只有街道办可以写这里 · Only the district office writes here');
-    if (['scoring', 'committee', 'contract', 'company', 'meeting', 'case', 'improvement', 'census'].indexOf(kind) === -1) refuse('街道办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
+    if (!office) refuse('只有区物业办可以写这里 · Only the district office writes here');
+    if (['scoring', 'committee', 'contract', 'company', 'meeting', 'case', 'improvement', 'census'].indexOf(kind) === -1) refuse('区物业办在这里只写评分和治理台账 · The office writes its scoring and governance records here; other records come from the compounds');
     if (!live) return;
     // The governance records (src/domain/governance/): one 业委会 record per compound,
     // under that compound's id; a contract names its company and its compounds.

@@ -23,8 +23,8 @@ macro_rules! catalogue {
 
 catalogue! {
     records_title: "治理台账", "Governance records";
-    records_explain: "街道办记录各小区的业委会和连片托管合同。保存前逐项检查，有一项不对就不保存。改正会留下新版本，换届、续签和终止会留作历史。", "The district office records each compound's owners' committee and the packaged management contracts. Every field is checked before saving; nothing is saved while one is wrong. A correction is a new version; a new term, a renewal or an end is kept as history.";
-    needs_pin: "录入和改正需要管家密码（街道办账号同步到服务器）。", "Entering and correcting needs the steward PIN (the office's account syncs them to the server).";
+    records_explain: "区物业办记录各小区的业委会、连片托管合同、物业公司、专题会议、重点个案、改善项目和党员摸底。保存前逐项检查，有一项不对就不保存。改正会留下新版本，换届、续签和终止会留作历史。", "The district office records each compound's owners' committee, the packaged management contracts, the property companies, the meetings, key cases, improvements and the party census. Every field is checked before saving; nothing is saved while one is wrong. A correction is a new version; a new term, a renewal or an end is kept as history.";
+    needs_pin: "录入和改正需要管家密码（区物业办账号同步到服务器）。", "Entering and correcting needs the steward PIN (the office's account syncs them to the server).";
     sample_mark: "示例", "Sample";
     migrated_mark: "来自公布名单，待补全", "from the published list, to complete";
     save: "保存", "Save";
@@ -213,7 +213,7 @@ catalogue! {
     p_before_opened: "不能早于立案日期。", "It cannot be before the day the case was opened.";
     census_title: "党员摸底", "Party census";
     census_counts: "摸底党员 {m} 名，已摸底 {c} / {a} 个小区；机关党员干部 {o} 名，已报到 {r} 名，未报到 {n} 名。", "Party members counted: {m}, in {c} of {a} compounds; officials: {o}, reported in: {r}, not yet: {n}.";
-    census_explain: "名单只在录入的这台设备和街道办账号同步的数据库里，列表只显示人数。", "Names stay on the device that entered them and in the database the office's account syncs; the list shows figures only.";
+    census_explain: "名单只在录入的这台设备和区物业办账号同步的数据库里，列表只显示人数。", "Names stay on the device that entered them and in the database the office's account syncs; the list shows figures only.";
     census_form: "录入或改正一个小区的摸底", "Enter or correct a compound's census";
     census_date_label: "摸底日期", "Date of the count";
     party_members_label: "党员名单（每行：姓名 | 楼栋 | 机关 | 报到日期）", "Members (a line each: name | building | 机关 | report-in date)";

@@ -97,7 +97,7 @@ pub fn sync_strings(lang: Lang) -> &'static SyncStrings {
 
 const ZH: SyncStrings = SyncStrings {
     title: "同步",
-    intro: "街道办开了同步服务器时，报事、花名册和处理进展会自动在各手机之间传递。没网时改动先存在本机，联网后自动发出。",
+    intro: "区物业办开了同步服务器时，报事、花名册和处理进展会自动在各手机之间传递。没网时改动先存在本机，联网后自动发出。",
     server: "服务器地址",
     server_hint: "一般不用改：本站的 /db/。别的地址须是 https:// 开头，并在打包应用时允许。",
     save_server: "保存地址",
@@ -114,7 +114,7 @@ const ZH: SyncStrings = SyncStrings {
     signed_in_as: "已登录：",
     not_signed_in: "未登录：只接收本小区的花名册和公告。",
     steward_of: "管家 · ",
-    district: "街道办",
+    district: "区物业办",
     start: "开始同步",
     stop: "停止同步",
     sync_now: "立即同步",
@@ -140,7 +140,7 @@ const ZH: SyncStrings = SyncStrings {
     offline: "连不上服务器：没有网络，或服务器没开。改动都存在本机，联网后自动发出。",
     signed_out: "登录已过期，或用户名、密码不对：请重新登录。",
     refused: "服务器拒绝了：",
-    no_database: "服务器上还没有这个数据库，请街道办按部署说明建好：",
+    no_database: "服务器上还没有这个数据库，请区物业办按部署说明建好：",
     phone_storage: "本机存储出错，同步暂停（见页面顶部的提示）。",
     server_error: "服务器出错，稍后自动重试。状态码 ",
     incomplete: "服务器这次没有给出一条记录，稍后自动重取，之前的进度不丢：",
