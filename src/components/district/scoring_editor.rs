@@ -168,7 +168,7 @@ pub fn ScoringEditor(
         <details class="panel scoring-editor no-print" data-scoring-editor>
             <summary>{move || d().edit_rules}</summary>
             <p>{move || d().edit_needs_pin}</p>
-            <StewardGate name="scoring-">
+            <StewardGate name="scoring">
                 {move || view! { <RulesForm quarter=quarter.get() rules=rules.get_untracked()/> }}
                 {move || {
                     names.track();

@@ -10,6 +10,14 @@ use crate::platform::dialog::confirm;
 use crate::state::steward_session::{PinOutcome, use_steward_session};
 use crate::state::use_console_strings;
 
+/// A PIN form's element id: `pin-new`, or `<name>-pin-new` for a named gate.
+fn field_id(name: &str, field: &str) -> String {
+    match name {
+        "" => field.to_string(),
+        name => format!("{name}-{field}"),
+    }
+}
+
 /// A PIN field: digits only on a phone keypad, never autofilled.
 #[component]
 fn PinInput(
@@ -60,9 +68,9 @@ pub fn SetPinForm(
         <form class="pin-form panel" on:submit=submit novalidate>
             <h2>{move || c().pin_set_title}</h2>
             <p class="hint">{move || c().pin_explain}</p>
-            <PinInput id=format!("{name}pin-new") label=Signal::derive(move || c().pin_label) value=pin described_by=format!("{name}pin-message")/>
-            <PinInput id=format!("{name}pin-again") label=Signal::derive(move || c().pin_again_label) value=again described_by=format!("{name}pin-message")/>
-            <FieldMessage id=format!("{name}pin-message") message=message.into()/>
+            <PinInput id=field_id(name, "pin-new") label=Signal::derive(move || c().pin_label) value=pin described_by=field_id(name, "pin-message")/>
+            <PinInput id=field_id(name, "pin-again") label=Signal::derive(move || c().pin_again_label) value=again described_by=field_id(name, "pin-message")/>
+            <FieldMessage id=field_id(name, "pin-message") message=message.into()/>
             <button type="submit" class="button">{move || c().pin_set_button}</button>
         </form>
     }
@@ -111,8 +119,8 @@ pub fn EnterPinForm(
         <form class="pin-form panel" on:submit=submit novalidate>
             <h2>{move || c().pin_enter_title}</h2>
             <p class="hint">{move || c().pin_explain}</p>
-            <PinInput id=format!("{name}pin-enter") label=Signal::derive(move || c().pin_label) value=pin described_by=format!("{name}pin-message")/>
-            <FieldMessage id=format!("{name}pin-message") message=message.into()/>
+            <PinInput id=field_id(name, "pin-enter") label=Signal::derive(move || c().pin_label) value=pin described_by=field_id(name, "pin-message")/>
+            <FieldMessage id=field_id(name, "pin-message") message=message.into()/>
             <button type="submit" class="button">{move || c().pin_enter_button}</button>
             <button type="button" class="button button--secondary" on:click=forgot>{move || c().forgot_pin}</button>
         </form>

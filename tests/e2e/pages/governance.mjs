@@ -1,13 +1,16 @@
-// The office's governance records on /district (业委会, 连片托管 contracts): their
-// figures, lists and forms (src/components/district/records/).
+// The office's governance records on /district (业委会, contracts, companies, meetings, key
+// cases, improvements, the party census): their figures, lists and forms
+// (src/components/district/records/, each editor a form_kit::RecordEditor).
 import { expectSeen } from '../harness.mjs';
 
 export class GovernanceRecords {
-  /** `kind`: 'committee' or 'contract'. */
+  /** `kind`: a form's name ('committee', 'case', …; 'decision' and 'training' are forms
+   *  in the company editor). */
   constructor(page, kind) {
     this.page = page;
     this.kind = kind;
-    this.editor = page.locator(`[data-${kind}-editor]`);
+    const editor = { decision: 'company', training: 'company' }[kind] ?? kind;
+    this.editor = page.locator(`[data-editor="${editor}"]`);
     this.form = page.locator(`[data-record-form="${kind}"]`);
   }
 

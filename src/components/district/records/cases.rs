@@ -5,9 +5,8 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
-use crate::components::steward::gate::StewardGate;
 use crate::domain::governance::Fields;
 use crate::domain::governance::case::{self as k, CaseKind, CaseStatus, KeyCase, counts};
 use crate::i18n::governance::GovernanceStrings;
@@ -140,7 +139,6 @@ pub fn CaseSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let held = move |id: &str| all.with_untracked(|all| all.iter().find(|c| c.id == id).cloned());
@@ -162,15 +160,10 @@ pub fn CaseSection() -> impl IntoView {
             <h2 id="cases-title">{move || g().case_title}</h2>
             <p class="district__figure" data-case-counts>{summary}</p>
             <DataTable name="cases" caption=Signal::derive(move || g().case_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-case-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
-                <summary>{move || g().case_form}</summary>
-                <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate name="cases-">
-                    <Picker form="case" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.opened, c.title))).collect::<Vec<_>>())) pick/>
-                    <RecordForm form="case" title=Signal::derive(move || g().case_form.to_string())
-                        specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
-                </StewardGate></Show>
-            </details>
+            <RecordEditor kind="case" title=Signal::derive(move || g().case_form) options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.opened, c.title))).collect::<Vec<_>>())) pick>
+                <RecordForm form="case" title=Signal::derive(move || g().case_form.to_string())
+                    specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
+            </RecordEditor>
         </section>
     }
 }

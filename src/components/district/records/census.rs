@@ -6,9 +6,8 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
-use crate::components::steward::gate::StewardGate;
 use crate::domain::governance::Fields;
 use crate::domain::governance::census::{self as k, Census, counts};
 use crate::i18n::governance::GovernanceStrings;
@@ -124,8 +123,6 @@ pub fn CensusSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    // Drawn once opened, as the other editors.
-    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let pick = Callback::new(move |id: String| {
         let held = all.with_untracked(|all| all.iter().find(|c| c.id == id).map(Census::fields));
@@ -142,15 +139,10 @@ pub fn CensusSection() -> impl IntoView {
             <p class="district__figure" data-census-counts>{summary}</p>
             <p class="hint">{move || g().census_explain}</p>
             <DataTable name="census" caption=Signal::derive(move || g().census_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-census-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
-                <summary>{move || g().census_form}</summary>
-                <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate name="census-">
-                    <Picker form="census" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), name_of(&c.compound))).collect::<Vec<_>>())) pick/>
-                    <RecordForm form="census" title=Signal::derive(move || g().census_form.to_string())
-                        specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
-                </StewardGate></Show>
-            </details>
+            <RecordEditor kind="census" title=Signal::derive(move || g().census_form) options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), name_of(&c.compound))).collect::<Vec<_>>())) pick>
+                <RecordForm form="census" title=Signal::derive(move || g().census_form.to_string())
+                    specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
+            </RecordEditor>
         </section>
     }
 }

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
-use crate::components::steward::gate::StewardGate;
 use crate::domain::Millis;
 use crate::domain::governance::Fields;
 use crate::domain::governance::committee::{self as k, Committee, Stage, Step, counts, last_step};
@@ -127,9 +126,6 @@ pub fn CommitteeSection(
                 .collect::<Vec<_>>()
         })
     });
-    // The editor is drawn once opened: a closed one would put a second PIN form (with the
-    // scoring editor's ids) on the page.
-    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let pick = Callback::new(move |id: String| {
         let held = all.with_untracked(|all| all.iter().find(|c| c.id == id).map(Committee::fields));
@@ -151,15 +147,10 @@ pub fn CommitteeSection(
             <h2 id="committees-title">{move || g().committee_title}</h2>
             <p class="district__figure" data-committee-counts>{summary}</p>
             <DataTable name="committees" caption=Signal::derive(move || g().committee_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-committee-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
-                <summary>{move || g().committee_form}</summary>
-                <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate name="committees-">
-                    <Picker form="committee" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), name_of(&c.compound))).collect::<Vec<_>>())) pick/>
-                    <RecordForm form="committee" title=Signal::derive(move || g().committee_form.to_string())
-                        specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
-                </StewardGate></Show>
-            </details>
+            <RecordEditor kind="committee" title=Signal::derive(move || g().committee_form) options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), name_of(&c.compound))).collect::<Vec<_>>())) pick>
+                <RecordForm form="committee" title=Signal::derive(move || g().committee_form.to_string())
+                    specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
+            </RecordEditor>
         </section>
     }
 }

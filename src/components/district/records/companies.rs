@@ -6,9 +6,8 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
-use crate::components::steward::gate::StewardGate;
 use crate::domain::Millis;
 use crate::domain::district::period::Quarter;
 use crate::domain::district::scorecard::{Scorecard, rules_for, scorecards};
@@ -253,7 +252,6 @@ pub fn CompanySection(
             .collect::<Vec<_>>(),
     );
     let held = move |id: &str| all.with_untracked(|all| all.iter().find(|c| c.id == id).cloned());
-    let opened = RwSignal::new(false);
     let (company_fields, decision_fields, training_fields) = (
         RwSignal::new(Fields::default()),
         RwSignal::new(Fields::default()),
@@ -309,19 +307,14 @@ pub fn CompanySection(
             <h2 id="companies-title">{move || g().company_title}</h2>
             <p class="district__figure" data-company-counts>{summary}</p>
             <DataTable name="companies" caption=Signal::derive(move || g().company_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-company-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
-                <summary>{move || g().company_form}</summary>
-                <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate name="companies-">
-                    <Picker form="company" options=company_options pick/>
-                    <RecordForm form="company" title=Signal::derive(move || g().company_form.to_string())
-                        specs=Signal::derive(move || company_specs(g(), compound_options.get())) fields=company_fields submit=save_company/>
-                    <RecordForm form="decision" title=Signal::derive(move || g().decision_form.to_string())
-                        specs=Signal::derive(move || decision_specs(g(), company_options.get(), quarter_options.get_value())) fields=decision_fields submit=save_decision/>
-                    <RecordForm form="training" title=Signal::derive(move || g().training_form.to_string())
-                        specs=Signal::derive(move || training_specs(g(), company_options.get())) fields=training_fields submit=save_training/>
-                </StewardGate></Show>
-            </details>
+            <RecordEditor kind="company" title=Signal::derive(move || g().company_form) options=company_options pick>
+                <RecordForm form="company" title=Signal::derive(move || g().company_form.to_string())
+                    specs=Signal::derive(move || company_specs(g(), compound_options.get())) fields=company_fields submit=save_company/>
+                <RecordForm form="decision" title=Signal::derive(move || g().decision_form.to_string())
+                    specs=Signal::derive(move || decision_specs(g(), company_options.get(), quarter_options.get_value())) fields=decision_fields submit=save_decision/>
+                <RecordForm form="training" title=Signal::derive(move || g().training_form.to_string())
+                    specs=Signal::derive(move || training_specs(g(), company_options.get())) fields=training_fields submit=save_training/>
+            </RecordEditor>
         </section>
     }
 }

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
-use crate::components::steward::gate::StewardGate;
 use crate::domain::Millis;
 use crate::domain::governance::Fields;
 use crate::domain::governance::contract::{
@@ -161,9 +160,6 @@ pub fn ContractSection(
                 .collect::<Vec<_>>()
         })
     });
-    // The editor is drawn once opened: a closed one would put a second PIN form (with the
-    // scoring editor's ids) on the page.
-    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let pick = Callback::new(move |id: String| {
@@ -191,15 +187,10 @@ pub fn ContractSection(
             <h2 id="contracts-title">{move || g().contract_title}</h2>
             <p class="district__figure" data-contract-counts>{summary}</p>
             <DataTable name="contracts" caption=Signal::derive(move || g().contract_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-contract-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
-                <summary>{move || g().contract_form}</summary>
-                <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate name="contracts-">
-                    <Picker form="contract" options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.company, g().strings().list(&c.compounds.iter().map(|id| name_of(id)).collect::<Vec<_>>())))).collect::<Vec<_>>())) pick/>
-                    <RecordForm form="contract" title=Signal::derive(move || g().contract_form.to_string())
-                        specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
-                </StewardGate></Show>
-            </details>
+            <RecordEditor kind="contract" title=Signal::derive(move || g().contract_form) options=Signal::derive(move || all.with(|a| a.iter().map(|c| (c.id.clone(), format!("{} · {}", c.company, g().strings().list(&c.compounds.iter().map(|id| name_of(id)).collect::<Vec<_>>())))).collect::<Vec<_>>())) pick>
+                <RecordForm form="contract" title=Signal::derive(move || g().contract_form.to_string())
+                    specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
+            </RecordEditor>
         </section>
     }
 }

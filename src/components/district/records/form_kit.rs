@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::form_fields::FieldMessage;
+use crate::components::steward::gate::StewardGate;
 use crate::domain::governance::{FieldError, Fields};
 use crate::state::district::use_governance_strings;
 
@@ -172,7 +173,7 @@ pub fn RecordForm(
 
 /// Which record the form corrects: "new" or one held (id, label); choosing fills the form.
 #[component]
-pub fn Picker(
+fn Picker(
     form: &'static str,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     pick: Callback<String>,
@@ -187,5 +188,38 @@ pub fn Picker(
                 {move || options.get().into_iter().map(|(v, l)| view! { <option value=v>{l}</option> }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// A kind's editor under its list: folded until opened (`data-editor=<kind>`), then behind
+/// the steward PIN, the picker of the records held (choosing one fills the form with it,
+/// to correct) above the kind's form or forms (`children`).
+#[component]
+pub fn RecordEditor(
+    /// The kind's form name: the editor's `data-editor`, the picker's, its PIN fields' ids.
+    kind: &'static str,
+    /// The folded line's words.
+    #[prop(into)]
+    title: Signal<&'static str>,
+    /// The records held, as (id, label).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    pick: Callback<String>,
+    /// The form (or forms) that record this kind.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let g = use_governance_strings();
+    // The gate and the forms are drawn while the editor is open, not for a folded one.
+    let opened = RwSignal::new(false);
+    let children = StoredValue::new(children);
+    view! {
+        <details class="panel records-editor no-print" data-editor=kind on:toggle=move |_| opened.update(|o| *o = !*o)>
+            <summary>{move || title.get()}</summary>
+            <p>{move || g().needs_pin}</p>
+            <Show when=move || opened.get()><StewardGate name=kind>
+                <Picker form=kind options pick/>
+                {children.with_value(|c| c())}
+            </StewardGate></Show>
+        </details>
     }
 }

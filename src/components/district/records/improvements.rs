@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
-use crate::components::steward::gate::StewardGate;
 use crate::domain::governance::Fields;
 use crate::domain::governance::improvement::{self as k, Improvement, ImprovementKind, counts};
 use crate::i18n::governance::GovernanceStrings;
@@ -129,7 +128,6 @@ pub fn ImprovementSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let held = move |id: &str| all.with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
@@ -151,15 +149,10 @@ pub fn ImprovementSection() -> impl IntoView {
             <h2 id="improvements-title">{move || g().improvement_title}</h2>
             <p class="district__figure" data-improvement-counts>{summary}</p>
             <DataTable name="improvements" caption=Signal::derive(move || g().improvement_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-improvement-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
-                <summary>{move || g().improvement_form}</summary>
-                <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate name="improvements-">
-                    <Picker form="improvement" options=Signal::derive(move || all.with(|a| a.iter().map(|i| (i.id.clone(), format!("{} · {} · {}", i.done_on, name_of(&i.compound), g().improvement_kind(i.kind)))).collect::<Vec<_>>())) pick/>
-                    <RecordForm form="improvement" title=Signal::derive(move || g().improvement_form.to_string())
-                        specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
-                </StewardGate></Show>
-            </details>
+            <RecordEditor kind="improvement" title=Signal::derive(move || g().improvement_form) options=Signal::derive(move || all.with(|a| a.iter().map(|i| (i.id.clone(), format!("{} · {} · {}", i.done_on, name_of(&i.compound), g().improvement_kind(i.kind)))).collect::<Vec<_>>())) pick>
+                <RecordForm form="improvement" title=Signal::derive(move || g().improvement_form.to_string())
+                    specs=Signal::derive(move || specs(g(), options.get())) fields submit/>
+            </RecordEditor>
         </section>
     }
 }

@@ -4,9 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Picker, RecordForm, Spec, spec};
+use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
-use crate::components::steward::gate::StewardGate;
 use crate::domain::Millis;
 use crate::domain::governance::Fields;
 use crate::domain::governance::meeting::{self as k, Meeting, MeetingKind, counts};
@@ -123,7 +122,6 @@ pub fn MeetingSection(
     let rows = Signal::derive(move || {
         all.with(|all| all.iter().map(|m| row(m, g(), now)).collect::<Vec<_>>())
     });
-    let opened = RwSignal::new(false);
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let held = move |id: &str| all.with_untracked(|all| all.iter().find(|m| m.id == id).cloned());
@@ -145,15 +143,10 @@ pub fn MeetingSection(
             <h2 id="meetings-title">{move || g().meeting_title}</h2>
             <p class="district__figure" data-meeting-counts>{summary}</p>
             <DataTable name="meetings" caption=Signal::derive(move || g().meeting_title.to_string()) headers rows/>
-            <details class="panel records-editor no-print" data-meeting-editor on:toggle=move |_| opened.update(|o| *o = !*o)>
-                <summary>{move || g().meeting_form}</summary>
-                <p>{move || g().needs_pin}</p>
-                <Show when=move || opened.get()><StewardGate name="meetings-">
-                    <Picker form="meeting" options=Signal::derive(move || all.with(|a| a.iter().map(|m| (m.id.clone(), format!("{} · {}", m.date, g().meeting_kind(m.kind)))).collect::<Vec<_>>())) pick/>
-                    <RecordForm form="meeting" title=Signal::derive(move || g().meeting_form.to_string())
-                        specs=Signal::derive(move || specs(g())) fields submit/>
-                </StewardGate></Show>
-            </details>
+            <RecordEditor kind="meeting" title=Signal::derive(move || g().meeting_form) options=Signal::derive(move || all.with(|a| a.iter().map(|m| (m.id.clone(), format!("{} · {}", m.date, g().meeting_kind(m.kind)))).collect::<Vec<_>>())) pick>
+                <RecordForm form="meeting" title=Signal::derive(move || g().meeting_form.to_string())
+                    specs=Signal::derive(move || specs(g())) fields submit/>
+            </RecordEditor>
         </section>
     }
 }
