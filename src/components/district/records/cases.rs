@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::governance::Fields;
 use crate::domain::governance::case::{self as k, CaseKind, CaseStatus, KeyCase, counts};
@@ -94,15 +94,9 @@ pub fn CaseSection() -> impl IntoView {
     district.load_contracts();
     let g = use_governance_strings();
     // The compounds of the place looked at (the drill-down): what the figures count.
-    let compounds = Memo::new(move |_| district.records.get().0.compounds.clone());
-    let everywhere = Memo::new(move |_| district.all.get().0.compounds.clone());
-    let name_of = move |id: &str| {
-        everywhere.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-    };
+    let places = Places::looked_at();
+    let compounds = places.here;
+    let name_of = move |id: &str| places.name(id);
     let all = Memo::new(move |_| district.all_cases());
     let summary = move || {
         let n = compounds.with(|c| all.with(|a| counts(a, c)));
@@ -131,14 +125,7 @@ pub fn CaseSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let options = Signal::derive(move || {
-        compounds.with(|c| {
-            c.iter()
-                .filter(|c| !c.deleted)
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let options = places.choices();
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let held = move |id: &str| all.with_untracked(|all| all.iter().find(|c| c.id == id).cloned());

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::governance::Fields;
 use crate::domain::governance::census::{self as k, Census, counts};
@@ -71,14 +71,9 @@ pub fn CensusSection() -> impl IntoView {
     let g = use_governance_strings();
     // The compounds of the place looked at (the drill-down's): the figures and the list
     // are theirs.
-    let compounds = Memo::new(move |_| district.records.get().0.compounds.clone());
-    let name_of = move |id: &str| {
-        compounds.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-    };
+    let places = Places::looked_at();
+    let compounds = places.here;
+    let name_of = move |id: &str| places.name(id);
     let all = Memo::new(move |_| {
         let held = district.all_censuses();
         compounds.with(|c| {
@@ -115,14 +110,7 @@ pub fn CensusSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let options = Signal::derive(move || {
-        compounds.with(|c| {
-            c.iter()
-                .filter(|c| !c.deleted)
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let options = places.choices();
     let fields = RwSignal::new(Fields::default());
     let pick = Callback::new(move |id: String| {
         let held = all.with_untracked(|all| all.iter().find(|c| c.id == id).map(Census::fields));

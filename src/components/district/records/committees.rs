@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::Millis;
 use crate::domain::governance::Fields;
@@ -81,14 +81,9 @@ pub fn CommitteeSection(
     let district = use_district();
     district.load_contracts();
     let g = use_governance_strings();
-    let compounds = Memo::new(move |_| district.records.get().0.compounds.clone());
-    let name_of = move |id: &str| {
-        compounds.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-    };
+    let places = Places::looked_at();
+    let compounds = places.here;
+    let name_of = move |id: &str| places.name(id);
     let all = Memo::new(move |_| district.all_committees());
     let n = Memo::new(move |_| compounds.with(|c| all.with(|k| counts(c, k, now))));
     let summary = move || {
@@ -118,14 +113,7 @@ pub fn CommitteeSection(
                 .collect::<Vec<_>>()
         })
     });
-    let options = Signal::derive(move || {
-        compounds.with(|c| {
-            c.iter()
-                .filter(|c| !c.deleted)
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let options = places.choices();
     let fields = RwSignal::new(Fields::default());
     let pick = Callback::new(move |id: String| {
         let held = all.with_untracked(|all| all.iter().find(|c| c.id == id).map(Committee::fields));

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::Millis;
 use crate::domain::district::period::Quarter;
@@ -173,14 +173,9 @@ pub fn CompanySection(
     let district = use_district();
     district.load_contracts();
     let g = use_governance_strings();
-    let compounds = Memo::new(move |_| district.records.get().0.compounds.clone());
-    let name_of = move |id: &str| {
-        compounds.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-    };
+    let places = Places::looked_at();
+    let compounds = places.here;
+    let name_of = move |id: &str| places.name(id);
     let all = Memo::new(move |_| district.all_companies());
     let contracts = Memo::new(move |_| in_force(&district.all_contracts(), now));
     let recent: Vec<Quarter> =
@@ -230,14 +225,7 @@ pub fn CompanySection(
                 .collect::<Vec<_>>()
         })
     });
-    let compound_options = Signal::derive(move || {
-        compounds.with(|c| {
-            c.iter()
-                .filter(|c| !c.deleted)
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let compound_options = places.choices();
     let company_options = Signal::derive(move || {
         all.with(|a| {
             a.iter()

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::Millis;
 use crate::domain::governance::Fields;
@@ -116,14 +116,9 @@ pub fn ContractSection(
     let district = use_district();
     district.load_contracts();
     let g = use_governance_strings();
-    let compounds = Memo::new(move |_| district.records.get().0.compounds.clone());
-    let name_of = move |id: &str| {
-        compounds.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-    };
+    let places = Places::looked_at();
+    let compounds = places.here;
+    let name_of = move |id: &str| places.name(id);
     let all = Memo::new(move |_| district.all_contracts());
     let summary = move || {
         let (c, n) = all.with(|a| coverage(a, now));
@@ -152,14 +147,7 @@ pub fn ContractSection(
                 .collect::<Vec<_>>()
         })
     });
-    let options = Signal::derive(move || {
-        compounds.with(|c| {
-            c.iter()
-                .filter(|c| !c.deleted)
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let options = places.choices();
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let pick = Callback::new(move |id: String| {

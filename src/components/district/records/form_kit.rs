@@ -2,12 +2,15 @@
 //! typed text kept in one `Fields`, each field's label, hint and problem side by side,
 //! and a submit that saves only when the kind's reader finds no problem.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::components::form_fields::FieldMessage;
 use crate::components::steward::gate::StewardGate;
+use crate::domain::compound::Compound;
 use crate::domain::governance::{FieldError, Fields};
-use crate::state::district::use_governance_strings;
+use crate::state::district::{use_district, use_governance_strings};
 
 /// How a field is typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -221,5 +224,47 @@ pub fn RecordEditor(
                 {children.with_value(|c| c())}
             </StewardGate></Show>
         </details>
+    }
+}
+
+/// The compounds a section works with: those of the place the drill-down looks at (what
+/// its forms offer) and every compound of the district (a record may name one outside
+/// the place, and a list shows it by name all the same).
+#[derive(Clone, Copy)]
+pub struct Places {
+    /// The compounds of the place looked at.
+    pub here: Memo<Arc<Vec<Compound>>>,
+    everywhere: Memo<Arc<Vec<Compound>>>,
+}
+
+impl Places {
+    pub fn looked_at() -> Places {
+        let district = use_district();
+        Places {
+            here: Memo::new(move |_| district.records.get().0.compounds.clone()),
+            everywhere: Memo::new(move |_| district.all.get().0.compounds.clone()),
+        }
+    }
+
+    /// A compound's name, or its id when the data has no such compound. Tracked.
+    pub fn name(&self, id: &str) -> String {
+        self.everywhere.with(|all| {
+            all.iter()
+                .find(|c| c.id == id)
+                .map_or_else(|| id.to_string(), |c| c.name.clone())
+        })
+    }
+
+    /// The compounds of the place a form may choose, as (id, name).
+    pub fn choices(&self) -> Signal<Vec<(String, String)>> {
+        let here = self.here;
+        Signal::derive(move || {
+            here.with(|c| {
+                c.iter()
+                    .filter(|c| !c.deleted)
+                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .collect()
+            })
+        })
     }
 }

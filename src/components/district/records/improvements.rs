@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::governance::Fields;
 use crate::domain::governance::improvement::{self as k, Improvement, ImprovementKind, counts};
@@ -72,15 +72,9 @@ pub fn ImprovementSection() -> impl IntoView {
     district.load_contracts();
     let g = use_governance_strings();
     // The compounds of the place looked at (the drill-down): what the figures count.
-    let compounds = Memo::new(move |_| district.records.get().0.compounds.clone());
-    let everywhere = Memo::new(move |_| district.all.get().0.compounds.clone());
-    let name_of = move |id: &str| {
-        everywhere.with(|all| {
-            all.iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
-        })
-    };
+    let places = Places::looked_at();
+    let compounds = places.here;
+    let name_of = move |id: &str| places.name(id);
     let all = Memo::new(move |_| district.all_improvements());
     let summary = move || {
         let g = g();
@@ -120,14 +114,7 @@ pub fn ImprovementSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let options = Signal::derive(move || {
-        compounds.with(|c| {
-            c.iter()
-                .filter(|c| !c.deleted)
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let options = places.choices();
     let fields = RwSignal::new(Fields::default());
     let picked = RwSignal::new(None::<String>);
     let held = move |id: &str| all.with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
