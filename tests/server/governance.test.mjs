@@ -57,6 +57,24 @@ const company = (id, extra = {}) => ({
   training: [{ date: '2026-06-15', topic: '物业服务标准' }], sample: false, updated_at: 1, deleted: false, ...extra,
 });
 
+describe('the design document\'s shape checks, from the Rust declarations', () => {
+  it('lists every value of each office record\'s enums as the app writes it (serde: the variant\'s name)', () => {
+    const design = readFileSync(join(root, 'deploy', 'validate_doc_update.js'), 'utf8');
+    const variants = (file, name) => {
+      const rust = readFileSync(join(root, 'src', 'domain', 'governance', file), 'utf8');
+      const start = rust.indexOf(`pub enum ${name} {`);
+      const body = rust.slice(start, rust.indexOf('\n    }\n', start));
+      return [...body.matchAll(/^\s+(\w+) = "/gm)].map((m) => m[1]);
+    };
+    for (const [file, name] of [['committee.rs', 'Stage'], ['meeting.rs', 'MeetingKind'], ['case.rs', 'CaseKind'], ['case.rs', 'CaseStatus'], ['improvement.rs', 'ImprovementKind']]) {
+      const values = variants(file, name);
+      assert.ok(values.length >= 2, `${name} read from ${file}`);
+      const literal = `[${values.map((v) => `'${v}'`).join(', ')}]`;
+      assert.ok(design.includes(literal), `deploy/validate_doc_update.js checks ${name} against ${literal}`);
+    }
+  });
+});
+
 describe('who writes the governance records', () => {
   let couch;
   let site;
