@@ -14,10 +14,11 @@ const DAY = 86_400_000;
 const row = async (page, id) => (await storedDocs(page, 'report')).find((r) => r._id === `report:${id}`);
 const onServer = (env, id) => couchAdmin(env.couch, 'GET', `r-dongtangcun/report:${id}`);
 
-/** Waits for a sync pass that completes after now (the data page shows no sync panel). */
-async function passDone(page) {
-  const since = Date.now();
-  await until(async () => Number(await page.evaluate(() => localStorage.getItem('cs.kept.sync'))) > since, 30000, 'a sync pass');
+/** Waits for a sync pass that completes after `since` (the data page shows no sync
+ *  panel). `since` is taken before what starts the pass (a page load): a quick pass can
+ *  end before the page is ready, and the next one comes only after the idle wait (30 s). */
+async function passDone(page, since) {
+  await until(async () => Number(await page.evaluate(() => localStorage.getItem('cs.kept.sync'))) > since, 45000, 'a sync pass');
 }
 
 describe('archive with a sync server', () => {
@@ -49,8 +50,9 @@ describe('archive with a sync server', () => {
       ];
       body.updated_at = ${at};`);
 
+    const opened = Date.now();
     await BackupPage.open(page, env.site.url);
-    await passDone(page);
+    await passDone(page, opened);
     const section = page.locator('section.archive');
     await page.getByLabel('归档办结超过多久的报事').selectOption('3');
     await section.getByText('现在可以归档：1').waitFor();
@@ -59,11 +61,12 @@ describe('archive with a sync server', () => {
       section.getByRole('button', { name: '下载备份文件并归档' }).click(),
     ]);
     await section.getByText(`已归档，报事离开了这台手机：1（${id}）`).waitFor();
+    const archived = Date.now();
     await settled(page);
     assert.equal(await row(page, id), undefined, 'gone from IndexedDB');
 
     // The next passes, one of them reading the whole feed again (its checkpoints gone).
-    await passDone(page);
+    await passDone(page, archived);
     await page.evaluate(() => new Promise((resolve) => {
       const open = indexedDB.open('cs-docs');
       open.onsuccess = () => {
@@ -75,8 +78,9 @@ describe('archive with a sync server', () => {
         tx.oncomplete = () => { open.result.close(); resolve(); };
       };
     }));
+    const reloaded = Date.now();
     await page.reload();
-    await passDone(page);
+    await passDone(page, reloaded);
     assert.equal(await row(page, id), undefined, 'not pulled back');
     const kept = await onServer(env, id);
     assert.equal(kept._rev, sent, 'the server keeps it as it was');
