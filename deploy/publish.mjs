@@ -15,6 +15,11 @@
 //    Every file is checked as an import is (each field, each row); one refused file
 //    changes nothing, and the command says why in Chinese and English.
 //
+// A source may also be one of the office's records residents see a summary of, as the
+// server's `district` holds it (`committee:<compound>`, `contract:<id>`): a republish then
+// writes data/records.json (stage, term, company, services, fee standard; never a
+// member's name) and the service workers, nothing else.
+//
 // What a republish writes, each file whole (written beside and renamed over, so a visitor
 // never gets half a file), with its .br and .gz copies: the compound's data file
 // (data/c/<id>.json), its building cards (c/<id>/b/<b>/index.html; cards of buildings no
@@ -34,7 +39,7 @@ export { loadPrerender };
 export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
 
 /** The paths a republish writes, below the site's folder. */
-const SHAPES = /^(index\.html|data\/district\.json|data\/c\/[\w-]+\.json|c\/[\w-]+\/index\.html|c\/[\w-]+\/b\/[^/\\]+\/index\.html)$/;
+const SHAPES = /^(index\.html|data\/district\.json|data\/records\.json|data\/c\/[\w-]+\.json|c\/[\w-]+\/index\.html|c\/[\w-]+\/b\/[^/\\]+\/index\.html)$/;
 
 /** The brotli and gzip copies of `bytes`, as a production static host serves them. */
 export function compressed(bytes) {
@@ -77,6 +82,8 @@ export function republish(site, sources, prerender, now = Date.now()) {
     dataset: read('data/district.json'),
     card: read('card/index.html'),
     browse: read('compounds/index.html'),
+    // A site built before the office's records were published has none yet.
+    records: existsSync(join(site, 'data/records.json')) ? read('data/records.json') : '',
     sources,
     now,
   });
@@ -118,7 +125,11 @@ function refreshWorkers(site) {
   }
 }
 
-/** The server's job: publishes a compound once the relay has carried its roster. */
+/** The office's records in `district` whose public summary residents see. */
+export const RECORD_PREFIXES = ['committee:', 'contract:'];
+
+/** The server's job: publishes a compound once the relay has carried its roster, and
+ *  an office record once the office has written it into `district`. */
 export class Publisher {
   constructor({ site, couch, log = () => {}, prerender }) {
     this.site = site;
@@ -127,25 +138,70 @@ export class Publisher {
     this.prerender = prerender;
     this.waiting = new Set();
     this.running = null;
+    // Where `followDistrict` reads on from in `district/_changes` (set by `all`).
+    this.since = null;
+    this.following = null;
+    this.followAgain = false;
   }
 
-  /** A roster of `compound` reached `district`: publish it soon (changes close together
-   *  are one run). */
-  schedule(compound) {
-    this.waiting.add(compound);
+  /** Document `id` in `district` (`compound:<id>`, `committee:…`, `contract:…`) changed:
+   *  publish it soon (changes close together are one run). */
+  schedule(id) {
+    this.waiting.add(id);
     this.running ??= new Promise((r) => setTimeout(r, 300)).then(() => this.run()).finally(() => {
       this.running = null;
       if (this.waiting.size) this.schedule([...this.waiting][0]);
     });
   }
 
-  /** Every roster in `district` newer than the site's (after a restart, a change carried
-   *  while the job was not running is published now). */
+  /** Every roster and office record in `district` newer than the site's (after a restart,
+   *  a change made while the job was not running is published now). */
   async all() {
-    const range = `startkey=${encodeURIComponent('"compound:"')}&endkey=${encodeURIComponent('"compound:\ufff0"')}&include_docs=true`;
-    const { status, json } = await this.couch.call('GET', `district/_all_docs?${range}`);
-    if (status !== 200) throw new Error(`district/_all_docs ${status}`);
-    this.publish((json.rows ?? []).map((r) => r.doc).filter(Boolean));
+    const info = await this.couch.call('GET', 'district');
+    if (info.status !== 200) throw new Error(`district ${info.status}`);
+    const docs = [];
+    for (const prefix of ['compound:', ...RECORD_PREFIXES]) {
+      const range = `startkey=${encodeURIComponent(`"${prefix}"`)}&endkey=${encodeURIComponent(`"${prefix}\ufff0"`)}&include_docs=true`;
+      const { status, json } = await this.couch.call('GET', `district/_all_docs?${range}`);
+      if (status !== 200) throw new Error(`district/_all_docs ${status}`);
+      docs.push(...(json.rows ?? []).map((r) => r.doc).filter(Boolean));
+    }
+    // Changes from here on reach the site through `followDistrict`.
+    this.since ??= info.json.update_seq;
+    this.publish(docs);
+  }
+
+  /** `district` changed (the relay hears every database's updates): the office's records
+   *  written into it since the last look are published. The relay's own copies of
+   *  reports and rosters pass by: rosters are scheduled when the relay carries them. */
+  followDistrict() {
+    if (this.since === null) return;
+    if (this.following) {
+      this.followAgain = true;
+      return;
+    }
+    this.following = this.readDistrict()
+      .catch((e) => this.log(`publish: district/_changes: ${e.message}`))
+      .finally(() => {
+        this.following = null;
+        if (this.followAgain) {
+          this.followAgain = false;
+          this.followDistrict();
+        }
+      });
+  }
+
+  async readDistrict() {
+    for (;;) {
+      const since = encodeURIComponent(typeof this.since === 'string' ? this.since : JSON.stringify(this.since));
+      const { status, json } = await this.couch.call('GET', `district/_changes?since=${since}&limit=500`);
+      if (status !== 200) throw new Error(`${status}`);
+      for (const row of json.results ?? []) {
+        if (RECORD_PREFIXES.some((p) => row.id.startsWith(p))) this.schedule(row.id);
+      }
+      this.since = json.last_seq;
+      if ((json.results ?? []).length < 500) return;
+    }
   }
 
   async run() {
@@ -153,10 +209,14 @@ export class Publisher {
     this.waiting.clear();
     const docs = [];
     for (const id of ids) {
-      // The winning revision of what the relay carried: only judged revisions are there.
-      const { status, json } = await this.couch.call('GET', `district/${encodeURIComponent(`compound:${id}`)}`);
+      // The winning revision: of a roster, what the relay carried (only judged revisions
+      // are there); of a record, what the office wrote (validate_doc_update.js checked it).
+      const { status, json } = await this.couch.call('GET', `district/${encodeURIComponent(id)}`);
       if (status === 200) docs.push(json);
-      else this.log(`publish: no roster of ${id} in district (${status})`);
+      // A record no longer in `district` (deleted; CouchDB says `deleted`, the test
+      // server `missing`): its summary comes down.
+      else if (status === 404 && RECORD_PREFIXES.some((p) => id.startsWith(p))) docs.push({ _id: id, _deleted: true });
+      else this.log(`publish: no ${id} in district (${status})`);
     }
     this.publish(docs);
   }

@@ -14,7 +14,8 @@
 //  3. With `PUBLISH_SITE` (the built site's folder), the publishing job (deploy/publish.mjs):
 //     a roster carried from `c-<id>` into `district` is published into the site's files
 //     (data, cards, directory) within a second or so — from `district`, so only from
-//     what the judge accepted. Here rather than a service of its own: the relay already
+//     what the judge accepted — and so is the public part of an office record written
+//     there (a compound's 业委会, a contract: data/records.json). Here rather than a service of its own: the relay already
 //     hears of every change and knows when a roster has been judged and carried.
 // It reads and writes as its own account (role cs-relay, a member of every database, no
 // admin), so validate_doc_update.js checks its writes like anyone's. The admin
@@ -108,6 +109,9 @@ export class Relay {
   /** A database changed: copy from it soon (once more if a copy is running now). */
   touch(db, { sweep = false } = {}) {
     const kind = dbKind(db);
+    // The office writes its records straight into `district`: the publishing job reads
+    // on from its own place there for the ones residents see a summary of.
+    if (kind?.type === 'district') this.publisher?.followDistrict();
     if (!kind || !['user', 'records', 'public'].includes(kind.type)) return;
     if (sweep) {
       if (!this.dirty.has(db)) this.swept.add(db);
@@ -154,7 +158,7 @@ export class Relay {
       // A roster carried (or refused) into `district`: its published files follow.
       const kind = dbKind(source);
       if (this.publisher && kind?.type === 'public' && wanted.some((w) => w.id === `compound:${kind.compound}`)) {
-        this.publisher.schedule(kind.compound);
+        this.publisher.schedule(`compound:${kind.compound}`);
       }
       // Nothing new: the checkpoint stands (an unchanged database costs one request).
       if (JSON.stringify(changes.json.last_seq) === JSON.stringify(since)) return;

@@ -2,7 +2,8 @@
 // (src/bin/prerender.rs, built with `--features prerender`) on the built site and writes
 // what it answers — every building card as HTML on the card entry's page (the app's own
 // card component written as HTML), the browse entry's page under every compound's path,
-// each compound's own data file and `/` for a first visit with the directory in it.
+// each compound's own data file, `/` for a first visit with the directory in it, and what
+// residents see of the office's records (data/records.json: 业委会 and contracts, no names).
 // The same module republishes rosters later (deploy/publish.mjs).
 // Usage: node scripts/prerender.mjs [dist]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,8 @@ const answer = prerender({
   // this runs): `index.html` itself becomes the home page, so a second run starts from
   // the same template as the first.
   browse: read('compounds/index.html'),
+  // The office's sample records: residents' pages show their public part (data/records.json).
+  governance: read('data/governance.json'),
 }, 'build');
 if (!answer.ok) {
   for (const r of answer.refused) console.error(`prerender: ${r.en}`);

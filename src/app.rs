@@ -7,6 +7,7 @@ use crate::format::entry_points::Program;
 use crate::format::route::Route;
 use crate::pages::handoff::HandoffPage;
 use crate::pages::poster::PosterPage;
+use crate::pages::records::RecordsPage;
 use crate::pages::report_detail::ReportDetailPage;
 use crate::pages::report_new::ReportNewPage;
 use crate::pages::reports::ReportsPage;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
 fn page(route: Route) -> AnyView {
     match route {
         Route::Poster { compound } => view! { <PosterPage compound/> }.into_any(),
+        Route::Records { compound } => view! { <RecordsPage compound/> }.into_any(),
         Route::ReportNew => view! { <ReportNewPage/> }.into_any(),
         Route::Reports => view! { <ReportsPage/> }.into_any(),
         Route::Report { id } => view! { <ReportDetailPage id/> }.into_any(),

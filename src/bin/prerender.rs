@@ -73,8 +73,9 @@ mod module {
         ptr
     }
 
-    /// Input: `{"dataset", "card", "browse" (the site's data/district.json,
-    /// card/index.html, compounds/index.html), "sources": [text…], "now": ms}`. Answer:
+    /// Input: `{"dataset", "card", "browse", "records" (the site's data/district.json,
+    /// card/index.html, compounds/index.html, data/records.json), "sources": [text…],
+    /// "now": ms}`. Answer:
     /// `{"ok": true, "files": [{"path", "text"}], "published": [id…], "unchanged": [id…]}`
     /// or `{"ok": false, "refused": [{"zh", "en"}]}`.
     ///
@@ -115,7 +116,8 @@ mod module {
         json!({"ok": false, "refused": refused})
     }
 
-    /// Input: `{"dataset", "card", "browse"}` as for `republish`. Answer: `{"ok": true,
+    /// Input: `{"dataset", "card", "browse", "governance"}` (the last: the sample
+    /// records, data/governance.json) as for `republish`. Answer: `{"ok": true,
     /// "files": [{"path", "text"}]}` — every file the build pre-renders — or `{"ok": false,
     /// "refused": [{"zh", "en"}]}`.
     ///
@@ -188,10 +190,11 @@ mod module {
             dataset: text("dataset"),
             card_template: text("card"),
             browse_template: text("browse"),
+            records: text("records"),
         };
         let s = strings(Lang::Zh);
         if let Entry::Build = entry {
-            return match prerender_site(&site, s, &card_html) {
+            return match prerender_site(&site, text("governance"), s, &card_html) {
                 Ok(done) => json!({"ok": true, "files": files(&done)}),
                 Err(refusal) => refused(&[refusal]),
             };

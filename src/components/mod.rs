@@ -4,6 +4,7 @@ pub mod archive_tools;
 pub mod backup_tools;
 pub mod claim_question;
 pub mod compound_notices;
+pub mod compound_records;
 pub mod contact_card;
 pub mod district;
 pub mod erase_button;

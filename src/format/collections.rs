@@ -80,6 +80,9 @@ pub const ARREARS: Collection = Collection {
 /// The schema of the published dataset file (`public/data/district.json`).
 pub const DATASET_SCHEMA: u32 = 1;
 
+/// The schema of the office's public records (`/data/records.json`).
+pub const RECORDS_SCHEMA: u32 = 1;
+
 /// Every key this app writes starts with this; "erase all" removes exactly these.
 pub const KEY_PREFIX: &str = "cs.";
 

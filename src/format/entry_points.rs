@@ -18,6 +18,10 @@ use super::route::Route;
 /// The published dataset, whole.
 pub const WHOLE_DATASET: &str = "/data/district.json";
 
+/// What residents see of the office's records (a compound's 业委会, its contracts),
+/// published beside the dataset and read by a compound's page only.
+pub const PUBLIC_RECORDS: &str = "/data/records.json";
+
 /// One published compound's file: the dataset with that compound alone.
 pub fn compound_data_path(id: &str) -> String {
     format!("/data/c/{id}.json")

@@ -16,4 +16,8 @@ pub enum PublishRefusal {
     Csv(RosterError),
     NoShell,
     Dataset,
+    /// The site's `data/records.json` does not read.
+    Records,
+    /// A `committee:` or `contract:` document whose `_id` is not its record's.
+    WrongRecordId(String),
 }

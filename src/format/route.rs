@@ -23,6 +23,10 @@ pub enum Route {
     Poster {
         compound: String,
     },
+    /// A compound's 业委会 and contract as the office published them.
+    Records {
+        compound: String,
+    },
     ReportNew,
     Reports,
     Report {
@@ -76,6 +80,7 @@ impl Route {
                 building: owned(b),
             },
             ["c", c, "poster"] => Route::Poster { compound: owned(c) },
+            ["c", c, "records"] => Route::Records { compound: owned(c) },
             ["report", "new"] => Route::ReportNew,
             ["reports"] => Route::Reports,
             ["reports", id] => Route::Report { id: owned(id) },
@@ -110,6 +115,7 @@ impl Route {
                 format!("/c/{}/b/{}", e(compound), e(building))
             }
             Route::Poster { compound } => format!("/c/{}/poster", e(compound)),
+            Route::Records { compound } => format!("/c/{}/records", e(compound)),
             Route::ReportNew => "/report/new".into(),
             Route::Reports => "/reports".into(),
             Route::Report { id } => format!("/reports/{}", e(id)),
@@ -152,6 +158,7 @@ impl Route {
             Route::District => Program::District,
             Route::NotFound { area } => *area,
             Route::Poster { .. }
+            | Route::Records { .. }
             | Route::Reports
             | Route::Report { .. }
             | Route::Settings
@@ -252,6 +259,12 @@ mod tests {
                 compound: "x".into()
             }
         );
+        assert_eq!(
+            Route::of("/c/x/records"),
+            Route::Records {
+                compound: "x".into()
+            }
+        );
         assert_eq!(Route::of("/report/new?c=x"), Route::ReportNew);
         assert_eq!(Route::of("/reports"), Route::Reports);
         assert_eq!(Route::of("/reports/R1"), Route::Report { id: "R1".into() });
@@ -291,6 +304,9 @@ mod tests {
             building("dong?tang", "3#1"),
             Route::Poster {
                 compound: "x".into(),
+            },
+            Route::Records {
+                compound: "x/y".into(),
             },
             Route::ReportNew,
             Route::Reports,

@@ -61,6 +61,7 @@ pub const EN: Strings = Strings {
     open_card: "Contact card",
     buildings_count: "buildings",
     poster: "Print the battle-map poster",
+    records_link: "Owners' committee and contract",
     status_label: "Status",
     err_compound: "Choose a compound",
     err_required: "This is required",

@@ -103,20 +103,6 @@ catalogue! {
     p_duplicate_member: "同一栋楼里同一个姓名写了两次。", "The same name is written twice for one building.";
     p_too_many_members: "一个小区最多录入 2000 名党员。", "At most 2,000 members a compound.";
     p_no_scorecard: "这家公司这个季度没有考核成绩，不能据此决定。", "The company has no scorecard for that quarter to decide on.";
-    stage_none: "未成立", "None";
-    stage_preparing: "筹备中", "Preparing";
-    stage_elected: "已成立", "Elected";
-    step_petition: "业主联名申请", "Owners' petition";
-    step_group: "成立筹备组", "Preparatory group set up";
-    step_candidates: "公告候选人", "Candidates posted";
-    step_vote: "业主大会选举", "Owners' assembly vote";
-    step_filing: "街道备案", "Registered with the street";
-    scope_cleaning: "保洁进楼", "Cleaning inside buildings";
-    scope_parking: "停车有序", "Orderly parking";
-    scope_living: "人居提升", "Better living conditions";
-    scope_security: "安保巡逻", "Security patrols";
-    scope_greening: "绿化养护", "Greenery upkeep";
-    scope_repairs: "设施维修", "Facility repairs";
     change_correct: "改正", "A correction";
     change_renew: "续签", "A renewal";
     change_end: "终止", "An end";
@@ -288,33 +274,21 @@ impl GovernanceStrings {
         }
     }
 
-    pub fn stage(&self, s: Stage) -> &'static str {
-        match s {
-            Stage::None => self.stage_none,
-            Stage::Preparing => self.stage_preparing,
-            Stage::Elected => self.stage_elected,
-        }
+    /// The words residents read on a compound's page too (`i18n::records`): one name each.
+    fn records(&'static self) -> &'static super::records::RecordStrings {
+        super::records::record_strings(self.strings().lang)
     }
 
-    pub fn step(&self, s: Step) -> &'static str {
-        match s {
-            Step::Petition => self.step_petition,
-            Step::Group => self.step_group,
-            Step::Candidates => self.step_candidates,
-            Step::Vote => self.step_vote,
-            Step::Filing => self.step_filing,
-        }
+    pub fn stage(&'static self, s: Stage) -> &'static str {
+        (self.records().stage)(s)
     }
 
-    pub fn scope(&self, s: Scope) -> &'static str {
-        match s {
-            Scope::Cleaning => self.scope_cleaning,
-            Scope::Parking => self.scope_parking,
-            Scope::Living => self.scope_living,
-            Scope::Security => self.scope_security,
-            Scope::Greening => self.scope_greening,
-            Scope::Repairs => self.scope_repairs,
-        }
+    pub fn step(&'static self, s: Step) -> &'static str {
+        (self.records().step)(s)
+    }
+
+    pub fn scope(&'static self, s: Scope) -> &'static str {
+        (self.records().service)(s)
     }
 
     pub fn change(&self, c: Change) -> &'static str {

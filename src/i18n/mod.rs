@@ -11,6 +11,7 @@ pub mod handoff;
 mod labels;
 pub mod messages;
 pub mod publish;
+pub mod records;
 pub mod report_table;
 pub mod share;
 pub mod sync;
@@ -87,6 +88,8 @@ pub struct Strings {
     pub open_card: &'static str,
     pub buildings_count: &'static str,
     pub poster: &'static str,
+    /// The link from a battle map to its 业委会 and contract, and that page's title.
+    pub records_link: &'static str,
     // reports
     pub status_label: &'static str,
     pub err_compound: &'static str,

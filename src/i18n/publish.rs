@@ -44,5 +44,11 @@ pub fn refusal(r: &PublishRefusal, lang: Lang) -> String {
         }
         PublishRefusal::Dataset if zh => "网站的 data/district.json 读不出来".into(),
         PublishRefusal::Dataset => "The site's data/district.json does not load".into(),
+        PublishRefusal::Records if zh => "网站的 data/records.json 读不出来".into(),
+        PublishRefusal::Records => "The site's data/records.json does not load".into(),
+        PublishRefusal::WrongRecordId(id) if zh => format!("记录文档的编号与内容不符：{id}"),
+        PublishRefusal::WrongRecordId(id) => {
+            format!("The record document's id does not name the record: {id}")
+        }
     }
 }

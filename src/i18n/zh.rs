@@ -61,6 +61,7 @@ pub const ZH: Strings = Strings {
     open_card: "联系卡",
     buildings_count: "栋楼",
     poster: "打印作战图海报",
+    records_link: "业委会与物业合同",
     status_label: "状态",
     err_compound: "请选择小区",
     err_required: "这一项必须填写",

@@ -1,5 +1,6 @@
-//! `/c/:compound`: the facts, then the battle map (一小区一作战图) grid → building → unit
-//! with the three roles at each level, then the notices.
+//! `/c/:compound`: the facts with a link to the 业委会 and contract as the office published
+//! them (the resident app's page), then the battle map (一小区一作战图) grid → building →
+//! unit with the three roles at each level, then the notices.
 
 use leptos::prelude::*;
 
@@ -12,6 +13,8 @@ use crate::components::steward_row::{PhoneActions, StewardRow};
 use crate::domain::compound::{Building, Compound};
 use crate::domain::contact_card::stewards_at;
 use crate::domain::steward::Scope;
+use crate::format::route::Route;
+use crate::i18n::Strings;
 use crate::state::{use_program, use_strings};
 
 /// The battle map of the compound the path names.
@@ -51,8 +54,9 @@ fn CompoundView(
             }
         })
         .collect_view();
-    let poster = format!("/c/{}/poster", compound.id);
-    let poster_rel = use_program().rel_for(&poster);
+    let poster = Route::Poster {
+        compound: compound.id.clone(),
+    };
     view! {
         <h1 class="page__title">{compound.name.clone()}</h1>
         <SampleNotice sample=compound.sample/>
@@ -66,8 +70,21 @@ fn CompoundView(
             {grids}
         </section>
         <CompoundNotices compound=compound.clone()/>
-        <a href=poster.clone() class="button button--secondary" rel=poster_rel>{move || s().poster}</a>
+        {app_link(poster, "button button--secondary", |s| s.poster)}
     }
+}
+
+/// A link to one of the resident app's pages of this compound (its poster, its records):
+/// one view for both, so the browse entry carries the link's code once.
+fn app_link(
+    route: Route,
+    class: &'static str,
+    word: fn(&Strings) -> &'static str,
+) -> impl IntoView {
+    let s = use_strings();
+    let href = route.href();
+    let rel = use_program().rel_for(&href);
+    view! { <a href=href class=class rel=rel>{move || word(s())}</a> }
 }
 
 /// The stewards at exactly this level, grouped under role badges.
@@ -153,6 +170,7 @@ fn Facts(
                 <p class="card__hotline-label">{move || s().property_hotline}</p>
                 <PhoneActions phone=h who=compound.name.clone()/>
             })}
+            {app_link(Route::Records { compound: compound.id.clone() }, "facts__records", |s| s.records_link)}
         </section>
     }
 }

@@ -9,6 +9,7 @@ pub mod handoff;
 pub mod home;
 pub mod not_found;
 pub mod poster;
+pub mod records;
 pub mod report_detail;
 pub mod report_new;
 pub mod reports;

@@ -9,6 +9,7 @@
 mod data;
 mod home;
 mod publish;
+mod records;
 pub use crate::format::publish_refusal::PublishRefusal;
 pub use data::compound_files;
 pub use home::home_page;
@@ -87,9 +88,11 @@ pub fn building_pages(
 }
 
 /// Every file the build pre-renders into `site`: each building's card page, the browse
-/// page under each compound's path, each compound's data file and `/`.
+/// page under each compound's path, each compound's data file, `/`, and the office's
+/// public records from what ships (`samples`: the text of `data/governance.json`).
 pub fn prerender_site(
     site: &Site,
+    samples: &str,
     s: &Strings,
     card: CardWriter,
 ) -> Result<Vec<StaticPage>, PublishRefusal> {
@@ -103,6 +106,7 @@ pub fn prerender_site(
         path: "index.html".into(),
         html: home_page(site.browse_template, &dataset, s).map_err(no_shell)?,
     });
+    files.push(records::file(&records::shipped(site.dataset, samples)?));
     Ok(files)
 }
 
@@ -279,8 +283,19 @@ pub(super) mod tests {
             dataset: include_str!("../../public/data/district.json"),
             card_template: TEMPLATE,
             browse_template: TEMPLATE,
+            records: "",
         };
-        let files = prerender_site(&site(), strings(Lang::Zh), &card).unwrap();
+        let samples = include_str!("../../public/data/governance.json");
+        let files = prerender_site(&site(), samples, strings(Lang::Zh), &card).unwrap();
+        // What residents see of the office's records: the samples and the published list.
+        let records = files
+            .iter()
+            .find(|f| f.path == "data/records.json")
+            .unwrap();
+        let records = records::read(&records.html).unwrap();
+        assert!(records.committee("songtaoli").is_some_and(|c| c.sample));
+        let jindi = records.latest_contract("dongtangcun").unwrap();
+        assert!(jindi.company == "金地物业" && jindi.migrated);
         let data = dataset();
         let cards = files.iter().filter(|f| f.path.contains("/b/")).count();
         let buildings: usize = data.compounds.iter().map(|c| c.building_count()).sum();
@@ -303,7 +318,7 @@ pub(super) mod tests {
             ..site()
         };
         assert!(matches!(
-            prerender_site(&broken, strings(Lang::Zh), &card),
+            prerender_site(&broken, samples, strings(Lang::Zh), &card),
             Err(PublishRefusal::NoShell)
         ));
     }

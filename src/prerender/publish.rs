@@ -4,19 +4,26 @@
 //! files it returns are the pre-render's own (`building_pages`, `compound_files`,
 //! `compound_pages`, `home_page`), so a republished card is the card the build writes.
 //!
-//! A source is a steward's 「导出我的修改」 file (JSON), a roster CSV, or a roster document
-//! as the server holds it (`compound:<id>`). Every compound is checked as a roster import
-//! checks it (`roster::check`: each field, each row) before anything is returned; one
-//! refusal refuses the whole run, so a refused file changes nothing.
+//! A source is a steward's 「导出我的修改」 file (JSON), a roster CSV, a roster document
+//! as the server holds it (`compound:<id>`), or one of the office's records that residents
+//! see a summary of (`committee:<compound>`, `contract:<id>`: `records`). Every compound is
+//! checked as a roster import checks it (`roster::check`: each field, each row) before
+//! anything is returned; one refusal refuses the whole run, so a refused file changes
+//! nothing.
 
 use super::{
     CardWriter, NoShell, StaticPage, building_pages, compound_files, compound_pages, home_page,
+    records,
 };
 use crate::domain::Millis;
 use crate::domain::compound::Compound;
 use crate::domain::dataset::Dataset;
+use crate::domain::governance::committee::Committee;
+use crate::domain::governance::contract::ServiceContract;
+use crate::domain::governance::public::Put;
 use crate::format::changes;
 use crate::format::collections::DATASET_SCHEMA;
+use crate::format::documents::{DocKind, doc_id};
 use crate::format::envelope::{decode, encode};
 use crate::format::json::ViaSerde;
 use crate::format::migrations;
@@ -32,15 +39,18 @@ pub struct Site<'a> {
     pub card_template: &'a str,
     /// `compounds/index.html`: the browse entry's page (`/`, a compound's path).
     pub browse_template: &'a str,
+    /// `data/records.json` (empty when the site has none yet).
+    pub records: &'a str,
 }
 
 /// What a republish writes, and which compounds it changed.
 #[derive(Debug)]
 pub struct Republished {
     pub files: Vec<StaticPage>,
-    /// Compounds whose roster was newer than the published one, and is now published.
+    /// Compounds whose roster was newer than the published one, and is now published
+    /// (by id), and records whose summary is (by document id: `committee:<compound>`).
     pub published: Vec<String>,
-    /// Compounds already published as new or newer: their files are not rewritten.
+    /// Compounds and records already published as new or newer: not rewritten.
     pub unchanged: Vec<String>,
 }
 
@@ -56,19 +66,51 @@ pub fn republish(
     let mut dataset: Dataset = decode("dataset", site.dataset, DATASET_SCHEMA, migrations::none)
         .map_err(|_| vec![PublishRefusal::Dataset])?;
     let mut refused = Vec::new();
-    let mut incoming: Vec<Compound> = Vec::new();
+    let mut incoming = Incoming::default();
     for text in sources {
-        match read_source(text, &dataset.compounds, now) {
-            Ok(list) => incoming.extend(list),
-            Err(mut e) => refused.append(&mut e),
+        if let Err(mut e) = read_source(text, &dataset.compounds, now, &mut incoming) {
+            refused.append(&mut e);
         }
+    }
+    let mut published_records = records::read(site.records).map_err(|e| vec![e]);
+    // Unreadable published records refuse only a run that would write them.
+    let records_in = incoming.committees.len() + incoming.contracts.len() + incoming.deleted.len();
+    if let (true, Err(e)) = (records_in > 0, &mut published_records) {
+        refused.append(e);
     }
     if !refused.is_empty() {
         return Err(refused);
     }
     let mut changed = Vec::new();
     let mut unchanged = Vec::new();
-    for c in incoming {
+    // The office's records: each summary put in place of an older one.
+    let mut records_changed = Vec::new();
+    if let Ok(published) = &mut published_records {
+        let mut note = |put: Put, id: String| match put {
+            Put::Changed => records_changed.push(id),
+            Put::Unchanged => unchanged.push(id),
+        };
+        for c in &incoming.committees {
+            note(
+                published.put_committee(c),
+                doc_id(DocKind::Committee, &c.id),
+            );
+        }
+        for k in &incoming.contracts {
+            note(published.put_contract(k), doc_id(DocKind::Contract, &k.id));
+        }
+        for id in &incoming.deleted {
+            let put = match id.split_once(':') {
+                Some((kind, own)) if kind == DocKind::Committee.key() => {
+                    published.remove_committee(own)
+                }
+                Some((_, own)) => published.remove_contract(own),
+                None => Put::Unchanged,
+            };
+            note(put, id.clone());
+        }
+    }
+    for c in incoming.compounds {
         match dataset.compounds.iter_mut().find(|p| p.id == c.id) {
             Some(p) if p.updated_at >= c.updated_at => unchanged.push(c.id.clone()),
             Some(p) => {
@@ -103,25 +145,42 @@ pub fn republish(
             html: encode(DATASET_SCHEMA, &ViaSerde(&dataset)),
         });
     }
+    if let (false, Ok(published)) = (records_changed.is_empty(), &published_records) {
+        files.push(records::file(published));
+    }
+    let mut published: Vec<String> = changed.into_iter().map(|c| c.id).collect();
+    published.append(&mut records_changed);
     Ok(Republished {
         files,
-        published: changed.into_iter().map(|c| c.id).collect(),
+        published,
         unchanged,
     })
 }
 
-/// The compounds one source carries, each checked as an import checks it.
+/// What the sources carry, each part checked.
+#[derive(Default)]
+struct Incoming {
+    compounds: Vec<Compound>,
+    committees: Vec<Committee>,
+    contracts: Vec<ServiceContract>,
+    /// Record documents deleted on the server (`committee:…`, `contract:…`).
+    deleted: Vec<String>,
+}
+
+/// What one source carries, each compound checked as an import checks it, into `into`.
 fn read_source(
     text: &str,
     published: &[Compound],
     now: Millis,
-) -> Result<Vec<Compound>, Vec<PublishRefusal>> {
+    into: &mut Incoming,
+) -> Result<(), Vec<PublishRefusal>> {
     let text = text.trim_start_matches('\u{FEFF}');
     if !text.trim_start().starts_with('{') {
         // A roster CSV (「导出我的修改（CSV 名册）」 or the roster export): the import itself.
         let checked = roster::check(text, published, now);
         if checked.refused.is_empty() {
-            return Ok(checked.compounds);
+            into.compounds.extend(checked.compounds);
+            return Ok(());
         }
         return Err(checked
             .refused
@@ -131,6 +190,9 @@ fn read_source(
     }
     let unreadable = |e: serde_json::Error| vec![PublishRefusal::Unreadable(e.to_string())];
     let value: serde_json::Value = serde_json::from_str(text).map_err(unreadable)?;
+    if read_record(&value, into).map_err(unreadable)? {
+        return Ok(());
+    }
     let compounds: Vec<Compound> = if let Some(id) = value.get("_id") {
         // A roster document from the server: `compound:<id>`, live.
         let doc: Compound = serde_json::from_value(value.clone()).map_err(unreadable)?;
@@ -162,10 +224,42 @@ fn read_source(
         }
     }
     if refused.is_empty() {
-        Ok(checked)
+        into.compounds.extend(checked);
+        Ok(())
     } else {
         Err(refused)
     }
+}
+
+/// An office record residents see a summary of (`committee:…`, `contract:…`), read into
+/// `into`; `false`: the document is no such record. Its fields were checked when it was
+/// written (the server's validate_doc_update.js); its `_id` must be its own.
+fn read_record(value: &serde_json::Value, into: &mut Incoming) -> Result<bool, serde_json::Error> {
+    let id = value.get("_id").and_then(|v| v.as_str()).unwrap_or("");
+    let kinds = [DocKind::Committee, DocKind::Contract];
+    let is_record = kinds.iter().any(|k| id.starts_with(&doc_id(*k, "")));
+    if is_record && value.get("_deleted") == Some(&serde_json::Value::Bool(true)) {
+        // The server's tombstone (`{_id, _rev, _deleted}`): the record is gone.
+        into.deleted.push(id.to_string());
+        return Ok(true);
+    }
+    if let Some(compound) = id.strip_prefix(&doc_id(DocKind::Committee, "")) {
+        let c: Committee = serde_json::from_value(value.clone())?;
+        if c.id != compound || c.compound != compound {
+            return Err(serde::de::Error::custom(format!("_id {id}")));
+        }
+        into.committees.push(c);
+        return Ok(true);
+    }
+    if let Some(own) = id.strip_prefix(&doc_id(DocKind::Contract, "")) {
+        let k: ServiceContract = serde_json::from_value(value.clone())?;
+        if k.id != own {
+            return Err(serde::de::Error::custom(format!("_id {id}")));
+        }
+        into.contracts.push(k);
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 /// A whole compound, checked field by field as the roster import checks it: written out as
@@ -191,148 +285,5 @@ fn check(c: Compound) -> Result<Compound, Vec<PublishRefusal>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::tests::card;
-    use super::*;
-    use crate::domain::steward::{Role, Scope};
-    use crate::i18n::{Lang, strings};
-
-    const CARD: &str = "<html><head><title>小区管家</title><link rel=\"preload\" href=\"/data/district.json\" as=\"fetch\"></head><body>\
-        <div id=\"shell\"><p>正在加载…</p></div><!-- /shell --></body></html>";
-    const DATASET: &str = include_str!("../../public/data/district.json");
-
-    fn site() -> Site<'static> {
-        Site {
-            dataset: DATASET,
-            card_template: CARD,
-            browse_template: CARD,
-        }
-    }
-
-    fn published() -> Dataset {
-        decode("d", DATASET, DATASET_SCHEMA, migrations::none).unwrap()
-    }
-
-    fn doc(c: &Compound) -> String {
-        let mut v = serde_json::to_value(c).unwrap();
-        v["_id"] = format!("compound:{}", c.id).into();
-        v["_rev"] = "2-abc".into();
-        v.to_string()
-    }
-
-    #[test]
-    fn every_published_compound_passes_the_import_check_unchanged() {
-        for c in published().compounds {
-            assert_eq!(check(c.clone()), Ok(c.clone()), "{}", c.id);
-        }
-    }
-
-    #[test]
-    fn a_newer_roster_document_rewrites_its_cards_data_and_the_directory() {
-        let mut c = published().compounds[0].clone();
-        // Building 1's own 红管家: the one its card shows.
-        let red = c
-            .stewards
-            .iter_mut()
-            .find(|p| {
-                p.role == Role::Red
-                    && p.scope
-                        == Scope::Building {
-                            building: "1".into(),
-                        }
-            })
-            .unwrap();
-        red.phone = "13912345678".into();
-        c.updated_at += 1000;
-        let out = republish(&site(), &[&doc(&c)], 7, strings(Lang::Zh), &card).unwrap();
-        assert_eq!(out.published, vec![c.id.clone()]);
-        let page = out
-            .files
-            .iter()
-            .find(|f| f.path == format!("c/{}/b/1/index.html", c.id))
-            .unwrap();
-        assert!(page.html.contains("13912345678"), "{}", page.html);
-        let paths: Vec<&str> = out.files.iter().map(|f| f.path.as_str()).collect();
-        assert!(paths.contains(&"data/district.json"));
-        assert!(paths.contains(&"index.html"));
-        assert!(paths.contains(&format!("data/c/{}.json", c.id).as_str()));
-        let whole: Dataset = decode(
-            "d",
-            &out.files
-                .iter()
-                .find(|f| f.path == "data/district.json")
-                .unwrap()
-                .html,
-            DATASET_SCHEMA,
-            migrations::none,
-        )
-        .unwrap();
-        assert_eq!(whole.compounds[0], c);
-        assert_eq!(whole.compounds.len(), published().compounds.len());
-        // The same again changes nothing.
-        let site = Site {
-            dataset: &out
-                .files
-                .iter()
-                .find(|f| f.path == "data/district.json")
-                .unwrap()
-                .html,
-            ..site()
-        };
-        let again = republish(&site, &[&doc(&c)], 8, strings(Lang::Zh), &card).unwrap();
-        assert!(again.files.is_empty());
-        assert_eq!(again.unchanged, vec![c.id]);
-    }
-
-    #[test]
-    fn a_bad_number_or_a_malformed_document_refuses_everything() {
-        let mut good = published().compounds[1].clone();
-        good.updated_at += 1;
-        let mut bad = published().compounds[0].clone();
-        bad.stewards[0].phone = "138-call-me".into();
-        bad.updated_at += 1;
-        let refused = republish(
-            &site(),
-            &[&doc(&good), &doc(&bad)],
-            7,
-            strings(Lang::Zh),
-            &card,
-        )
-        .unwrap_err();
-        assert!(
-            matches!(&refused[0], PublishRefusal::Roster(id, RosterError::BadCell { .. }) if *id == bad.id)
-        );
-        let malformed = doc(&good).replace("\"stewards\":[", "\"stewards\":7,\"x\":[");
-        assert!(matches!(
-            republish(&site(), &[&malformed], 7, strings(Lang::Zh), &card).unwrap_err()[0],
-            PublishRefusal::Unreadable(_)
-        ));
-        let wrong = doc(&good).replace(&format!("compound:{}", good.id), "compound:other");
-        assert!(matches!(
-            republish(&site(), &[&wrong], 7, strings(Lang::Zh), &card).unwrap_err()[0],
-            PublishRefusal::WrongId(_)
-        ));
-        assert!(matches!(
-            republish(
-                &site(),
-                &["{\"format\":\"x\"}"],
-                7,
-                strings(Lang::Zh),
-                &card
-            )
-            .unwrap_err()[0],
-            PublishRefusal::WrongFormat(_)
-        ));
-    }
-
-    #[test]
-    fn a_stewards_export_file_is_read_with_its_compounds() {
-        let mut c = published().compounds[2].clone();
-        c.stewards[0].name = "赵新".into();
-        c.updated_at += 5;
-        let file = changes::export_changes(std::slice::from_ref(&c), &[], 9);
-        let out = republish(&site(), &[&file], 10, strings(Lang::En), &card).unwrap();
-        assert_eq!(out.published, vec![c.id]);
-        assert!(out.files.iter().any(|f| f.html.contains("赵新")));
-    }
-}
+#[path = "publish_tests.rs"]
+mod tests;

@@ -31,7 +31,7 @@ const REPORT_LINK = craftLink('', 'r', ['R20261120-B11YX', 'dongtangcun', '3', '
 const GOVERNANCE_FORMS = '/district#governance-forms';
 
 const ROUTES = [
-  '/', '/compounds?q=东塘', '/c/dongtangcun', '/c/dongtangcun/b/3', '/c/dongtangcun/poster',
+  '/', '/compounds?q=东塘', '/c/dongtangcun', '/c/dongtangcun/b/3', '/c/dongtangcun/poster', '/c/songtaoli/records',
   '/report/new?c=dongtangcun&b=3', '/reports', `/reports/${REPORT_ID}`, '/district', '/settings', '/steward', '/nope',
   UPDATE_LINK, REPORT_LINK, '/steward/data', GOVERNANCE_FORMS,
 ];

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appReady, couchAdmin, expectSeen, root, screenshot, startBrowser, startCouch, startServer, until, watchErrors } from './harness.mjs';
 import { Card } from './pages/card.mjs';
+import { RecordsPage } from './pages/records.mjs';
 import { StewardPage } from './pages/steward.mjs';
 import { SyncPanel } from './pages/sync.mjs';
 
@@ -35,7 +36,7 @@ describe('the published card follows the roster (server)', () => {
     cpSync(join(root, 'dist'), site, { recursive: true });
     // The relay's publishing job writes into this copy (deploy/README.md: PUBLISH_SITE).
     process.env.PUBLISH_SITE = site;
-    couch = await startCouch({ users: [['wang', 'pw-wang', 'steward:dongtangcun'], ['zhou', 'pw-zhou', 'steward:tianhecun']], hub: true });
+    couch = await startCouch({ users: [['wang', 'pw-wang', 'steward:dongtangcun'], ['zhou', 'pw-zhou', 'steward:tianhecun'], ['office', 'pw-office', 'district']], hub: true });
     delete process.env.PUBLISH_SITE;
     server = await startServer(site, { couch });
     phones = await startBrowser();
@@ -166,5 +167,74 @@ describe('the published card follows the roster (server)', () => {
     assert.doesNotMatch(published, /138-call-me/);
     assert.doesNotMatch(published, /137 0000 0000|tel:13700000000/);
     assert.match(published, /139 0000 1234/, 'the last accepted roster stays published');
+  });
+
+  it("the office's 业委会 and contract reach residents' compound page, without a member's name, and a deleted record comes down", async () => {
+    const asOffice = async (method, path, body) => {
+      const r = await fetch(`${server.url}/db/${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', authorization: 'Basic ' + Buffer.from('office:pw-office').toString('base64') },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: r.status, json: await r.json() };
+    };
+    const published = () => readFileSync(join(site, 'data/records.json'), 'utf8');
+    // As the dashboard writes them (src/domain/governance/): the committee with its
+    // members, and the published 金地 package corrected under its own id with its terms.
+    const committee = {
+      _id: 'committee:dongtangcun', id: 'dongtangcun', compound: 'dongtangcun',
+      current: {
+        stage: 'Elected', steps: [['Petition', '2025-09-02'], ['Vote', '2026-03-20']],
+        members: [{ name: '张晓梅', post: '主任' }, { name: '李建国', post: '委员' }],
+        term_start: '2026-04-01', term_end: '2031-03-31', note: '', recorded_at: Date.now(),
+      },
+      history: [], sample: false, updated_at: Date.now(), deleted: false,
+    };
+    const contract = {
+      _id: 'contract:published-dongtangcun', id: 'published-dongtangcun', company: '金地物业',
+      compounds: ['dongtangcun', 'xintang-beiyuan', 'xintang-nanyuan'], start: '2026-07-01', term_months: 36,
+      scope: ['Cleaning', 'Parking'], fee_fen: 80, ended_on: null, history: [], migrated: false, sample: false,
+      updated_at: Date.now(), deleted: false,
+    };
+    const put = await asOffice('PUT', 'district/committee%3Adongtangcun', committee);
+    assert.equal(put.status, 201, JSON.stringify(put.json));
+    assert.equal((await asOffice('PUT', 'district/contract%3Apublished-dongtangcun', contract)).status, 201);
+    const written = Date.now();
+    await until(() => /2031-03-31/.test(published()) && /"fee_fen":80/.test(published()), 60000, 'the records published');
+    assert.ok(Date.now() - written < 60000);
+    assert.doesNotMatch(published(), /张晓梅|李建国/, 'no member\'s name in the published file');
+
+    // A first-time visitor to the compound's page sees both, in plain words.
+    const context = await phones.newPhone();
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const records = await RecordsPage.open(page, server.url, 'dongtangcun');
+    assert.deepEqual(await records.lines('业主委员会'), ['已成立', '任期 2026-04-01 至 2031-03-31。']);
+    assert.deepEqual(await records.lines('物业服务合同'), [
+      '金地物业', '合同期 2026-07-01 至 2029-06-30，共 36 个月。', '服务内容：保洁进楼、停车有序。',
+      '收费标准：每月每平方米 0.80 元。', '连片托管：同一份合同还管着另外 2 个小区。',
+    ]);
+    assert.doesNotMatch(await page.locator('main').innerText(), /张晓梅|李建国/);
+    await screenshot(page, '31-published-records');
+    // The package's other compounds show the same contract.
+    const other = await RecordsPage.open(page, server.url, 'xintang-nanyuan');
+    assert.equal((await other.lines('物业服务合同'))[1], '合同期 2026-07-01 至 2029-06-30，共 36 个月。');
+
+    // The office deletes the committee on the server: its summary comes down.
+    const gone = await asOffice('DELETE', `district/committee%3Adongtangcun?rev=${put.json.rev}`);
+    assert.equal(gone.status, 200, JSON.stringify(gone.json));
+    await until(() => !/"compound":"dongtangcun"/.test(published()), 60000, 'the deleted committee taken down');
+    assert.match(published(), /"fee_fen":80/, 'the contract stays');
+    assert.deepEqual(errors, []);
+    await context.close();
+
+    // A new build deployed (its records are the samples'), the relay restarted: at start
+    // the job publishes the office's records again.
+    cpSync(join(root, 'dist', 'data', 'records.json'), join(site, 'data', 'records.json'));
+    assert.doesNotMatch(published(), /"fee_fen":80/);
+    process.env.PUBLISH_SITE = site;
+    await couch.restartRelay();
+    delete process.env.PUBLISH_SITE;
+    await until(() => /"fee_fen":80/.test(published()), 30000, 'the contract published again after a restart');
   });
 });

@@ -9,6 +9,7 @@ import { appReady, enumValues, expectSeen, root, screenshot, useSite, watchError
 import { BattleMap } from './pages/battle_map.mjs';
 import { Card } from './pages/card.mjs';
 import { DirectoryPage } from './pages/directory.mjs';
+import { RecordsPage } from './pages/records.mjs';
 
 const require = createRequire(import.meta.url);
 const site = useSite();
@@ -233,6 +234,64 @@ describe('battle map and cards', () => {
     assert.match(text, /物管家：/);
     assert.match(text, /和事佬：/);
     assert.ok(text.trim().endsWith(`${site.server.url}/c/dongtangcun/b/1`));
+    await context.close();
+  });
+});
+
+describe("the office's public records of a compound", () => {
+  /** The sample records as the build published them (scripts/prerender.mjs). */
+  const samples = JSON.parse(readFileSync(join(root, 'public', 'data', 'governance.json'), 'utf8'));
+
+  it("a tap from the battle map: an elected 业委会's stage and term, never its members' names; a forming one's latest step", async () => {
+    const { context, page, errors } = await open('/c/songtaoli');
+    const map = new BattleMap(page, 'songtaoli');
+    await expectSeen(map.recordsLink, 'the link to the compound\'s records on its battle map');
+    await map.recordsLink.click();
+    await page.waitForURL('**/c/songtaoli/records');
+    await appReady(page);
+    const records = new RecordsPage(page);
+    const elected = samples.committees.find((c) => c.compound === 'songtaoli').current;
+    assert.deepEqual(await records.lines('业主委员会（示例）'), ['已成立', `任期 ${elected.term_start} 至 ${elected.term_end}。`]);
+    const shown = await page.locator('main').innerText();
+    for (const m of elected.members) assert.ok(!shown.includes(m.name), `${m.name} is not on a resident's page`);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 390), true, 'no sideways scroll at 390 px');
+    await screenshot(page, '31-records-committee');
+    await records.backToMap.click();
+    await expectSeen(map.mapHeading, 'the battle map again');
+
+    const forming = samples.committees.find((c) => c.current.stage === 'Preparing');
+    const other = await RecordsPage.open(page, site.server.url, forming.compound);
+    const [last, on] = forming.current.steps.at(-1);
+    const words = { Petition: '业主联名申请', Group: '成立筹备组', Candidates: '公告候选人', Vote: '业主大会选举', Filing: '街道备案' };
+    assert.deepEqual(await other.lines('业主委员会（示例）'), ['筹备中', `最近一步：${words[last]}（${on}）。`]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it('a contract: its company, term, services and fee standard; a package says how many others it runs; none: said so', async () => {
+    const { context, page, errors } = await open('/c/baili-plaza/records');
+    const records = new RecordsPage(page);
+    const k = samples.contracts.find((c) => c.compounds.includes('baili-plaza'));
+    const lines = await records.lines('物业服务合同（示例）');
+    assert.equal(lines[0], k.company);
+    assert.match(lines[1], new RegExp(`^合同期 ${k.start} 至 \\d{4}-\\d{2}-\\d{2}，共 ${k.term_months} 个月。$`));
+    assert.equal(lines[2], '服务内容：保洁进楼、安保巡逻、设施维修。');
+    assert.equal(lines[3], `收费标准：每月每平方米 ${(k.fee_fen / 100).toFixed(2)} 元。`);
+    await screenshot(page, '31-records-contract');
+    // The published list's 连片托管 package, its terms not entered yet: said so.
+    const dongtang = await RecordsPage.open(page, site.server.url, 'dongtangcun');
+    assert.deepEqual(await dongtang.lines('物业服务合同'), [
+      '金地物业', '合同期限、服务内容和收费标准待区物业办补全。', '连片托管：同一份合同还管着另外 2 个小区。',
+    ]);
+    // In English, whole English sentences.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectSeen(page.getByText('Packaged management: the same contract runs 2 other compounds.'), 'the package in English');
+    await page.getByRole('button', { name: '中文' }).click();
+    // A compound the office has published nothing for.
+    const none = await RecordsPage.open(page, site.server.url, 'tianhecun');
+    await expectSeen(none.none, 'the sentence that nothing is published yet');
+    assert.equal(await none.sections.count(), 0);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });

@@ -132,7 +132,7 @@ const JOURNEYS = [
     },
   },
   {
-    key: 'directory', name: 'the directory finds 东塘 as it is typed, and a tap opens its battle map',
+    key: 'directory', name: 'the directory finds 东塘 as it is typed, and a tap opens its battle map with its published contract',
     async run(phone, env) {
       await visit(phone, `${env.site.url}/compounds`);
       await seen(phone, '松涛里小区');
@@ -145,6 +145,10 @@ const JOURNEYS = [
       await seen(phone, '一小区一作战图');
       assert.equal(new URL(await phone.url()).pathname, '/c/dongtangcun');
       await seen(phone, '红管家');
+      // The office's published records, a tap away: the 金地 package's contract.
+      await phone.click('业委会与物业合同');
+      await seen(phone, '物业服务合同');
+      await seen(phone, '连片托管：同一份合同还管着另外 2 个小区。');
     },
   },
   {

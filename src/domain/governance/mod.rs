@@ -13,6 +13,7 @@ pub mod company;
 pub mod contract;
 pub mod improvement;
 pub mod meeting;
+pub mod public;
 
 use super::Millis;
 use super::time::parse_date;

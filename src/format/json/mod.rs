@@ -14,6 +14,7 @@ mod derive;
 mod compound;
 mod dataset;
 mod parse;
+mod records;
 mod settings;
 mod through_serde;
 mod write;

@@ -8,6 +8,9 @@ use super::parse::{SyntaxError, decimal};
 use super::{FromJson, Json, ToJson, from_str, parse};
 use crate::domain::compound::{Compound, ManagementMode, Notice};
 use crate::domain::dataset::Dataset;
+use crate::domain::governance::committee::Committee;
+use crate::domain::governance::contract::ServiceContract;
+use crate::domain::governance::public::PublicRecords;
 use crate::domain::lang::Lang;
 use crate::domain::steward::{Role, Scope};
 use crate::fixtures;
@@ -180,6 +183,29 @@ fn every_field_serde_may_miss_or_find_null_is_read_alike() {
     let dataset: Dataset = serde_json::from_value(sample["data"].clone()).unwrap();
     let lines = dataset.compounds.iter().flat_map(|c| &c.emergency).next();
     leaves_out_alike(lines.expect("the sample has an emergency line"));
+    let records = sample_records();
+    leaves_out_alike(&records);
+    leaves_out_alike(&records.committees[0]);
+    leaves_out_alike(&records.contracts[0]);
+}
+
+/// The public records of the sample's governance records, as the build publishes them.
+fn sample_records() -> PublicRecords {
+    let samples: serde_json::Value =
+        serde_json::from_str(include_str!("../../../public/data/governance.json")).unwrap();
+    PublicRecords::of(
+        &serde_json::from_value::<Vec<Committee>>(samples["committees"].clone()).unwrap(),
+        &serde_json::from_value::<Vec<ServiceContract>>(samples["contracts"].clone()).unwrap(),
+    )
+}
+
+#[test]
+fn the_public_records_read_as_serde_reads_them() {
+    let records = sample_records();
+    assert!(records.committees.iter().any(|c| c.latest_step.is_some()));
+    assert!(records.committees.iter().any(|c| c.term_end.is_some()));
+    let text = serde_json::to_string(&records).unwrap();
+    assert_eq!(from_str::<PublicRecords>(&text), Some(records));
 }
 
 #[test]

@@ -1,6 +1,6 @@
 // A compound's page (/c/<id>): its battle map (一小区一作战图) — grids that fold, each
 // building with its stewards, a link to its card and to the report form — its notices,
-// its facts, and the sample-data notice.
+// its facts with the link to its 业委会 and contract, and the sample-data notice.
 import { appReady, expectSeen } from '../harness.mjs';
 
 export class BattleMap {
@@ -17,6 +17,8 @@ export class BattleMap {
     this.notFound = page.getByText('找不到这个小区');
     this.calls = page.locator('main a[href^="tel:"]');
     this.texts = page.locator('main a[href^="sms:"]');
+    // The link to the office's public records of this compound (the resident app's page).
+    this.recordsLink = page.getByRole('link', { name: '业委会与物业合同' });
   }
 
   /** Opens /c/<id> and waits until the compound's name is on screen as its heading. */
