@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { client } from './couch_client.mjs';
 import { answer, door } from './door.mjs';
 import { Publisher, loadPrerender } from './publish.mjs';
-import { DISTRICT_DB, RELAY_DB, dbKind, historyOf, judge, targetsOf } from './rules.mjs';
+import { COMPOUND_ID, DISTRICT_DB, RELAY_DB, dbKind, historyOf, judge, targetsOf } from './rules.mjs';
 
 const enc = encodeURIComponent;
 /** Changes read from a database in one pass. */
@@ -73,6 +73,16 @@ function accountOf(source) {
   if (kind?.type === 'user') return kind.owner;
   if (kind?.type === 'records' || kind?.type === 'public') return `steward:${kind.compound}`;
   return source;
+}
+
+/** The compound a refused record is of, so a street's or a compound's drill-down lists it:
+ *  the source database's own (`c-…`, `r-…`), or what a resident's report names if it reads
+ *  as a compound's id; '' when neither says. */
+function compoundOf(source, doc) {
+  const kind = dbKind(source);
+  if (kind?.compound) return kind.compound;
+  const named = doc.compound;
+  return typeof named === 'string' && named.length <= 100 && COMPOUND_ID.test(named) ? named : '';
 }
 
 export class Relay {
@@ -294,6 +304,7 @@ export class Relay {
       account: accountOf(source),
       source,
       target,
+      compound: compoundOf(source, doc),
       doc: String(doc._id).slice(0, 200),
       rev: String(doc._rev).slice(0, 200),
       reason: String(reason).slice(0, 300),

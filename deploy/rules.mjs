@@ -27,7 +27,7 @@ export const REFUSAL_KIND = 'refusal';
 
 import { changeOf, changeStep, settled } from './report_changes.mjs';
 
-const COMPOUND_ID = /^[a-z0-9][a-z0-9_-]*$/;
+export const COMPOUND_ID = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** CouchDB's per-user database name: `userdb-` and the name's UTF-8 bytes in hex. */
 export function userDb(name) {

@@ -5,7 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { couchAdmin, until, shots, useSyncSite, watchErrors } from './harness.mjs';
+import { couchAdmin, expectSeen, until, shots, useSyncSite, watchErrors } from './harness.mjs';
 import { DistrictPage, reportDoc } from './pages/district.mjs';
 import { SyncPanel } from './pages/sync.mjs';
 
@@ -61,6 +61,13 @@ describe('the refusals of the district server, on the office dashboard', () => {
     assert.equal(stored._conflicts, undefined);
     // The section as the office sees it (the whole dashboard is many screens long).
     await page.locator('#refusals').screenshot({ path: join(shots, '79-district-refusals.png') });
+    // Drilled down: listed at the report's compound, not at another's.
+    const recorded = (await couchAdmin(env.couch, 'GET', 'district/_all_docs?start_key=%22refusal:%22&end_key=%22refusal;%22&include_docs=true')).rows[0].doc;
+    assert.equal(recorded.compound, 'dongtangcun', 'the relay says which compound the refused record is of');
+    await page.goto(`${env.site.url}/district?c=dongtangcun`);
+    await expectSeen(table.locator('tbody tr', { hasText: 'zhang' }), 'the refusal in 东塘村小区\'s drill-down');
+    await page.goto(`${env.site.url}/district?c=tianhecun`);
+    await expectSeen(none, 'no refusal in 天鹤村小区\'s drill-down, said so');
     assert.deepEqual(errors, []);
     await office.close();
     void district;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::data_table::{Cell, DataTable};
 use crate::domain::district::refusal::Refusal;
+use crate::domain::district::scope::Scope;
 use crate::domain::time::format_date_time;
 use crate::i18n::Strings;
 use crate::i18n::district::DistrictStrings;
@@ -45,8 +46,15 @@ pub fn RefusalsSection() -> impl IntoView {
     let s = use_strings();
     let rows = Signal::derive(move || {
         let d = d();
+        let place = district.place.with(|(p, _)| *p != Scope::District);
+        // In a street, community or compound: the refusals of its compounds only.
+        let ids: Option<Vec<String>> = place.then(|| {
+            district
+                .records
+                .with(|r| r.0.compounds.iter().map(|c| c.id.clone()).collect())
+        });
         district.refusals.records.with(|all| {
-            let mut all: Vec<&Refusal> = all.iter().collect();
+            let mut all: Vec<&Refusal> = all.iter().filter(|r| r.within(ids.as_deref())).collect();
             all.sort_by_key(|r| std::cmp::Reverse(r.updated_at));
             all.into_iter()
                 .map(|r| refusal_row(r, s(), d))
@@ -57,7 +65,7 @@ pub fn RefusalsSection() -> impl IntoView {
         <section class="district__section" id="refusals" aria-labelledby="refusals-title">
             <h2 id="refusals-title">{move || d().refusals_title}</h2>
             <p>{move || d().refusals_explain}</p>
-            <Show when=move || district.refusals.records.with(Vec::is_empty)
+            <Show when=move || rows.with(Vec::is_empty)
                 fallback=move || view! { <DataTable name="refusals" caption=Signal::derive(move || d().refusals_title.to_string()) headers rows/> }>
                 <p class="notice notice--info" data-no-refusals>{move || d().no_refusals}</p>
             </Show>

@@ -38,6 +38,10 @@ pub struct Refusal {
     /// The database it was read from, and the one it was not written into.
     pub source: String,
     pub target: String,
+    /// The compound the refused record is of (`""`: recorded before the relay said, or a
+    /// record naming none), so a street's or a compound's drill-down lists its own.
+    #[serde(default)]
+    pub compound: String,
     /// The document (`report:R…`) and the revision refused.
     pub doc: String,
     pub rev: String,
@@ -53,6 +57,13 @@ pub struct Refusal {
 impl Refusal {
     pub fn code(&self) -> RefusalCode {
         RefusalCode::from_key(&self.code).unwrap_or(RefusalCode::NotAllowed)
+    }
+
+    /// Whether it belongs in a place's list: at the district level (`None`) every one; in
+    /// a street, community or compound (`Some`: its compounds' ids) those of its compounds
+    /// — one that names no compound only at the district level.
+    pub fn within(&self, place: Option<&[String]>) -> bool {
+        place.is_none_or(|ids| ids.contains(&self.compound))
     }
 
     /// The record's own number as people quote it: `R20261126-7KQ3X` of `report:R…`.
@@ -78,6 +89,19 @@ mod tests {
             ..r
         };
         assert_eq!(newer.code(), RefusalCode::NotAllowed);
+        assert_eq!(
+            newer.compound, "",
+            "recorded before the relay said which compound"
+        );
+        assert!(newer.within(None));
+        assert!(!newer.within(Some(&["dongtangcun".into()])));
+        let placed = Refusal {
+            compound: "dongtangcun".into(),
+            ..newer
+        };
+        assert!(placed.within(Some(&["xintang".into(), "dongtangcun".into()])));
+        assert!(!placed.within(Some(&["tianhecun".into()])));
+        assert!(!placed.within(Some(&[])));
         for code in RefusalCode::ALL {
             assert_eq!(RefusalCode::from_key(code.key()), Some(code));
         }
