@@ -72,13 +72,15 @@ function replace(path, text) {
 }
 
 /**
- * Publishes `sources` (texts: export files, roster CSVs, roster documents) into the built
+ * Publishes `sources` (texts: export files, roster CSVs, roster documents; with
+ * `fromDistrict`, the server's job, also the office's record documents) into the built
  * site at `site`. Returns `{ ok, published, unchanged, written }` or `{ ok: false, refused:
  * [{ zh, en }] }` having written nothing.
  */
-export function republish(site, sources, prerender, now = Date.now()) {
+export function republish(site, sources, prerender, now = Date.now(), { fromDistrict = false } = {}) {
   const read = (p) => readFileSync(join(site, p), 'utf8');
   const answer = prerender({
+    from_district: fromDistrict,
     dataset: read('data/district.json'),
     card: read('card/index.html'),
     browse: read('compounds/index.html'),
@@ -140,22 +142,40 @@ export class Publisher {
     this.running = null;
     // Where `followDistrict` reads on from in `district/_changes` (set by `all`).
     this.since = null;
+    this.starting = null;
     this.following = null;
     this.followAgain = false;
   }
 
   /** Document `id` in `district` (`compound:<id>`, `committee:…`, `contract:…`) changed:
-   *  publish it soon (changes close together are one run). */
+   *  publish it soon (changes close together are one run). A run that fails (the server
+   *  out of reach, the disk full) keeps its ids for the next, and never stops the relay. */
   schedule(id) {
     this.waiting.add(id);
-    this.running ??= new Promise((r) => setTimeout(r, 300)).then(() => this.run()).finally(() => {
-      this.running = null;
-      if (this.waiting.size) this.schedule([...this.waiting][0]);
-    });
+    this.running ??= new Promise((r) => setTimeout(r, 300))
+      .then(() => this.run())
+      .catch((e) => {
+        this.log(`publish: ${e.message}; again in 5 s`);
+        return new Promise((r) => setTimeout(r, 5000));
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.waiting.size) this.schedule([...this.waiting][0]);
+      });
   }
 
-  /** Every roster and office record in `district` newer than the site's (after a restart,
-   *  a change made while the job was not running is published now). */
+  /** At the relay's start, and again until it has worked once (CouchDB may come up after
+   *  the relay): everything in `district` published, then its changes followed. */
+  start() {
+    this.starting ??= this.all()
+      .catch((e) => this.log(`publish: ${e.message}; again when district changes`))
+      .finally(() => { this.starting = null; });
+    return this.starting;
+  }
+
+  /** Every roster and office record in `district` newer than the site's, and every record
+   *  summary the site has whose record is no longer there (after a restart: what changed
+   *  or was deleted while the job was not running). */
   async all() {
     const info = await this.couch.call('GET', 'district');
     if (info.status !== 200) throw new Error(`district ${info.status}`);
@@ -166,6 +186,8 @@ export class Publisher {
       if (status !== 200) throw new Error(`district/_all_docs ${status}`);
       docs.push(...(json.rows ?? []).map((r) => r.doc).filter(Boolean));
     }
+    const live = new Set(docs.map((d) => d._id));
+    for (const id of publishedRecordIds(this.site)) if (!live.has(id)) docs.push({ _id: id, _deleted: true });
     // Changes from here on reach the site through `followDistrict`.
     this.since ??= info.json.update_seq;
     this.publish(docs);
@@ -175,7 +197,10 @@ export class Publisher {
    *  written into it since the last look are published. The relay's own copies of
    *  reports and rosters pass by: rosters are scheduled when the relay carries them. */
   followDistrict() {
-    if (this.since === null) return;
+    if (this.since === null) {
+      this.start();
+      return;
+    }
     if (this.following) {
       this.followAgain = true;
       return;
@@ -193,6 +218,7 @@ export class Publisher {
 
   async readDistrict() {
     for (;;) {
+      // CouchDB 3's sequences are opaque strings; the test server's are numbers.
       const since = encodeURIComponent(typeof this.since === 'string' ? this.since : JSON.stringify(this.since));
       const { status, json } = await this.couch.call('GET', `district/_changes?since=${since}&limit=500`);
       if (status !== 200) throw new Error(`${status}`);
@@ -208,34 +234,67 @@ export class Publisher {
     const ids = [...this.waiting];
     this.waiting.clear();
     const docs = [];
-    for (const id of ids) {
-      // The winning revision: of a roster, what the relay carried (only judged revisions
-      // are there); of a record, what the office wrote (validate_doc_update.js checked it).
-      const { status, json } = await this.couch.call('GET', `district/${encodeURIComponent(id)}`);
-      if (status === 200) docs.push(json);
-      // A record no longer in `district` (deleted; CouchDB says `deleted`, the test
-      // server `missing`): its summary comes down.
-      else if (status === 404 && RECORD_PREFIXES.some((p) => id.startsWith(p))) docs.push({ _id: id, _deleted: true });
-      else this.log(`publish: no ${id} in district (${status})`);
+    try {
+      for (const id of ids) {
+        // The winning revision: of a roster, what the relay carried (only judged revisions
+        // are there); of a record, what the office wrote (validate_doc_update.js checked it).
+        const { status, json } = await this.couch.call('GET', `district/${encodeURIComponent(id)}`);
+        const isRecord = RECORD_PREFIXES.some((p) => id.startsWith(p));
+        if (status === 200) docs.push(json);
+        // A record no longer in `district` (CouchDB says `deleted`, the test server
+        // `missing`): its summary comes down. Any other 404 (no such database) is not that.
+        else if (status === 404 && isRecord && ['deleted', 'missing'].includes(json?.reason)) docs.push({ _id: id, _deleted: true });
+        else this.log(`publish: no ${id} in district (${status})`);
+      }
+    } catch (e) {
+      for (const id of ids) this.waiting.add(id);
+      throw e;
     }
     this.publish(docs);
   }
 
+  /** Rosters and the office's records each as a batch of their own: a record the
+   *  pre-render refuses never sends every roster through one run each. */
   publish(docs) {
+    const isRecord = (d) => RECORD_PREFIXES.some((p) => d._id.startsWith(p));
+    this.publishBatch(docs.filter((d) => !isRecord(d)));
+    this.publishBatch(docs.filter(isRecord));
+  }
+
+  publishBatch(docs) {
     if (!docs.length) return;
     const log = (done) => done.published.length && this.log(`publish: ${done.published.join(', ')} published`);
+    const run = (list) => republish(this.site, list.map((d) => JSON.stringify(d)), this.prerender, Date.now(), { fromDistrict: true });
     // Together first (the site's files read and written once, not once per roster)…
     if (docs.length > 1) {
-      const together = republish(this.site, docs.map((d) => JSON.stringify(d)), this.prerender);
+      const together = run(docs);
       if (together.ok) return log(together);
     }
     // …and one by one when any is refused: one refused roster holds back no other.
     for (const doc of docs) {
-      const done = republish(this.site, [JSON.stringify(doc)], this.prerender);
+      const done = run([doc]);
       if (!done.ok) this.log(`publish: ${doc._id} ${doc._rev} not published: ${done.refused.map((r) => r.en).join('; ')}`);
       else log(done);
     }
   }
+}
+
+/** The document ids of the office's records the site's `data/records.json` shows, but for
+ *  the samples and the published list's (which ship with the build, not from `district`). */
+function publishedRecordIds(site) {
+  const path = join(site, 'data', 'records.json');
+  if (!existsSync(path)) return [];
+  let data;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')).data ?? {};
+  } catch {
+    return [];
+  }
+  const own = (r) => !r.sample && !r.migrated;
+  return [
+    ...(data.committees ?? []).filter(own).map((c) => `committee:${c.compound}`),
+    ...(data.contracts ?? []).filter(own).map((k) => `contract:${k.id}`),
+  ];
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;

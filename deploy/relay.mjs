@@ -76,10 +76,10 @@ function accountOf(source) {
 }
 
 /** The compound a refused record is of, so a street's or a compound's drill-down lists it:
- *  the source database's own (`c-…`, `r-…`), or what a resident's report names if it reads
- *  as a compound's id; '' when neither says. */
-function compoundOf(source, doc) {
-  const kind = dbKind(source);
+ *  a compound's database's own (`c-…`, `r-…`: the target's, then the source's), or what a
+ *  resident's report names if it reads as a compound's id; '' when none says. */
+function compoundOf(source, target, doc) {
+  const kind = dbKind(target)?.compound ? dbKind(target) : dbKind(source);
   if (kind?.compound) return kind.compound;
   const named = doc.compound;
   return typeof named === 'string' && named.length <= 100 && COMPOUND_ID.test(named) ? named : '';
@@ -304,7 +304,7 @@ export class Relay {
       account: accountOf(source),
       source,
       target,
-      compound: compoundOf(source, doc),
+      compound: compoundOf(source, target, doc),
       doc: String(doc._id).slice(0, 200),
       rev: String(doc._rev).slice(0, 200),
       reason: String(reason).slice(0, 300),
@@ -317,7 +317,9 @@ export class Relay {
     if (put.status === 409) {
       // Refused before: the record says the latest, and how many times.
       const was = await this.couch.call('GET', path).catch(failed);
-      if (was.status === 200) put = await this.couch.call('PUT', path, { ...record, _rev: was.json._rev, count: (was.json.count ?? 1) + 1 }).catch(failed);
+      // The compound first recorded stays: a resident resending the document under
+      // another compound's name cannot move the refusal off the first one's list.
+      if (was.status === 200) put = await this.couch.call('PUT', path, { ...record, compound: was.json.compound || record.compound, _rev: was.json._rev, count: (was.json.count ?? 1) + 1 }).catch(failed);
     }
     // Not recordable (or updated meanwhile): the copying goes on either way — a refusal
     // that cannot be written must not stop the database it came from.
@@ -392,5 +394,5 @@ if (isMain) {
   server.listen(port, process.env.HOST ?? '127.0.0.1', () => console.log(`relay: door on ${port}`));
   relay?.watch();
   // What was carried while the job was not running (the published files say how new).
-  publisher?.all().catch((e) => log(`publish: ${e.message}`));
+  publisher?.start();
 }

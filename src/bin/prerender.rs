@@ -75,7 +75,7 @@ mod module {
 
     /// Input: `{"dataset", "card", "browse", "records" (the site's data/district.json,
     /// card/index.html, compounds/index.html, data/records.json), "sources": [text…],
-    /// "now": ms}`. Answer:
+    /// "now": ms, "from_district": true when the sources are the server's (the job)}`. Answer:
     /// `{"ok": true, "files": [{"path", "text"}], "published": [id…], "unchanged": [id…]}`
     /// or `{"ok": false, "refused": [{"zh", "en"}]}`.
     ///
@@ -191,6 +191,7 @@ mod module {
             card_template: text("card"),
             browse_template: text("browse"),
             records: text("records"),
+            from_district: input.get("from_district") == Some(&Value::Bool(true)),
         };
         let s = strings(Lang::Zh);
         if let Entry::Build = entry {

@@ -20,4 +20,7 @@ pub enum PublishRefusal {
     Records,
     /// A `committee:` or `contract:` document whose `_id` is not its record's.
     WrongRecordId(String),
+    /// An office record given by hand: only the server's job publishes them, from
+    /// `district`.
+    RecordByHand,
 }

@@ -46,6 +46,12 @@ pub fn refusal(r: &PublishRefusal, lang: Lang) -> String {
         PublishRefusal::Dataset => "The site's data/district.json does not load".into(),
         PublishRefusal::Records if zh => "网站的 data/records.json 读不出来".into(),
         PublishRefusal::Records => "The site's data/records.json does not load".into(),
+        PublishRefusal::RecordByHand if zh => {
+            "业委会和合同记录只由服务器的发布任务从区物业办的数据库发布，不能手工发布".into()
+        }
+        PublishRefusal::RecordByHand => "Owners' committee and contract records are published \
+            only by the server's publishing job, from the district office's database, not by hand"
+            .into(),
         PublishRefusal::WrongRecordId(id) if zh => format!("记录文档的编号与内容不符：{id}"),
         PublishRefusal::WrongRecordId(id) => {
             format!("The record document's id does not name the record: {id}")

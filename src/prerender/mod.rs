@@ -284,6 +284,7 @@ pub(super) mod tests {
             card_template: TEMPLATE,
             browse_template: TEMPLATE,
             records: "",
+            from_district: false,
         };
         let samples = include_str!("../../public/data/governance.json");
         let files = prerender_site(&site(), samples, strings(Lang::Zh), &card).unwrap();

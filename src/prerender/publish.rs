@@ -41,6 +41,11 @@ pub struct Site<'a> {
     pub browse_template: &'a str,
     /// `data/records.json` (empty when the site has none yet).
     pub records: &'a str,
+    /// The sources are the server's `district` documents (the publishing job): only there
+    /// is a `committee:` or `contract:` document the office's own (validate_doc_update.js
+    /// lets no one else write one). The office's command, fed files by hand, takes rosters
+    /// alone: a record document among its files is refused.
+    pub from_district: bool,
 }
 
 /// What a republish writes, and which compounds it changed.
@@ -75,7 +80,9 @@ pub fn republish(
     let mut published_records = records::read(site.records).map_err(|e| vec![e]);
     // Unreadable published records refuse only a run that would write them.
     let records_in = incoming.committees.len() + incoming.contracts.len() + incoming.deleted.len();
-    if let (true, Err(e)) = (records_in > 0, &mut published_records) {
+    if records_in > 0 && !site.from_district {
+        refused.push(PublishRefusal::RecordByHand);
+    } else if let (true, Err(e)) = (records_in > 0, &mut published_records) {
         refused.append(e);
     }
     if !refused.is_empty() {

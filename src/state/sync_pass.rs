@@ -99,51 +99,42 @@ impl SyncWriter {
     }
 }
 
-/// Whether the signed-in account's roles differ from its last pass's (the first pass of an
-/// account only records them).
 /// The roles `name` had at this phone's last pass (kept by `roles_changed`): what a page
 /// scopes itself by before this tab's first pass, or offline.
 pub fn last_known_roles(name: &str) -> Vec<String> {
-    let Some(before) = local_storage::read_raw(ROLES_KEY)
-        .ok()
-        .flatten()
-        .and_then(|j| serde_json::from_str::<Value>(&j).ok())
-    else {
-        return vec![];
-    };
-    if before["name"] != name {
-        return vec![];
+    kept_roles(name).unwrap_or_default()
+}
+
+/// The roles kept at the last pass, if that pass was `name`'s.
+fn kept_roles(name: &str) -> Option<Vec<String>> {
+    let kept = local_storage::read_raw(ROLES_KEY).ok().flatten()?;
+    let kept = serde_json::from_str::<Value>(&kept).ok()?;
+    if kept["name"] != name {
+        return None;
     }
-    before["roles"].as_array().map_or(vec![], |roles| {
+    let roles = kept["roles"].as_array().map_or(vec![], |roles| {
         roles
             .iter()
             .filter_map(|r| r.as_str().map(String::from))
             .collect()
-    })
+    });
+    Some(roles)
 }
 
+/// Whether the signed-in account's roles differ from its last pass's (the first pass of an
+/// account only records them).
 fn roles_changed(user: &UserCtx) -> bool {
     let Some(name) = &user.name else {
         return false;
     };
-    let now = serde_json::json!({ "name": name, "roles": user.roles });
-    let before = local_storage::read_raw(ROLES_KEY)
-        .ok()
-        .flatten()
-        .and_then(|j| serde_json::from_str::<Value>(&j).ok());
-    let same_roles = before.as_ref().is_some_and(|b| {
-        let had = b["roles"].as_array().map_or(0, Vec::len);
-        had == user.roles.len()
-            && user.roles.iter().all(|r| {
-                b["roles"]
-                    .as_array()
-                    .is_some_and(|a| a.iter().any(|x| x == r))
-            })
+    let before = kept_roles(name);
+    let same = before.as_ref().is_some_and(|had| {
+        had.len() == user.roles.len() && user.roles.iter().all(|r| had.contains(r))
     });
-    let same_name = before.as_ref().is_some_and(|b| b["name"] == now["name"]);
-    if same_name && same_roles {
+    if same {
         return false;
     }
+    let now = serde_json::json!({ "name": name, "roles": user.roles });
     let _ = local_storage::write_raw(ROLES_KEY, &now.to_string());
-    same_name
+    before.is_some()
 }

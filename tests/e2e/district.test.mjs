@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appReady, root, screenshot, storedDocs, storageSnapshot, useSite, watchErrors } from './harness.mjs';
+import { appReady, expectSeen, root, screenshot, storedDocs, storageSnapshot, useSite, watchErrors } from './harness.mjs';
 import { DirectoryPage } from './pages/directory.mjs';
 import { DistrictPage, fixedSteps, mediationDoc, reportDoc, summaryPackage } from './pages/district.mjs';
 import { ReportForm } from './pages/report_form.mjs';
@@ -69,6 +69,14 @@ describe('summary packages', () => {
     await appReady(page);
     await page.locator('[data-stat="reports"]', { hasText: /^3$/ }).waitFor();
     await screenshot(page, '70-district-1280-zh');
+    // Drilled down to 天鹤村: only the package of the steward who covers it.
+    await page.goto(`${site.server.url}/district?c=tianhecun`);
+    await appReady(page);
+    await expectSeen(page.locator('[data-table="sources"] tbody tr', { hasText: '李建国' }), "李建国's package at 天鹤村");
+    assert.deepEqual((await district.rows('sources')).map((r) => r[0]), ['李建国（物管家）']);
+    await page.goto(`${site.server.url}/district?c=songtaoli`);
+    await appReady(page);
+    await expectSeen(page.locator('[data-no-sources]'), 'no package at 松涛里, said so');
     assert.deepEqual(errors, []);
     await context.close();
   });

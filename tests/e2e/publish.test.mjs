@@ -5,7 +5,7 @@
 // published files follow; a refused or malformed roster never reaches them.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appReady, couchAdmin, expectSeen, root, screenshot, startBrowser, startCouch, startServer, until, watchErrors } from './harness.mjs';
@@ -229,12 +229,17 @@ describe('the published card follows the roster (server)', () => {
     await context.close();
 
     // A new build deployed (its records are the samples'), the relay restarted: at start
-    // the job publishes the office's records again.
-    cpSync(join(root, 'dist', 'data', 'records.json'), join(site, 'data', 'records.json'));
+    // the job publishes the office's records again, and takes down a summary whose record
+    // is not in `district` (one deleted while the job was stopped).
+    const shipped = JSON.parse(readFileSync(join(root, 'dist', 'data', 'records.json'), 'utf8'));
+    shipped.data.committees.push({ compound: 'tianhecun', stage: 'Elected', term_start: '2020-01-01', term_end: '2024-12-31', sample: false, updated_at: 1 });
+    writeFileSync(join(site, 'data', 'records.json'), JSON.stringify(shipped));
     assert.doesNotMatch(published(), /"fee_fen":80/);
     process.env.PUBLISH_SITE = site;
     await couch.restartRelay();
     delete process.env.PUBLISH_SITE;
     await until(() => /"fee_fen":80/.test(published()), 30000, 'the contract published again after a restart');
+    await until(() => !/"compound":"tianhecun"/.test(published()), 30000, 'the summary of a record no longer on the server taken down');
+    assert.match(published(), /"compound":"songtaoli"/, 'the samples stay');
   });
 });

@@ -113,6 +113,13 @@ describe("the office republishes a steward's export without a server", () => {
     assert.match(refused.err, /没有发布，网站未改动/);
     assert.match(refused.err, /小区 tianhecun: .*phone: 138-call-me/);
     assert.match(refused.err, /Nothing was published; the site is unchanged/);
+    // An office record given by hand (only the server's job publishes those: there alone
+    // is a committee document known to be the office's).
+    writeFileSync(badFile, JSON.stringify({ _id: 'committee:tianhecun', id: 'tianhecun', compound: 'tianhecun',
+      current: { stage: 'Elected', steps: [], members: [], term_start: '2026-01-01', term_end: '2030-12-31', note: '', recorded_at: 1 }, updated_at: 1 }));
+    const byHand = republish(site, badFile);
+    assert.equal(byHand.code, 1);
+    assert.match(byHand.err, /不能手工发布/);
     for (const text of ['{ not json', '{"format":"something-else","version":1}']) {
       writeFileSync(badFile, text);
       const r = republish(site, badFile);

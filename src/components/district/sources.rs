@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::data_table::{Cell, DataTable};
+use crate::domain::district::scope::Scope;
 use crate::domain::time::format_date_time;
 use crate::format::summary::{SummaryPackage, read_package};
 use crate::i18n::Strings;
@@ -67,8 +68,20 @@ pub fn Sources() -> impl IntoView {
         .to_vec()
     });
     let rows = Signal::derive(move || {
+        // In a street, community or compound: the packages of stewards of its compounds.
+        let here: Option<Vec<String>> =
+            (district.place.with(|(p, _)| *p != Scope::District)).then(|| {
+                district
+                    .records
+                    .with(|r| r.0.compounds.iter().map(|c| c.id.clone()).collect())
+            });
+        let ours = |p: &SummaryPackage| {
+            here.as_ref()
+                .is_none_or(|ids| p.source.compounds.iter().any(|c| ids.contains(c)))
+        };
         district.packages.records.with(|all| {
             all.iter()
+                .filter(|p| ours(p))
                 .map(|p| source_row(s(), p, s().role(p.source.role)))
                 .collect::<Vec<_>>()
         })
@@ -93,7 +106,7 @@ pub fn Sources() -> impl IntoView {
                     </div>
                 }.into_any(),
             })}
-            <Show when=move || district.packages.records.with(Vec::is_empty)
+            <Show when=move || rows.with(Vec::is_empty)
                 fallback=move || view! { <DataTable name="sources" caption=Signal::derive(move || d().sources_title.to_string()) headers rows/> }>
                 <p class="notice notice--info" data-no-sources>{move || d().no_sources}</p>
             </Show>

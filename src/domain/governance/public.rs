@@ -28,7 +28,7 @@ pub struct PublicCommittee {
     pub term_end: Option<String>,
     #[serde(default)]
     pub sample: bool,
-    /// The record's time: an older summary never replaces a newer one.
+    /// The record's time.
     pub updated_at: Millis,
 }
 
@@ -132,65 +132,43 @@ impl PublicRecords {
         records
     }
 
-    /// `c`'s summary in place of its compound's older one; a deleted record takes its
-    /// compound's summary away.
+    /// `c`'s summary in place of its compound's (a deleted record takes it away). What is
+    /// put is the server's winning revision, so it replaces whatever was there — a sample,
+    /// an earlier revision — whatever their times: an office phone's clock can be wrong.
     pub fn put_committee(&mut self, c: &Committee) -> Put {
         let at = self
             .committees
             .iter()
             .position(|p| p.compound == c.compound);
-        if at.is_some_and(|i| self.committees[i].updated_at >= c.updated_at) {
-            return Put::Unchanged;
-        }
-        if let Some(i) = at {
-            self.committees.remove(i);
-        } else if c.deleted {
-            return Put::Unchanged;
-        }
-        if !c.deleted {
-            self.committees.push(PublicCommittee::of(c));
-        }
-        Put::Changed
+        put(
+            &mut self.committees,
+            at,
+            (!c.deleted).then(|| PublicCommittee::of(c)),
+        )
     }
 
-    /// `k`'s summary in place of the older one of the same id; deleted: taken away.
+    /// `k`'s summary in place of the one of the same id (the published list's, a sample's,
+    /// an earlier revision's); deleted: taken away.
     pub fn put_contract(&mut self, k: &ServiceContract) -> Put {
         let at = self.contracts.iter().position(|p| p.id == k.id);
-        if at.is_some_and(|i| self.contracts[i].updated_at >= k.updated_at) {
-            return Put::Unchanged;
-        }
-        if let Some(i) = at {
-            self.contracts.remove(i);
-        } else if k.deleted {
-            return Put::Unchanged;
-        }
-        if !k.deleted {
-            self.contracts.push(PublicContract::of(k));
-        }
-        Put::Changed
+        put(
+            &mut self.contracts,
+            at,
+            (!k.deleted).then(|| PublicContract::of(k)),
+        )
     }
 
-    /// The summary of compound `compound`'s committee taken away (its record was deleted
-    /// on the server: a deletion carries no time to compare).
+    /// The summary of compound `compound`'s committee taken away (its record is no longer
+    /// on the server: a deletion carries nothing else).
     pub fn remove_committee(&mut self, compound: &str) -> Put {
-        let before = self.committees.len();
-        self.committees.retain(|c| c.compound != compound);
-        if self.committees.len() < before {
-            Put::Changed
-        } else {
-            Put::Unchanged
-        }
+        let at = self.committees.iter().position(|c| c.compound == compound);
+        put(&mut self.committees, at, None)
     }
 
     /// The summary of contract `id` taken away.
     pub fn remove_contract(&mut self, id: &str) -> Put {
-        let before = self.contracts.len();
-        self.contracts.retain(|k| k.id != id);
-        if self.contracts.len() < before {
-            Put::Changed
-        } else {
-            Put::Unchanged
-        }
+        let at = self.contracts.iter().position(|k| k.id == id);
+        put(&mut self.contracts, at, None)
     }
 
     /// The committee of compound `id`.
@@ -206,6 +184,21 @@ impl PublicRecords {
             .filter(|k| k.compounds.iter().any(|c| c == id))
             .max_by(|a, b| a.start.cmp(&b.start))
     }
+}
+
+/// `new` at `at` of `list` (or added; `None`: the one at `at` removed), and whether that
+/// changed anything.
+fn put<T: PartialEq>(list: &mut Vec<T>, at: Option<usize>, new: Option<T>) -> Put {
+    match (at, new) {
+        (Some(i), Some(n)) if list[i] == n => return Put::Unchanged,
+        (Some(i), Some(n)) => list[i] = n,
+        (Some(i), None) => {
+            list.remove(i);
+        }
+        (None, Some(n)) => list.push(n),
+        (None, None) => return Put::Unchanged,
+    }
+    Put::Changed
 }
 
 #[cfg(test)]

@@ -56,12 +56,12 @@ fn a_committee_forming_shows_its_latest_step_and_no_term() {
 }
 
 #[test]
-fn a_newer_record_replaces_the_summary_an_older_one_does_not() {
+fn the_record_given_replaces_the_summary_whatever_its_time_and_a_deleted_one_takes_it_away() {
     let mut r = PublicRecords::default();
     assert_eq!(r.put_committee(&committee("Preparing", 5)), Put::Changed);
-    assert_eq!(r.put_committee(&committee("Elected", 4)), Put::Unchanged);
-    assert_eq!(r.committee("songtaoli").unwrap().stage, Stage::Preparing);
-    assert_eq!(r.put_committee(&committee("Elected", 9)), Put::Changed);
+    assert_eq!(r.put_committee(&committee("Preparing", 5)), Put::Unchanged);
+    // The server's winning revision, written on a phone whose clock was behind.
+    assert_eq!(r.put_committee(&committee("Elected", 4)), Put::Changed);
     assert_eq!(r.committees.len(), 1);
     assert_eq!(r.committee("songtaoli").unwrap().stage, Stage::Elected);
     let mut gone = committee("Elected", 10);
@@ -72,6 +72,18 @@ fn a_newer_record_replaces_the_summary_an_older_one_does_not() {
         "a deleted record is taken down"
     );
     assert_eq!(r.put_committee(&gone), Put::Unchanged);
+    assert_eq!(r.put_committee(&committee("Elected", 11)), Put::Changed);
+    assert_eq!(r.remove_committee("songtaoli"), Put::Changed);
+    assert_eq!(r.remove_committee("songtaoli"), Put::Unchanged);
+}
+
+#[test]
+fn an_office_record_replaces_a_sample_dated_after_it() {
+    let mut sample = committee("Preparing", 9_000);
+    sample.sample = true;
+    let mut r = PublicRecords::of(&[sample], &[]);
+    assert_eq!(r.put_committee(&committee("Elected", 1)), Put::Changed);
+    assert!(!r.committee("songtaoli").unwrap().sample);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Picked, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::governance::Fields;
 use crate::domain::governance::case::{self as k, CaseKind, CaseStatus, KeyCase, counts};
@@ -126,19 +126,13 @@ pub fn CaseSection() -> impl IntoView {
         })
     });
     let options = places.choices();
-    let fields = RwSignal::new(Fields::default());
-    let picked = RwSignal::new(None::<String>);
-    let held = move |id: &str| all.with_untracked(|all| all.iter().find(|c| c.id == id).cloned());
-    let pick = Callback::new(move |id: String| {
-        let h = held(&id);
-        fields.set(h.as_ref().map(KeyCase::fields).unwrap_or_default());
-        picked.set(h.map(|h| h.id));
-    });
+    let picked = Picked::new(all, |c: &KeyCase| &c.id);
+    let fields = picked.fields;
+    let pick = picked.pick(KeyCase::fields);
     let submit = Callback::new(move |f: Fields| {
         let terms = compounds.with_untracked(|c| k::read(&f, c, clock::now()))?;
-        let h = picked.with_untracked(|id| id.as_deref().and_then(held));
-        let saved = KeyCase::saved(h.as_ref(), terms, clock::now());
-        picked.set(Some(saved.id.clone()));
+        let saved = KeyCase::saved(picked.current().as_ref(), terms, clock::now());
+        picked.saved(&saved);
         district.cases.put(saved);
         Ok(())
     });

@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Picked, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::Millis;
 use crate::domain::district::period::Quarter;
@@ -239,20 +239,15 @@ pub fn CompanySection(
             .map(|q| (q.key(), q.key()))
             .collect::<Vec<_>>(),
     );
-    let held = move |id: &str| all.with_untracked(|all| all.iter().find(|c| c.id == id).cloned());
+    let picked = Picked::new(all, |c: &Company| &c.id);
     let (company_fields, decision_fields, training_fields) = (
-        RwSignal::new(Fields::default()),
+        picked.fields,
         RwSignal::new(Fields::default()),
         RwSignal::new(Fields::default()),
     );
-    let picked = RwSignal::new(None::<String>);
-    let pick = Callback::new(move |id: String| {
-        let h = held(&id);
-        company_fields.set(h.as_ref().map(Company::fields).unwrap_or_default());
-        picked.set(h.map(|h| h.id));
-    });
+    let pick = picked.pick(Company::fields);
     let save_company = Callback::new(move |f: Fields| {
-        let h = picked.with_untracked(|id| id.as_deref().and_then(held));
+        let h = picked.current();
         let others: Vec<String> = all.with_untracked(|a| {
             a.iter()
                 .filter(|c| h.as_ref().is_none_or(|h| h.id != c.id))
@@ -262,7 +257,7 @@ pub fn CompanySection(
         let others: Vec<&str> = others.iter().map(String::as_str).collect();
         let entry = compounds.with_untracked(|c| k::read(&f, c, &others))?;
         let saved = Company::saved(h.as_ref(), entry, clock::now());
-        picked.set(Some(saved.id.clone()));
+        picked.saved(&saved);
         district.companies.put(saved);
         Ok(())
     });
@@ -274,7 +269,7 @@ pub fn CompanySection(
                 .map(|c| Snapshot::of(q, &c))
         };
         let (id, entry) = all.with_untracked(|a| k::read_decision(&f, a, &card, clock::now()))?;
-        if let Some(h) = held(&id) {
+        if let Some(h) = picked.held(&id) {
             district
                 .companies
                 .put(h.with(clock::now(), |c| c.decisions.push(entry)));
@@ -283,7 +278,7 @@ pub fn CompanySection(
     });
     let save_training = Callback::new(move |f: Fields| {
         let (id, t) = all.with_untracked(|a| k::read_training(&f, a, clock::now()))?;
-        if let Some(h) = held(&id) {
+        if let Some(h) = picked.held(&id) {
             district
                 .companies
                 .put(h.with(clock::now(), |c| c.training.push(t)));

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Picked, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::Millis;
 use crate::domain::governance::Fields;
@@ -148,24 +148,14 @@ pub fn ContractSection(
         })
     });
     let options = places.choices();
-    let fields = RwSignal::new(Fields::default());
-    let picked = RwSignal::new(None::<String>);
-    let pick = Callback::new(move |id: String| {
-        let held = all.with_untracked(|all| all.iter().find(|c| c.id == id).cloned());
-        fields.set(
-            held.as_ref()
-                .map(ServiceContract::fields)
-                .unwrap_or_default(),
-        );
-        picked.set(held.map(|h| h.id));
-    });
+    let picked = Picked::new(all, |k: &ServiceContract| &k.id);
+    let fields = picked.fields;
+    let pick = picked.pick(ServiceContract::fields);
     let submit = Callback::new(move |f: Fields| {
-        let held = picked.with_untracked(|id| {
-            all.with_untracked(|all| all.iter().find(|c| Some(&c.id) == id.as_ref()).cloned())
-        });
+        let held = picked.current();
         let terms = compounds.with_untracked(|c| k::read(&f, c, held.as_ref()))?;
         let saved = ServiceContract::saved(held.as_ref(), terms, clock::now());
-        picked.set(Some(saved.id.clone()));
+        picked.saved(&saved);
         fields.set(saved.fields());
         district.service_contracts.put(saved);
         Ok(())

@@ -227,6 +227,66 @@ pub fn RecordEditor(
     }
 }
 
+/// The held record an editor corrects: the one picked (its id) and the form's fields.
+/// Picking fills the form from the record; a save continues the picked one (a new
+/// revision of it) and keeps what it saved picked, so a second save corrects the first.
+pub struct Picked<T: Send + Sync + 'static> {
+    /// The form's fields: filled from the record picked.
+    pub fields: RwSignal<Fields>,
+    id: RwSignal<Option<String>>,
+    all: Memo<Vec<T>>,
+    id_of: fn(&T) -> &str,
+}
+
+impl<T: Send + Sync + 'static> Clone for Picked<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Picked<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Picked<T> {
+    /// Over the records `all` holds, each known by `id_of`.
+    pub fn new(all: Memo<Vec<T>>, id_of: fn(&T) -> &str) -> Self {
+        Picked {
+            fields: RwSignal::new(Fields::default()),
+            id: RwSignal::new(None),
+            all,
+            id_of,
+        }
+    }
+
+    /// The held record of `id`.
+    pub fn held(&self, id: &str) -> Option<T> {
+        let id_of = self.id_of;
+        self.all
+            .with_untracked(|all| all.iter().find(|r| id_of(r) == id).cloned())
+    }
+
+    /// The picker's choice: the form filled from the record (`fields_of`), or emptied for
+    /// a new one.
+    pub fn pick(self, fields_of: fn(&T) -> Fields) -> Callback<String> {
+        Callback::new(move |id: String| {
+            let held = self.held(&id);
+            self.fields
+                .set(held.as_ref().map(fields_of).unwrap_or_default());
+            self.id.set(held.map(|h| (self.id_of)(&h).to_string()));
+        })
+    }
+
+    /// The record picked, which a save continues; `None`: a new one.
+    pub fn current(&self) -> Option<T> {
+        self.id
+            .with_untracked(|id| id.as_deref().and_then(|id| self.held(id)))
+    }
+
+    /// `saved` is the record picked from now on.
+    pub fn saved(&self, saved: &T) {
+        self.id.set(Some((self.id_of)(saved).to_string()));
+    }
+}
+
 /// The compounds a section works with: those of the place the drill-down looks at (what
 /// its forms offer) and every compound of the district (a record may name one outside
 /// the place, and a list shows it by name all the same).

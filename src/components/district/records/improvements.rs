@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, Places, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Picked, Places, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::governance::Fields;
 use crate::domain::governance::improvement::{self as k, Improvement, ImprovementKind, counts};
@@ -115,19 +115,13 @@ pub fn ImprovementSection() -> impl IntoView {
         })
     });
     let options = places.choices();
-    let fields = RwSignal::new(Fields::default());
-    let picked = RwSignal::new(None::<String>);
-    let held = move |id: &str| all.with_untracked(|all| all.iter().find(|i| i.id == id).cloned());
-    let pick = Callback::new(move |id: String| {
-        let h = held(&id);
-        fields.set(h.as_ref().map(Improvement::fields).unwrap_or_default());
-        picked.set(h.map(|h| h.id));
-    });
+    let picked = Picked::new(all, |i: &Improvement| &i.id);
+    let fields = picked.fields;
+    let pick = picked.pick(Improvement::fields);
     let submit = Callback::new(move |f: Fields| {
         let terms = compounds.with_untracked(|c| k::read(&f, c, clock::now()))?;
-        let h = picked.with_untracked(|id| id.as_deref().and_then(held));
-        let saved = Improvement::saved(h.as_ref(), terms, clock::now());
-        picked.set(Some(saved.id.clone()));
+        let saved = Improvement::saved(picked.current().as_ref(), terms, clock::now());
+        picked.saved(&saved);
         district.improvements.put(saved);
         Ok(())
     });

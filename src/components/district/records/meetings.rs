@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::form_kit::{Control, RecordEditor, RecordForm, Spec, spec};
+use super::form_kit::{Control, Picked, RecordEditor, RecordForm, Spec, spec};
 use crate::components::district::data_table::{Cell, DataTable};
 use crate::domain::Millis;
 use crate::domain::governance::Fields;
@@ -122,19 +122,13 @@ pub fn MeetingSection(
     let rows = Signal::derive(move || {
         all.with(|all| all.iter().map(|m| row(m, g(), now)).collect::<Vec<_>>())
     });
-    let fields = RwSignal::new(Fields::default());
-    let picked = RwSignal::new(None::<String>);
-    let held = move |id: &str| all.with_untracked(|all| all.iter().find(|m| m.id == id).cloned());
-    let pick = Callback::new(move |id: String| {
-        let h = held(&id);
-        fields.set(h.as_ref().map(Meeting::fields).unwrap_or_default());
-        picked.set(h.map(|h| h.id));
-    });
+    let picked = Picked::new(all, |m: &Meeting| &m.id);
+    let fields = picked.fields;
+    let pick = picked.pick(Meeting::fields);
     let submit = Callback::new(move |f: Fields| {
         let terms = k::read(&f, clock::now())?;
-        let h = picked.with_untracked(|id| id.as_deref().and_then(held));
-        let saved = Meeting::saved(h.as_ref(), terms, clock::now());
-        picked.set(Some(saved.id.clone()));
+        let saved = Meeting::saved(picked.current().as_ref(), terms, clock::now());
+        picked.saved(&saved);
         district.meetings.put(saved);
         Ok(())
     });
