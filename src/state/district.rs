@@ -119,6 +119,16 @@ impl DistrictData {
         });
     }
 
+    /// The ids of the compounds of the place the drill-down looks at; `None` at the
+    /// district level (every compound, and what names none). Tracked.
+    pub fn place_compounds(&self) -> Option<Vec<String>> {
+        let here = self.place.with(|(p, _)| *p != Scope::District);
+        here.then(|| {
+            self.records
+                .with(|r| r.0.compounds.iter().map(|c| c.id.clone()).collect())
+        })
+    }
+
     /// Every contract: the office's records over the published list's (migrated) and
     /// the samples. Tracked.
     pub fn all_contracts(&self) -> Vec<ServiceContract> {

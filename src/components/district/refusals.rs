@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use super::data_table::{Cell, DataTable};
 use crate::domain::district::refusal::Refusal;
-use crate::domain::district::scope::Scope;
 use crate::domain::time::format_date_time;
 use crate::i18n::Strings;
 use crate::i18n::district::DistrictStrings;
@@ -46,13 +45,8 @@ pub fn RefusalsSection() -> impl IntoView {
     let s = use_strings();
     let rows = Signal::derive(move || {
         let d = d();
-        let place = district.place.with(|(p, _)| *p != Scope::District);
         // In a street, community or compound: the refusals of its compounds only.
-        let ids: Option<Vec<String>> = place.then(|| {
-            district
-                .records
-                .with(|r| r.0.compounds.iter().map(|c| c.id.clone()).collect())
-        });
+        let ids = district.place_compounds();
         district.refusals.records.with(|all| {
             let mut all: Vec<&Refusal> = all.iter().filter(|r| r.within(ids.as_deref())).collect();
             all.sort_by_key(|r| std::cmp::Reverse(r.updated_at));

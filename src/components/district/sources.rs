@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::data_table::{Cell, DataTable};
-use crate::domain::district::scope::Scope;
 use crate::domain::time::format_date_time;
 use crate::format::summary::{SummaryPackage, read_package};
 use crate::i18n::Strings;
@@ -69,12 +68,7 @@ pub fn Sources() -> impl IntoView {
     });
     let rows = Signal::derive(move || {
         // In a street, community or compound: the packages of stewards of its compounds.
-        let here: Option<Vec<String>> =
-            (district.place.with(|(p, _)| *p != Scope::District)).then(|| {
-                district
-                    .records
-                    .with(|r| r.0.compounds.iter().map(|c| c.id.clone()).collect())
-            });
+        let here = district.place_compounds();
         let ours = |p: &SummaryPackage| {
             here.as_ref()
                 .is_none_or(|ids| p.source.compounds.iter().any(|c| ids.contains(c)))
